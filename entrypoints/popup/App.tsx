@@ -1,0 +1,7 @@
+export function App() {
+  return (
+    <main>
+      <h1>Payfect Quick Links</h1>
+    </main>
+  );
+}

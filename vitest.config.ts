@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+export default defineConfig({
+  plugins: [WxtVitest()],
+  test: {
+    include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
+    // The sandbox conformance tests open real loopback sockets; keep runs predictable
+    // on a 2-core machine.
+    pool: 'threads',
+    testTimeout: 15_000,
+  },
+});
