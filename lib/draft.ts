@@ -1,0 +1,206 @@
+import { z } from 'zod/mini';
+import {
+  currencyDecimals,
+  formatDecimal,
+  isZero,
+  multiply,
+  parseDecimal,
+  sum,
+  type Decimal,
+  type MoneyError,
+} from './money.ts';
+import {
+  MAX_DESCRIPTION_LENGTH,
+  MAX_ITEMS,
+  MAX_NAME_LENGTH,
+  MAX_QUANTITY,
+  MAX_REFERENCE_LENGTH,
+  type Order,
+  type OrderItem,
+} from './order.ts';
+import { err, ok, type Result } from './result.ts';
+import type { Settings } from './settings.ts';
+import { checkRedirectUrl } from './urls.ts';
+
+/** One line item exactly as typed: strings, so nothing the user wrote is ever reformatted away. */
+export const DraftItemSchema = z.object({
+  name: z.string(),
+  description: z.string(),
+  unitPrice: z.string(),
+  quantity: z.string(),
+});
+export type DraftItem = z.infer<typeof DraftItemSchema>;
+
+/** The popup form as typed, saved on every keystroke so a closed popup loses nothing. */
+export const DraftSchema = z.object({
+  items: z.array(DraftItemSchema).check(z.minLength(1)),
+  currency: z.string(),
+  network: z.string(),
+  reference: z.string(),
+  successUrl: z.string(),
+  cancelUrl: z.string(),
+  callbackUrl: z.string(),
+});
+export type Draft = z.infer<typeof DraftSchema>;
+
+export const EMPTY_ITEM: DraftItem = { name: '', description: '', unitPrice: '', quantity: '1' };
+
+export function emptyDraft(settings: Settings, reference: string): Draft {
+  return {
+    items: [{ ...EMPTY_ITEM }],
+    currency: settings.currency,
+    network: settings.network,
+    reference,
+    successUrl: settings.successUrl,
+    cancelUrl: settings.cancelUrl,
+    callbackUrl: settings.callbackUrl,
+  };
+}
+
+/** Field keys as the form names them: `items.0.unitPrice`, `reference`, `successUrl`, … */
+export type FieldErrors = Record<string, string>;
+
+function moneyMessage(error: MoneyError): string {
+  switch (error.kind) {
+    case 'empty':
+      return 'Enter a price.';
+    case 'negative':
+      return 'The price cannot be negative.';
+    case 'exponent':
+      return 'Write the price in plain digits, like 1000.';
+    case 'separator':
+      return 'Use a dot for decimals and no thousands separators, like 1000.50.';
+    case 'too_many_decimals':
+      return error.maxDecimals === 0
+        ? 'This currency has no decimals.'
+        : `Use at most ${error.maxDecimals} decimals for this currency.`;
+    case 'too_large':
+      return 'That price is too large.';
+    case 'invalid':
+      return 'Enter a price in digits, like 20.50.';
+  }
+}
+
+export function parseUnitPrice(text: string, currency: string): Result<Decimal, string> {
+  const parsed = parseDecimal(text, { maxDecimals: currencyDecimals(currency) });
+  if (!parsed.ok) return err(moneyMessage(parsed.error));
+  if (isZero(parsed.value)) return err('The price must be more than 0.');
+  return parsed;
+}
+
+export function parseQuantity(text: string): Result<number, string> {
+  const trimmed = text.normalize('NFKC').trim();
+  if (trimmed === '') return err('Enter a quantity.');
+  if (!/^\d+$/.test(trimmed)) {
+    return err(/^-/.test(trimmed) ? 'The quantity must be at least 1.' : 'Use a whole number.');
+  }
+  const quantity = Number(trimmed);
+  if (quantity < 1) return err('The quantity must be at least 1.');
+  if (quantity > MAX_QUANTITY) return err(`The quantity can be at most ${MAX_QUANTITY}.`);
+  return ok(quantity);
+}
+
+function validateItem(item: DraftItem, currency: string, errors: FieldErrors, prefix: string) {
+  const name = item.name.trim();
+  if (name === '') errors[`${prefix}.name`] = 'Enter what the client pays for.';
+  else if (name.length > MAX_NAME_LENGTH) {
+    errors[`${prefix}.name`] = `Keep the name under ${MAX_NAME_LENGTH + 1} characters.`;
+  }
+  const description = item.description.trim();
+  if (description.length > MAX_DESCRIPTION_LENGTH) {
+    errors[`${prefix}.description`] =
+      `Keep the description under ${MAX_DESCRIPTION_LENGTH + 1} characters.`;
+  }
+  const price = parseUnitPrice(item.unitPrice, currency);
+  if (!price.ok) errors[`${prefix}.unitPrice`] = price.error;
+  const quantity = parseQuantity(item.quantity);
+  if (!quantity.ok) errors[`${prefix}.quantity`] = quantity.error;
+  if (!price.ok || !quantity.ok || errors[`${prefix}.name`] || errors[`${prefix}.description`]) {
+    return undefined;
+  }
+  const line: OrderItem = {
+    name,
+    description,
+    unitAmount: formatDecimal(price.value),
+    quantity: quantity.value,
+  };
+  return line;
+}
+
+export interface ValidateOptions {
+  /** The API base URL: plain-http redirect URLs are accepted only next to a loopback sandbox. */
+  readonly baseUrl: string;
+}
+
+/**
+ * Checks every field at once, so the form can show each message beside its field, and
+ * returns the order to send only when nothing is wrong.
+ */
+export function validateDraft(draft: Draft, options: ValidateOptions): Result<Order, FieldErrors> {
+  const errors: FieldErrors = {};
+  if (draft.items.length > MAX_ITEMS) errors.items = `Use at most ${MAX_ITEMS} items.`;
+  const items = draft.items.map((item, index) =>
+    validateItem(item, draft.currency, errors, `items.${index}`),
+  );
+  const reference = draft.reference.trim();
+  if (reference.length > MAX_REFERENCE_LENGTH) {
+    errors.reference = `Keep the reference under ${MAX_REFERENCE_LENGTH + 1} characters.`;
+  }
+  for (const field of ['successUrl', 'cancelUrl', 'callbackUrl'] as const) {
+    const checked = checkRedirectUrl(draft[field], options.baseUrl);
+    if (!checked.ok) errors[field] = checked.error;
+  }
+  if (draft.currency === '') errors.currency = 'Choose a currency.';
+  if (draft.network === '') errors.network = 'Choose a network.';
+  const lines = items.filter((item): item is OrderItem => item !== undefined);
+  if (Object.keys(errors).length > 0 || lines.length !== draft.items.length) return err(errors);
+  return ok({
+    items: lines,
+    currency: draft.currency,
+    network: draft.network,
+    // An empty reference gets a fresh id at creation, so every session can be reconciled.
+    reference: reference === '' ? crypto.randomUUID() : reference,
+    successUrl: draft.successUrl.trim(),
+    cancelUrl: draft.cancelUrl.trim(),
+    callbackUrl: draft.callbackUrl.trim(),
+  });
+}
+
+/** The exact total of the lines that are valid so far, or undefined while none is. */
+export function draftTotal(draft: Draft): string | undefined {
+  const lines: Decimal[] = [];
+  for (const item of draft.items) {
+    const price = parseUnitPrice(item.unitPrice, draft.currency);
+    const quantity = parseQuantity(item.quantity);
+    if (price.ok && quantity.ok) lines.push(multiply(price.value, quantity.value));
+  }
+  if (lines.length === 0) return undefined;
+  return formatDecimal(sum(lines), 2);
+}
+
+const API_FIELD: Readonly<Record<string, string>> = {
+  'price_data.unit_amount': 'unitPrice',
+  'price_data.product_data.name': 'name',
+  'price_data.product_data.description': 'description',
+  quantity: 'quantity',
+};
+
+const API_TOP_FIELD: Readonly<Record<string, string>> = {
+  client_reference_id: 'reference',
+  currency: 'currency',
+  success_url: 'successUrl',
+  cancel_url: 'cancelUrl',
+  callback_url: 'callbackUrl',
+  'payment_method_data.paymentMethodDetail.network': 'network',
+  'payment_method_data.paymentMethodDetail.currency': 'currency',
+};
+
+/** Maps a Payfect error path (`invoice_items.0.price_data.unit_amount`) onto the form field. */
+export function fieldForApiPath(path: string): string | undefined {
+  const item = /^invoice_items\.(\d+)\.(.+)$/.exec(path);
+  if (item) {
+    const field = API_FIELD[item[2] ?? ''];
+    return field ? `items.${item[1]}.${field}` : undefined;
+  }
+  return API_TOP_FIELD[path];
+}

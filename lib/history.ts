@@ -1,0 +1,44 @@
+import { z } from 'zod/mini';
+
+export const CheckoutStatusSchema = z.enum(['open', 'complete', 'expired']);
+export type CheckoutStatus = z.infer<typeof CheckoutStatusSchema>;
+
+export const SessionItemSchema = z.object({
+  name: z.string(),
+  description: z.string(),
+  unitAmount: z.string(),
+  quantity: z.number(),
+});
+
+/**
+ * One checkout session as the history keeps it: what is needed to show it, copy it again
+ * and query its status — never the API key, never the raw server answer.
+ */
+export const SessionRecordSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  status: CheckoutStatusSchema,
+  /** As Payfect returned it ("20.50"): the amount the payer sees. */
+  amountTotal: z.string(),
+  currency: z.string(),
+  network: z.string(),
+  networkName: z.string(),
+  items: z.array(SessionItemSchema),
+  reference: z.string(),
+  /** Unix milliseconds. */
+  createdAt: z.number(),
+  expiresAt: z.number(),
+  isLivemode: z.boolean(),
+  lastChecked: z.number(),
+  statusChangedAt: z.number(),
+  /** The API it was created on, so a status query goes to the same place. */
+  baseUrl: z.string(),
+});
+export type SessionRecord = z.infer<typeof SessionRecordSchema>;
+
+/** "Standard Plan", "Standard Plan + 2 more". */
+export function itemsSummary(items: readonly { name: string }[]): string {
+  const [first, ...rest] = items;
+  if (!first) return '';
+  return rest.length === 0 ? first.name : `${first.name} + ${rest.length} more`;
+}

@@ -1,0 +1,107 @@
+import { z } from 'zod/mini';
+import { SessionRecordSchema } from './history.ts';
+import { OrderSchema } from './order.ts';
+import { SettingsSchema } from './settings.ts';
+
+/**
+ * Everything the popup and the options page can ask the background — the only code that
+ * reads the API key and talks to Payfect. Both directions are validated: the background
+ * trusts no message, the pages trust no answer.
+ */
+
+export const ErrorKindSchema = z.enum([
+  'no_key',
+  'invalid_request',
+  'auth',
+  'forbidden',
+  'validation',
+  'not_found',
+  'rate_limited',
+  'server',
+  'network',
+  'timeout',
+  'malformed_response',
+]);
+export type ErrorKind = z.infer<typeof ErrorKindSchema>;
+
+/** A failure as the UI shows it: a sentence, plus per-field messages for the form. */
+export const UiErrorSchema = z.object({
+  kind: ErrorKindSchema,
+  message: z.string(),
+  /** Form field key (`items.0.unitPrice`) → message, for errors Payfect tied to a field. */
+  fields: z.optional(z.record(z.string(), z.string())),
+});
+export type UiError = z.infer<typeof UiErrorSchema>;
+
+export const KeyStatusSchema = z.object({
+  set: z.boolean(),
+  /** The last four characters, to recognise which key is saved without showing it. */
+  last4: z.optional(z.string()),
+  /** Learned from `isLivemode` of the first answer; unknown before. */
+  mode: z.enum(['test', 'live', 'unknown']),
+});
+export type KeyStatus = z.infer<typeof KeyStatusSchema>;
+
+/** The create the popup last asked for, kept so a popup closed mid-request finds its link. */
+export const LastCreateSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('pending'), requestId: z.string(), startedAt: z.number() }),
+  z.object({ state: z.literal('done'), requestId: z.string(), session: SessionRecordSchema }),
+  z.object({ state: z.literal('failed'), requestId: z.string(), error: UiErrorSchema }),
+]);
+export type LastCreate = z.infer<typeof LastCreateSchema>;
+
+export const RequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('getState') }),
+  z.object({ type: z.literal('saveSettings'), settings: SettingsSchema }),
+  z.object({ type: z.literal('saveKey'), apiKey: z.string().check(z.minLength(1)) }),
+  z.object({ type: z.literal('clearKey') }),
+  z.object({ type: z.literal('testConnection') }),
+  z.object({
+    type: z.literal('createCheckout'),
+    /** Chosen by the popup per submission: the same id twice never creates twice. */
+    requestId: z.string().check(z.minLength(1), z.maxLength(100)),
+    order: OrderSchema,
+  }),
+  z.object({ type: z.literal('dismissLastCreate'), requestId: z.string() }),
+]);
+export type Request = z.infer<typeof RequestSchema>;
+export type RequestType = Request['type'];
+
+const Failure = z.object({ ok: z.literal(false), error: UiErrorSchema });
+
+export const StateSchema = z.object({
+  settings: SettingsSchema,
+  key: KeyStatusSchema,
+  lastCreate: z.nullable(LastCreateSchema),
+});
+export type State = z.infer<typeof StateSchema>;
+
+/** The answer to each request type. */
+export const ResponseSchemas = {
+  getState: StateSchema,
+  saveSettings: z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), settings: SettingsSchema }),
+    Failure,
+  ]),
+  saveKey: z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), key: KeyStatusSchema }),
+    Failure,
+  ]),
+  clearKey: z.object({ ok: z.literal(true), key: KeyStatusSchema }),
+  testConnection: z.discriminatedUnion('ok', [
+    z.object({
+      ok: z.literal(true),
+      mode: z.enum(['test', 'live', 'unknown']),
+      message: z.string(),
+    }),
+    Failure,
+  ]),
+  createCheckout: z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), session: SessionRecordSchema }),
+    Failure,
+  ]),
+  dismissLastCreate: z.object({ ok: z.literal(true) }),
+} satisfies Record<RequestType, z.ZodMiniType>;
+
+export type ResponseFor<T extends RequestType> = z.infer<(typeof ResponseSchemas)[T]>;
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;

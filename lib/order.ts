@@ -1,0 +1,36 @@
+import { z } from 'zod/mini';
+
+export const MAX_ITEMS = 20;
+export const MAX_QUANTITY = 1_000_000;
+export const MAX_NAME_LENGTH = 255;
+export const MAX_DESCRIPTION_LENGTH = 500;
+export const MAX_REFERENCE_LENGTH = 100;
+
+const CANONICAL_DECIMAL = /^(0|[1-9]\d*)(\.\d*[1-9])?$/;
+
+export const OrderItemSchema = z.object({
+  name: z.string().check(z.minLength(1), z.maxLength(MAX_NAME_LENGTH)),
+  description: z.string().check(z.maxLength(MAX_DESCRIPTION_LENGTH)),
+  /** Canonical decimal text ("20.5"), produced by lib/draft.ts from what was typed. */
+  unitAmount: z.string().check(z.regex(CANONICAL_DECIMAL)),
+  quantity: z.int().check(z.minimum(1), z.maximum(MAX_QUANTITY)),
+});
+export type OrderItem = z.infer<typeof OrderItemSchema>;
+
+const OptionalUrl = z.string().check(z.maxLength(2000));
+
+/**
+ * A checkout the user asked for, already validated by the form: what the popup sends the
+ * background. The background parses it again (it trusts no message) and turns it into
+ * Payfect's snake_case request.
+ */
+export const OrderSchema = z.object({
+  items: z.array(OrderItemSchema).check(z.minLength(1), z.maxLength(MAX_ITEMS)),
+  currency: z.string().check(z.regex(/^[a-z]{2,10}$/)),
+  network: z.string().check(z.regex(/^[a-z0-9_-]{1,40}$/)),
+  reference: z.string().check(z.minLength(1), z.maxLength(MAX_REFERENCE_LENGTH)),
+  successUrl: OptionalUrl,
+  cancelUrl: OptionalUrl,
+  callbackUrl: OptionalUrl,
+});
+export type Order = z.infer<typeof OrderSchema>;

@@ -1,0 +1,72 @@
+import { err, ok, type Result } from '../result';
+
+/**
+ * Which URLs this extension will send the API key to, and which checkout links it will show,
+ * copy or open. Plain http is allowed only on loopback: that is the local sandbox, where no
+ * key or payment leaves the machine. Everything here is pure so the UI can reuse it.
+ */
+
+/** 127.0.0.0/8, localhost and [::1] — as the WHATWG URL parser normalises them. */
+export function isLoopbackHostname(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+function parseUrl(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when `text` is an http(s) URL whose host is loopback. */
+export function isLoopbackUrl(text: string): boolean {
+  const url = parseUrl(text);
+  return (
+    url !== undefined &&
+    (url.protocol === 'http:' || url.protocol === 'https:') &&
+    isLoopbackHostname(url.hostname)
+  );
+}
+
+/**
+ * A checkout link is safe to show and open when it is https, or http on loopback while the
+ * API itself is on loopback (sandbox mode). Anything else — `javascript:`, `data:`, `file:`,
+ * a live API handing out plain-http links — is refused. Credentials in the link
+ * (`https://payfect.finance@evil.example/`) are refused too: they only serve to mislead.
+ */
+export function isSafeCheckoutUrl(text: string, baseUrl: string): boolean {
+  const url = parseUrl(text);
+  if (url === undefined || url.username !== '' || url.password !== '') return false;
+  if (url.protocol === 'https:') return url.hostname !== '';
+  if (url.protocol === 'http:') return isLoopbackHostname(url.hostname) && isLoopbackUrl(baseUrl);
+  return false;
+}
+
+const EXAMPLE = 'for example https://api.payfect.finance/api/v1';
+
+/**
+ * Checks an API base URL typed in Settings and returns it normalised (lower-case host,
+ * no default port, no trailing slash) so paths can be appended as `${base}/checkouts/`.
+ */
+export function validateBaseUrl(text: string): Result<string, string> {
+  const url = parseUrl(text.trim());
+  if (url === undefined) return err(`Enter a full URL starting with https://, ${EXAMPLE}.`);
+  if (url.protocol === 'http:' && !isLoopbackHostname(url.hostname)) {
+    return err(
+      'Use https:// — the API key must not travel unencrypted. Plain http:// is allowed only ' +
+        'for a local sandbox such as http://localhost:8787.',
+    );
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return err(`The API base URL must start with https://, ${EXAMPLE}.`);
+  }
+  if (url.username !== '' || url.password !== '') {
+    return err('The API base URL must not contain a user name or password.');
+  }
+  if (url.search !== '' || url.hash !== '') {
+    return err(`The API base URL must not contain "?" or "#", ${EXAMPLE}.`);
+  }
+  return ok(`${url.origin}${url.pathname.replace(/\/+$/, '')}`);
+}

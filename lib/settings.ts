@@ -1,0 +1,46 @@
+import { z } from 'zod/mini';
+
+export const LIVE_API_BASE_URL = 'https://api.payfect.finance/api/v1';
+
+/** `{items} — {total} {currency} ({network}): {url}`; see lib/message-template.ts. */
+export const DEFAULT_MESSAGE_TEMPLATE = '{items} — {total} {currency} ({network}): {url}';
+
+export const NetworkSchema = z.object({ value: z.string(), name: z.string() });
+export type Network = z.infer<typeof NetworkSchema>;
+
+/** The only network Payfect's docs name; replaced by what the API offers once it answers. */
+export const DEFAULT_NETWORKS: readonly Network[] = [{ value: 'tron', name: 'Tron (TRC20)' }];
+
+export const CURRENCIES = [{ value: 'usdt', name: 'USDT' }] as const;
+
+/**
+ * What the user chose in Settings, minus the API key (which only the background reads, from
+ * its own item). Stored as version 1; older shapes go through lib/storage.ts migrations.
+ */
+export const SettingsSchema = z.object({
+  baseUrl: z.string(),
+  currency: z.string(),
+  network: z.string(),
+  successUrl: z.string(),
+  cancelUrl: z.string(),
+  callbackUrl: z.string(),
+  messageTemplate: z.string(),
+  /** Networks the API offered in its last answer (`paymentMethodOptions`). */
+  networks: z.array(NetworkSchema),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  baseUrl: LIVE_API_BASE_URL,
+  currency: 'usdt',
+  network: 'tron',
+  successUrl: '',
+  cancelUrl: '',
+  callbackUrl: '',
+  messageTemplate: DEFAULT_MESSAGE_TEMPLATE,
+  networks: [...DEFAULT_NETWORKS],
+};
+
+export function networkName(settings: Pick<Settings, 'networks'>, value: string): string {
+  return settings.networks.find((network) => network.value === value)?.name ?? value;
+}

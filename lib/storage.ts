@@ -1,0 +1,49 @@
+import { storage } from 'wxt/utils/storage';
+import { z } from 'zod/mini';
+import { DraftSchema, type Draft } from './draft.ts';
+import { LastCreateSchema, type LastCreate } from './messages.ts';
+import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from './settings.ts';
+
+/**
+ * Every stored item but the API key and the history, which only the background touches
+ * (entrypoints/background/). Each item has a version; a value that fails its schema (an
+ * older build, a hand edit, a bug) is replaced by a known-good fallback, never trusted.
+ */
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+/** The popup form as typed; cleared only after a link was created from it. */
+export const draftItem = storage.defineItem<Draft | null>('local:draft', {
+  fallback: null,
+  version: 1,
+});
+
+/** The last create the popup asked for (see lib/messages.ts LastCreate). */
+export const lastCreateItem = storage.defineItem<LastCreate | null>('local:lastCreate', {
+  fallback: null,
+  version: 1,
+});
+
+function parsedOr<T>(schema: z.ZodMiniType<T>, value: unknown, fallback: T): T {
+  const parsed = z.safeParse(schema, value);
+  return parsed.success ? parsed.data : fallback;
+}
+
+export async function readSettings(): Promise<Settings> {
+  // Spread over the defaults so a field added later gets its default, not a failure.
+  const stored: unknown = await settingsItem.getValue();
+  const merged =
+    typeof stored === 'object' && stored !== null ? { ...DEFAULT_SETTINGS, ...stored } : stored;
+  return parsedOr(SettingsSchema, merged, DEFAULT_SETTINGS);
+}
+
+export async function readDraft(): Promise<Draft | null> {
+  return parsedOr(z.nullable(DraftSchema), await draftItem.getValue(), null);
+}
+
+export async function readLastCreate(): Promise<LastCreate | null> {
+  return parsedOr(z.nullable(LastCreateSchema), await lastCreateItem.getValue(), null);
+}

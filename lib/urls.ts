@@ -1,0 +1,44 @@
+import { err, ok, type Result } from './result.ts';
+
+/** 127.0.0.0/8, localhost and [::1]: the machine itself, where the sandbox runs. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host === '[::1]' ||
+    /^127(\.\d{1,3}){3}$/.test(host)
+  );
+}
+
+export function isLoopbackUrl(url: string): boolean {
+  try {
+    return isLoopbackHost(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A success, cancel or callback URL as typed: empty (none), https, or plain http only to
+ * this machine (the sandbox) — never `javascript:`, `data:` or another scheme.
+ */
+export function checkRedirectUrl(text: string, baseUrl: string): Result<string, string> {
+  const trimmed = text.trim();
+  if (trimmed === '') return ok('');
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(trimmed)) {
+    return err('Start the address with https://');
+  }
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    return err('That is not a valid web address.');
+  }
+  if (url.protocol === 'https:') return ok(url.href);
+  if (url.protocol === 'http:' && isLoopbackHost(url.hostname) && isLoopbackUrl(baseUrl)) {
+    return ok(url.href);
+  }
+  if (url.protocol === 'http:') return err('Use an https:// address.');
+  return err('Only https:// addresses are allowed.');
+}

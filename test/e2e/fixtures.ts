@@ -1,0 +1,28 @@
+import { test as base, expect } from '@playwright/test';
+import { launchWithExtension, type ExtensionBrowser } from '../support/chromium.ts';
+import { startSandbox, type Sandbox } from '../sandbox/server.ts';
+
+interface Fixtures {
+  /** Real Chromium with the built extension loaded, in a fresh profile per test. */
+  extension: ExtensionBrowser;
+  /** A Payfect sandbox on a random loopback port, private to the test. */
+  sandbox: Sandbox;
+}
+
+export const test = base.extend<Fixtures>({
+  extension: async ({}, use) => {
+    const browser = await launchWithExtension();
+    await use(browser);
+    await browser.close();
+  },
+  sandbox: async ({}, use) => {
+    const sandbox = await startSandbox({ port: 0, quiet: true });
+    await use(sandbox);
+    await sandbox.close();
+  },
+  context: async ({ extension }, use) => {
+    await use(extension.context);
+  },
+});
+
+export { expect };

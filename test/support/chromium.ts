@@ -1,0 +1,79 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+
+/** The unpacked production build that `wxt build` writes. */
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+
+/**
+ * Debian's chromium where it is installed (Playwright cannot download browsers on every
+ * machine), `CHROMIUM_PATH` to choose another, else Playwright's own bundled Chromium.
+ */
+export function chromiumExecutable(): string | undefined {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv) return fromEnv;
+  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+}
+
+// The machine may have no network at all: every background fetch Chromium makes on its own
+// would only fail noisily, so it is switched off.
+const QUIET_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--no-first-run',
+  '--no-default-browser-check',
+];
+
+export interface ExtensionBrowser {
+  readonly context: BrowserContext;
+  readonly extensionId: string;
+  readonly worker: Worker;
+  /** chrome-extension://<id>/<path> */
+  url(path: string): string;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  readonly headless?: boolean;
+  /** A profile to reuse (browser restart tests); a fresh temporary one otherwise. */
+  readonly userDataDir?: string;
+  readonly extensionDir?: string;
+}
+
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
+  }
+  const temporaryProfile = options.userDataDir
+    ? undefined
+    : mkdtempSync(join(tmpdir(), 'payfect-profile-'));
+  const userDataDir = options.userDataDir ?? temporaryProfile ?? '';
+  const executablePath = chromiumExecutable();
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    headless: options.headless ?? true,
+    ...(executablePath ? { executablePath } : {}),
+    args: [
+      ...QUIET_FLAGS,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    url: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+    close: async () => {
+      await context.close();
+      if (temporaryProfile) rmSync(temporaryProfile, { recursive: true, force: true });
+    },
+  };
+}
