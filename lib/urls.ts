@@ -1,19 +1,16 @@
 import { err, ok, type Result } from './result.ts';
 
-/** 127.0.0.0/8, localhost and [::1]: the machine itself, where the sandbox runs. */
+/** 127.0.0.0/8, localhost and [::1] — as the WHATWG URL parser normalises them. */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase();
-  return (
-    host === 'localhost' ||
-    host.endsWith('.localhost') ||
-    host === '[::1]' ||
-    /^127(\.\d{1,3}){3}$/.test(host)
-  );
+  return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
-export function isLoopbackUrl(url: string): boolean {
+/** True when `text` is an http(s) URL whose host is loopback: the local sandbox. */
+export function isLoopbackUrl(text: string): boolean {
   try {
-    return isLoopbackHost(new URL(url).hostname);
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && isLoopbackHost(url.hostname);
   } catch {
     return false;
   }

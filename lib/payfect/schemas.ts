@@ -32,12 +32,13 @@ const SentNetwork = z
  * spaces or leading zeros — and never zero. At most 18 decimals (USDT on BNB Smart Chain
  * has 18); whether Payfect keeps that precision is unknown, so we show its `amountTotal`.
  */
-const SentAmount = z
-  .string()
-  .check(
-    z.regex(/^(0|[1-9]\d*)(\.\d{1,18})?$/, 'Use a plain decimal amount such as 20.5.'),
-    z.refine((text) => /[1-9]/.test(text), 'The amount must be more than zero.'),
-  );
+const SentAmount = z.string().check(
+  z.regex(/^(0|[1-9]\d*)(\.\d{1,18})?$/, {
+    error: 'Use a plain decimal amount such as 20.5.',
+    abort: true,
+  }),
+  z.refine((text) => /[1-9]/.test(text), 'The amount must be more than zero.'),
+);
 
 /* Redirect and callback URLs: http(s) only (http for a merchant's own or local pages). */
 const SentUrl = z.string().check(
@@ -63,9 +64,9 @@ export const InvoiceItemRequestSchema = z.strictObject({
     currency: SentCurrency,
     unit_amount: SentAmount,
   }),
-  quantity: z.int('The quantity must be a whole number.').check(
-    z.minimum(1, 'The quantity must be at least 1.'),
-  ),
+  quantity: z
+    .int('The quantity must be a whole number.')
+    .check(z.minimum(1, 'The quantity must be at least 1.')),
 });
 
 export const CreateCheckoutRequestSchema = z

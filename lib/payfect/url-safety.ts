@@ -1,4 +1,7 @@
-import { err, ok, type Result } from '../result';
+import { err, ok, type Result } from '../result.ts';
+import { isLoopbackHost, isLoopbackUrl } from '../urls.ts';
+
+export { isLoopbackHost as isLoopbackHostname, isLoopbackUrl };
 
 /**
  * Which URLs this extension will send the API key to, and which checkout links it will show,
@@ -6,28 +9,12 @@ import { err, ok, type Result } from '../result';
  * key or payment leaves the machine. Everything here is pure so the UI can reuse it.
  */
 
-/** 127.0.0.0/8, localhost and [::1] — as the WHATWG URL parser normalises them. */
-export function isLoopbackHostname(hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
-}
-
 function parseUrl(text: string): URL | undefined {
   try {
     return new URL(text);
   } catch {
     return undefined;
   }
-}
-
-/** True when `text` is an http(s) URL whose host is loopback. */
-export function isLoopbackUrl(text: string): boolean {
-  const url = parseUrl(text);
-  return (
-    url !== undefined &&
-    (url.protocol === 'http:' || url.protocol === 'https:') &&
-    isLoopbackHostname(url.hostname)
-  );
 }
 
 /**
@@ -40,7 +27,7 @@ export function isSafeCheckoutUrl(text: string, baseUrl: string): boolean {
   const url = parseUrl(text);
   if (url === undefined || url.username !== '' || url.password !== '') return false;
   if (url.protocol === 'https:') return url.hostname !== '';
-  if (url.protocol === 'http:') return isLoopbackHostname(url.hostname) && isLoopbackUrl(baseUrl);
+  if (url.protocol === 'http:') return isLoopbackHost(url.hostname) && isLoopbackUrl(baseUrl);
   return false;
 }
 
@@ -53,7 +40,7 @@ const EXAMPLE = 'for example https://api.payfect.finance/api/v1';
 export function validateBaseUrl(text: string): Result<string, string> {
   const url = parseUrl(text.trim());
   if (url === undefined) return err(`Enter a full URL starting with https://, ${EXAMPLE}.`);
-  if (url.protocol === 'http:' && !isLoopbackHostname(url.hostname)) {
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     return err(
       'Use https:// — the API key must not travel unencrypted. Plain http:// is allowed only ' +
         'for a local sandbox such as http://localhost:8787.',
