@@ -104,12 +104,11 @@ function validateItem(item: DraftItem, currency: string, errors: FieldErrors, pr
   const name = item.name.trim();
   if (name === '') errors[`${prefix}.name`] = 'Enter what the client pays for.';
   else if (name.length > MAX_NAME_LENGTH) {
-    errors[`${prefix}.name`] = `Keep the name under ${MAX_NAME_LENGTH + 1} characters.`;
+    errors[`${prefix}.name`] = `Use at most ${MAX_NAME_LENGTH} characters.`;
   }
   const description = item.description.trim();
   if (description.length > MAX_DESCRIPTION_LENGTH) {
-    errors[`${prefix}.description`] =
-      `Keep the description under ${MAX_DESCRIPTION_LENGTH + 1} characters.`;
+    errors[`${prefix}.description`] = `Use at most ${MAX_DESCRIPTION_LENGTH} characters.`;
   }
   const price = parseUnitPrice(item.unitPrice, currency);
   if (!price.ok) errors[`${prefix}.unitPrice`] = price.error;
@@ -144,7 +143,7 @@ export function validateDraft(draft: Draft, options: ValidateOptions): Result<Or
   );
   const reference = draft.reference.trim();
   if (reference.length > MAX_REFERENCE_LENGTH) {
-    errors.reference = `Keep the reference under ${MAX_REFERENCE_LENGTH + 1} characters.`;
+    errors.reference = `Use at most ${MAX_REFERENCE_LENGTH} characters.`;
   }
   for (const field of ['successUrl', 'cancelUrl', 'callbackUrl'] as const) {
     const checked = checkRedirectUrl(draft[field], options.baseUrl);
