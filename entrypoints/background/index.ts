@@ -1,3 +1,12 @@
+import { browser } from 'wxt/browser';
+import { createMessageHandler } from './router.ts';
+
 export default defineBackground(() => {
-  // Wired up by the create issue: checkouts, status polling, badge.
+  const handle = createMessageHandler();
+  // sendResponse rather than a returned promise: the promise form is not answered by
+  // every runtime (nor by WXT's fake browser in tests); `true` keeps the channel open.
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    void handle(message, sender).then(sendResponse);
+    return true;
+  });
 });

@@ -1,0 +1,160 @@
+import type { SessionRecord } from '../../lib/history.ts';
+import type { LastCreate, ResponseFor, UiError } from '../../lib/messages.ts';
+import type { Order } from '../../lib/order.ts';
+import { offeredNetworks, type Checkout } from '../../lib/payfect/index.ts';
+import { err, type Result } from '../../lib/result.ts';
+import { readLastCreate } from '../../lib/storage.ts';
+import { checkRedirectUrl } from '../../lib/urls.ts';
+import { appendSession } from './history-store.ts';
+import { learnKeyMode } from './key-store.ts';
+import { markPending, markSettled } from './last-create.ts';
+import { orderToRequest } from './order-to-request.ts';
+import { connect, type BackgroundDeps, type Connection } from './payfect-api.ts';
+import { sessionFromCheckout } from './session-record.ts';
+import { learnNetworks } from './settings-store.ts';
+import { uiErrorFromPayfect } from './ui-error.ts';
+
+type CreateResponse = ResponseFor<'createCheckout'>;
+
+/* Answers remembered per requestId, beyond lastCreate, which holds only the latest. */
+const REMEMBERED_ANSWERS = 50;
+
+const UNKNOWN_OUTCOME: UiError = {
+  kind: 'network',
+  message:
+    'The result of the last attempt is unknown: the extension was restarted while Payfect ' +
+    'was answering. Check History and your Payfect dashboard before creating this link again.',
+};
+
+function failure(error: UiError): CreateResponse {
+  return { ok: false, error };
+}
+
+/** The stored answer to an earlier create with this id (see createCheckoutService). */
+function storedAnswer(stored: Exclude<LastCreate, { state: 'pending' }>): CreateResponse {
+  return stored.state === 'done' ? { ok: true, session: stored.session } : failure(stored.error);
+}
+
+/** The order's URLs again: the message comes from a page, and the key goes with them. */
+function checkOrderUrls(order: Order, baseUrl: string): UiError | undefined {
+  const fields: Record<string, string> = {};
+  for (const field of ['successUrl', 'cancelUrl', 'callbackUrl'] as const) {
+    const checked = checkRedirectUrl(order[field], baseUrl);
+    if (!checked.ok) fields[field] = checked.error;
+  }
+  if (Object.keys(fields).length === 0) return undefined;
+  return { kind: 'validation', message: 'Fix the marked addresses.', fields };
+}
+
+/** Everything after Payfect created the session: history, learned networks and mode. */
+async function recordCreated(
+  checkout: Checkout,
+  order: Order,
+  connection: Connection,
+  now: number,
+): Promise<SessionRecord> {
+  const { settings, baseUrl } = connection;
+  const session = sessionFromCheckout(checkout, { order, settings, baseUrl, now });
+  try {
+    await appendSession(session);
+    await learnNetworks(offeredNetworks(checkout));
+    if (checkout.isLivemode !== undefined) {
+      await learnKeyMode(connection.apiKey, checkout.isLivemode);
+    }
+  } catch (error) {
+    // The session exists at Payfect: reporting a failure would invite creating it twice.
+    console.error('Created checkout could not be fully recorded', error);
+  }
+  return session;
+}
+
+export interface CheckoutService {
+  create(requestId: string, order: Order): Promise<CreateResponse>;
+}
+
+/**
+ * Creates checkouts, at most once per requestId. Payfect has no idempotency key, so a
+ * request that may have reached it is never sent again under the same id: a second call
+ * joins the first while it runs (double click, Enter held down), and afterwards gets the
+ * same answer — from memory, or from the stored lastCreate after a worker restart. A
+ * lastCreate still `pending` with nothing in memory means the worker was stopped
+ * mid-request: the outcome is unknown, and the request is not sent again.
+ */
+export function createCheckoutService(deps: BackgroundDeps = {}): CheckoutService {
+  const now = deps.now ?? Date.now;
+  /* In flight and settled answers by requestId; a double click joins the first promise. */
+  const answers = new Map<string, Promise<CreateResponse>>();
+
+  /** The answer already given to this id before a worker restart, if any. */
+  async function earlierAnswer(requestId: string): Promise<CreateResponse | undefined> {
+    const stored = await readLastCreate();
+    if (stored?.requestId !== requestId) return undefined;
+    if (stored.state !== 'pending') return storedAnswer(stored);
+    await markSettled({ state: 'failed', requestId, error: UNKNOWN_OUTCOME });
+    return failure(UNKNOWN_OUTCOME);
+  }
+
+  /** A client for this order, or why it cannot be sent (no key, a bad URL). */
+  async function connectFor(order: Order): Promise<Result<Connection, UiError>> {
+    const connection = await connect(deps);
+    if (!connection.ok) return connection;
+    const invalid = checkOrderUrls(order, connection.value.baseUrl);
+    return invalid === undefined ? connection : err(invalid);
+  }
+
+  async function send(
+    requestId: string,
+    order: Order,
+    connection: Connection,
+  ): Promise<CreateResponse> {
+    // Stored before the request, so a worker stopped mid-request never sends it twice.
+    await markPending(requestId, now());
+    // Nothing here waits on the popup: if it closes, the worker still finishes and records.
+    // (Chrome keeps the worker alive for a fetch answered within 30 s; the client's own
+    // 15-second timeout ends the request before that.)
+    const result = await connection.client.createCheckout(orderToRequest(order));
+    if (!result.ok) {
+      const error = uiErrorFromPayfect(result.error);
+      await markSettled({ state: 'failed', requestId, error });
+      return failure(error);
+    }
+    const session = await recordCreated(result.value, order, connection, now());
+    await markSettled({ state: 'done', requestId, session });
+    return { ok: true, session };
+  }
+
+  async function run(requestId: string, order: Order): Promise<CreateResponse> {
+    try {
+      const earlier = await earlierAnswer(requestId);
+      if (earlier !== undefined) return earlier;
+      const connection = await connectFor(order);
+      if (connection.ok) return await send(requestId, order, connection.value);
+      // Nothing was sent: the same id may try again once the key or URL is fixed.
+      answers.delete(requestId);
+      return failure(connection.error);
+    } catch (error) {
+      // A storage failure; if it got as far as `pending`, lastCreate still guards the id.
+      answers.delete(requestId);
+      throw error;
+    }
+  }
+
+  function remember(requestId: string, answer: Promise<CreateResponse>) {
+    answers.set(requestId, answer);
+    if (answers.size > REMEMBERED_ANSWERS) {
+      const oldest = answers.keys().next();
+      if (oldest.done !== true) answers.delete(oldest.value);
+    }
+  }
+
+  return {
+    create(requestId, order) {
+      // Looked up and set before any await, so a second click always finds the first.
+      const known = answers.get(requestId);
+      if (known !== undefined) return known;
+      const answer = run(requestId, order);
+      remember(requestId, answer);
+      return answer;
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import type { Browser } from 'wxt/browser';
+import { z } from 'zod/mini';
+import {
+  RequestSchema,
+  type RequestOf,
+  type RequestType,
+  type ResponseFor,
+  type UiError,
+} from '../../lib/messages.ts';
+import { createCheckoutService } from './checkouts.ts';
+import { testConnection } from './connection.ts';
+import { clearApiKey, saveApiKey } from './key-store.ts';
+import { dismissLastCreate } from './last-create.ts';
+import type { BackgroundDeps } from './payfect-api.ts';
+import { isInternalSender } from './sender.ts';
+import { saveSettings } from './settings-store.ts';
+import { getState } from './state.ts';
+
+type Handlers = { [T in RequestType]: (request: RequestOf<T>) => Promise<ResponseFor<T>> };
+
+function refused(message: string): { ok: false; error: UiError } {
+  return { ok: false, error: { kind: 'invalid_request', message } };
+}
+
+function createHandlers(deps: BackgroundDeps): Handlers {
+  const checkouts = createCheckoutService(deps);
+  return {
+    getState: () => getState(),
+    saveSettings: async ({ settings }) => {
+      const saved = await saveSettings(settings);
+      return saved.ok ? { ok: true, settings: saved.value } : { ok: false, error: saved.error };
+    },
+    saveKey: async ({ apiKey }) => {
+      const saved = await saveApiKey(apiKey);
+      return saved.ok ? { ok: true, key: saved.value } : { ok: false, error: saved.error };
+    },
+    clearKey: async () => ({ ok: true, key: await clearApiKey() }),
+    testConnection: () => testConnection(deps),
+    createCheckout: ({ requestId, order }) => checkouts.create(requestId, order),
+    dismissLastCreate: async ({ requestId }) => {
+      await dismissLastCreate(requestId);
+      return { ok: true };
+    },
+  };
+}
+
+function dispatch<T extends RequestType>(handlers: Handlers, request: RequestOf<T>) {
+  const handler = handlers[request.type] as (request: RequestOf<T>) => Promise<ResponseFor<T>>;
+  return handler(request);
+}
+
+export type MessageHandler = (
+  message: unknown,
+  sender: Browser.runtime.MessageSender,
+) => Promise<unknown>;
+
+/**
+ * The worker's answer to any runtime message. Nothing is trusted: the sender must be one of
+ * this extension's own pages, the message must parse as a Request, and each answer is of
+ * the type lib/messages.ts promises for it.
+ */
+export function createMessageHandler(deps: BackgroundDeps = {}): MessageHandler {
+  const handlers = createHandlers(deps);
+  return async (message, sender) => {
+    if (!isInternalSender(sender)) return refused('Only this extension’s own pages may ask.');
+    const parsed = z.safeParse(RequestSchema, message);
+    if (!parsed.success) return refused('The request is not one this extension understands.');
+    try {
+      return await dispatch(handlers, parsed.data);
+    } catch (error) {
+      // A storage failure, most likely. Logged without the message, which may hold a key.
+      console.error(`Background failed to handle ${parsed.data.type}`, error);
+      return {
+        ok: false,
+        error: { kind: 'server', message: 'Something went wrong inside the extension.' },
+      };
+    }
+  };
+}

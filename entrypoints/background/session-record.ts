@@ -1,0 +1,57 @@
+import type { SessionRecord } from '../../lib/history.ts';
+import type { Order } from '../../lib/order.ts';
+import {
+  createdAtMs,
+  expiresAtMs,
+  offeredNetworks,
+  type Checkout,
+} from '../../lib/payfect/index.ts';
+import { networkName, type Settings } from '../../lib/settings.ts';
+
+/* Payfect's lifetime in its older docs; only used if a timestamp cannot be read. */
+const DEFAULT_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+function finiteOr(value: number, fallback: number): number {
+  return Number.isFinite(value) ? value : fallback;
+}
+
+export interface SessionContext {
+  readonly order: Order;
+  /** For the network's display name when Payfect's answer does not name it. */
+  readonly settings: Settings;
+  /** The API it was created on, normalised. */
+  readonly baseUrl: string;
+  readonly now: number;
+}
+
+/**
+ * What the history keeps of a created checkout: Payfect's own amount, status and times,
+ * the items as the user entered them — never the raw answer, never the key.
+ */
+export function sessionFromCheckout(checkout: Checkout, context: SessionContext): SessionRecord {
+  const { order, settings, now } = context;
+  const offered = offeredNetworks(checkout).find((network) => network.value === order.network);
+  const createdAt = finiteOr(createdAtMs(checkout), now);
+  return {
+    id: checkout.id,
+    url: checkout.url,
+    status: checkout.status,
+    amountTotal: checkout.amountTotal,
+    currency: checkout.currency.toLowerCase(),
+    network: order.network,
+    networkName: offered?.name ?? networkName(settings, order.network),
+    items: order.items.map(({ name, description, unitAmount, quantity }) => ({
+      name,
+      description,
+      unitAmount,
+      quantity,
+    })),
+    reference: order.reference,
+    createdAt,
+    expiresAt: finiteOr(expiresAtMs(checkout), createdAt + DEFAULT_LIFETIME_MS),
+    isLivemode: checkout.isLivemode === true,
+    lastChecked: now,
+    statusChangedAt: now,
+    baseUrl: context.baseUrl,
+  };
+}

@@ -1,0 +1,212 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { listSessions } from '../../../entrypoints/background/history-store.ts';
+import {
+  createMessageHandler,
+  type MessageHandler,
+} from '../../../entrypoints/background/router.ts';
+import type { ResponseFor } from '../../../lib/messages.ts';
+import { lastCreateItem, readLastCreate, readSettings } from '../../../lib/storage.ts';
+import { startSandbox, type Sandbox } from '../../sandbox/server.ts';
+import { ask, configure, order } from './helpers.ts';
+
+type CreateAnswer = ResponseFor<'createCheckout'>;
+
+const NETWORKS = [
+  { value: 'tron', name: 'Tron (TRC20)' },
+  { value: 'polygon', name: 'Polygon (PoS)' },
+];
+
+let sandbox: Sandbox;
+let handle: MessageHandler;
+let key: string;
+
+function creates(): number {
+  return sandbox.requests.filter((request) => request.method === 'POST').length;
+}
+
+function create(requestId: string, overrides = {}): Promise<CreateAnswer> {
+  return ask(handle, {
+    type: 'createCheckout',
+    requestId,
+    order: order(overrides),
+  }) as Promise<CreateAnswer>;
+}
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, quiet: true, networks: NETWORKS });
+  key = sandbox.keys[0] ?? '';
+});
+afterAll(() => sandbox.close());
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  sandbox.reset();
+  handle = createMessageHandler();
+  await configure(handle, sandbox.apiBaseUrl, key);
+});
+
+describe('createCheckout', () => {
+  it('answers no_key and sends nothing when no key is saved', async () => {
+    await ask(handle, { type: 'clearKey' });
+    expect(await create('r1')).toEqual({
+      ok: false,
+      error: { kind: 'no_key', message: 'Add your Payfect API key in Settings first.' },
+    });
+    expect(sandbox.requests).toHaveLength(0);
+    expect(await readLastCreate()).toBeNull();
+  });
+
+  it('creates the session, records it as done, appends it to History and learns from it', async () => {
+    const answer = await create('r1');
+    if (!answer.ok) throw new Error(answer.error.message);
+    const { session } = answer;
+    expect(sandbox.sessions.has(session.id)).toBe(true);
+    expect(session).toMatchObject({
+      status: 'open',
+      amountTotal: '41.00',
+      currency: 'usdt',
+      network: 'tron',
+      networkName: 'Tron (TRC20)',
+      reference: 'INV-42',
+      isLivemode: false,
+      baseUrl: sandbox.apiBaseUrl,
+    });
+    expect(session.expiresAt).toBeGreaterThan(session.createdAt);
+    expect(await readLastCreate()).toEqual({ state: 'done', requestId: 'r1', session });
+    expect(await listSessions()).toEqual([session]);
+    expect((await readSettings()).networks).toEqual(NETWORKS);
+    const state = await ask(handle, { type: 'getState' });
+    expect(state).toMatchObject({ key: { set: true, mode: 'test' } });
+  });
+
+  it('sends the order as Payfect’s snake_case request with the key in the header', async () => {
+    await create('r1', { successUrl: 'https://example.com/thanks' });
+    const [request] = sandbox.requests;
+    expect(request?.path).toBe('/api/v1/checkouts/');
+    expect(request?.headers.authorization).toBe(`Api-Key ${key}`);
+    expect(request?.json).toMatchObject({
+      currency: 'usdt',
+      client_reference_id: 'INV-42',
+      success_url: 'https://example.com/thanks',
+      payment_method_data: { paymentMethodDetail: { currency: 'usdt', network: 'tron' } },
+    });
+  });
+
+  it('writes pending before the request and finishes even when nobody waits', async () => {
+    sandbox.faults.add({ match: 'create', latencyMs: 300 });
+    void create('r1');
+    await vi.waitFor(() => expect(creates()).toBe(1));
+    expect(await readLastCreate()).toMatchObject({ state: 'pending', requestId: 'r1' });
+    await vi.waitFor(async () => expect(await readLastCreate()).toMatchObject({ state: 'done' }));
+    expect(await listSessions()).toHaveLength(1);
+  });
+
+  it('sends one request when the same requestId arrives twice at once', async () => {
+    sandbox.faults.add({ match: 'create', latencyMs: 100 });
+    const [first, second] = await Promise.all([create('r1'), create('r1')]);
+    expect(creates()).toBe(1);
+    expect(second).toEqual(first);
+    expect(await listSessions()).toHaveLength(1);
+  });
+
+  it('answers the same session without a request when a done requestId comes again', async () => {
+    const first = await create('r1');
+    const restarted = createMessageHandler();
+    const again = await ask(restarted, {
+      type: 'createCheckout',
+      requestId: 'r1',
+      order: order(),
+    });
+    expect(again).toEqual(first);
+    expect(creates()).toBe(1);
+  });
+
+  it('does not resend a request left pending by a worker that was stopped', async () => {
+    await lastCreateItem.setValue({ state: 'pending', requestId: 'r1', startedAt: Date.now() });
+    const answer = await create('r1');
+    expect(answer.ok).toBe(false);
+    if (answer.ok) return;
+    expect(answer.error.kind).toBe('network');
+    expect(answer.error.message).toContain('unknown');
+    expect(answer.error.message).toContain('History');
+    expect(sandbox.requests).toHaveLength(0);
+    expect(await readLastCreate()).toMatchObject({ state: 'failed', requestId: 'r1' });
+  });
+
+  it('creates again under a new requestId', async () => {
+    await create('r1');
+    await create('r2');
+    expect(creates()).toBe(2);
+    expect(await listSessions()).toHaveLength(2);
+  });
+
+  it('says the key was rejected when Payfect answers 401', async () => {
+    await ask(handle, { type: 'saveKey', apiKey: 'wrong-key-0000-0000-0000' });
+    const answer = await create('r1');
+    expect(answer).toEqual({
+      ok: false,
+      error: { kind: 'auth', message: 'Payfect rejected the API key — check it in Settings.' },
+    });
+    expect(await readLastCreate()).toMatchObject({ state: 'failed', error: { kind: 'auth' } });
+    expect(await listSessions()).toEqual([]);
+  });
+
+  it('puts Payfect’s field errors beside the form field', async () => {
+    const body = { invoice_items: [{ price_data: { unit_amount: ['Ensure 6 decimals.'] } }] };
+    sandbox.faults.add({ match: 'create', respond: { status: 400, body: JSON.stringify(body) } });
+    const answer = await create('r1');
+    expect(answer.ok).toBe(false);
+    if (answer.ok) return;
+    expect(answer.error.kind).toBe('validation');
+    expect(answer.error.fields).toEqual({ 'items.0.unitPrice': 'Ensure 6 decimals.' });
+  });
+
+  it('refuses a plain-http success URL on a remote host without sending anything', async () => {
+    const answer = await create('r1', { successUrl: 'http://example.com/thanks' });
+    expect(answer).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(answer.ok ? {} : answer.error.fields).toHaveProperty('successUrl');
+    expect(sandbox.requests).toHaveLength(0);
+  });
+
+  it('reports a server failure without recording a session', async () => {
+    sandbox.faults.add({ match: 'create', respond: { status: 503, body: '{}' } });
+    const answer = await create('r1');
+    expect(answer).toMatchObject({ ok: false, error: { kind: 'server' } });
+    expect(await listSessions()).toEqual([]);
+  });
+});
+
+describe('testConnection', () => {
+  it('says connected when Payfect accepts the key, creating nothing', async () => {
+    expect(await ask(handle, { type: 'testConnection' })).toEqual({
+      ok: true,
+      mode: 'unknown',
+      message: 'Connected — Payfect accepted the key.',
+    });
+    expect(sandbox.requests.map((request) => request.method)).toEqual(['GET']);
+    expect(sandbox.sessions.size).toBe(0);
+  });
+
+  it('reports the mode learned from an earlier answer', async () => {
+    await create('r1');
+    expect(await ask(handle, { type: 'testConnection' })).toMatchObject({ ok: true, mode: 'test' });
+  });
+
+  it('says the key was rejected when it is wrong', async () => {
+    await ask(handle, { type: 'saveKey', apiKey: 'wrong-key-0000-0000-0000' });
+    expect(await ask(handle, { type: 'testConnection' })).toEqual({
+      ok: false,
+      error: { kind: 'auth', message: 'Payfect rejected the API key — check it in Settings.' },
+    });
+  });
+
+  it('answers no_key without a request when no key is saved', async () => {
+    await ask(handle, { type: 'clearKey' });
+    expect(await ask(handle, { type: 'testConnection' })).toMatchObject({
+      ok: false,
+      error: { kind: 'no_key' },
+    });
+    expect(sandbox.requests).toHaveLength(0);
+  });
+});

@@ -1,0 +1,67 @@
+import { browser, type Browser } from 'wxt/browser';
+import type { SessionRecord } from '../../../lib/history.ts';
+import type { Request } from '../../../lib/messages.ts';
+import type { Order } from '../../../lib/order.ts';
+import { DEFAULT_SETTINGS } from '../../../lib/settings.ts';
+import type { MessageHandler } from '../../../entrypoints/background/router.ts';
+
+/** The popup, as Chrome describes it to the worker. */
+export function popupSender(): Browser.runtime.MessageSender {
+  return { id: browser.runtime.id, url: browser.runtime.getURL('/popup.html'), frameId: 0 };
+}
+
+export function order(overrides: Partial<Order> = {}): Order {
+  return {
+    items: [{ name: 'Logo design', description: '', unitAmount: '20.5', quantity: 2 }],
+    currency: 'usdt',
+    network: 'tron',
+    reference: 'INV-42',
+    successUrl: '',
+    cancelUrl: '',
+    callbackUrl: '',
+    ...overrides,
+  };
+}
+
+export function session(id: string, overrides: Partial<SessionRecord> = {}): SessionRecord {
+  return {
+    id,
+    url: `https://buy.payfect.finance/checkouts/${id}`,
+    status: 'open',
+    amountTotal: '41.00',
+    currency: 'usdt',
+    network: 'tron',
+    networkName: 'Tron (TRC20)',
+    items: [{ name: 'Logo design', description: '', unitAmount: '20.5', quantity: 2 }],
+    reference: 'INV-42',
+    createdAt: 1_700_000_000_000,
+    expiresAt: 1_700_086_400_000,
+    isLivemode: false,
+    lastChecked: 1_700_000_000_000,
+    statusChangedAt: 1_700_000_000_000,
+    baseUrl: 'https://api.payfect.finance/api/v1',
+    ...overrides,
+  };
+}
+
+/** Every value in extension storage, as the JSON it is stored as, by key. */
+export async function storedJson(): Promise<Record<string, string>> {
+  const all = await browser.storage.local.get(null);
+  return Object.fromEntries(
+    Object.entries(all).map(([key, value]) => [key, JSON.stringify(value)]),
+  );
+}
+
+/** Sends one message from the popup and returns the answer. */
+export function ask(handle: MessageHandler, message: Request): Promise<unknown> {
+  return handle(message, popupSender());
+}
+
+/** Points the worker at a sandbox and saves `apiKey`, as a user would in Settings. */
+export async function configure(handle: MessageHandler, apiBaseUrl: string, apiKey: string) {
+  await ask(handle, { type: 'saveKey', apiKey });
+  await ask(handle, {
+    type: 'saveSettings',
+    settings: { ...DEFAULT_SETTINGS, baseUrl: apiBaseUrl },
+  });
+}
