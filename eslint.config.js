@@ -10,12 +10,20 @@ export default tseslint.config(
   {
     files: ['**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
-    plugins: { 'react-hooks': reactHooks },
     rules: {
-      ...reactHooks.configs.recommended.rules,
       'no-console': ['error', { allow: ['warn', 'error'] }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
+  },
+  {
+    files: ['entrypoints/**/*.{ts,tsx}', 'components/**', 'hooks/**', 'utils/**'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    // Playwright fixtures take `{}` when they need no other fixture.
+    files: ['test/e2e/**'],
+    rules: { 'no-empty-pattern': 'off' },
   },
   {
     // The sandbox and the start script are command-line programs: printing is their job.

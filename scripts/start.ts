@@ -1,0 +1,107 @@
+/**
+ * `npm start`: builds the extension, starts the bundled Payfect sandbox, and opens Chromium
+ * with the extension already pointed at the sandbox and its test key. Where there is no
+ * display it runs the same flow headless — creates a sample two-item link through the
+ * popup — prints the link, the sandbox's pay page and the screenshots it took, and exits.
+ *
+ *   npm start                      a window where a display exists, else headless
+ *   npm start -- --headless        always headless
+ *   npm start -- --screenshots DIR where the headless run saves its screenshots
+ *   npm start -- --no-build        reuse .output/chrome-mv3
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { launchWithExtension, type ExtensionBrowser } from '../test/support/chromium.ts';
+import {
+  configureExtension,
+  createLink,
+  fillItems,
+  openPopup,
+  SAMPLE_ITEMS,
+} from '../test/support/flows.ts';
+import { startSandbox, type Sandbox } from '../test/sandbox/server.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    headless: { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
+    screenshots: { type: 'string' },
+    port: { type: 'string' },
+  },
+});
+
+const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const headless = args.headless || !hasDisplay;
+
+function build(): void {
+  console.log('Building the extension…');
+  const result = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('The build failed (see above).');
+}
+
+async function startDemoSandbox(): Promise<Sandbox> {
+  const port = Number(args.port ?? process.env.PAYFECT_SANDBOX_PORT ?? 8787);
+  try {
+    return await startSandbox({ port, quiet: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    console.log(`Port ${port} is busy; the sandbox takes a free one instead.`);
+    return startSandbox({ port: 0, quiet: true });
+  }
+}
+
+async function runHeadless(extension: ExtensionBrowser): Promise<void> {
+  const dir = resolve(args.screenshots ?? join('.output', 'screenshots'));
+  mkdirSync(dir, { recursive: true });
+  await extension.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const popup = await openPopup(extension);
+  await fillItems(popup, SAMPLE_ITEMS);
+  const filled = join(dir, 'popup-filled.png');
+  await popup.screenshot({ path: filled, fullPage: true });
+  const link = await createLink(popup);
+  const result = join(dir, 'popup-result.png');
+  await popup.screenshot({ path: result, fullPage: true });
+  console.log('');
+  console.log(`Payment link: ${link}`);
+  console.log(`Pay page:     ${link}  (the sandbox's hosted checkout; "Pay" marks it paid)`);
+  console.log(`Screenshots:  ${filled}`);
+  console.log(`              ${result}`);
+}
+
+async function runWindow(extension: ExtensionBrowser, sandbox: Sandbox): Promise<void> {
+  await openPopup(extension);
+  console.log('');
+  console.log('Chromium is open with Payfect Quick Links pointed at the sandbox.');
+  console.log(`  API base URL: ${sandbox.apiBaseUrl}`);
+  console.log(`  Test API key: ${sandbox.keys[0] ?? ''}`);
+  console.log('Pin the extension from the puzzle-piece menu; close the browser to stop.');
+  await new Promise<void>((done) => extension.context.on('close', () => done()));
+}
+
+async function main(): Promise<void> {
+  if (!args['no-build']) build();
+  const sandbox = await startDemoSandbox();
+  console.log(`Payfect sandbox: ${sandbox.apiBaseUrl}`);
+  const extension = await launchWithExtension({ headless });
+  try {
+    await configureExtension(extension, {
+      apiKey: sandbox.keys[0] ?? '',
+      baseUrl: sandbox.apiBaseUrl,
+    });
+    if (headless) await runHeadless(extension);
+    else await runWindow(extension, sandbox);
+  } finally {
+    await extension.close().catch(() => undefined);
+    await sandbox.close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

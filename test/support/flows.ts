@@ -1,0 +1,63 @@
+import { expect, type Page } from '@playwright/test';
+import type { ExtensionBrowser } from './chromium.ts';
+
+/** The popup's size in Chromium's toolbar; pages opened in tabs are given the same. */
+export const POPUP_VIEWPORT = { width: 400, height: 640 } as const;
+
+export interface SampleItem {
+  readonly name: string;
+  readonly description?: string;
+  readonly unitPrice: string;
+  readonly quantity?: string;
+}
+
+export const SAMPLE_ITEMS: readonly SampleItem[] = [
+  { name: 'Logo design', description: 'Three concepts, two revisions', unitPrice: '120.5' },
+  { name: 'Hosting', unitPrice: '9.99', quantity: '12' },
+];
+
+/** Saves the key and base URL on the options page, as a user would. */
+export async function configureExtension(
+  extension: ExtensionBrowser,
+  settings: { apiKey: string; baseUrl: string },
+): Promise<void> {
+  const page = await extension.context.newPage();
+  await page.goto(extension.url('options.html'));
+  await page.getByRole('textbox', { name: 'API key' }).fill(settings.apiKey);
+  await page.getByRole('textbox', { name: 'API base URL' }).fill(settings.baseUrl);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await page.close();
+}
+
+export async function openPopup(extension: ExtensionBrowser, page?: Page): Promise<Page> {
+  const popup = page ?? (await extension.context.newPage());
+  await popup.setViewportSize(POPUP_VIEWPORT);
+  await popup.goto(extension.url('popup.html'));
+  return popup;
+}
+
+/** Fills the create form with the given items, adding item rows as needed. */
+export async function fillItems(popup: Page, items: readonly SampleItem[]): Promise<void> {
+  for (const [index, item] of items.entries()) {
+    if (index > 0) await popup.getByRole('button', { name: 'Add item' }).click();
+    await popup.getByRole('textbox', { name: 'Item name' }).nth(index).fill(item.name);
+    await popup
+      .getByRole('textbox', { name: 'Description' })
+      .nth(index)
+      .fill(item.description ?? '');
+    await popup.getByRole('textbox', { name: 'Unit price' }).nth(index).fill(item.unitPrice);
+    await popup
+      .getByRole('textbox', { name: 'Quantity' })
+      .nth(index)
+      .fill(item.quantity ?? '1');
+  }
+}
+
+/** Presses "Create link" and returns the link the result view shows. */
+export async function createLink(popup: Page): Promise<string> {
+  await popup.getByRole('button', { name: 'Create link' }).click();
+  const link = popup.getByRole('link', { name: /^https?:\/\// });
+  await expect(link).toBeVisible({ timeout: 15_000 });
+  return (await link.textContent())?.trim() ?? '';
+}
