@@ -36,7 +36,9 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['**/entrypoints/**', '**/components/**', '@/entrypoints/*', '@/components/*'] },
+        {
+          patterns: ['**/entrypoints/**', '**/components/**', '@/entrypoints/*', '@/components/*'],
+        },
       ],
     },
   },

@@ -7,7 +7,7 @@ export default defineConfig({
     name: 'Payfect Quick Links',
     description:
       'Create Payfect crypto checkout links from the toolbar and see when they are paid.',
-    permissions: ['storage'],
+    permissions: ['storage', 'clipboardWrite'],
   },
   webExt: {
     // `wxt` (dev) opens this browser; Debian's chromium where present.

@@ -1,7 +1,55 @@
+import { useEffect, useState } from 'react';
+import { StatusMessage } from '../../components/StatusMessage.tsx';
+import type { State } from '../../lib/messages.ts';
+import { ask, NO_ANSWER_MESSAGE } from '../../utils/ask.ts';
+import { SettingsPage } from './SettingsPage.tsx';
+
+type Loaded = { kind: 'loading' } | { kind: 'ready'; state: State } | { kind: 'unreachable' };
+
 export function App() {
+  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    ask({ type: 'getState' }).then(
+      (state) => live && setLoaded({ kind: 'ready', state }),
+      (error: unknown) => {
+        console.error(error);
+        if (live) setLoaded({ kind: 'unreachable' });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [attempt]);
+
   return (
-    <main>
-      <h1>Settings</h1>
+    <main className="page">
+      <header className="page-header">
+        <p className="eyebrow">
+          <span className="logo" aria-hidden="true" />
+          Payfect Quick Links
+        </p>
+        <h1>Settings</h1>
+      </header>
+      {loaded.kind === 'loading' && <p className="muted">Loading…</p>}
+      {loaded.kind === 'unreachable' && (
+        <div className="unreachable">
+          <StatusMessage tone="error">{NO_ANSWER_MESSAGE}</StatusMessage>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setLoaded({ kind: 'loading' });
+              setAttempt((count) => count + 1);
+            }}
+          >
+            Try again
+          </button>
+        </div>
+      )}
+      {loaded.kind === 'ready' && <SettingsPage initial={loaded.state} />}
     </main>
   );
 }

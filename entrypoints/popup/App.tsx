@@ -1,7 +1,166 @@
+import { useCallback, useEffect, useState } from 'react';
+import { copyText } from '../../components/CopyButton.tsx';
+import { StatusMessage } from '../../components/StatusMessage.tsx';
+import type { Draft } from '../../lib/draft.ts';
+import type { SessionRecord } from '../../lib/history.ts';
+import type { LastCreate, State } from '../../lib/messages.ts';
+import { DEFAULT_SETTINGS } from '../../lib/settings.ts';
+import { draftItem, readDraft } from '../../lib/storage.ts';
+import { ask, NO_ANSWER_MESSAGE } from '../../utils/ask.ts';
+import { openSettings } from '../../utils/navigation.ts';
+import { CreateForm } from './CreateForm.tsx';
+import { formErrorFrom } from './form-error.ts';
+import { NoKey } from './NoKey.tsx';
+import { PendingView } from './PendingView.tsx';
+import { ResultView } from './ResultView.tsx';
+import { dismiss } from './submit.ts';
+import { freshDraft, initialView, type View } from './view.ts';
+
+async function load(): Promise<{ state: State | null; view: View }> {
+  try {
+    const [state, storedDraft] = await Promise.all([ask({ type: 'getState' }), readDraft()]);
+    const view = initialView(state, storedDraft);
+    // A failure from an earlier popup is now shown on the form; once is enough.
+    if (state.lastCreate?.state === 'failed') dismiss(state.lastCreate.requestId);
+    return { state, view };
+  } catch (error) {
+    console.error(error);
+    return { state: null, view: { kind: 'unreachable' } };
+  }
+}
+
+function clearDraft(): void {
+  draftItem.setValue(null).catch((error: unknown) => {
+    console.error('Could not clear the draft', error);
+  });
+}
+
 export function App() {
+  const [state, setState] = useState<State | null>(null);
+  const [view, setView] = useState<View>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const settings = state?.settings ?? DEFAULT_SETTINGS;
+
+  useEffect(() => {
+    let live = true;
+    void load().then((loaded) => {
+      if (!live) return;
+      setState(loaded.state);
+      setView(loaded.view);
+    });
+    return () => {
+      live = false;
+    };
+  }, [attempt]);
+
+  const showCreated = useCallback(async (requestId: string, session: SessionRecord) => {
+    // Copied before the view changes, as close to the click as possible: browsers allow
+    // clipboard writes only shortly after a user action.
+    const copied = await copyText(session.url);
+    clearDraft();
+    setView({ kind: 'result', requestId, session, autoCopy: copied ? 'copied' : 'failed' });
+  }, []);
+
+  const showPending = useCallback((requestId: string, startedAt: number, draft: Draft) => {
+    setView({ kind: 'pending', requestId, startedAt, draft });
+  }, []);
+
+  const pendingSettled = useCallback(
+    (outcome: Exclude<LastCreate, { state: 'pending' }> | null) => {
+      if (view.kind !== 'pending') return;
+      if (outcome?.state === 'done') {
+        void showCreated(outcome.requestId, outcome.session);
+        return;
+      }
+      if (outcome?.state === 'failed') dismiss(outcome.requestId);
+      setView({
+        kind: 'form',
+        draft: view.draft,
+        error: outcome ? formErrorFrom(outcome.error) : null,
+      });
+    },
+    [view, showCreated],
+  );
+
+  function newLink(requestId: string) {
+    dismiss(requestId);
+    clearDraft();
+    setView({ kind: 'form', draft: freshDraft(settings), error: null });
+  }
+
+  function retry() {
+    setView({ kind: 'loading' });
+    setAttempt((count) => count + 1);
+  }
+
   return (
-    <main>
-      <h1>Payfect Quick Links</h1>
-    </main>
+    <div className="app">
+      <header className="app-header">
+        <h1>
+          <span className="logo" aria-hidden="true" />
+          Payfect Quick Links
+        </h1>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={openSettings}
+          aria-label="Settings"
+          title="Settings"
+        >
+          <GearIcon />
+        </button>
+      </header>
+      <main className="app-main">
+        {view.kind === 'loading' && (
+          <p className="loading" aria-busy="true">
+            Loading…
+          </p>
+        )}
+        {view.kind === 'unreachable' && (
+          <div className="unreachable">
+            <StatusMessage tone="error">{NO_ANSWER_MESSAGE}</StatusMessage>
+            <button type="button" className="button" onClick={retry}>
+              Try again
+            </button>
+          </div>
+        )}
+        {view.kind === 'noKey' && <NoKey />}
+        {view.kind === 'form' && (
+          <CreateForm
+            settings={settings}
+            initialDraft={view.draft}
+            initialError={view.error}
+            onCreated={showCreated}
+            onPending={showPending}
+          />
+        )}
+        {view.kind === 'pending' && (
+          <PendingView
+            requestId={view.requestId}
+            startedAt={view.startedAt}
+            onSettled={pendingSettled}
+          />
+        )}
+        {view.kind === 'result' && (
+          <ResultView
+            session={view.session}
+            messageTemplate={settings.messageTemplate}
+            autoCopy={view.autoCopy}
+            onNewLink={() => newLink(view.requestId)}
+          />
+        )}
+      </main>
+    </div>
+  );
+}
+
+function GearIcon() {
+  return (
+    <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path
+        fill="currentColor"
+        d="M19.14 12.94a7.49 7.49 0 0 0 .05-.94 7.49 7.49 0 0 0-.05-.94l2.03-1.58a.5.5 0 0 0 .12-.64l-1.92-3.32a.5.5 0 0 0-.6-.22l-2.39.96a7.03 7.03 0 0 0-1.63-.94l-.36-2.54a.5.5 0 0 0-.5-.42h-3.84a.5.5 0 0 0-.49.42l-.36 2.54a7.03 7.03 0 0 0-1.63.94l-2.39-.96a.5.5 0 0 0-.6.22L2.66 8.84a.5.5 0 0 0 .12.64l2.03 1.58a7.49 7.49 0 0 0 0 1.88l-2.03 1.58a.5.5 0 0 0-.12.64l1.92 3.32c.13.22.39.31.6.22l2.39-.96c.5.39 1.05.7 1.63.94l.36 2.54c.04.24.25.42.49.42h3.84c.25 0 .45-.18.49-.42l.36-2.54c.58-.24 1.13-.55 1.63-.94l2.39.96c.22.09.47 0 .6-.22l1.92-3.32a.5.5 0 0 0-.12-.64l-2.03-1.58ZM12 15.5A3.5 3.5 0 1 1 12 8.5a3.5 3.5 0 0 1 0 7Z"
+      />
+    </svg>
   );
 }

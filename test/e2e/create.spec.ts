@@ -111,8 +111,9 @@ test.describe('with a key saved', () => {
     await expect.poll(() => createRequests(sandbox).length).toBe(1);
     await popup.close();
 
-    const again = await openPopup(extension);
+    await expect.poll(() => sandbox.sessions.size).toBe(1);
     const [session] = [...sandbox.sessions.values()];
+    const again = await openPopup(extension);
     await expect(again.getByRole('link', { name: session?.url ?? '' })).toBeVisible();
     const stored = await extension.worker.evaluate(() => chrome.storage.local.get(null));
     expect(JSON.stringify(stored)).toContain(session?.id ?? 'missing');

@@ -1,0 +1,175 @@
+import type {
+  InputHTMLAttributes,
+  ReactNode,
+  Ref,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from 'react';
+
+/** The wiring a control needs to be named, described and marked invalid by its Field. */
+export interface ControlProps {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+/** A DOM id for a form key such as `items.0.unitPrice`, usable with getElementById. */
+export function fieldId(key: string): string {
+  return `field-${key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
+interface FieldProps {
+  id: string;
+  label: string;
+  error?: string | undefined;
+  hint?: ReactNode;
+  className?: string | undefined;
+  children: (control: ControlProps) => ReactNode;
+}
+
+/**
+ * A visible label, the control, and under it the error (when there is one) and a hint; both
+ * are read out with the control through aria-describedby.
+ */
+export function Field({ id, label, error, hint, className, children }: FieldProps) {
+  const errorId = error ? `${id}-error` : undefined;
+  const hintId = hint ? `${id}-hint` : undefined;
+  const describedBy = [errorId, hintId].filter(Boolean).join(' ');
+  const classes = ['field', error ? 'field--invalid' : '', className ?? ''].filter(Boolean);
+  return (
+    <div className={classes.join(' ')}>
+      <label htmlFor={id}>{label}</label>
+      {children({
+        id,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': describedBy === '' ? undefined : describedBy,
+      })}
+      {error && (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      )}
+      {hint && (
+        <p id={hintId} className="field-hint">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+type Wired = 'id' | 'value' | 'onChange' | 'aria-invalid' | 'aria-describedby' | 'children';
+
+interface CommonProps {
+  id: string;
+  label: string;
+  value: string;
+  onValueChange: (value: string) => void;
+  error?: string | undefined;
+  hint?: ReactNode;
+  className?: string | undefined;
+}
+
+export interface TextFieldProps
+  extends CommonProps, Omit<InputHTMLAttributes<HTMLInputElement>, Wired | 'className'> {
+  ref?: Ref<HTMLInputElement>;
+}
+
+/** A single-line text input; the value is kept exactly as typed. */
+export function TextField({
+  id,
+  label,
+  value,
+  onValueChange,
+  error,
+  hint,
+  className,
+  type = 'text',
+  ...input
+}: TextFieldProps) {
+  return (
+    <Field id={id} label={label} error={error} hint={hint} className={className}>
+      {(control) => (
+        <input
+          {...input}
+          {...control}
+          type={type}
+          value={value}
+          onChange={(event) => onValueChange(event.currentTarget.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+export interface TextAreaFieldProps
+  extends CommonProps, Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, Wired | 'className'> {}
+
+export function TextAreaField({
+  id,
+  label,
+  value,
+  onValueChange,
+  error,
+  hint,
+  className,
+  ...textarea
+}: TextAreaFieldProps) {
+  return (
+    <Field id={id} label={label} error={error} hint={hint} className={className}>
+      {(control) => (
+        <textarea
+          {...textarea}
+          {...control}
+          value={value}
+          onChange={(event) => onValueChange(event.currentTarget.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+export interface Choice {
+  readonly value: string;
+  readonly name: string;
+}
+
+export interface SelectFieldProps
+  extends CommonProps, Omit<SelectHTMLAttributes<HTMLSelectElement>, Wired | 'className'> {
+  choices: readonly Choice[];
+}
+
+/** A <select>; a current value missing from the choices stays shown rather than swapped. */
+export function SelectField({
+  id,
+  label,
+  value,
+  onValueChange,
+  error,
+  hint,
+  className,
+  choices,
+  ...select
+}: SelectFieldProps) {
+  const known = choices.some((choice) => choice.value === value);
+  const options = known || value === '' ? choices : [...choices, { value, name: value }];
+  return (
+    <Field id={id} label={label} error={error} hint={hint} className={className}>
+      {(control) => (
+        <select
+          {...select}
+          {...control}
+          value={value}
+          onChange={(event) => onValueChange(event.currentTarget.value)}
+        >
+          {value === '' && <option value="">Choose…</option>}
+          {options.map((choice) => (
+            <option key={choice.value} value={choice.value}>
+              {choice.name}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}

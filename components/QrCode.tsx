@@ -1,0 +1,61 @@
+import { useMemo, useState } from 'react';
+import { downloadBlob, qrMatrix, qrPngBlob, qrSvgMarkup } from './qr-image.ts';
+
+interface QrCodeProps {
+  value: string;
+  /** Roughly the side in CSS pixels; rounded to whole pixels per module to stay crisp. */
+  size?: number;
+  /** File name without extension for the downloads. */
+  fileName?: string;
+}
+
+/** The link as a QR code for a phone to scan from the screen, with PNG and SVG downloads. */
+export function QrCode({ value, size = 180, fileName = 'payfect-qr' }: QrCodeProps) {
+  const matrix = useMemo(() => qrMatrix(value), [value]);
+  const [problem, setProblem] = useState<string | null>(null);
+  const pixelsPerModule = Math.max(2, Math.round(size / matrix.dimension));
+  const side = matrix.dimension * pixelsPerModule;
+
+  function downloadPng() {
+    setProblem(null);
+    qrPngBlob(matrix).then(
+      (blob) => downloadBlob(blob, `${fileName}.png`),
+      (error: unknown) => setProblem(error instanceof Error ? error.message : String(error)),
+    );
+  }
+
+  function downloadSvg() {
+    setProblem(null);
+    downloadBlob(new Blob([qrSvgMarkup(matrix)], { type: 'image/svg+xml' }), `${fileName}.svg`);
+  }
+
+  return (
+    <div className="qr">
+      <svg
+        role="img"
+        aria-label="QR code"
+        className="qr-image"
+        viewBox={`0 0 ${matrix.dimension} ${matrix.dimension}`}
+        width={side}
+        height={side}
+        shapeRendering="crispEdges"
+      >
+        <rect width={matrix.dimension} height={matrix.dimension} fill="#fff" />
+        <path d={matrix.path} fill="#000" />
+      </svg>
+      <div className="qr-actions">
+        <button type="button" className="button button--small" onClick={downloadPng}>
+          Download PNG
+        </button>
+        <button type="button" className="button button--small" onClick={downloadSvg}>
+          Download SVG
+        </button>
+      </div>
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import { fieldId, TextField } from '../../components/Field.tsx';
+import { StatusMessage } from '../../components/StatusMessage.tsx';
+import type { FieldErrors } from '../../lib/draft.ts';
+import type { KeyStatus } from '../../lib/messages.ts';
+import { LIVE_API_BASE_URL } from '../../lib/settings.ts';
+import { keyStatusSentence } from './values.ts';
+
+export interface AccountMessage {
+  readonly tone: 'success' | 'error' | 'info';
+  readonly text: string;
+}
+
+interface AccountSectionProps {
+  apiKey: string;
+  onApiKeyChange: (value: string) => void;
+  baseUrl: string;
+  onBaseUrlChange: (value: string) => void;
+  keyStatus: KeyStatus;
+  errors: FieldErrors;
+  busy: boolean;
+  message: AccountMessage | null;
+  onTestConnection: () => void;
+  onRemoveKey: () => void;
+}
+
+export function AccountSection({
+  apiKey,
+  onApiKeyChange,
+  baseUrl,
+  onBaseUrlChange,
+  keyStatus,
+  errors,
+  busy,
+  message,
+  onTestConnection,
+  onRemoveKey,
+}: AccountSectionProps) {
+  return (
+    <section className="card" aria-labelledby="account-title">
+      <h2 id="account-title">Payfect account</h2>
+      <TextField
+        id={fieldId('apiKey')}
+        label="API key"
+        type="password"
+        autoComplete="off"
+        spellCheck={false}
+        value={apiKey}
+        onValueChange={onApiKeyChange}
+        error={errors.apiKey}
+        placeholder={keyStatus.set ? 'Paste a new key to replace the saved one' : 'Paste your key'}
+        hint={
+          <span className={keyStatus.set ? 'key-status key-status--set' : 'key-status'}>
+            {keyStatusSentence(keyStatus)}
+          </span>
+        }
+      />
+      <TextField
+        id={fieldId('baseUrl')}
+        label="API base URL"
+        type="url"
+        inputMode="url"
+        spellCheck={false}
+        value={baseUrl}
+        onValueChange={onBaseUrlChange}
+        error={errors.baseUrl}
+        hint={
+          <>
+            The live API is <code>{LIVE_API_BASE_URL}</code>; a local sandbox is for example{' '}
+            <code>http://127.0.0.1:8787/api/v1</code>.
+          </>
+        }
+      />
+      <div className="actions">
+        <button type="button" className="button" onClick={onTestConnection} disabled={busy}>
+          Test connection
+        </button>
+        {baseUrl !== LIVE_API_BASE_URL && (
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => onBaseUrlChange(LIVE_API_BASE_URL)}
+          >
+            Use the live API
+          </button>
+        )}
+        {keyStatus.set && (
+          <button
+            type="button"
+            className="button button--quiet button--danger push-end"
+            onClick={onRemoveKey}
+            disabled={busy}
+          >
+            Remove key
+          </button>
+        )}
+      </div>
+      {message?.tone === 'error' ? (
+        <StatusMessage tone="error">{message.text}</StatusMessage>
+      ) : (
+        <StatusMessage tone={message?.tone ?? 'info'}>{message?.text}</StatusMessage>
+      )}
+    </section>
+  );
+}

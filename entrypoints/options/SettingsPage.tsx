@@ -1,0 +1,167 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
+import { fieldId } from '../../components/Field.tsx';
+import { StatusMessage } from '../../components/StatusMessage.tsx';
+import type { FieldErrors } from '../../lib/draft.ts';
+import type { State } from '../../lib/messages.ts';
+import { ask, NO_ANSWER_MESSAGE } from '../../utils/ask.ts';
+import { AccountSection, type AccountMessage } from './AccountSection.tsx';
+import { DefaultsSection } from './DefaultsSection.tsx';
+import { saveAll } from './save.ts';
+import { FIELD_ORDER, valuesOf, type SettingsValues } from './values.ts';
+
+type Busy = 'save' | 'test' | 'remove' | null;
+
+function focusFirstInvalid(errors: FieldErrors): void {
+  const first = FIELD_ORDER.find((field) => errors[field] !== undefined);
+  if (first) document.getElementById(fieldId(first))?.focus();
+}
+
+/** The whole settings form; one "Save" (or Enter) saves the key and every setting. */
+export function SettingsPage({ initial }: { initial: State }) {
+  const [stored, setStored] = useState(initial.settings);
+  const [keyStatus, setKeyStatus] = useState(initial.key);
+  const [values, setValues] = useState<SettingsValues>(() => valuesOf(initial.settings));
+  // Never prefilled: the page does not know the key, only its last four characters.
+  const [apiKey, setApiKey] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [alerts, setAlerts] = useState<readonly string[]>([]);
+  const [savedNote, setSavedNote] = useState('');
+  const [account, setAccount] = useState<AccountMessage | null>(null);
+  const [busy, setBusy] = useState<Busy>(null);
+  // One action at a time, even when a second Enter comes before the re-render.
+  const working = useRef(false);
+
+  function edited<K extends keyof SettingsValues>(field: K, value: SettingsValues[K]) {
+    setValues((before) => ({ ...before, [field]: value }));
+    setErrors(({ [field]: _gone, ...rest }) => rest);
+    setSavedNote('');
+  }
+
+  function editedKey(value: string) {
+    setApiKey(value);
+    setErrors(({ apiKey: _gone, ...rest }) => rest);
+    setSavedNote('');
+  }
+
+  async function runSave(): Promise<boolean> {
+    try {
+      const outcome = await saveAll(values, apiKey, stored);
+      const savedAll = Object.keys(outcome.errors).length === 0 && outcome.alerts.length === 0;
+      flushSync(() => {
+        if (outcome.settings) {
+          setStored(outcome.settings);
+          setValues(valuesOf(outcome.settings));
+        }
+        if (outcome.key) {
+          setKeyStatus(outcome.key);
+          setApiKey('');
+        }
+        setErrors(outcome.errors);
+        setAlerts(outcome.alerts);
+        setSavedNote(savedAll ? 'Saved' : '');
+      });
+      focusFirstInvalid(outcome.errors);
+      return savedAll;
+    } catch (error) {
+      console.error(error);
+      setAlerts([NO_ANSWER_MESSAGE]);
+      return false;
+    }
+  }
+
+  async function act(kind: Exclude<Busy, null>, action: () => Promise<unknown>) {
+    if (working.current) return;
+    working.current = true;
+    setBusy(kind);
+    try {
+      await action();
+    } finally {
+      working.current = false;
+      setBusy(null);
+    }
+  }
+
+  function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSavedNote('');
+    void act('save', runSave);
+  }
+
+  /** Tests what is typed: unsaved account changes are saved first, as the user expects. */
+  function testConnection() {
+    void act('test', async () => {
+      setAccount({ tone: 'info', text: 'Testing…' });
+      const unsaved = apiKey.trim() !== '' || values.baseUrl !== stored.baseUrl;
+      if (unsaved && !(await runSave())) {
+        setAccount({ tone: 'error', text: 'Fix the marked fields, then test again.' });
+        return;
+      }
+      try {
+        const answer = await ask({ type: 'testConnection' });
+        setAccount(
+          answer.ok
+            ? { tone: 'success', text: answer.message }
+            : { tone: 'error', text: answer.error.message },
+        );
+        // The test teaches the background the key's mode and the networks on offer.
+        const fresh = await ask({ type: 'getState' });
+        const learned = answer.ok && answer.mode !== 'unknown' ? answer.mode : fresh.key.mode;
+        setKeyStatus(fresh.key.set ? { ...fresh.key, mode: learned } : fresh.key);
+        setStored((before) => ({ ...before, networks: fresh.settings.networks }));
+      } catch (error) {
+        console.error(error);
+        setAccount({ tone: 'error', text: NO_ANSWER_MESSAGE });
+      }
+    });
+  }
+
+  function removeKey() {
+    void act('remove', async () => {
+      try {
+        const answer = await ask({ type: 'clearKey' });
+        flushSync(() => {
+          setKeyStatus(answer.key);
+          setAccount({ tone: 'info', text: 'The key was removed from this browser.' });
+        });
+        document.getElementById(fieldId('apiKey'))?.focus();
+      } catch (error) {
+        console.error(error);
+        setAccount({ tone: 'error', text: NO_ANSWER_MESSAGE });
+      }
+    });
+  }
+
+  return (
+    <form className="settings" noValidate onSubmit={save}>
+      <AccountSection
+        apiKey={apiKey}
+        onApiKeyChange={editedKey}
+        baseUrl={values.baseUrl}
+        onBaseUrlChange={(value) => edited('baseUrl', value)}
+        keyStatus={keyStatus}
+        errors={errors}
+        busy={busy !== null}
+        message={account}
+        onTestConnection={testConnection}
+        onRemoveKey={removeKey}
+      />
+      <DefaultsSection values={values} stored={stored} errors={errors} onChange={edited} />
+      <div className="save-bar">
+        <div className="save-messages">
+          {alerts.length > 0 && (
+            <StatusMessage tone="error">
+              {alerts.map((text) => (
+                <p key={text}>{text}</p>
+              ))}
+            </StatusMessage>
+          )}
+          <StatusMessage tone="success">{savedNote}</StatusMessage>
+        </div>
+        <button type="submit" className="button button--primary" disabled={busy !== null}>
+          {busy === 'save' ? 'Saving…' : 'Save'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,57 @@
+import type { FieldErrors } from '../../lib/draft.ts';
+import type { KeyStatus, UiError } from '../../lib/messages.ts';
+import type { Settings } from '../../lib/settings.ts';
+import { ask } from '../../utils/ask.ts';
+import { isFormField, type SettingsValues } from './values.ts';
+
+export interface SaveOutcome {
+  /** The settings as stored (the base URL normalised), when they were saved. */
+  readonly settings: Settings | undefined;
+  /** The new key's status, when a key was typed and saved. */
+  readonly key: KeyStatus | undefined;
+  readonly errors: FieldErrors;
+  /** Sentences for failures the page has no field for. */
+  readonly alerts: readonly string[];
+}
+
+function collect(error: UiError, errors: FieldErrors, alerts: string[], field?: string): void {
+  const fields = Object.entries(error.fields ?? {});
+  if (fields.length === 0 && field) {
+    errors[field] = error.message;
+    return;
+  }
+  alerts.push(error.message);
+  for (const [key, message] of fields) {
+    if (isFormField(key)) errors[key] = message;
+    else alerts.push(message);
+  }
+}
+
+/**
+ * Saves everything on the page: the settings, then the key if one was typed. Both are
+ * tried, so a wrong base URL does not throw away a pasted key. Throws (BackgroundError) only
+ * when the background does not answer.
+ */
+export async function saveAll(
+  values: SettingsValues,
+  apiKey: string,
+  stored: Settings,
+): Promise<SaveOutcome> {
+  const errors: FieldErrors = {};
+  const alerts: string[] = [];
+  const settingsAnswer = await ask({ type: 'saveSettings', settings: { ...stored, ...values } });
+  if (!settingsAnswer.ok) collect(settingsAnswer.error, errors, alerts);
+  let key: KeyStatus | undefined;
+  const typedKey = apiKey.trim();
+  if (typedKey !== '') {
+    const keyAnswer = await ask({ type: 'saveKey', apiKey: typedKey });
+    if (keyAnswer.ok) key = keyAnswer.key;
+    else collect(keyAnswer.error, errors, alerts, 'apiKey');
+  }
+  return {
+    settings: settingsAnswer.ok ? settingsAnswer.settings : undefined,
+    key,
+    errors,
+    alerts,
+  };
+}

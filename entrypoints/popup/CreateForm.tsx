@@ -1,0 +1,283 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
+import { fieldId, SelectField, TextField } from '../../components/Field.tsx';
+import { StatusMessage } from '../../components/StatusMessage.tsx';
+import { draftTotal, validateDraft, type Draft, type FieldErrors } from '../../lib/draft.ts';
+import type { SessionRecord } from '../../lib/history.ts';
+import { MAX_ITEMS } from '../../lib/order.ts';
+import { CURRENCIES, DEFAULT_NETWORKS, type Settings } from '../../lib/settings.ts';
+import { openSettings } from '../../utils/navigation.ts';
+import {
+  canAddItem,
+  errorsAfterRemoval,
+  firstInvalidField,
+  hasUrlError,
+  itemKey,
+  ITEMS_KEY,
+  strayErrors,
+  withItemAdded,
+  withItemField,
+  withItemRemoved,
+  withoutError,
+  type ItemField,
+} from './draft-edit.ts';
+import type { FormError } from './form-error.ts';
+import { LineItemFields } from './LineItemFields.tsx';
+import { submitOrder } from './submit.ts';
+import { useDraft } from './useDraft.ts';
+
+interface CreateFormProps {
+  settings: Settings;
+  initialDraft: Draft;
+  initialError: FormError | null;
+  onCreated: (requestId: string, session: SessionRecord) => Promise<void>;
+  onPending: (requestId: string, startedAt: number, draft: Draft) => void;
+}
+
+type TopField = 'currency' | 'network' | 'reference' | 'successUrl' | 'cancelUrl' | 'callbackUrl';
+
+export function CreateForm({
+  settings,
+  initialDraft,
+  initialError,
+  onCreated,
+  onPending,
+}: CreateFormProps) {
+  const { draft, update, current } = useDraft(initialDraft);
+  const [errors, setErrors] = useState<FieldErrors>(() => initialError?.fields ?? {});
+  const [alert, setAlert] = useState<FormError | null>(initialError);
+  const [moreOpen, setMoreOpen] = useState(() => hasUrlError(initialError?.fields ?? {}));
+  const [busy, setBusy] = useState(false);
+  // State alone would let a second click or Enter through before React re-renders.
+  const inFlight = useRef(false);
+  const submitButton = useRef<HTMLButtonElement>(null);
+
+  const networks = settings.networks.length > 0 ? settings.networks : DEFAULT_NETWORKS;
+  const total = draftTotal(draft);
+  const currencyLabel = draft.currency.toUpperCase();
+
+  function setTop(field: TopField, value: string) {
+    update((before) => ({ ...before, [field]: value }));
+    setErrors((before) => withoutError(before, field));
+  }
+
+  function setItem(index: number, field: ItemField, value: string) {
+    update((before) => withItemField(before, index, field, value));
+    setErrors((before) => withoutError(before, itemKey(index, field)));
+  }
+
+  function focusField(key: string) {
+    const element = document.getElementById(fieldId(key));
+    if (!element) return;
+    element.focus({ preventScroll: true });
+    // The whole field, its message included, clear of the sticky header and footer.
+    (element.closest('.field') ?? element).scrollIntoView({ block: 'center' });
+  }
+
+  function addItem() {
+    const index = current().items.length;
+    flushSync(() => {
+      update(withItemAdded);
+      setErrors((before) => withoutError(before, ITEMS_KEY));
+    });
+    focusField(itemKey(index, 'name'));
+  }
+
+  function removeItem(index: number) {
+    flushSync(() => {
+      update((before) => withItemRemoved(before, index));
+      setErrors((before) => errorsAfterRemoval(before, index));
+    });
+    focusField(itemKey(Math.min(index, current().items.length - 1), 'name'));
+  }
+
+  /** Shows the errors and moves focus to the first marked field, or to the button. */
+  function showErrors(nextErrors: FieldErrors, nextAlert: FormError | null) {
+    flushSync(() => {
+      setErrors(nextErrors);
+      setAlert(nextAlert);
+      setBusy(false);
+      if (hasUrlError(nextErrors)) setMoreOpen(true);
+    });
+    const first = firstInvalidField(current(), nextErrors);
+    if (first) focusField(first);
+    else submitButton.current?.focus();
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (inFlight.current) return;
+    const submitted = current();
+    const checked = validateDraft(submitted, { baseUrl: settings.baseUrl });
+    if (!checked.ok) {
+      showErrors(checked.error, null);
+      return;
+    }
+    inFlight.current = true;
+    setBusy(true);
+    setAlert(null);
+    setErrors({});
+    const outcome = await submitOrder(checked.value);
+    switch (outcome.kind) {
+      case 'created':
+        await onCreated(outcome.requestId, outcome.session);
+        return;
+      case 'pending':
+        onPending(outcome.requestId, outcome.startedAt, submitted);
+        return;
+      case 'failed':
+        inFlight.current = false;
+        showErrors(outcome.error.fields, outcome.error);
+        return;
+    }
+  }
+
+  const stray = alert ? strayErrors(draft, alert.fields) : [];
+
+  return (
+    <form className="create-form" noValidate onSubmit={(event) => void submit(event)}>
+      <div className="form-body">
+        {draft.items.map((item, index) => (
+          <LineItemFields
+            // Items have no id of their own; the index is what the field names use too.
+            key={index}
+            index={index}
+            item={item}
+            errors={errors}
+            onChange={(field, value) => setItem(index, field, value)}
+            onRemove={draft.items.length > 1 ? () => removeItem(index) : undefined}
+            autoFocusName={index === 0 && initialError === null}
+          />
+        ))}
+        <div className="add-item">
+          <button
+            type="button"
+            id={fieldId(ITEMS_KEY)}
+            className="button button--small"
+            onClick={addItem}
+            disabled={!canAddItem(draft)}
+            aria-describedby={errors[ITEMS_KEY] ? `${fieldId(ITEMS_KEY)}-error` : undefined}
+          >
+            <span aria-hidden="true">+</span> Add item
+          </button>
+          {errors[ITEMS_KEY] ? (
+            <p id={`${fieldId(ITEMS_KEY)}-error`} className="field-error">
+              {errors[ITEMS_KEY]}
+            </p>
+          ) : (
+            !canAddItem(draft) && <p className="field-hint">Up to {MAX_ITEMS} items per link.</p>
+          )}
+        </div>
+
+        <div className="row">
+          <SelectField
+            id={fieldId('currency')}
+            label="Currency"
+            value={draft.currency}
+            onValueChange={(value) => setTop('currency', value)}
+            choices={CURRENCIES}
+            error={errors.currency}
+          />
+          <SelectField
+            id={fieldId('network')}
+            label="Network"
+            value={draft.network}
+            onValueChange={(value) => setTop('network', value)}
+            choices={networks}
+            error={errors.network}
+          />
+        </div>
+
+        <TextField
+          id={fieldId('reference')}
+          label="Reference"
+          value={draft.reference}
+          onValueChange={(value) => setTop('reference', value)}
+          error={errors.reference}
+          hint="Your invoice number, to match the payment later."
+          autoComplete="off"
+          spellCheck={false}
+        />
+
+        <details
+          className="more"
+          open={moreOpen}
+          onToggle={(event) => setMoreOpen(event.currentTarget.open)}
+        >
+          <summary>More options</summary>
+          <div className="more-fields">
+            <TextField
+              id={fieldId('successUrl')}
+              label="Success URL"
+              value={draft.successUrl}
+              onValueChange={(value) => setTop('successUrl', value)}
+              error={errors.successUrl}
+              type="url"
+              inputMode="url"
+              placeholder="https://"
+              spellCheck={false}
+            />
+            <TextField
+              id={fieldId('cancelUrl')}
+              label="Cancel URL"
+              value={draft.cancelUrl}
+              onValueChange={(value) => setTop('cancelUrl', value)}
+              error={errors.cancelUrl}
+              type="url"
+              inputMode="url"
+              placeholder="https://"
+              spellCheck={false}
+            />
+            <TextField
+              id={fieldId('callbackUrl')}
+              label="Callback URL"
+              value={draft.callbackUrl}
+              onValueChange={(value) => setTop('callbackUrl', value)}
+              error={errors.callbackUrl}
+              type="url"
+              inputMode="url"
+              placeholder="https://"
+              spellCheck={false}
+            />
+          </div>
+        </details>
+      </div>
+
+      <div className="form-footer">
+        {alert && (
+          <StatusMessage tone="error">
+            <p>{alert.message}</p>
+            {stray.length > 0 && (
+              <ul>
+                {stray.map((message) => (
+                  <li key={message}>{message}</li>
+                ))}
+              </ul>
+            )}
+            {alert.openSettings && (
+              <button type="button" className="button button--small" onClick={openSettings}>
+                Open settings
+              </button>
+            )}
+          </StatusMessage>
+        )}
+        <div className="footer-row">
+          <p className="total">
+            Total{' '}
+            <strong>
+              {total ?? '0.00'} {currencyLabel}
+            </strong>
+          </p>
+          <button
+            ref={submitButton}
+            type="submit"
+            className="button button--primary"
+            disabled={busy}
+          >
+            {busy ? 'Creating…' : 'Create link'}
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}

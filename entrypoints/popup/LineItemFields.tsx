@@ -1,0 +1,80 @@
+import { fieldId, TextField } from '../../components/Field.tsx';
+import type { DraftItem, FieldErrors } from '../../lib/draft.ts';
+import { itemKey, type ItemField } from './draft-edit.ts';
+
+interface LineItemFieldsProps {
+  index: number;
+  item: DraftItem;
+  errors: FieldErrors;
+  /** Only when there is more than one item. */
+  onRemove: (() => void) | undefined;
+  onChange: (field: ItemField, value: string) => void;
+  autoFocusName: boolean;
+}
+
+/** One line item: "Item 1" with its name, description, unit price and quantity. */
+export function LineItemFields({
+  index,
+  item,
+  errors,
+  onRemove,
+  onChange,
+  autoFocusName,
+}: LineItemFieldsProps) {
+  const key = (field: ItemField) => itemKey(index, field);
+  return (
+    <fieldset className="item">
+      <legend>Item {index + 1}</legend>
+      {onRemove && (
+        <button
+          type="button"
+          className="button button--quiet button--small item-remove"
+          onClick={onRemove}
+        >
+          Remove item
+        </button>
+      )}
+      <TextField
+        id={fieldId(key('name'))}
+        label="Item name"
+        value={item.name}
+        onValueChange={(value) => onChange('name', value)}
+        error={errors[key('name')]}
+        autoComplete="off"
+        autoFocus={autoFocusName}
+      />
+      <TextField
+        id={fieldId(key('description'))}
+        label="Description"
+        value={item.description}
+        onValueChange={(value) => onChange('description', value)}
+        error={errors[key('description')]}
+        autoComplete="off"
+        placeholder="Optional"
+      />
+      <div className="row row--price">
+        <TextField
+          id={fieldId(key('unitPrice'))}
+          label="Unit price"
+          value={item.unitPrice}
+          onValueChange={(value) => onChange('unitPrice', value)}
+          error={errors[key('unitPrice')]}
+          inputMode="decimal"
+          autoComplete="off"
+          placeholder="0.00"
+          className="field--price"
+        />
+        <TextField
+          id={fieldId(key('quantity'))}
+          label="Quantity"
+          value={item.quantity}
+          onValueChange={(value) => onChange('quantity', value)}
+          error={errors[key('quantity')]}
+          inputMode="numeric"
+          autoComplete="off"
+          className="field--quantity"
+        />
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,123 @@
+import { useState } from 'react';
+import { CopyButton } from '../../components/CopyButton.tsx';
+import { QrCode } from '../../components/QrCode.tsx';
+import { StatusMessage } from '../../components/StatusMessage.tsx';
+import { itemsSummary, type SessionRecord } from '../../lib/history.ts';
+import { fillMessageTemplate, formatExpiry } from '../../lib/message-template.ts';
+import { isWebUrl, openInNewTab } from '../../utils/navigation.ts';
+import type { AutoCopy } from './view.ts';
+
+interface ResultViewProps {
+  session: SessionRecord;
+  messageTemplate: string;
+  autoCopy: AutoCopy;
+  onNewLink: () => void;
+}
+
+interface Status {
+  readonly text: string;
+  readonly tone: 'info' | 'success';
+}
+
+const COPY_REFUSED = 'The browser did not allow copying — select the link and copy it by hand.';
+
+function statusAfterAutoCopy(autoCopy: AutoCopy): Status {
+  switch (autoCopy) {
+    case 'copied':
+      return { text: 'Link copied', tone: 'success' };
+    case 'failed':
+      return { text: 'Press Copy link to put it in the clipboard.', tone: 'info' };
+    case 'none':
+      return { text: '', tone: 'info' };
+  }
+}
+
+/** The created link: copied, as a message, opened, as a QR code; and what it asks for. */
+export function ResultView({ session, messageTemplate, autoCopy, onNewLink }: ResultViewProps) {
+  const [status, setStatus] = useState<Status>(() => statusAfterAutoCopy(autoCopy));
+  const currency = session.currency.toUpperCase();
+  const linkIsWeb = isWebUrl(session.url);
+
+  function report(copied: boolean, success: string) {
+    setStatus(copied ? { text: success, tone: 'success' } : { text: COPY_REFUSED, tone: 'info' });
+  }
+
+  return (
+    <section className="result" aria-labelledby="result-title">
+      <div className="result-head">
+        <h2 id="result-title">Link ready</h2>
+        {session.isLivemode ? (
+          <span className="badge badge--live">Live</span>
+        ) : (
+          <span className="badge badge--test">Test mode</span>
+        )}
+      </div>
+      <p className="result-amount">
+        {session.amountTotal} {currency}
+      </p>
+      <p className="result-items muted">{itemsSummary(session.items)}</p>
+
+      {linkIsWeb ? (
+        <a className="result-url" href={session.url} target="_blank" rel="noopener noreferrer">
+          {session.url}
+        </a>
+      ) : (
+        <code className="result-url">{session.url}</code>
+      )}
+
+      <StatusMessage tone={status.tone}>{status.text}</StatusMessage>
+
+      <div className="result-actions">
+        <CopyButton
+          className="button button--primary"
+          text={() => session.url}
+          onCopied={(copied) => report(copied, 'Link copied')}
+          autoFocus
+        >
+          Copy link
+        </CopyButton>
+        <CopyButton
+          className="button"
+          text={() => fillMessageTemplate(messageTemplate, session)}
+          onCopied={(copied) => report(copied, 'Message copied')}
+        >
+          Copy message
+        </CopyButton>
+        <button
+          type="button"
+          className="button"
+          onClick={() => openInNewTab(session.url)}
+          disabled={!linkIsWeb}
+        >
+          Open link
+        </button>
+      </div>
+
+      <div className="result-body">
+        <QrCode value={session.url} />
+        <dl className="result-details">
+          <div>
+            <dt>Network</dt>
+            <dd>{session.networkName}</dd>
+          </div>
+          <div>
+            <dt>Reference</dt>
+            <dd className="reference">{session.reference}</dd>
+          </div>
+          <div>
+            <dt>Expires</dt>
+            <dd>
+              <time dateTime={new Date(session.expiresAt).toISOString()}>
+                {formatExpiry(session.expiresAt)}
+              </time>
+            </dd>
+          </div>
+        </dl>
+      </div>
+
+      <button type="button" className="button new-link" onClick={onNewLink}>
+        New link
+      </button>
+    </section>
+  );
+}

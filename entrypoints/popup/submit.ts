@@ -1,0 +1,51 @@
+import type { SessionRecord } from '../../lib/history.ts';
+import type { Order } from '../../lib/order.ts';
+import { readLastCreate } from '../../lib/storage.ts';
+import { ask } from '../../utils/ask.ts';
+import { BACKGROUND_SILENT, formErrorFrom, type FormError } from './form-error.ts';
+
+export type SubmitOutcome =
+  | { readonly kind: 'created'; readonly requestId: string; readonly session: SessionRecord }
+  | { readonly kind: 'pending'; readonly requestId: string; readonly startedAt: number }
+  | { readonly kind: 'failed'; readonly error: FormError };
+
+/** Tells the background the outcome is on screen, so a reopened popup does not show it again. */
+export function dismiss(requestId: string): void {
+  ask({ type: 'dismissLastCreate', requestId }).catch((error: unknown) => {
+    console.error('Could not dismiss the last create', error);
+  });
+}
+
+/**
+ * Asks the background to create one checkout. The request id is chosen here, once per
+ * submission: the background creates at most one session per id.
+ */
+export async function submitOrder(order: Order): Promise<SubmitOutcome> {
+  const requestId = crypto.randomUUID();
+  try {
+    const answer = await ask({ type: 'createCheckout', requestId, order });
+    if (answer.ok) return { kind: 'created', requestId, session: answer.session };
+    dismiss(requestId);
+    return { kind: 'failed', error: formErrorFrom(answer.error) };
+  } catch (error) {
+    console.error(error);
+    return recoverFromSilence(requestId);
+  }
+}
+
+/** The background went quiet, but may have taken the request first: its record says. */
+async function recoverFromSilence(requestId: string): Promise<SubmitOutcome> {
+  const last = await readLastCreate().catch(() => null);
+  if (last === null || last.requestId !== requestId) {
+    return { kind: 'failed', error: BACKGROUND_SILENT };
+  }
+  switch (last.state) {
+    case 'done':
+      return { kind: 'created', requestId, session: last.session };
+    case 'pending':
+      return { kind: 'pending', requestId, startedAt: last.startedAt };
+    case 'failed':
+      dismiss(requestId);
+      return { kind: 'failed', error: formErrorFrom(last.error) };
+  }
+}

@@ -1,0 +1,51 @@
+import { emptyDraft, type Draft } from '../../lib/draft.ts';
+import type { SessionRecord } from '../../lib/history.ts';
+import type { State } from '../../lib/messages.ts';
+import type { Settings } from '../../lib/settings.ts';
+import { formErrorFrom, type FormError } from './form-error.ts';
+
+/** Whether the link reached the clipboard on its own when the result appeared. */
+export type AutoCopy = 'copied' | 'failed' | 'none';
+
+export type View =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'unreachable' }
+  | { readonly kind: 'noKey' }
+  | { readonly kind: 'form'; readonly draft: Draft; readonly error: FormError | null }
+  | {
+      readonly kind: 'pending';
+      readonly requestId: string;
+      readonly startedAt: number;
+      /** The form to go back to if the create fails. */
+      readonly draft: Draft;
+    }
+  | {
+      readonly kind: 'result';
+      readonly requestId: string;
+      readonly session: SessionRecord;
+      readonly autoCopy: AutoCopy;
+    };
+
+export function freshDraft(settings: Settings): Draft {
+  return emptyDraft(settings, crypto.randomUUID());
+}
+
+/**
+ * What the popup opens on. A create in flight or finished comes first — even without a key
+ * (it may have been removed since) a link once created is never hidden.
+ */
+export function initialView(state: State, storedDraft: Draft | null): View {
+  const draft = storedDraft ?? freshDraft(state.settings);
+  const last = state.lastCreate;
+  if (last?.state === 'pending') {
+    return { kind: 'pending', requestId: last.requestId, startedAt: last.startedAt, draft };
+  }
+  if (last?.state === 'done') {
+    return { kind: 'result', requestId: last.requestId, session: last.session, autoCopy: 'none' };
+  }
+  if (!state.key.set) return { kind: 'noKey' };
+  if (last?.state === 'failed') {
+    return { kind: 'form', draft, error: formErrorFrom(last.error) };
+  }
+  return { kind: 'form', draft, error: null };
+}

@@ -1,0 +1,84 @@
+import { itemsSummary, type SessionRecord } from './history.ts';
+
+/**
+ * The chat message a freelancer pastes next to a link, filled from a user-editable template
+ * (Settings → Message template). Pure: the locale and time zone are passed in, so the same
+ * session always gives the same text in tests.
+ *
+ * Placeholders:
+ * - `{items}`     the first item and how many more (itemsSummary): "Logo design + 1 more",
+ *                 so a long invoice still fits one chat line; the checkout page lists them all
+ * - `{total}`     the amount exactly as Payfect returned it ("61.50")
+ * - `{currency}`  upper case ("USDT")
+ * - `{network}`   the network's name ("Tron (TRC20)")
+ * - `{url}`       the checkout link
+ * - `{reference}` the client reference (the user's invoice number)
+ * - `{expires}`   when the link expires, absolute and with its time zone, since the reader
+ *                 may live elsewhere: "Tue 25 Nov, 14:05 CET"
+ * Anything else in braces is left exactly as typed.
+ */
+export const PLACEHOLDERS = [
+  'items',
+  'total',
+  'currency',
+  'network',
+  'url',
+  'reference',
+  'expires',
+] as const;
+export type Placeholder = (typeof PLACEHOLDERS)[number];
+
+export interface TemplateOptions {
+  /** BCP 47 locale for the date; the runtime's default when absent. */
+  readonly locale?: string;
+  /** IANA time zone for the date; the runtime's default when absent. */
+  readonly timeZone?: string;
+}
+
+/** "Tue 25 Nov, 14:05" (en-GB); with `withZone`, "Tue 25 Nov, 14:05 UTC". */
+export function formatExpiry(
+  unixMillis: number,
+  options: TemplateOptions & { readonly withZone?: boolean } = {},
+): string {
+  const format = new Intl.DateTimeFormat(options.locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: 'numeric',
+    minute: '2-digit',
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    ...(options.withZone ? { timeZoneName: 'short' } : {}),
+  });
+  return format.format(new Date(unixMillis));
+}
+
+function placeholderValues(
+  session: SessionRecord,
+  options: TemplateOptions,
+): Record<Placeholder, string> {
+  return {
+    items: itemsSummary(session.items),
+    total: session.amountTotal,
+    currency: session.currency.toUpperCase(),
+    network: session.networkName,
+    url: session.url,
+    reference: session.reference,
+    expires: formatExpiry(session.expiresAt, { ...options, withZone: true }),
+  };
+}
+
+function isPlaceholder(name: string): name is Placeholder {
+  return (PLACEHOLDERS as readonly string[]).includes(name);
+}
+
+export function fillMessageTemplate(
+  template: string,
+  session: SessionRecord,
+  options: TemplateOptions = {},
+): string {
+  const values = placeholderValues(session, options);
+  // One pass: a value that itself contains "{url}" (an item named so) is never expanded again.
+  return template.replace(/\{([a-z]+)\}/g, (match: string, name: string) =>
+    isPlaceholder(name) ? values[name] : match,
+  );
+}
