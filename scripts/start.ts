@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Page } from '@playwright/test';
 import { launchWithExtension, type ExtensionBrowser } from '../test/support/chromium.ts';
 import {
   configureExtension,
@@ -55,19 +56,38 @@ async function startDemoSandbox(): Promise<Sandbox> {
 async function runHeadless(extension: ExtensionBrowser): Promise<void> {
   const dir = resolve(args.screenshots ?? join('.output', 'screenshots'));
   mkdirSync(dir, { recursive: true });
+  const shot = async (page: Page, name: string) => {
+    const path = join(dir, `${name}.png`);
+    await page.screenshot({ path });
+    return path;
+  };
+  const shots: string[] = [];
   await extension.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+
+  const options = await extension.context.newPage();
+  await options.setViewportSize({ width: 900, height: 900 });
+  await options.goto(extension.url('options.html'));
+  shots.push(await shot(options, 'options'));
+  await options.close();
+
   const popup = await openPopup(extension);
+  shots.push(await shot(popup, 'popup-empty'));
   await fillItems(popup, SAMPLE_ITEMS);
-  const filled = join(dir, 'popup-filled.png');
-  await popup.screenshot({ path: filled, fullPage: true });
+  shots.push(await shot(popup, 'popup-filled'));
   const link = await createLink(popup);
-  const result = join(dir, 'popup-result.png');
-  await popup.screenshot({ path: result, fullPage: true });
+  shots.push(await shot(popup, 'popup-result'));
+
+  // The link is the sandbox's hosted checkout: pay it as a client would.
+  const checkout = await extension.context.newPage();
+  await checkout.goto(link);
+  shots.push(await shot(checkout, 'sandbox-checkout'));
+  await checkout.getByRole('button', { name: 'Pay' }).click();
+  await checkout.getByText('Paid').first().waitFor();
+
   console.log('');
   console.log(`Payment link: ${link}`);
-  console.log(`Pay page:     ${link}  (the sandbox's hosted checkout; "Pay" marks it paid)`);
-  console.log(`Screenshots:  ${filled}`);
-  console.log(`              ${result}`);
+  console.log(`Pay page:     ${link} (the sandbox's hosted checkout; paid just now)`);
+  console.log(`Screenshots:  ${shots.join('\n              ')}`);
 }
 
 async function runWindow(extension: ExtensionBrowser, sandbox: Sandbox): Promise<void> {

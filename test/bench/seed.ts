@@ -1,0 +1,70 @@
+import type { Worker } from '@playwright/test';
+
+declare const chrome: {
+  storage: {
+    local: {
+      get(keys: null): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+      remove(keys: string[]): Promise<void>;
+    };
+  };
+};
+
+/**
+ * Replaces the stored history with `count` realistic sessions, written in the history's
+ * storage format (lib/history-storage.ts: `history:meta` and chunks of 200,
+ * `history:chunk:<n>`, oldest first). The benchmark then checks the popup shows them, so a
+ * drift in the format fails loudly instead of measuring an empty history. `baseUrl` is the
+ * sandbox's, so status queries of the seeded open sessions get a real (404) answer.
+ */
+export async function seedHistory(worker: Worker, count: number, baseUrl: string): Promise<void> {
+  await worker.evaluate(
+    async ({ total, baseUrl }) => {
+      const all = await chrome.storage.local.get(null);
+      await chrome.storage.local.remove(
+        Object.keys(all).filter((key) => key.startsWith('history:')),
+      );
+      const chunkSize = 200;
+      const now = Date.now();
+      const names = ['Logo design', 'Hosting', 'Website audit', 'Consulting', '品牌設計', 'SEO'];
+      const items: Record<string, unknown> = {};
+      let chunks = 0;
+      for (let start = 0; start < total; start += chunkSize) {
+        const records = [];
+        for (let i = start; i < Math.min(total, start + chunkSize); i += 1) {
+          const createdAt = now - (total - i) * 60_000;
+          const status = i % 3 === 0 ? 'complete' : i % 3 === 1 ? 'expired' : 'open';
+          records.push({
+            id: `seed-${i.toString().padStart(6, '0')}-0000-4000-8000-000000000000`,
+            url: `https://buy.payfect.finance/checkouts/seed-${i}`,
+            status: status === 'open' && i < total - 50 ? 'expired' : status,
+            amountTotal: `${(i % 500) + 1}.50`,
+            currency: 'usdt',
+            network: 'tron',
+            networkName: 'Tron (TRC20)',
+            items: [
+              {
+                name: names[i % names.length],
+                description: '',
+                unitAmount: `${(i % 500) + 1}.5`,
+                quantity: 1,
+              },
+            ],
+            reference: `INV-${i}`,
+            createdAt,
+            expiresAt: createdAt + 86_400_000,
+            isLivemode: false,
+            lastChecked: now,
+            statusChangedAt: createdAt,
+            baseUrl,
+          });
+        }
+        items[`history:chunk:${chunks}`] = records;
+        chunks += 1;
+      }
+      items['history:meta'] = { version: 1, chunks, count: total };
+      await chrome.storage.local.set(items);
+    },
+    { total: count, baseUrl },
+  );
+}

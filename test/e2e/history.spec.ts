@@ -1,0 +1,101 @@
+import type { Page } from '@playwright/test';
+import { startSandbox } from '../sandbox/server.ts';
+import { configureExtension, createLink, fillItems, openPopup } from '../support/flows.ts';
+import { expect, test } from './fixtures.ts';
+
+// Chromium's extension APIs inside the service worker: what the tests read back or fire.
+declare const chrome: {
+  alarms: { create(name: string, info: { when: number }): Promise<void> };
+  notifications: { getAll(): Promise<Record<string, unknown>> };
+  action: { getBadgeText(details: object): Promise<string> };
+};
+
+async function createOne(popup: Page, name: string, unitPrice: string): Promise<string> {
+  await popup.getByRole('tab', { name: 'New link' }).click();
+  await fillItems(popup, [{ name, unitPrice }]);
+  const link = await createLink(popup);
+  return new URL(link).pathname.split('/').pop() ?? '';
+}
+
+function row(popup: Page, name: string) {
+  return popup.getByRole('listitem').filter({ hasText: name });
+}
+
+test('Refresh statuses shows which links were paid, which expired and which are open', async ({
+  extension,
+  sandbox,
+}) => {
+  await configureExtension(extension, { apiKey: sandbox.keys[0] ?? '', baseUrl: sandbox.apiBaseUrl });
+  const popup = await openPopup(extension);
+  const paid = await createOne(popup, 'Logo design', '120.5');
+  const expired = await createOne(popup, 'Hosting', '9.99');
+  await createOne(popup, 'Website audit', '75');
+  expect(sandbox.pay(paid).ok).toBe(true);
+  expect(sandbox.expire(expired).ok).toBe(true);
+
+  await popup.getByRole('tab', { name: 'History' }).click();
+  await popup.getByRole('button', { name: 'Refresh statuses' }).click();
+  await expect(row(popup, 'Logo design')).toContainText('Complete');
+  await expect(row(popup, 'Hosting')).toContainText('Expired');
+  await expect(row(popup, 'Website audit')).toContainText('Open');
+  await expect(row(popup, 'Logo design')).toContainText('120.50 USDT');
+  await expect(row(popup, 'Logo design')).toContainText('Test');
+
+  // Newest first.
+  await expect(popup.getByRole('listitem').first()).toContainText('Website audit');
+
+  await popup.getByRole('searchbox', { name: 'Search' }).fill('hosting');
+  await expect(popup.getByRole('listitem')).toHaveCount(1);
+  await popup.getByRole('searchbox', { name: 'Search' }).fill('');
+  await popup.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Open' });
+  await expect(popup.getByRole('listitem')).toHaveCount(1);
+  await expect(popup.getByRole('listitem')).toContainText('Website audit');
+
+  const download = popup.waitForEvent('download');
+  await popup.getByRole('button', { name: 'Export CSV' }).click();
+  const csv = await (await download).createReadStream();
+  let text = '';
+  for await (const chunk of csv) text += String(chunk);
+  expect(text).toContain('id,url,status,amount_total');
+  expect(text).toContain('Website audit');
+  expect(text).not.toContain('Hosting');
+});
+
+test('a link paid while the popup is closed raises a notification and lowers the badge', async ({
+  extension,
+  sandbox,
+}) => {
+  await configureExtension(extension, { apiKey: sandbox.keys[0] ?? '', baseUrl: sandbox.apiBaseUrl });
+  const popup = await openPopup(extension);
+  await fillItems(popup, [{ name: 'Standard Plan', unitPrice: '20.5' }]);
+  const link = await createLink(popup);
+  await popup.close();
+  const id = new URL(link).pathname.split('/').pop() ?? '';
+
+  const worker = extension.worker;
+  await expect.poll(() => worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
+  expect(sandbox.pay(id).ok).toBe(true);
+  // Fire the poll now rather than wait a minute for the periodic alarm.
+  await worker.evaluate(() => chrome.alarms.create('poll-statuses', { when: Date.now() }));
+  await expect.poll(() => worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
+  const notifications = await worker.evaluate(() => chrome.notifications.getAll());
+  expect(Object.keys(notifications)).toHaveLength(1);
+});
+
+test('an open link past its expiry shows Expired even when Payfect cannot be reached', async ({
+  extension,
+}) => {
+  const shortLived = await startSandbox({ port: 0, quiet: true, lifetimeMs: 1_500 });
+  await configureExtension(extension, {
+    apiKey: shortLived.keys[0] ?? '',
+    baseUrl: shortLived.apiBaseUrl,
+  });
+  const popup = await openPopup(extension);
+  await fillItems(popup, [{ name: 'Quick fix', unitPrice: '5' }]);
+  await createLink(popup);
+  await shortLived.close();
+  await popup.waitForTimeout(2_000);
+
+  await popup.getByRole('tab', { name: 'History' }).click();
+  await expect(row(popup, 'Quick fix')).toContainText('Expired');
+});
