@@ -25,7 +25,10 @@ test('Refresh statuses shows which links were paid, which expired and which are 
   extension,
   sandbox,
 }) => {
-  await configureExtension(extension, { apiKey: sandbox.keys[0] ?? '', baseUrl: sandbox.apiBaseUrl });
+  await configureExtension(extension, {
+    apiKey: sandbox.keys[0] ?? '',
+    baseUrl: sandbox.apiBaseUrl,
+  });
   const popup = await openPopup(extension);
   const paid = await createOne(popup, 'Logo design', '120.5');
   const expired = await createOne(popup, 'Hosting', '9.99');
@@ -65,7 +68,10 @@ test('a link paid while the popup is closed raises a notification and lowers the
   extension,
   sandbox,
 }) => {
-  await configureExtension(extension, { apiKey: sandbox.keys[0] ?? '', baseUrl: sandbox.apiBaseUrl });
+  await configureExtension(extension, {
+    apiKey: sandbox.keys[0] ?? '',
+    baseUrl: sandbox.apiBaseUrl,
+  });
   const popup = await openPopup(extension);
   await fillItems(popup, [{ name: 'Standard Plan', unitPrice: '20.5' }]);
   const link = await createLink(popup);
