@@ -62,7 +62,12 @@ export const RequestSchema = z.discriminatedUnion('type', [
     requestId: z.string().check(z.minLength(1), z.maxLength(100)),
     order: OrderSchema,
   }),
-  z.object({ type: z.literal('dismissLastCreate'), requestId: z.string() }),
+  z.object({ type: z.literal('dismissLastCreate'), requestId: z.string().check(z.maxLength(100)) }),
+  z.object({
+    type: z.literal('refreshStatuses'),
+    /** Only sessions not checked in the last minute (what opening the popup asks for). */
+    staleOnly: z.boolean(),
+  }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];
@@ -101,6 +106,18 @@ export const ResponseSchemas = {
     Failure,
   ]),
   dismissLastCreate: z.object({ ok: z.literal(true) }),
+  refreshStatuses: z.discriminatedUnion('ok', [
+    z.object({
+      ok: z.literal(true),
+      /** Open sessions queried, sessions whose status changed, queries that failed. */
+      checked: z.number(),
+      changed: z.number(),
+      failed: z.number(),
+      /** The first failure, to tell the user why some statuses may be old. */
+      error: z.optional(UiErrorSchema),
+    }),
+    Failure,
+  ]),
 } satisfies Record<RequestType, z.ZodMiniType>;
 
 export type ResponseFor<T extends RequestType> = z.infer<(typeof ResponseSchemas)[T]>;

@@ -15,7 +15,7 @@ export const CURRENCIES = [{ value: 'usdt', name: 'USDT' }] as const;
 
 /**
  * What the user chose in Settings, minus the API key (which only the background reads, from
- * its own item). Stored as version 1; older shapes go through lib/storage.ts migrations.
+ * its own item). Stored as version 2; older shapes go through lib/storage.ts migrations.
  */
 export const SettingsSchema = z.object({
   baseUrl: z.string(),
@@ -27,6 +27,8 @@ export const SettingsSchema = z.object({
   messageTemplate: z.string(),
   /** Networks the API offered in its last answer (`paymentMethodOptions`). */
   networks: z.array(NetworkSchema),
+  /** Sessions kept in History; the oldest beyond it are pruned. 0 keeps all. */
+  historyCap: z.int().check(z.minimum(0)),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -39,6 +41,7 @@ export const DEFAULT_SETTINGS: Settings = {
   callbackUrl: '',
   messageTemplate: DEFAULT_MESSAGE_TEMPLATE,
   networks: [...DEFAULT_NETWORKS],
+  historyCap: 0,
 };
 
 export function networkName(settings: Pick<Settings, 'networks'>, value: string): string {

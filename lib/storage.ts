@@ -5,14 +5,22 @@ import { LastCreateSchema, type LastCreate } from './messages.ts';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from './settings.ts';
 
 /**
- * Every stored item but the API key and the history, which only the background touches
- * (entrypoints/background/). Each item has a version; a value that fails its schema (an
- * older build, a hand edit, a bug) is replaced by a known-good fallback, never trusted.
+ * Every stored item but the API key (only the background touches it: entrypoints/background/)
+ * and the history (lib/history-storage.ts). Each item has a version; a value that fails its
+ * schema (an older build, a hand edit, a bug) is replaced by a known-good fallback, never
+ * trusted.
  */
 
+/** v1 → v2: `historyCap` arrived; v1 kept every session, and so does 0. */
+export function settingsToV2(value: unknown): unknown {
+  return typeof value === 'object' && value !== null ? { historyCap: 0, ...value } : value;
+}
+
+/* WXT runs the migrations when this module loads, before any getValue() answers. */
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: 2,
+  migrations: { 2: settingsToV2 },
 });
 
 /** The popup form as typed; cleared only after a link was created from it. */

@@ -1,0 +1,72 @@
+import type { CheckoutStatus, SessionRecord } from './history.ts';
+import { effectiveStatus } from './status.ts';
+
+/*
+ * Search and status filter of the History view. Pure and allocation-light: the history can
+ * hold 10,000 sessions and every keystroke filters all of them, so each session's search
+ * text is lower-cased once per history array, and a keystroke is one scan over strings.
+ */
+
+export type StatusFilter = 'all' | CheckoutStatus;
+
+export interface HistoryQuery {
+  /** As typed; whitespace-separated words must all occur (in any field). */
+  readonly query: string;
+  /** The status as shown (lib/status.ts effectiveStatus): open past expiry is expired. */
+  readonly status: StatusFilter;
+}
+
+/** Every item name, the reference, the amount and the currency, lower case, one per line. */
+export function searchText(record: SessionRecord): string {
+  let text = '';
+  for (const item of record.items) text += `${item.name}\n`;
+  return `${text}${record.reference}\n${record.amountTotal}\n${record.currency}`.toLowerCase();
+}
+
+// Keyed by the array itself: the view gets a new array whenever the stored history changes.
+const searchTexts = new WeakMap<readonly SessionRecord[], readonly string[]>();
+
+function searchTextsOf(sessions: readonly SessionRecord[]): readonly string[] {
+  let texts = searchTexts.get(sessions);
+  if (!texts) {
+    texts = sessions.map(searchText);
+    searchTexts.set(sessions, texts);
+  }
+  return texts;
+}
+
+/** The words of a query, lower case; none for a blank query. */
+export function queryWords(query: string): string[] {
+  const trimmed = query.trim().toLowerCase();
+  return trimmed === '' ? [] : trimmed.split(/\s+/);
+}
+
+function containsAll(text: string, words: readonly string[]): boolean {
+  for (const word of words) {
+    if (!text.includes(word)) return false;
+  }
+  return true;
+}
+
+/**
+ * The sessions that match, in the order given (the history's: newest first). With no
+ * words and every status the same array is returned, so callers can tell nothing changed.
+ */
+export function filterSessions(
+  sessions: readonly SessionRecord[],
+  { query, status }: HistoryQuery,
+  now: number,
+): readonly SessionRecord[] {
+  const words = queryWords(query);
+  if (words.length === 0 && status === 'all') return sessions;
+  const texts = words.length === 0 ? [] : searchTextsOf(sessions);
+  const matches: SessionRecord[] = [];
+  for (let index = 0; index < sessions.length; index += 1) {
+    const record = sessions[index];
+    if (record === undefined) continue;
+    if (status !== 'all' && effectiveStatus(record, now) !== status) continue;
+    if (words.length > 0 && !containsAll(texts[index] ?? '', words)) continue;
+    matches.push(record);
+  }
+  return matches;
+}

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { CSV_BOM, csvField, csvFileName, itemsCell, sessionsToCsv } from '../../lib/csv.ts';
+import { NOW, session } from './history-fixtures.ts';
+
+const HEADER =
+  'id,url,status,amount_total,currency,network,reference,items,created_at,expires_at,mode';
+
+function rows(text: string): string[] {
+  return text.slice(CSV_BOM.length).split('\r\n');
+}
+
+describe('sessionsToCsv', () => {
+  it('starts with a UTF-8 byte order mark, so Excel reads 品牌設計 right', () => {
+    expect(sessionsToCsv([], NOW).startsWith('\uFEFF')).toBe(true);
+  });
+
+  it('has the header row first, even with no sessions, and CRLF line ends', () => {
+    expect(sessionsToCsv([], NOW)).toBe(`${CSV_BOM}${HEADER}\r\n`);
+  });
+
+  it('writes one row per session with the amount as stored and ISO times', () => {
+    const text = sessionsToCsv(
+      [
+        session({
+          id: 'cs_9',
+          url: 'https://buy.payfect.finance/checkouts/cs_9',
+          amountTotal: '240.00',
+          reference: 'INV-7',
+          items: [
+            { name: 'Logo design', description: '', unitAmount: '120', quantity: 2 },
+            { name: 'Hosting', description: '', unitAmount: '0', quantity: 1 },
+          ],
+          createdAt: Date.UTC(2026, 2, 14, 11, 0),
+          expiresAt: Date.UTC(2026, 2, 15, 11, 0),
+          isLivemode: true,
+        }),
+      ],
+      NOW,
+    );
+    expect(rows(text)).toEqual([
+      HEADER,
+      'cs_9,https://buy.payfect.finance/checkouts/cs_9,open,240.00,USDT,tron,INV-7,' +
+        '2 × Logo design; 1 × Hosting,2026-03-14T11:00:00.000Z,2026-03-15T11:00:00.000Z,live',
+      '',
+    ]);
+  });
+
+  it('writes the status as shown and marks test sessions', () => {
+    const [, row] = rows(sessionsToCsv([session({ expiresAt: NOW - 1 })], NOW));
+    expect(row?.split(',')[2]).toBe('expired');
+    expect(row?.endsWith(',test')).toBe(true);
+  });
+
+  it('quotes a field with a comma, a quote or a line break, doubling quotes', () => {
+    const text = sessionsToCsv(
+      [
+        session({
+          reference: 'a "big", job',
+          items: [{ name: 'Line one\nline two', description: '', unitAmount: '1', quantity: 1 }],
+        }),
+      ],
+      NOW,
+    );
+    expect(text).toContain(',"a ""big"", job","1 × Line one\nline two",');
+  });
+
+  it('defuses cells a spreadsheet would run as a formula', () => {
+    const text = sessionsToCsv(
+      [
+        session({
+          reference: '=HYPERLINK("http://evil","x")',
+          items: [{ name: '@SUM(A1)', description: '', unitAmount: '1', quantity: 1 }],
+        }),
+      ],
+      NOW,
+    );
+    expect(text).toContain(`,"'=HYPERLINK(""http://evil"",""x"")",`);
+    // The items cell starts with the quantity, so it is no formula.
+    expect(text).toContain(',1 × @SUM(A1),');
+  });
+});
+
+describe('csvField', () => {
+  it('leaves plain text alone', () => {
+    expect(csvField('Logo design')).toBe('Logo design');
+    expect(csvField('20.50')).toBe('20.50');
+  });
+
+  it('prefixes = + - @ tab and carriage return with a single quote', () => {
+    expect(csvField('=1+1')).toBe("'=1+1");
+    expect(csvField('+31 6')).toBe("'+31 6");
+    expect(csvField('-5')).toBe("'-5");
+    expect(csvField('@me')).toBe("'@me");
+    expect(csvField('\tx')).toBe("'\tx");
+    expect(csvField('\rx')).toBe(`"'\rx"`);
+  });
+
+  it('quotes after defusing when the cell also needs quotes', () => {
+    expect(csvField('=A1,B1')).toBe(`"'=A1,B1"`);
+  });
+});
+
+describe('itemsCell', () => {
+  it('lists every item with its quantity', () => {
+    expect(
+      itemsCell([
+        { name: 'Logo design', description: '', unitAmount: '1', quantity: 2 },
+        { name: 'Hosting', description: '', unitAmount: '1', quantity: 1 },
+      ]),
+    ).toBe('2 × Logo design; 1 × Hosting');
+  });
+});
+
+describe('csvFileName', () => {
+  it('names the file by the local date', () => {
+    expect(csvFileName(new Date(2026, 0, 5, 10).getTime())).toBe('payfect-history-2026-01-05.csv');
+  });
+});

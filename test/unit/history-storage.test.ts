@@ -1,0 +1,57 @@
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  HISTORY_META_KEY,
+  historyChunkKey,
+  readHistory,
+  watchHistory,
+} from '../../lib/history-storage.ts';
+import { session } from './background/helpers.ts';
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('readHistory', () => {
+  it('reads nothing when there is no meta', async () => {
+    await browser.storage.local.set({ [historyChunkKey(0)]: [session('a')] });
+    expect(await readHistory()).toEqual([]);
+  });
+
+  it('lists every valid session newest first, in two reads whatever the chunk count', async () => {
+    await browser.storage.local.set({
+      [HISTORY_META_KEY]: { version: 2, first: 1, end: 4, count: 5, openFrom: 1 },
+      [historyChunkKey(0)]: [session('pruned')],
+      [historyChunkKey(1)]: [session('a'), session('b')],
+      [historyChunkKey(2)]: [session('c'), { id: 'broken' }],
+      [historyChunkKey(3)]: [session('d'), session('e')],
+    });
+    const get = vi.spyOn(browser.storage.local, 'get');
+    const ids = (await readHistory()).map((record) => record.id);
+    expect(ids).toEqual(['e', 'd', 'c', 'b', 'a']);
+    expect(get).toHaveBeenCalledTimes(2);
+    expect(get.mock.calls[1]?.[0]).toEqual([1, 2, 3].map(historyChunkKey));
+  });
+
+  it('reads a version 1 history that the worker has not migrated yet', async () => {
+    await browser.storage.local.set({
+      [HISTORY_META_KEY]: { version: 1, chunks: 2, count: 2 },
+      [historyChunkKey(0)]: [session('a')],
+      [historyChunkKey(1)]: [session('b')],
+    });
+    expect((await readHistory()).map((record) => record.id)).toEqual(['b', 'a']);
+  });
+});
+
+describe('watchHistory', () => {
+  it('calls back on history writes only, until unsubscribed', async () => {
+    const onChange = vi.fn();
+    const unwatch = watchHistory(onChange);
+    await browser.storage.local.set({ draft: { items: [] } });
+    expect(onChange).not.toHaveBeenCalled();
+    await browser.storage.local.set({ [historyChunkKey(0)]: [session('a')] });
+    expect(onChange).toHaveBeenCalledOnce();
+    unwatch();
+    await browser.storage.local.set({ [HISTORY_META_KEY]: {} });
+    expect(onChange).toHaveBeenCalledOnce();
+  });
+});
