@@ -7,7 +7,16 @@ export default defineConfig({
     name: 'Payfect Quick Links',
     description:
       'Create Payfect crypto checkout links from the toolbar and see when they are paid.',
-    permissions: ['storage', 'clipboardWrite'],
+    permissions: [
+      'storage',
+      'clipboardWrite',
+      // Polling open sessions while the worker sleeps, and telling the user a link was paid.
+      'alarms',
+      'notifications',
+      // 10,000 sessions at ~600 B each is 6 MB, close to storage.local's 10 MB quota in
+      // Chrome (5 MB before Chrome 114), with settings and draft on top.
+      'unlimitedStorage',
+    ],
   },
   webExt: {
     // `wxt` (dev) opens this browser; Debian's chromium where present.

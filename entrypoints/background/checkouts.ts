@@ -5,7 +5,8 @@ import { offeredNetworks, type Checkout } from '../../lib/payfect/index.ts';
 import { err, type Result } from '../../lib/result.ts';
 import { readLastCreate } from '../../lib/storage.ts';
 import { checkRedirectUrl } from '../../lib/urls.ts';
-import { appendSession } from './history-store.ts';
+import { appendSession, pruneHistory } from './history-store.ts';
+import { syncIndicators } from './indicators.ts';
 import { learnKeyMode } from './key-store.ts';
 import { markPending, markSettled } from './last-create.ts';
 import { orderToRequest } from './order-to-request.ts';
@@ -46,7 +47,10 @@ function checkOrderUrls(order: Order, baseUrl: string): UiError | undefined {
   return { kind: 'validation', message: 'Fix the marked addresses.', fields };
 }
 
-/** Everything after Payfect created the session: history, learned networks and mode. */
+/**
+ * Everything after Payfect created the session: history (pruned to the cap), badge and
+ * polling alarm, learned networks and mode.
+ */
 async function recordCreated(
   checkout: Checkout,
   order: Order,
@@ -61,6 +65,8 @@ async function recordCreated(
     if (checkout.isLivemode !== undefined) {
       await learnKeyMode(connection.apiKey, checkout.isLivemode);
     }
+    await pruneHistory(settings.historyCap);
+    await syncIndicators(now);
   } catch (error) {
     // The session exists at Payfect: reporting a failure would invite creating it twice.
     console.error('Created checkout could not be fully recorded', error);

@@ -1,45 +1,30 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
 import { SessionRecordSchema, type SessionRecord } from '../../lib/history.ts';
+import {
+  CHUNK_SIZE,
+  HISTORY_META_KEY,
+  HistoryMetaSchema,
+  chunkKeys,
+  historyChunkKey,
+  parseChunk,
+  type HistoryMeta,
+} from '../../lib/history-storage.ts';
+import { migrateHistory, rebuildMeta } from './migrations.ts';
 import { createSerialQueue } from './serial.ts';
 
 /*
- * The history of created sessions, in storage.local as fixed-size chunks:
- *   history:meta      {version: 1, chunks, count}
- *   history:chunk:<n> up to CHUNK_SIZE records, oldest first; chunk 0 is the oldest.
- * Why chunks: storage.local rewrites a value whole. With one array, every created link
- * would read, parse and write back the entire history (megabytes at 10,000 sessions).
- * Here an append writes the newest chunk and the meta, and a status update writes the one
- * chunk holding the session, whatever the size of the history.
+ * The writes to the history (format and reads: lib/history-storage.ts). Every task, reads
+ * included, goes through one queue: two interleaved read-modify-writes would lose one, and
+ * the migration queued at worker start runs before anything else sees the history.
  */
-
-export const CHUNK_SIZE = 200;
-export const META_KEY = 'history:meta';
-const CHUNK_KEY = /^history:chunk:(\d+)$/;
-
-export function chunkKey(index: number): string {
-  return `history:chunk:${index}`;
-}
-
-const MetaSchema = z.object({
-  version: z.literal(1),
-  chunks: z.int().check(z.minimum(0)),
-  count: z.int().check(z.minimum(0)),
-});
-type Meta = z.infer<typeof MetaSchema>;
+const enqueue = createSerialQueue();
 
 export type SessionPatch = Partial<Omit<SessionRecord, 'id'>>;
 
-// Every write goes through one queue so two concurrent appends never lose one.
-const enqueue = createSerialQueue();
-
-/** Valid records of a stored chunk; anything else (a hand edit, an old bug) is dropped. */
-function parseChunk(value: unknown): SessionRecord[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((entry: unknown) => {
-    const parsed = z.safeParse(SessionRecordSchema, entry);
-    return parsed.success ? [parsed.data] : [];
-  });
+/** Brings stored history to this build's format; queued first at worker start. */
+export function startHistory(): Promise<void> {
+  return enqueue(migrateHistory);
 }
 
 interface Chunk {
@@ -48,94 +33,197 @@ interface Chunk {
   readonly dropped: number;
 }
 
-async function readChunk(index: number): Promise<Chunk> {
-  const key = chunkKey(index);
-  const stored = await browser.storage.local.get(key);
-  const value: unknown = stored[key];
+function toChunk(value: unknown): Chunk {
   const records = parseChunk(value);
   return { records, dropped: Array.isArray(value) ? value.length - records.length : 0 };
 }
 
+async function readChunk(index: number): Promise<Chunk> {
+  const key = historyChunkKey(index);
+  return toChunk((await browser.storage.local.get(key))[key]);
+}
+
 /**
- * Rebuilds a lost or corrupt meta from the chunk keys, so the next append cannot overwrite
- * chunk 0. Reads every key, but only runs when the meta is missing (first use) or broken.
+ * The meta, or one rebuilt from the chunk keys when it is lost or broken, so the next
+ * append cannot overwrite a chunk. Reads every key, but only in that case.
  */
-async function recoverMeta(): Promise<Meta> {
-  const all = await browser.storage.local.get(null);
-  let chunks = 0;
-  let count = 0;
-  for (const [key, value] of Object.entries(all)) {
-    const match = CHUNK_KEY.exec(key);
-    if (!match) continue;
-    chunks = Math.max(chunks, Number(match[1]) + 1);
-    count += parseChunk(value).length;
-  }
-  return { version: 1, chunks, count };
+async function readMeta(): Promise<HistoryMeta> {
+  const stored = await browser.storage.local.get(HISTORY_META_KEY);
+  const parsed = z.safeParse(HistoryMetaSchema, stored[HISTORY_META_KEY]);
+  return parsed.success ? parsed.data : rebuildMeta(await browser.storage.local.get(null));
 }
 
-async function readMeta(): Promise<Meta> {
-  const stored = await browser.storage.local.get(META_KEY);
-  const parsed = z.safeParse(MetaSchema, stored[META_KEY]);
-  return parsed.success ? parsed.data : recoverMeta();
-}
-
-/** Adds a session as the newest entry. */
+/** Adds a session as the newest entry: writes the newest chunk and the meta, nothing else. */
 export function appendSession(record: SessionRecord): Promise<void> {
   return enqueue(async () => {
     const meta = await readMeta();
-    const last = meta.chunks - 1;
-    const newest: Chunk = last >= 0 ? await readChunk(last) : { records: [], dropped: 0 };
-    const startNew = last < 0 || newest.records.length >= CHUNK_SIZE;
-    const index = startNew ? last + 1 : last;
+    const last = meta.end - 1;
+    const newest = last >= meta.first ? await readChunk(last) : toChunk([]);
+    const startNew = last < meta.first || newest.records.length >= CHUNK_SIZE;
+    const index = startNew ? meta.end : last;
     const chunk = startNew ? [record] : [...newest.records, record];
     const count = Math.max(0, meta.count - (startNew ? 0 : newest.dropped)) + 1;
     // One set() for both keys: storage.local applies it as a whole.
     await browser.storage.local.set({
-      [chunkKey(index)]: chunk,
-      [META_KEY]: { version: 1, chunks: index + 1, count } satisfies Meta,
+      [historyChunkKey(index)]: chunk,
+      [HISTORY_META_KEY]: { ...meta, end: index + 1, count } satisfies HistoryMeta,
     });
   });
 }
 
-export interface ListOptions {
-  /** At most this many, newest first: reads only the newest chunks it needs. */
-  readonly limit?: number;
+/**
+ * Drops the oldest sessions beyond `cap` (0 keeps all) and returns how many went. Whole
+ * chunks are removed and only the boundary chunk is rewritten, so the cost is that of what
+ * is pruned, not of the history.
+ */
+export function pruneHistory(cap: number): Promise<number> {
+  if (cap <= 0) return Promise.resolve(0);
+  return enqueue(async () => {
+    const meta = await readMeta();
+    let excess = meta.count - cap;
+    let { first } = meta;
+    const changes: Record<string, unknown> = {};
+    const removed: string[] = [];
+    while (excess > 0 && first < meta.end) {
+      const { records } = await readChunk(first);
+      const key = historyChunkKey(first);
+      if (records.length > excess) {
+        changes[key] = records.slice(excess);
+        excess = 0;
+      } else {
+        removed.push(key);
+        excess -= records.length;
+        first += 1;
+      }
+    }
+    const pruned = meta.count - cap - excess;
+    if (pruned <= 0 && removed.length === 0) return 0;
+    changes[HISTORY_META_KEY] = {
+      ...meta,
+      first,
+      count: meta.count - pruned,
+      openFrom: Math.max(meta.openFrom, first),
+    } satisfies HistoryMeta;
+    // The meta first: a worker stopped in between leaves unlisted keys, never missing ones.
+    await browser.storage.local.set(changes);
+    if (removed.length > 0) await browser.storage.local.remove(removed);
+    return pruned;
+  });
 }
 
-/** Every stored session, newest first. */
-export async function listSessions(options: ListOptions = {}): Promise<SessionRecord[]> {
-  const meta = await readMeta();
-  const limit = options.limit ?? Number.POSITIVE_INFINITY;
-  const wanted = Math.min(meta.chunks, Math.ceil(limit / CHUNK_SIZE) + 1);
-  const keys = Array.from({ length: wanted }, (_, i) => chunkKey(meta.chunks - 1 - i));
-  if (keys.length === 0) return [];
-  const stored = await browser.storage.local.get(keys);
-  const sessions = keys.flatMap((key) => parseChunk(stored[key]).reverse());
-  return sessions.slice(0, limit);
+/** A stored session and the chunk it was found in, for a later updateSessions. */
+export interface StoredSession {
+  readonly record: SessionRecord;
+  readonly chunk: number;
+}
+
+/** Sessions stored as open (some may be past expiry), oldest first; reads from openFrom. */
+export function openSessions(): Promise<StoredSession[]> {
+  return enqueue(async () => {
+    const meta = await readMeta();
+    const from = Math.max(meta.first, meta.openFrom);
+    const keys = chunkKeys(from, meta.end);
+    if (keys.length === 0) return [];
+    const stored = await browser.storage.local.get(keys);
+    return keys.flatMap((key, i) =>
+      parseChunk(stored[key])
+        .filter((record) => record.status === 'open')
+        .map((record) => ({ record, chunk: from + i })),
+    );
+  });
+}
+
+export interface SessionUpdate {
+  readonly id: string;
+  /** Where openSessions found it. */
+  readonly chunk: number;
+  /** Applied to the record as stored when the write runs, not as it was read earlier. */
+  readonly update: (current: SessionRecord) => SessionRecord;
+}
+
+export interface SessionChange {
+  readonly before: SessionRecord;
+  readonly after: SessionRecord;
+}
+
+function firstOpenChunk(chunks: ReadonlyMap<number, Chunk>, from: number, end: number): number {
+  for (let index = from; index < end; index += 1) {
+    if (chunks.get(index)?.records.some((record) => record.status === 'open')) return index;
+  }
+  return end;
 }
 
 /**
- * Changes one session (a new status, a new lastChecked) and returns it, or undefined when
- * no session has that id. A patch that breaks the record's schema is a bug: it throws. Scans newest first: the open sessions worth updating are recent.
+ * Applies many updates in one read and one write: each touched chunk is written once, and
+ * openFrom moves past chunks left with no open session. Returns each updated record's
+ * before and after.
+ */
+export function updateSessions(updates: readonly SessionUpdate[]): Promise<SessionChange[]> {
+  return enqueue(async () => {
+    const meta = await readMeta();
+    const from = Math.max(meta.first, meta.openFrom);
+    const indexes = new Set<number>();
+    for (let index = from; index < meta.end; index += 1) indexes.add(index);
+    for (const { chunk } of updates) {
+      if (chunk >= meta.first && chunk < meta.end) indexes.add(chunk);
+    }
+    const stored = await browser.storage.local.get([...indexes].map(historyChunkKey));
+    const chunks = new Map([...indexes].map((i) => [i, toChunk(stored[historyChunkKey(i)])]));
+    const changes: Record<string, unknown> = {};
+    const result: SessionChange[] = [];
+    let count = meta.count;
+    for (const { id, chunk, update } of updates) {
+      const records = chunks.get(chunk)?.records;
+      const position = records?.findIndex((record) => record.id === id) ?? -1;
+      const before = records?.[position];
+      if (records === undefined || before === undefined) continue;
+      const after = { ...update(before), id };
+      records[position] = after;
+      result.push({ before, after });
+      const key = historyChunkKey(chunk);
+      if (!(key in changes)) count -= chunks.get(chunk)?.dropped ?? 0;
+      changes[key] = records;
+    }
+    const openFrom = firstOpenChunk(chunks, from, meta.end);
+    if (openFrom !== meta.openFrom || count !== meta.count) {
+      changes[HISTORY_META_KEY] = { ...meta, openFrom, count } satisfies HistoryMeta;
+    }
+    if (Object.keys(changes).length > 0) await browser.storage.local.set(changes);
+    return result;
+  });
+}
+
+/** The session with this id and its chunk, scanning newest first (recent ones are asked for). */
+async function locate(meta: HistoryMeta, id: string) {
+  for (let index = meta.end - 1; index >= meta.first; index -= 1) {
+    const chunk = await readChunk(index);
+    const position = chunk.records.findIndex((record) => record.id === id);
+    if (position >= 0) return { index, chunk, position };
+  }
+  return undefined;
+}
+
+/**
+ * Changes one session and returns it, or undefined when no session has that id; writes its
+ * chunk only. A patch that breaks the record's schema is a bug: it throws.
  */
 export function updateSession(id: string, patch: SessionPatch): Promise<SessionRecord | undefined> {
   return enqueue(async () => {
     const meta = await readMeta();
-    for (let index = meta.chunks - 1; index >= 0; index -= 1) {
-      const { records, dropped } = await readChunk(index);
-      const position = records.findIndex((record) => record.id === id);
-      const current = records[position];
-      if (current === undefined) continue;
-      const parsed = z.safeParse(SessionRecordSchema, { ...current, ...patch, id });
-      if (!parsed.success) throw new TypeError(`invalid session patch for ${id}`);
-      records[position] = parsed.data;
-      const changes: Record<string, unknown> = { [chunkKey(index)]: records };
-      if (dropped > 0) {
-        changes[META_KEY] = { ...meta, count: Math.max(0, meta.count - dropped) } satisfies Meta;
-      }
-      await browser.storage.local.set(changes);
-      return parsed.data;
+    const found = await locate(meta, id);
+    if (found === undefined) return undefined;
+    const { index, chunk, position } = found;
+    const parsed = z.safeParse(SessionRecordSchema, { ...chunk.records[position], ...patch, id });
+    if (!parsed.success) throw new TypeError(`invalid session patch for ${id}`);
+    chunk.records[position] = parsed.data;
+    const changes: Record<string, unknown> = { [historyChunkKey(index)]: chunk.records };
+    if (chunk.dropped > 0) {
+      changes[HISTORY_META_KEY] = {
+        ...meta,
+        count: Math.max(0, meta.count - chunk.dropped),
+      } satisfies HistoryMeta;
     }
-    return undefined;
+    await browser.storage.local.set(changes);
+    return parsed.data;
   });
 }

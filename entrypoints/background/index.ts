@@ -1,12 +1,34 @@
 import { browser } from 'wxt/browser';
+import { startHistory } from './history-store.ts';
+import { syncIndicators } from './indicators.ts';
+import { POLL_ALARM } from './polling.ts';
 import { createMessageHandler } from './router.ts';
+import { createStatusService } from './statuses.ts';
+
+function logFailure(what: string) {
+  return (error: unknown) => console.error(what, error);
+}
 
 export default defineBackground(() => {
-  const handle = createMessageHandler();
+  // First in the history's queue: every later read or write sees the migrated format.
+  void startHistory()
+    .then(() => syncIndicators())
+    .catch(logFailure('Worker start failed'));
+  const statuses = createStatusService();
+  const handle = createMessageHandler({}, statuses);
   // sendResponse rather than a returned promise: the promise form is not answered by
   // every runtime (nor by WXT's fake browser in tests); `true` keeps the channel open.
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     void handle(message, sender).then(sendResponse);
     return true;
   });
+  // All listeners are added synchronously: a worker woken by an event finds them.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== POLL_ALARM) return;
+    return statuses.refresh({ staleOnly: false }).then(() => undefined, logFailure('Poll failed'));
+  });
+  // Alarms and badge text are not kept across a browser restart or an update.
+  const resync = () => void syncIndicators().catch(logFailure('Badge update failed'));
+  browser.runtime.onStartup.addListener(resync);
+  browser.runtime.onInstalled.addListener(resync);
 });

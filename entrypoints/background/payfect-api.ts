@@ -15,6 +15,8 @@ export interface BackgroundDeps {
   readonly fetch?: FetchLike;
   readonly now?: () => number;
   readonly timeoutMs?: number;
+  /** Waits out a 429's Retry-After; tests pass one that does not really wait. */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 export interface Connection {

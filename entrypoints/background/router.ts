@@ -9,12 +9,15 @@ import {
 } from '../../lib/messages.ts';
 import { createCheckoutService } from './checkouts.ts';
 import { testConnection } from './connection.ts';
+import { pruneHistory } from './history-store.ts';
+import { syncIndicators } from './indicators.ts';
 import { clearApiKey, saveApiKey } from './key-store.ts';
 import { dismissLastCreate } from './last-create.ts';
 import type { BackgroundDeps } from './payfect-api.ts';
 import { isInternalSender } from './sender.ts';
 import { saveSettings } from './settings-store.ts';
 import { getState } from './state.ts';
+import { createStatusService, type StatusService } from './statuses.ts';
 
 type Handlers = { [T in RequestType]: (request: RequestOf<T>) => Promise<ResponseFor<T>> };
 
@@ -22,13 +25,20 @@ function refused(message: string): { ok: false; error: UiError } {
   return { ok: false, error: { kind: 'invalid_request', message } };
 }
 
-function createHandlers(deps: BackgroundDeps): Handlers {
+/** A lowered cap applies at once, not only at the next create. */
+async function applyHistoryCap(cap: number): Promise<void> {
+  if ((await pruneHistory(cap)) > 0) await syncIndicators();
+}
+
+function createHandlers(deps: BackgroundDeps, statuses: StatusService): Handlers {
   const checkouts = createCheckoutService(deps);
   return {
     getState: () => getState(),
     saveSettings: async ({ settings }) => {
       const saved = await saveSettings(settings);
-      return saved.ok ? { ok: true, settings: saved.value } : { ok: false, error: saved.error };
+      if (!saved.ok) return { ok: false, error: saved.error };
+      await applyHistoryCap(saved.value.historyCap);
+      return { ok: true, settings: saved.value };
     },
     saveKey: async ({ apiKey }) => {
       const saved = await saveApiKey(apiKey);
@@ -41,6 +51,7 @@ function createHandlers(deps: BackgroundDeps): Handlers {
       await dismissLastCreate(requestId);
       return { ok: true };
     },
+    refreshStatuses: ({ staleOnly }) => statuses.refresh({ staleOnly }),
   };
 }
 
@@ -57,10 +68,14 @@ export type MessageHandler = (
 /**
  * The worker's answer to any runtime message. Nothing is trusted: the sender must be one of
  * this extension's own pages, the message must parse as a Request, and each answer is of
- * the type lib/messages.ts promises for it.
+ * the type lib/messages.ts promises for it. `statuses` is shared with the polling alarm, so
+ * a refresh the popup asks for during a poll joins it.
  */
-export function createMessageHandler(deps: BackgroundDeps = {}): MessageHandler {
-  const handlers = createHandlers(deps);
+export function createMessageHandler(
+  deps: BackgroundDeps = {},
+  statuses: StatusService = createStatusService(deps),
+): MessageHandler {
+  const handlers = createHandlers(deps, statuses);
   return async (message, sender) => {
     if (!isInternalSender(sender)) return refused('Only this extension’s own pages may ask.');
     const parsed = z.safeParse(RequestSchema, message);

@@ -41,6 +41,7 @@ export function checkSettings(settings: Settings): Result<SettingsForm, Record<s
     cancelUrl: '',
     callbackUrl: '',
     messageTemplate: settings.messageTemplate,
+    historyCap: settings.historyCap,
   };
   for (const field of REDIRECT_FIELDS) {
     const checked = checkRedirectUrl(settings[field], baseUrl);

@@ -62,7 +62,7 @@ export async function seedHistory(worker: Worker, count: number, baseUrl: string
         items[`history:chunk:${chunks}`] = records;
         chunks += 1;
       }
-      items['history:meta'] = { version: 1, chunks, count: total };
+      items['history:meta'] = { version: 2, first: 0, end: chunks, count: total, openFrom: 0 };
       await chrome.storage.local.set(items);
     },
     { total: count, baseUrl },

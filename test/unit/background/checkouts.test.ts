@@ -1,6 +1,6 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { listSessions } from '../../../entrypoints/background/history-store.ts';
+import { readHistory } from '../../../lib/history-storage.ts';
 import {
   createMessageHandler,
   type MessageHandler,
@@ -74,7 +74,7 @@ describe('createCheckout', () => {
     });
     expect(session.expiresAt).toBeGreaterThan(session.createdAt);
     expect(await readLastCreate()).toEqual({ state: 'done', requestId: 'r1', session });
-    expect(await listSessions()).toEqual([session]);
+    expect(await readHistory()).toEqual([session]);
     expect((await readSettings()).networks).toEqual(NETWORKS);
     const state = await ask(handle, { type: 'getState' });
     expect(state).toMatchObject({ key: { set: true, mode: 'test' } });
@@ -99,7 +99,7 @@ describe('createCheckout', () => {
     await vi.waitFor(() => expect(creates()).toBe(1));
     expect(await readLastCreate()).toMatchObject({ state: 'pending', requestId: 'r1' });
     await vi.waitFor(async () => expect(await readLastCreate()).toMatchObject({ state: 'done' }));
-    expect(await listSessions()).toHaveLength(1);
+    expect(await readHistory()).toHaveLength(1);
   });
 
   it('sends one request when the same requestId arrives twice at once', async () => {
@@ -107,7 +107,7 @@ describe('createCheckout', () => {
     const [first, second] = await Promise.all([create('r1'), create('r1')]);
     expect(creates()).toBe(1);
     expect(second).toEqual(first);
-    expect(await listSessions()).toHaveLength(1);
+    expect(await readHistory()).toHaveLength(1);
   });
 
   it('answers the same session without a request when a done requestId comes again', async () => {
@@ -138,7 +138,7 @@ describe('createCheckout', () => {
     await create('r1');
     await create('r2');
     expect(creates()).toBe(2);
-    expect(await listSessions()).toHaveLength(2);
+    expect(await readHistory()).toHaveLength(2);
   });
 
   it('says the key was rejected when Payfect answers 401', async () => {
@@ -149,7 +149,7 @@ describe('createCheckout', () => {
       error: { kind: 'auth', message: 'Payfect rejected the API key — check it in Settings.' },
     });
     expect(await readLastCreate()).toMatchObject({ state: 'failed', error: { kind: 'auth' } });
-    expect(await listSessions()).toEqual([]);
+    expect(await readHistory()).toEqual([]);
   });
 
   it('puts Payfect’s field errors beside the form field', async () => {
@@ -173,7 +173,7 @@ describe('createCheckout', () => {
     sandbox.faults.add({ match: 'create', respond: { status: 503, body: '{}' } });
     const answer = await create('r1');
     expect(answer).toMatchObject({ ok: false, error: { kind: 'server' } });
-    expect(await listSessions()).toEqual([]);
+    expect(await readHistory()).toEqual([]);
   });
 });
 

@@ -189,6 +189,7 @@ describe('answers', () => {
     { type: 'testConnection' },
     { type: 'createCheckout', requestId: 'r1', order: order() },
     { type: 'dismissLastCreate', requestId: 'r1' },
+    { type: 'refreshStatuses', staleOnly: false },
   ];
 
   async function answersFor(configured: boolean) {

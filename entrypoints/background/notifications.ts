@@ -1,0 +1,26 @@
+import { browser } from 'wxt/browser';
+import { itemsSummary, type SessionRecord } from '../../lib/history.ts';
+
+/** "Standard Plan — 20.50 USDT paid". */
+export function paidMessage(session: SessionRecord): string {
+  const what = itemsSummary(session.items) || session.reference;
+  return `${what} — ${session.amountTotal} ${session.currency.toUpperCase()} paid`;
+}
+
+/**
+ * Tells the user a link was paid. The notification's id is the session's, so a repeat
+ * replaces it rather than stacking a second one.
+ */
+export async function notifyPaid(session: SessionRecord): Promise<void> {
+  try {
+    await browser.notifications.create(session.id, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: 'Payment received',
+      message: paidMessage(session),
+    });
+  } catch (error) {
+    // Notifications turned off in the system: History still shows the session Complete.
+    console.warn('Could not show the payment notification', error);
+  }
+}

@@ -1,0 +1,122 @@
+import type { CheckoutStatus } from '../../lib/history.ts';
+import type { ResponseFor, UiError } from '../../lib/messages.ts';
+import type { PayfectClient, PayfectError } from '../../lib/payfect/index.ts';
+import { ok, type Result } from '../../lib/result.ts';
+import { expireByClock, isLive, mergeStatus } from '../../lib/status.ts';
+import {
+  openSessions,
+  updateSessions,
+  type SessionUpdate,
+  type StoredSession,
+} from './history-store.ts';
+import { syncIndicators } from './indicators.ts';
+import { notifyPaid } from './notifications.ts';
+import { connect, type BackgroundDeps } from './payfect-api.ts';
+import { mapWithLimit } from './pool.ts';
+import { uiErrorFromPayfect } from './ui-error.ts';
+
+type RefreshResponse = ResponseFor<'refreshStatuses'>;
+
+/** Not checked for this long: what a staleOnly refresh (opening the popup) asks again. */
+export const STALE_AFTER_MS = 60_000;
+export const MAX_IN_FLIGHT = 4;
+const RATE_LIMIT_RETRIES = 2;
+const DEFAULT_RETRY_AFTER_MS = 5_000;
+/* Chrome stops a worker idle for 30 s; a longer wait could be cut off (the next poll retries). */
+const MAX_RETRY_AFTER_MS = 20_000;
+
+/** A status; undefined when Payfect has no such checkout there (404/405); or a failure. */
+type Answer = Result<CheckoutStatus | undefined, PayfectError>;
+
+function wait(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** One session's status, waiting out a 429 as Payfect asks, at most twice. */
+async function askStatus(
+  client: PayfectClient,
+  id: string,
+  sleep: (ms: number) => Promise<void>,
+): Promise<Answer> {
+  for (let retries = 0; ; retries += 1) {
+    const result = await client.getCheckout(id);
+    if (result.ok) return ok(result.value.status);
+    const { error } = result;
+    if (error.kind === 'not_found') return ok(undefined);
+    if (error.kind !== 'rate_limited' || retries >= RATE_LIMIT_RETRIES) return result;
+    await sleep(Math.min(error.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS, MAX_RETRY_AFTER_MS));
+  }
+}
+
+export interface StatusService {
+  refresh(options: { readonly staleOnly: boolean }): Promise<RefreshResponse>;
+}
+
+/**
+ * Asks Payfect about open sessions and stores what it says (lib/status.ts rules), then
+ * notifies payments and updates the badge and the polling alarm. Sessions past expiry are
+ * expired by the clock without a request. Only sessions created on the current base URL are
+ * asked: the key goes nowhere but the configured API, so older ones settle by the clock.
+ */
+export function createStatusService(deps: BackgroundDeps = {}): StatusService {
+  const now = deps.now ?? Date.now;
+  const sleep = deps.sleep ?? wait;
+  let running: Promise<RefreshResponse> | undefined;
+
+  function isDue(record: StoredSession['record'], baseUrl: string, staleOnly: boolean, at: number) {
+    if (!isLive(record, at) || record.baseUrl !== baseUrl) return false;
+    return !staleOnly || at - record.lastChecked >= STALE_AFTER_MS;
+  }
+
+  async function run(staleOnly: boolean): Promise<RefreshResponse> {
+    const connection = await connect(deps);
+    if (!connection.ok) return { ok: false, error: connection.error };
+    const { client, baseUrl } = connection.value;
+    const start = now();
+    const open = await openSessions();
+    const updates: SessionUpdate[] = open
+      .filter(({ record }) => !isLive(record, start))
+      .map(({ record, chunk }) => ({
+        id: record.id,
+        chunk,
+        update: (r) => expireByClock(r, start),
+      }));
+    const due = open.filter(({ record }) => isDue(record, baseUrl, staleOnly, start));
+    const answers = await mapWithLimit(due, MAX_IN_FLIGHT, async (session) => ({
+      session,
+      answer: await askStatus(client, session.record.id, sleep),
+    }));
+    let failed = 0;
+    let error: UiError | undefined;
+    for (const { session, answer } of answers) {
+      if (answer.ok) {
+        // No such checkout there (404/405): still open as far as anyone knows, until expiry.
+        const fetched = { status: answer.value ?? 'open' };
+        const { id } = session.record;
+        updates.push({ id, chunk: session.chunk, update: (r) => mergeStatus(r, fetched, now()) });
+      } else {
+        failed += 1;
+        error ??= uiErrorFromPayfect(answer.error);
+      }
+    }
+    const changed = (await updateSessions(updates)).filter(
+      (c) => c.before.status !== c.after.status,
+    );
+    await Promise.all(
+      changed.filter(({ after }) => after.status === 'complete').map((c) => notifyPaid(c.after)),
+    );
+    await syncIndicators(now());
+    const counts = { checked: due.length, changed: changed.length, failed };
+    return error === undefined ? { ok: true, ...counts } : { ok: true, ...counts, error };
+  }
+
+  return {
+    refresh({ staleOnly }) {
+      // A second call while one runs (a click during the poll) joins it.
+      running ??= run(staleOnly).finally(() => {
+        running = undefined;
+      });
+      return running;
+    },
+  };
+}

@@ -1,0 +1,147 @@
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { appendSession, startHistory } from '../../../entrypoints/background/history-store.ts';
+import {
+  MIGRATIONS,
+  migrateHistory,
+  runMigrations,
+} from '../../../entrypoints/background/migrations.ts';
+import {
+  HISTORY_META_KEY,
+  HISTORY_VERSION,
+  historyChunkKey,
+  readHistory,
+} from '../../../lib/history-storage.ts';
+import { LIVE_API_BASE_URL } from '../../../lib/settings.ts';
+import { readSettings, settingsItem, settingsToV2 } from '../../../lib/storage.ts';
+import historyV1 from './fixtures/history-v1.json';
+import settingsV1 from './fixtures/settings-v1.json';
+import { session } from './helpers.ts';
+
+beforeEach(() => fakeBrowser.reset());
+
+async function storedHistory(): Promise<Record<string, unknown>> {
+  const all = await browser.storage.local.get(null);
+  return Object.fromEntries(Object.entries(all).filter(([key]) => key.startsWith('history:')));
+}
+
+describe('the history migrations', () => {
+  it('are numbered in order up to the current version', () => {
+    expect(MIGRATIONS.map((step) => step.version)).toEqual([2]);
+    expect(MIGRATIONS.at(-1)?.version).toBe(HISTORY_VERSION);
+  });
+});
+
+describe('history v1 → v2', () => {
+  it('fills the fields v2 added from what each record has', () => {
+    expect(runMigrations(historyV1, 1)).toMatchObject({
+      [historyChunkKey(0)]: [
+        { id: 'cs_v1_open', lastChecked: 1700000000000, statusChangedAt: 1700000000000 },
+        {
+          id: 'cs_v1_paid',
+          status: 'complete',
+          networkName: 'tron',
+          baseUrl: LIVE_API_BASE_URL,
+          lastChecked: 1700000100000,
+          statusChangedAt: 1700000100000,
+        },
+      ],
+    });
+  });
+
+  it('keeps fields a record already has', () => {
+    const shaped = historyV1['history:chunk:1'][0];
+    expect(runMigrations(historyV1, 1)).toMatchObject({ [historyChunkKey(1)]: [shaped, {}] });
+  });
+
+  it('rebuilds the meta with the v2 layout, counting only valid records', () => {
+    expect(runMigrations(historyV1, 1)[HISTORY_META_KEY]).toEqual({
+      version: 2,
+      first: 0,
+      end: 2,
+      count: 3,
+      openFrom: 0,
+    });
+  });
+
+  it('leaves a chunk that needs nothing as the same value, so it is not written', () => {
+    const upToDate = { [historyChunkKey(0)]: [session('a')], [HISTORY_META_KEY]: { version: 1 } };
+    const migrated = runMigrations(upToDate, 1);
+    expect(migrated[historyChunkKey(0)]).toBe(upToDate[historyChunkKey(0)]);
+  });
+
+  it('migrates stored data so every v1 session can be read and appended to', async () => {
+    await browser.storage.local.set(historyV1);
+    await migrateHistory();
+    const sessions = await readHistory();
+    expect(sessions.map((record) => record.id)).toEqual([
+      'cs_v2_shaped',
+      'cs_v1_paid',
+      'cs_v1_open',
+    ]);
+    expect(await storedHistory()).toMatchObject({ [HISTORY_META_KEY]: { version: 2 } });
+    await appendSession(session('new'));
+    expect((await readHistory()).map((record) => record.id)[0]).toBe('new');
+  });
+});
+
+describe('running the migrations at worker start', () => {
+  it('runs before a write queued behind it', async () => {
+    await browser.storage.local.set(historyV1);
+    void startHistory();
+    await appendSession(session('new'));
+    expect(await readHistory()).toHaveLength(4);
+  });
+
+  it('only reads the meta when the history is current', async () => {
+    await browser.storage.local.set({
+      [HISTORY_META_KEY]: { version: 2, first: 0, end: 0, count: 0, openFrom: 0 },
+    });
+    const get = vi.spyOn(browser.storage.local, 'get');
+    const set = vi.spyOn(browser.storage.local, 'set');
+    await migrateHistory();
+    expect(get).toHaveBeenCalledOnce();
+    expect(set).not.toHaveBeenCalled();
+  });
+
+  it('writes nothing when there is no history yet', async () => {
+    const set = vi.spyOn(browser.storage.local, 'set');
+    await migrateHistory();
+    expect(set).not.toHaveBeenCalled();
+  });
+
+  it('repairs a broken meta from the chunks', async () => {
+    await browser.storage.local.set({
+      [HISTORY_META_KEY]: 'garbage',
+      [historyChunkKey(3)]: [session('a'), session('b')],
+      [historyChunkKey(4)]: [session('c')],
+    });
+    await migrateHistory();
+    expect((await storedHistory())[HISTORY_META_KEY]).toEqual({
+      version: 2,
+      first: 3,
+      end: 5,
+      count: 3,
+      openFrom: 3,
+    });
+    expect((await readHistory()).map((record) => record.id)).toEqual(['c', 'b', 'a']);
+  });
+});
+
+describe('settings v1 → v2', () => {
+  it('adds historyCap 0 (keep all) and keeps everything else', () => {
+    expect(settingsToV2(settingsV1.settings)).toEqual({ ...settingsV1.settings, historyCap: 0 });
+  });
+
+  it('keeps a historyCap that is already there', () => {
+    expect(settingsToV2({ historyCap: 500 })).toEqual({ historyCap: 500 });
+  });
+
+  it('migrates stored v1 settings and records version 2', async () => {
+    await browser.storage.local.set(settingsV1);
+    await settingsItem.migrate();
+    expect(await readSettings()).toEqual({ ...settingsV1.settings, historyCap: 0 });
+    expect(await settingsItem.getMeta()).toEqual({ v: 2 });
+  });
+});

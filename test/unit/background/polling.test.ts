@@ -1,0 +1,122 @@
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import background from '../../../entrypoints/background/index.ts';
+import { appendSession } from '../../../entrypoints/background/history-store.ts';
+import { syncIndicators } from '../../../entrypoints/background/indicators.ts';
+import { POLL_ALARM, schedulePolling } from '../../../entrypoints/background/polling.ts';
+import {
+  createMessageHandler,
+  type MessageHandler,
+} from '../../../entrypoints/background/router.ts';
+import { HISTORY_META_KEY, readHistory } from '../../../lib/history-storage.ts';
+import { DEFAULT_SETTINGS } from '../../../lib/settings.ts';
+import { startSandbox, type Sandbox } from '../../sandbox/server.ts';
+import historyV1 from './fixtures/history-v1.json';
+import { ask, configure, order, session } from './helpers.ts';
+
+const NOW = 1_700_050_000_000;
+
+let sandbox: Sandbox;
+let handle: MessageHandler;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, quiet: true });
+});
+afterAll(() => sandbox.close());
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  sandbox.reset();
+  handle = createMessageHandler();
+  await configure(handle, sandbox.apiBaseUrl, sandbox.keys[0] ?? '');
+});
+
+async function createLink(requestId: string): Promise<string> {
+  const answer = await ask(handle, { type: 'createCheckout', requestId, order: order() });
+  if (typeof answer !== 'object' || answer === null || !('session' in answer)) {
+    throw new Error('create failed');
+  }
+  return (await readHistory())[0]?.id ?? '';
+}
+
+describe('the poll alarm and the badge', () => {
+  it('exist once a link is created and go once none is open', async () => {
+    const id = await createLink('r1');
+    expect(await browser.alarms.get(POLL_ALARM)).toMatchObject({ periodInMinutes: 1 });
+    expect(await browser.action.getBadgeText({})).toBe('1');
+    sandbox.pay(id);
+    await ask(handle, { type: 'refreshStatuses', staleOnly: false });
+    expect(await browser.alarms.get(POLL_ALARM)).toBeUndefined();
+    expect(await browser.action.getBadgeText({})).toBe('');
+  });
+
+  it('count open sessions only while they are younger than their expiry', async () => {
+    await appendSession(session('open', { expiresAt: NOW + 60_000 }));
+    await appendSession(session('past', { expiresAt: NOW - 1 }));
+    await appendSession(session('paid', { status: 'complete', expiresAt: NOW + 60_000 }));
+    await syncIndicators(NOW);
+    expect(await browser.action.getBadgeText({})).toBe('1');
+    expect(await browser.alarms.getAll()).toHaveLength(1);
+    await syncIndicators(NOW + 60_000);
+    expect(await browser.action.getBadgeText({})).toBe('');
+    expect(await browser.alarms.getAll()).toHaveLength(0);
+  });
+
+  it('leave an existing alarm alone rather than restart its period', async () => {
+    await schedulePolling(true);
+    const create = vi.spyOn(browser.alarms, 'create');
+    await schedulePolling(true);
+    expect(create).not.toHaveBeenCalled();
+  });
+});
+
+describe('the history cap', () => {
+  it('prunes the oldest after a create', async () => {
+    await ask(handle, {
+      type: 'saveSettings',
+      settings: { ...DEFAULT_SETTINGS, baseUrl: sandbox.apiBaseUrl, historyCap: 2 },
+    });
+    const ids = [await createLink('r1'), await createLink('r2'), await createLink('r3')];
+    expect((await readHistory()).map((record) => record.id)).toEqual([ids[2], ids[1]]);
+  });
+
+  it('prunes at once when the cap is lowered in Settings', async () => {
+    for (const id of ['a', 'b', 'c', 'd']) await appendSession(session(id));
+    await ask(handle, {
+      type: 'saveSettings',
+      settings: { ...DEFAULT_SETTINGS, baseUrl: sandbox.apiBaseUrl, historyCap: 3 },
+    });
+    expect((await readHistory()).map((record) => record.id)).toEqual(['d', 'c', 'b']);
+  });
+});
+
+describe('the worker', () => {
+  it('migrates the history at start', async () => {
+    await browser.storage.local.set(historyV1);
+    background.main();
+    await vi.waitFor(async () =>
+      expect((await browser.storage.local.get(HISTORY_META_KEY))[HISTORY_META_KEY]).toMatchObject({
+        version: 2,
+      }),
+    );
+  });
+
+  it('refreshes statuses when woken by the poll alarm', async () => {
+    const id = await createLink('r1');
+    sandbox.pay(id);
+    background.main();
+    const alarm = { name: POLL_ALARM, scheduledTime: Date.now(), periodInMinutes: 1 };
+    await fakeBrowser.alarms.onAlarm.trigger(alarm);
+    expect(await readHistory()).toMatchObject([{ id, status: 'complete' }]);
+    expect(Object.keys(await browser.notifications.getAll())).toEqual([id]);
+  });
+
+  it('sets the badge again after a browser restart', async () => {
+    await appendSession(session('open', { expiresAt: Date.now() + 60_000 }));
+    background.main();
+    await fakeBrowser.action.setBadgeText({ text: '' });
+    await fakeBrowser.runtime.onStartup.trigger();
+    await vi.waitFor(async () => expect(await browser.action.getBadgeText({})).toBe('1'));
+  });
+});
