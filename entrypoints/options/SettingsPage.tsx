@@ -7,6 +7,7 @@ import type { State } from '../../lib/messages.ts';
 import { ask, NO_ANSWER_MESSAGE } from '../../utils/ask.ts';
 import { AccountSection, type AccountMessage } from './AccountSection.tsx';
 import { DefaultsSection } from './DefaultsSection.tsx';
+import { HistorySection } from './HistorySection.tsx';
 import { saveAll } from './save.ts';
 import { FIELD_ORDER, valuesOf, type SettingsValues } from './values.ts';
 
@@ -147,6 +148,11 @@ export function SettingsPage({ initial }: { initial: State }) {
         onRemoveKey={removeKey}
       />
       <DefaultsSection values={values} stored={stored} errors={errors} onChange={edited} />
+      <HistorySection
+        historyCap={values.historyCap}
+        error={errors.historyCap}
+        onChange={(value) => edited('historyCap', value)}
+      />
       <div className="save-bar">
         <div className="save-messages">
           {alerts.length > 0 && (

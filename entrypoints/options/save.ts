@@ -2,7 +2,7 @@ import type { FieldErrors } from '../../lib/draft.ts';
 import type { KeyStatus, UiError } from '../../lib/messages.ts';
 import type { Settings } from '../../lib/settings.ts';
 import { ask } from '../../utils/ask.ts';
-import { isFormField, type SettingsValues } from './values.ts';
+import { HISTORY_CAP_ERROR, isFormField, parseHistoryCap, type SettingsValues } from './values.ts';
 
 export interface SaveOutcome {
   /** The settings as stored (the base URL normalised), when they were saved. */
@@ -29,8 +29,8 @@ function collect(error: UiError, errors: FieldErrors, alerts: string[], field?: 
 
 /**
  * Saves everything on the page: the settings, then the key if one was typed. Both are
- * tried, so a wrong base URL does not throw away a pasted key. Throws (BackgroundError) only
- * when the background does not answer.
+ * tried, so a wrong base URL or history limit does not throw away a pasted key. Throws
+ * (BackgroundError) only when the background does not answer.
  */
 export async function saveAll(
   values: SettingsValues,
@@ -39,8 +39,18 @@ export async function saveAll(
 ): Promise<SaveOutcome> {
   const errors: FieldErrors = {};
   const alerts: string[] = [];
-  const settingsAnswer = await ask({ type: 'saveSettings', settings: { ...stored, ...values } });
-  if (!settingsAnswer.ok) collect(settingsAnswer.error, errors, alerts);
+  let settings: Settings | undefined;
+  const historyCap = parseHistoryCap(values.historyCap);
+  if (historyCap === null) {
+    errors.historyCap = HISTORY_CAP_ERROR;
+  } else {
+    const answer = await ask({
+      type: 'saveSettings',
+      settings: { ...stored, ...values, historyCap },
+    });
+    if (answer.ok) settings = answer.settings;
+    else collect(answer.error, errors, alerts);
+  }
   let key: KeyStatus | undefined;
   const typedKey = apiKey.trim();
   if (typedKey !== '') {
@@ -49,7 +59,7 @@ export async function saveAll(
     else collect(keyAnswer.error, errors, alerts, 'apiKey');
   }
   return {
-    settings: settingsAnswer.ok ? settingsAnswer.settings : undefined,
+    settings,
     key,
     errors,
     alerts,

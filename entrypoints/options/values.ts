@@ -2,8 +2,11 @@ import type { SessionRecord } from '../../lib/history.ts';
 import type { KeyStatus } from '../../lib/messages.ts';
 import { networkName, type Settings } from '../../lib/settings.ts';
 
-/** The settings the page edits; `networks` is learned from the API, not typed. */
-export type SettingsValues = Omit<Settings, 'networks'>;
+/**
+ * The settings the page edits, as typed; `networks` is learned from the API, not typed.
+ * The history limit is kept as text until Save, so "1e3" or "" can be shown and corrected.
+ */
+export type SettingsValues = Omit<Settings, 'networks' | 'historyCap'> & { historyCap: string };
 
 export const VALUE_FIELDS = [
   'baseUrl',
@@ -13,6 +16,7 @@ export const VALUE_FIELDS = [
   'cancelUrl',
   'callbackUrl',
   'messageTemplate',
+  'historyCap',
 ] as const satisfies readonly (keyof SettingsValues)[];
 
 /** Every field that can carry an error, in page order: the key first. */
@@ -26,7 +30,29 @@ export function isFormField(key: string): key is FormField {
 export function valuesOf(settings: Settings): SettingsValues {
   const { baseUrl, currency, network, successUrl, cancelUrl, callbackUrl, messageTemplate } =
     settings;
-  return { baseUrl, currency, network, successUrl, cancelUrl, callbackUrl, messageTemplate };
+  return {
+    baseUrl,
+    currency,
+    network,
+    successUrl,
+    cancelUrl,
+    callbackUrl,
+    messageTemplate,
+    historyCap: String(settings.historyCap),
+  };
+}
+
+/** Up to a million links; a typo of more zeros is surely not meant. */
+export const MAX_HISTORY_CAP = 1_000_000;
+
+export const HISTORY_CAP_ERROR = `Enter a whole number from 0 to ${MAX_HISTORY_CAP.toLocaleString('en-GB')}.`;
+
+/** The history limit typed, as a number; null when it is not a whole number in range. */
+export function parseHistoryCap(text: string): number | null {
+  const trimmed = text.trim();
+  if (!/^\d+$/.test(trimmed)) return null;
+  const cap = Number(trimmed);
+  return cap <= MAX_HISTORY_CAP ? cap : null;
 }
 
 /** "A key is saved, ending in …4f2a · Test mode" / "No key saved yet". */

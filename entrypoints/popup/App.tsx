@@ -10,15 +10,33 @@ import { ask, NO_ANSWER_MESSAGE } from '../../utils/ask.ts';
 import { openSettings } from '../../utils/navigation.ts';
 import { CreateForm } from './CreateForm.tsx';
 import { formErrorFrom } from './form-error.ts';
+import { HistoryView } from './HistoryView.tsx';
 import { NoKey } from './NoKey.tsx';
 import { PendingView } from './PendingView.tsx';
+import { panelId, PopupTabs, tabId, type Tab } from './PopupTabs.tsx';
 import { ResultView } from './ResultView.tsx';
 import { dismiss } from './submit.ts';
 import { freshDraft, initialView, type View } from './view.ts';
 
+/**
+ * Asks the background to re-check open links it has not checked lately, so History is
+ * current when opened. Not awaited: the form must not wait for Payfect.
+ */
+function refreshStaleStatuses(): void {
+  ask({ type: 'refreshStatuses', staleOnly: true }).catch((error: unknown) => {
+    console.warn('Could not refresh the statuses', error);
+  });
+}
+
+/** For `npm run bench`: when the popup first takes input, whatever the history's size. */
+function markReady(): void {
+  if (performance.getEntriesByName('popup-ready').length === 0) performance.mark('popup-ready');
+}
+
 async function load(): Promise<{ state: State | null; view: View }> {
   try {
     const [state, storedDraft] = await Promise.all([ask({ type: 'getState' }), readDraft()]);
+    if (state.key.set) refreshStaleStatuses();
     const view = initialView(state, storedDraft);
     // A failure from an earlier popup is now shown on the form; once is enough.
     if (state.lastCreate?.state === 'failed') dismiss(state.lastCreate.requestId);
@@ -39,7 +57,15 @@ export function App() {
   const [state, setState] = useState<State | null>(null);
   const [view, setView] = useState<View>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const [tab, setTab] = useState<Tab>('create');
+  // History is read only once its tab is first opened: the popup opens as fast with
+  // 10,000 links as with none. It then stays mounted, keeping its search and scroll.
+  const [historyOpened, setHistoryOpened] = useState(false);
   const settings = state?.settings ?? DEFAULT_SETTINGS;
+
+  useEffect(() => {
+    if (view.kind !== 'loading') markReady();
+  }, [view.kind]);
 
   useEffect(() => {
     let live = true;
@@ -88,66 +114,103 @@ export function App() {
     setView({ kind: 'form', draft: freshDraft(settings), error: null });
   }
 
+  function selectTab(next: Tab) {
+    setTab(next);
+    if (next === 'history') setHistoryOpened(true);
+  }
+
+  /** A click on a tab; "New link" on a finished result starts a new, empty form. */
+  function activateTab(next: Tab) {
+    if (next === 'create' && view.kind === 'result') newLink(view.requestId);
+    selectTab(next);
+  }
+
   function retry() {
     setView({ kind: 'loading' });
     setAttempt((count) => count + 1);
   }
 
   return (
-    <div className="app">
+    <div className={tab === 'history' ? 'app app--history' : 'app'}>
       <header className="app-header">
-        <h1>
-          <span className="logo" aria-hidden="true" />
-          Payfect Quick Links
-        </h1>
-        <button
-          type="button"
-          className="icon-button"
-          onClick={openSettings}
-          aria-label="Settings"
-          title="Settings"
-        >
-          <GearIcon />
-        </button>
+        <div className="app-bar">
+          <h1>
+            <span className="logo" aria-hidden="true" />
+            Payfect Quick Links
+          </h1>
+          <button
+            type="button"
+            className="icon-button"
+            onClick={openSettings}
+            aria-label="Settings"
+            title="Settings"
+          >
+            <GearIcon />
+          </button>
+        </div>
+        <PopupTabs
+          selected={tab}
+          onSelect={selectTab}
+          onActivate={activateTab}
+          hasPanel={(candidate) => candidate === 'create' || historyOpened}
+        />
       </header>
       <main className="app-main">
-        {view.kind === 'loading' && (
-          <p className="loading" aria-busy="true">
-            Loading…
-          </p>
-        )}
-        {view.kind === 'unreachable' && (
-          <div className="unreachable">
-            <StatusMessage tone="error">{NO_ANSWER_MESSAGE}</StatusMessage>
-            <button type="button" className="button" onClick={retry}>
-              Try again
-            </button>
+        <div
+          role="tabpanel"
+          id={panelId('create')}
+          aria-labelledby={tabId('create')}
+          className="tab-panel"
+          hidden={tab !== 'create'}
+        >
+          {view.kind === 'loading' && (
+            <p className="loading" aria-busy="true">
+              Loading…
+            </p>
+          )}
+          {view.kind === 'unreachable' && (
+            <div className="unreachable">
+              <StatusMessage tone="error">{NO_ANSWER_MESSAGE}</StatusMessage>
+              <button type="button" className="button" onClick={retry}>
+                Try again
+              </button>
+            </div>
+          )}
+          {view.kind === 'noKey' && <NoKey />}
+          {view.kind === 'form' && (
+            <CreateForm
+              settings={settings}
+              initialDraft={view.draft}
+              initialError={view.error}
+              onCreated={showCreated}
+              onPending={showPending}
+            />
+          )}
+          {view.kind === 'pending' && (
+            <PendingView
+              requestId={view.requestId}
+              startedAt={view.startedAt}
+              onSettled={pendingSettled}
+            />
+          )}
+          {view.kind === 'result' && (
+            <ResultView
+              session={view.session}
+              messageTemplate={settings.messageTemplate}
+              autoCopy={view.autoCopy}
+            />
+          )}
+        </div>
+        {historyOpened && (
+          <div
+            role="tabpanel"
+            id={panelId('history')}
+            aria-labelledby={tabId('history')}
+            className="tab-panel"
+            hidden={tab !== 'history'}
+          >
+            <HistoryView messageTemplate={settings.messageTemplate} shown={tab === 'history'} />
           </div>
-        )}
-        {view.kind === 'noKey' && <NoKey />}
-        {view.kind === 'form' && (
-          <CreateForm
-            settings={settings}
-            initialDraft={view.draft}
-            initialError={view.error}
-            onCreated={showCreated}
-            onPending={showPending}
-          />
-        )}
-        {view.kind === 'pending' && (
-          <PendingView
-            requestId={view.requestId}
-            startedAt={view.startedAt}
-            onSettled={pendingSettled}
-          />
-        )}
-        {view.kind === 'result' && (
-          <ResultView
-            session={view.session}
-            messageTemplate={settings.messageTemplate}
-            autoCopy={view.autoCopy}
-            onNewLink={() => newLink(view.requestId)}
-          />
         )}
       </main>
     </div>

@@ -11,7 +11,6 @@ interface ResultViewProps {
   session: SessionRecord;
   messageTemplate: string;
   autoCopy: AutoCopy;
-  onNewLink: () => void;
 }
 
 interface Status {
@@ -32,8 +31,11 @@ function statusAfterAutoCopy(autoCopy: AutoCopy): Status {
   }
 }
 
-/** The created link: copied, as a message, opened, as a QR code; and what it asks for. */
-export function ResultView({ session, messageTemplate, autoCopy, onNewLink }: ResultViewProps) {
+/**
+ * The created link: copied, as a message, opened, as a QR code; and what it asks for. The
+ * header's "New link" tab leaves it for a new form (the one control of that name).
+ */
+export function ResultView({ session, messageTemplate, autoCopy }: ResultViewProps) {
   const [status, setStatus] = useState<Status>(() => statusAfterAutoCopy(autoCopy));
   const currency = session.currency.toUpperCase();
   const linkIsWeb = isWebUrl(session.url);
@@ -114,10 +116,6 @@ export function ResultView({ session, messageTemplate, autoCopy, onNewLink }: Re
           </div>
         </dl>
       </div>
-
-      <button type="button" className="button new-link" onClick={onNewLink}>
-        New link
-      </button>
     </section>
   );
 }

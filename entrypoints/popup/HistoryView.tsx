@@ -1,0 +1,268 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { downloadBlob } from '../../components/qr-image.ts';
+import { StatusMessage } from '../../components/StatusMessage.tsx';
+import { csvFileName, sessionsToCsv } from '../../lib/csv.ts';
+import type { SessionRecord } from '../../lib/history.ts';
+import { filterSessions, type StatusFilter } from '../../lib/history-query.ts';
+import { effectiveStatus } from '../../lib/status.ts';
+import { ask, NO_ANSWER_MESSAGE } from '../../utils/ask.ts';
+import { countLine, refreshReport } from './history-text.ts';
+import { HistoryRow, ROW_HEIGHT, type CopyKind } from './HistoryRow.tsx';
+import { QrDialog } from './QrDialog.tsx';
+import { useHistory } from './useHistory.ts';
+import { useNow } from './useNow.ts';
+import { useVirtualWindow } from './useVirtualWindow.ts';
+
+interface HistoryViewProps {
+  messageTemplate: string;
+  /** False while another tab is shown (the view stays mounted to keep search and scroll). */
+  shown: boolean;
+}
+
+interface Feedback {
+  readonly tone: 'info' | 'success' | 'error';
+  readonly text: string;
+}
+
+const STATUS_CHOICES: readonly { readonly value: StatusFilter; readonly name: string }[] = [
+  { value: 'all', name: 'All' },
+  { value: 'open', name: 'Open' },
+  { value: 'complete', name: 'Complete' },
+  { value: 'expired', name: 'Expired' },
+];
+
+function isStatusFilter(value: string): value is StatusFilter {
+  return STATUS_CHOICES.some((choice) => choice.value === value);
+}
+
+const NO_SESSIONS: readonly SessionRecord[] = [];
+
+const COPY_REFUSED = 'The browser did not allow copying — try again.';
+
+/** Every link made, newest first: find one, copy it again, see whether it was paid. */
+export function HistoryView({ messageTemplate, shown }: HistoryViewProps) {
+  const { history, retry } = useHistory();
+  const now = useNow(10_000);
+  const [query, setQuery] = useState('');
+  const [status, setStatus] = useState<StatusFilter>('all');
+  const [refreshing, setRefreshing] = useState(false);
+  const refreshInFlight = useRef(false);
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const [qrSession, setQrSession] = useState<SessionRecord | null>(null);
+
+  const sessions = history.kind === 'ready' ? history.sessions : NO_SESSIONS;
+  const matches = useMemo(
+    () => filterSessions(sessions, { query, status }, now),
+    [sessions, query, status, now],
+  );
+  const { scroller, onScroll, scrollToTop, range } = useVirtualWindow(
+    matches.length,
+    ROW_HEIGHT,
+    shown,
+  );
+
+  const onCopied = useCallback((kind: CopyKind, copied: boolean) => {
+    const done = kind === 'link' ? 'Link copied' : 'Message copied';
+    setFeedback(copied ? { tone: 'success', text: done } : { tone: 'info', text: COPY_REFUSED });
+  }, []);
+
+  const closeQr = useCallback(() => setQrSession(null), []);
+
+  function search(value: string) {
+    setQuery(value);
+    scrollToTop();
+  }
+
+  function filterBy(value: string) {
+    if (!isStatusFilter(value)) return;
+    setStatus(value);
+    scrollToTop();
+  }
+
+  function clearFilters() {
+    setQuery('');
+    setStatus('all');
+    scrollToTop();
+  }
+
+  async function refresh() {
+    if (refreshInFlight.current) return;
+    refreshInFlight.current = true;
+    setRefreshing(true);
+    setFeedback(null);
+    try {
+      // The background writes what changed; useHistory re-reads it from storage.
+      setFeedback(refreshReport(await ask({ type: 'refreshStatuses', staleOnly: false })));
+    } catch (error) {
+      console.error(error);
+      setFeedback({ tone: 'error', text: NO_ANSWER_MESSAGE });
+    } finally {
+      refreshInFlight.current = false;
+      setRefreshing(false);
+    }
+  }
+
+  function exportCsv() {
+    const at = Date.now();
+    const text = sessionsToCsv(matches, at);
+    downloadBlob(new Blob([text], { type: 'text/csv;charset=utf-8' }), csvFileName(at));
+  }
+
+  const filtering = query.trim() !== '' || status !== 'all';
+  const visible = matches.slice(range.start, range.end);
+
+  return (
+    <section className="history" aria-busy={history.kind === 'loading'}>
+      <div className="history-toolbar">
+        <div className="history-filters">
+          <div className="history-search">
+            <label htmlFor="history-search" className="visually-hidden">
+              Search
+            </label>
+            <SearchIcon />
+            <input
+              id="history-search"
+              type="search"
+              placeholder="Item, reference or amount"
+              autoComplete="off"
+              spellCheck={false}
+              value={query}
+              onChange={(event) => search(event.currentTarget.value)}
+            />
+          </div>
+          <div className="history-status">
+            <label htmlFor="history-status">Status</label>
+            <select
+              id="history-status"
+              value={status}
+              onChange={(event) => filterBy(event.currentTarget.value)}
+            >
+              {STATUS_CHOICES.map((choice) => (
+                <option key={choice.value} value={choice.value}>
+                  {choice.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div className="history-bar">
+          <p className="history-count" aria-live="polite">
+            {history.kind === 'ready' ? countLine(matches.length, sessions.length) : ''}
+          </p>
+          <button
+            type="button"
+            className="button button--small history-refresh"
+            onClick={() => void refresh()}
+            aria-disabled={refreshing || undefined}
+          >
+            {refreshing && <RefreshIcon />}
+            {refreshing ? 'Refreshing…' : 'Refresh statuses'}
+          </button>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={exportCsv}
+            disabled={matches.length === 0}
+          >
+            Export CSV
+          </button>
+        </div>
+        <StatusMessage tone="error">
+          {feedback?.tone === 'error' ? feedback.text : undefined}
+        </StatusMessage>
+        <StatusMessage tone={feedback?.tone === 'success' ? 'success' : 'info'}>
+          {feedback && feedback.tone !== 'error' ? feedback.text : undefined}
+        </StatusMessage>
+      </div>
+
+      <div className="history-scroll" ref={scroller} onScroll={onScroll}>
+        {history.kind === 'loading' && <p className="history-empty">Loading history…</p>}
+        {history.kind === 'failed' && (
+          <div className="history-empty">
+            <StatusMessage tone="error">The history could not be read.</StatusMessage>
+            <button type="button" className="button button--small" onClick={retry}>
+              Try again
+            </button>
+          </div>
+        )}
+        {history.kind === 'ready' && sessions.length === 0 && (
+          <p className="history-empty">No links yet — create one in New link.</p>
+        )}
+        {history.kind === 'ready' && sessions.length > 0 && matches.length === 0 && (
+          <div className="history-empty">
+            <p>No links match.</p>
+            {filtering && (
+              <button type="button" className="button button--small" onClick={clearFilters}>
+                Clear filters
+              </button>
+            )}
+          </div>
+        )}
+        {matches.length > 0 && (
+          <ul
+            className="history-list"
+            role="list"
+            aria-label="Links"
+            style={{
+              height: matches.length * ROW_HEIGHT,
+              paddingTop: range.start * ROW_HEIGHT,
+            }}
+          >
+            {visible.map((session, offset) => (
+              <HistoryRow
+                key={session.id}
+                session={session}
+                status={effectiveStatus(session, now)}
+                now={now}
+                position={range.start + offset + 1}
+                setSize={matches.length}
+                messageTemplate={messageTemplate}
+                onCopied={onCopied}
+                onShowQr={setQrSession}
+              />
+            ))}
+          </ul>
+        )}
+      </div>
+
+      <QrDialog session={qrSession} onClose={closeQr} />
+    </section>
+  );
+}
+
+function SearchIcon() {
+  return (
+    <svg
+      className="history-search-icon"
+      width="15"
+      height="15"
+      viewBox="0 0 24 24"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path
+        fill="currentColor"
+        d="M10 3a7 7 0 0 1 5.6 11.2l5.1 5.1-1.4 1.4-5.1-5.1A7 7 0 1 1 10 3Zm0 2a5 5 0 1 0 0 10 5 5 0 0 0 0-10Z"
+      />
+    </svg>
+  );
+}
+
+/** Turns while a refresh runs (in the room the shorter "Refreshing…" leaves). */
+function RefreshIcon() {
+  return (
+    <svg
+      className="refresh-icon"
+      width="14"
+      height="14"
+      viewBox="0 0 24 24"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path
+        fill="currentColor"
+        d="M12 4a8 8 0 0 1 7.4 5H17v2h6V5h-2v2.3A10 10 0 0 0 2 12h2a8 8 0 0 1 8-8Zm8 8a8 8 0 0 1-14.9 4H7v-2H1v6h2v-2.3A10 10 0 0 0 22 12h-2Z"
+      />
+    </svg>
+  );
+}

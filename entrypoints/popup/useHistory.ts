@@ -1,0 +1,59 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { SessionRecord } from '../../lib/history.ts';
+import { readHistory, watchHistory } from '../../lib/history-storage.ts';
+
+export type HistoryLoad =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'ready'; readonly sessions: readonly SessionRecord[] }
+  | { readonly kind: 'failed' };
+
+/**
+ * The stored history, newest first, read when the History tab first opens and again each
+ * time the background writes it (a new link, a status change, pruning). Reads never
+ * overlap: changes that arrive during a read are picked up by one more read after it.
+ */
+export function useHistory(): { history: HistoryLoad; retry: () => void } {
+  const [history, setHistory] = useState<HistoryLoad>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    let reading = false;
+    let stale = false;
+
+    async function read(): Promise<void> {
+      if (reading) {
+        stale = true;
+        return;
+      }
+      reading = true;
+      try {
+        do {
+          stale = false;
+          const sessions = await readHistory();
+          if (live) setHistory({ kind: 'ready', sessions });
+        } while (stale && live);
+      } catch (error) {
+        console.error('Could not read the history', error);
+        // A failed re-read keeps what is on screen; only a first read shows the failure.
+        if (live) setHistory((before) => (before.kind === 'ready' ? before : { kind: 'failed' }));
+      } finally {
+        reading = false;
+      }
+    }
+
+    const unwatch = watchHistory(() => void read());
+    void read();
+    return () => {
+      live = false;
+      unwatch();
+    };
+  }, [attempt]);
+
+  const retry = useCallback(() => {
+    setHistory({ kind: 'loading' });
+    setAttempt((count) => count + 1);
+  }, []);
+
+  return { history, retry };
+}
