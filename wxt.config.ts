@@ -3,6 +3,9 @@ import { defineConfig } from 'wxt';
 // https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // PAYFECT_OUT_DIR lets two test or benchmark runs on one machine build side by side
+  // without one rewriting the extension the other's Chromium is loading.
+  outDir: process.env.PAYFECT_OUT_DIR ?? '.output',
   manifest: {
     name: 'Payfect Quick Links',
     description:

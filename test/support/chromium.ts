@@ -3,8 +3,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from '@playwright/test';
 
-/** The unpacked production build that `wxt build` writes. */
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+/** The unpacked production build that `wxt build` writes (see outDir in wxt.config.ts). */
+export const EXTENSION_DIR = resolve(
+  import.meta.dirname,
+  '../..',
+  process.env.PAYFECT_OUT_DIR ?? '.output',
+  'chrome-mv3',
+);
 
 /**
  * Debian's chromium where it is installed (Playwright cannot download browsers on every
