@@ -83,10 +83,17 @@ async function runHeadless(extension: ExtensionBrowser): Promise<void> {
   shots.push(await shot(checkout, 'sandbox-checkout'));
   await checkout.getByRole('button', { name: 'Pay' }).click();
   await checkout.getByText('Paid').first().waitFor();
+  await checkout.close();
+
+  // Back in the popup: History learns the link was paid.
+  await popup.getByRole('tab', { name: 'History' }).click();
+  await popup.getByRole('button', { name: 'Refresh statuses' }).click();
+  await popup.getByRole('listitem').getByText('Complete', { exact: true }).waitFor();
+  shots.push(await shot(popup, 'popup-history'));
 
   console.log('');
   console.log(`Payment link: ${link}`);
-  console.log(`Pay page:     ${link} (the sandbox's hosted checkout; paid just now)`);
+  console.log("              (the sandbox's hosted checkout; paid just now, History shows Complete)");
   console.log(`Screenshots:  ${shots.join('\n              ')}`);
 }
 

@@ -123,7 +123,7 @@ export function HistoryView({ messageTemplate, shown }: HistoryViewProps) {
             <input
               id="history-search"
               type="search"
-              placeholder="Item, reference or amount"
+              placeholder="Item, ref or amount"
               autoComplete="off"
               spellCheck={false}
               value={query}

@@ -30,8 +30,9 @@ export function rowLabel(session: SessionRecord, status: CheckoutStatus): string
 
 const counts = new Intl.NumberFormat('en-GB');
 
-function links(count: number): string {
-  return count === 1 ? '1 link' : `${counts.format(count)} links`;
+function links(count: number, kind = ''): string {
+  const noun = kind ? `${kind} link` : 'link';
+  return count === 1 ? `1 ${noun}` : `${counts.format(count)} ${noun}s`;
 }
 
 /** "3 links", or while filtering "1 of 3 links" ("12 of 10,000 links"). */
@@ -44,10 +45,18 @@ export interface RefreshReport {
   readonly text: string;
 }
 
-/** What "Refresh statuses" tells the user: "Checked 3 · 1 changed", or why it failed. */
+function changes(count: number): string {
+  if (count === 0) return 'no change';
+  return count === 1 ? '1 status changed' : `${counts.format(count)} statuses changed`;
+}
+
+/**
+ * What "Refresh statuses" tells the user: "Checked 3 open links · 1 status changed", or why
+ * it failed.
+ */
 export function refreshReport(answer: ResponseFor<'refreshStatuses'>): RefreshReport {
   if (!answer.ok) return { tone: 'error', text: answer.error.message };
-  const summary = `Checked ${answer.checked} · ${answer.changed} changed`;
+  const summary = `Checked ${links(answer.checked, 'open')} · ${changes(answer.changed)}`;
   if (answer.failed > 0) {
     const reason = answer.error ? ` ${answer.error.message}` : '';
     return { tone: 'error', text: `${summary} · ${answer.failed} failed.${reason}` };

@@ -37,7 +37,7 @@ describe('refreshReport', () => {
   it('sums up a refresh', () => {
     expect(refreshReport({ ok: true, checked: 3, changed: 1, failed: 0 })).toEqual({
       tone: 'success',
-      text: 'Checked 3 · 1 changed',
+      text: 'Checked 3 open links · 1 status changed',
     });
     expect(refreshReport({ ok: true, checked: 0, changed: 0, failed: 0 }).text).toBe(
       'No open links to check',
@@ -48,7 +48,7 @@ describe('refreshReport', () => {
     const error = { kind: 'network', message: 'Payfect could not be reached.' } as const;
     expect(refreshReport({ ok: true, checked: 2, changed: 0, failed: 2, error })).toEqual({
       tone: 'error',
-      text: 'Checked 2 · 0 changed · 2 failed. Payfect could not be reached.',
+      text: 'Checked 2 open links · no change · 2 failed. Payfect could not be reached.',
     });
     expect(refreshReport({ ok: false, error })).toEqual({
       tone: 'error',
