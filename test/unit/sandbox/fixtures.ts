@@ -1,38 +1,13 @@
+import { seedRequest } from '../payfect/fixtures.ts';
+
 /**
  * The request bodies of Payfect's "Create a Checkout" page, copied verbatim
  * (shared/reference/payfect-create-checkout.txt). The page's JSON has trailing commas; here
  * it is the same data written as valid JSON.
  */
 
-/** "Example Request Body". */
-export const DOCS_EXAMPLE_REQUEST = {
-  client_reference_id: '5ae50223-e455-4a72-a48d-fe7d85800e64',
-  currency: 'usdt',
-  invoice_items: [
-    {
-      price_data: {
-        product_data: {
-          name: 'Standard Plan',
-          description: 'A standard plan',
-          images: ['https://google.com.tw/images/123'],
-        },
-        currency: 'usdt',
-        unit_amount: '20.5',
-      },
-      quantity: 1,
-    },
-  ],
-  success_url: 'https://example.com/success',
-  cancel_url: 'https://example.com/cancel',
-  callback_url: 'https://example.com/callback',
-  payment_method_data: {
-    type: 'cryptopaymentmethoddetail',
-    paymentMethodDetail: {
-      currency: 'usdt',
-      network: 'tron',
-    },
-  },
-};
+/** "Example Request Body" (the same object the client's tests use). */
+export const DOCS_EXAMPLE_REQUEST = seedRequest;
 
 /** The body of the page's curl example (note the upper-case CNY and TWD). */
 export const DOCS_CURL_REQUEST = {
