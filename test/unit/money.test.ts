@@ -9,9 +9,12 @@ import {
   multiply,
   parseDecimal,
   sum,
+  ZERO,
   type Decimal,
   type MoneyError,
 } from '../../lib/money.ts';
+import { draftTotal, emptyDraft } from '../../lib/draft.ts';
+import { DEFAULT_SETTINGS } from '../../lib/settings.ts';
 
 function parsed(text: string, maxDecimals?: number): Decimal {
   const result = parseDecimal(text, maxDecimals === undefined ? {} : { maxDecimals });
@@ -176,6 +179,80 @@ describe('properties', () => {
         const y = parsed(b);
         expect(compare(add(x, y), add(y, x))).toBe(0);
         expect(compare(multiply(add(x, y), q), add(multiply(x, q), multiply(y, q)))).toBe(0);
+      }),
+    );
+  });
+
+  const anyDecimal = fc.record({
+    units: fc.bigInt({ min: 0n, max: 10n ** 21n - 1n }),
+    scale: fc.integer({ min: 0, max: 6 }),
+  });
+
+  it('parse(format(d)) gives back the same amount, however many decimals the display pads', () => {
+    fc.assert(
+      fc.property(anyDecimal, fc.integer({ min: 0, max: 6 }), (value, minDecimals) => {
+        const text = formatDecimal(value, minDecimals);
+        const back = parseDecimal(text, { maxIntegerDigits: 30 });
+        expect(back.ok && compare(back.value, value)).toBe(0);
+      }),
+    );
+  });
+
+  it('full-width digits and point read as the same amount as ASCII ones', () => {
+    const fullWidth = (text: string) =>
+      text.replace(/[0-9.]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    fc.assert(
+      fc.property(decimalText, (text) => {
+        expect(compare(parsed(fullWidth(text)), parsed(text))).toBe(0);
+      }),
+    );
+  });
+
+  it('a separator anywhere inside the digits is refused, never read as another amount', () => {
+    fc.assert(
+      fc.property(
+        decimalText.filter((text) => text.length >= 2),
+        fc.nat(),
+        fc.constantFrom(',', ' ', '_', "'", '’'),
+        (text, at, separator) => {
+          const cut = 1 + (at % (text.length - 1));
+          const typed = `${text.slice(0, cut)}${separator}${text.slice(cut)}`;
+          const result = parseDecimal(typed);
+          expect(result.ok ? formatDecimal(result.value) : result.error.kind).toBe('separator');
+        },
+      ),
+    );
+  });
+
+  it('a sum does not depend on the order of its terms', () => {
+    fc.assert(
+      fc.property(fc.array(decimalText, { maxLength: 20 }), fc.nat(), (texts, seed) => {
+        const values = texts.map((text) => parsed(text));
+        const rotated = values.map((_, i) => values[(i + seed) % values.length] ?? ZERO);
+        expect(compare(sum(rotated), sum(values))).toBe(0);
+        expect(compare(sum([...values].reverse()), sum(values))).toBe(0);
+      }),
+    );
+  });
+
+  it("the form's total is the exact sum of price × quantity, shown with at least 2 decimals", () => {
+    const line = fc.record({
+      price: decimalText.filter((text) => !isZero(parsed(text))),
+      quantity: fc.integer({ min: 1, max: 1_000_000 }),
+    });
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 20 }), (lines) => {
+        const draft = {
+          ...emptyDraft(DEFAULT_SETTINGS, 'INV-1'),
+          items: lines.map(({ price, quantity }) => ({
+            name: 'Line',
+            description: '',
+            unitPrice: price,
+            quantity: String(quantity),
+          })),
+        };
+        const expected = sum(lines.map(({ price, quantity }) => multiply(parsed(price), quantity)));
+        expect(draftTotal(draft)).toBe(formatDecimal(expected, 2));
       }),
     );
   });
