@@ -1,0 +1,120 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { configureExtension, fillItems, openPopup } from '../support/flows.ts';
+import { createRequests } from '../support/sandbox-traffic.ts';
+
+/*
+ * Bad form input typed into the real popup: a representative subset of the unit table in
+ * test/unit/draft.test.ts, checked where only a browser can check it — the message is the
+ * field's accessible description, the typed text stays, and nothing reaches the sandbox.
+ */
+
+const URL_FIELDS: readonly string[] = ['Success URL', 'Cancel URL', 'Callback URL'];
+
+interface RefusedInput {
+  /** The field's accessible name (PRODUCT.md). */
+  readonly field: string;
+  readonly input: string;
+  /** The whole sentence shown beside the field. */
+  readonly message: string;
+}
+
+const REFUSED_INPUTS: readonly RefusedInput[] = [
+  { field: 'Unit price', input: '', message: 'Enter a price.' },
+  { field: 'Unit price', input: '1e3', message: 'Write the price in plain digits, like 1000.' },
+  { field: 'Unit price', input: '0.0000001', message: 'Use at most 6 decimals for this currency.' },
+  { field: 'Unit price', input: 'NaN', message: 'Enter a price in digits, like 20.50.' },
+  { field: 'Unit price', input: '1'.repeat(30), message: 'That price is too large.' },
+  { field: 'Quantity', input: '1.5', message: 'Use a whole number.' },
+  { field: 'Quantity', input: '10000000', message: 'The quantity can be at most 1000000.' },
+  { field: 'Item name', input: '   ', message: 'Enter what the client pays for.' },
+  { field: 'Item name', input: 'x'.repeat(500), message: 'Use at most 255 characters.' },
+  {
+    field: 'Success URL',
+    input: 'javascript:alert(1)',
+    message: 'Only https:// addresses are allowed.',
+  },
+  {
+    field: 'Cancel URL',
+    input: 'data:text/html,hi',
+    message: 'Only https:// addresses are allowed.',
+  },
+  { field: 'Success URL', input: 'example.com/thanks', message: 'Start the address with https://' },
+  { field: 'Callback URL', input: 'http://example.com/hook', message: 'Use an https:// address.' },
+];
+
+/** The sentence, after the warning sign the stylesheet puts before every field error. */
+function endsWith(sentence: string): RegExp {
+  return new RegExp(`${sentence.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+}
+
+function shown(input: string): string {
+  return input.length > 40 ? `${input.length} characters` : JSON.stringify(input);
+}
+
+async function typeInto(popup: Page, field: string, input: string): Promise<void> {
+  if (URL_FIELDS.includes(field)) await popup.getByText('More options').click();
+  await popup.getByRole('textbox', { name: field, exact: true }).fill(input);
+}
+
+test.beforeEach(async ({ extension, sandbox }) => {
+  await configureExtension(extension, {
+    apiKey: sandbox.keys[0] ?? '',
+    baseUrl: sandbox.apiBaseUrl,
+  });
+});
+
+for (const { field, input, message } of REFUSED_INPUTS) {
+  test(`${field} ${shown(input)} is refused beside the field, kept as typed, and nothing is sent`, async ({
+    extension,
+    sandbox,
+  }) => {
+    const popup = await openPopup(extension);
+    await fillItems(popup, [{ name: 'Consulting', unitPrice: '80', quantity: '2' }]);
+    await typeInto(popup, field, input);
+    await popup.getByRole('button', { name: 'Create link' }).click();
+
+    const box = popup.getByRole('textbox', { name: field, exact: true });
+    await expect(box).toHaveAttribute('aria-invalid', 'true');
+    await expect(box).toHaveAccessibleDescription(endsWith(message));
+    await expect(box).toBeFocused();
+    await expect(box).toHaveValue(input);
+    await expect(popup.getByRole('button', { name: 'Create link' })).toBeEnabled();
+    expect(createRequests(sandbox)).toHaveLength(0);
+  });
+}
+
+test('HTML in an item name is sent and shown as plain text, never as markup', async ({
+  extension,
+  sandbox,
+}) => {
+  const name = '<b>Bold</b><img src="x" onerror="document.title=\'pwned\'">';
+  const popup = await openPopup(extension);
+  await fillItems(popup, [{ name, unitPrice: '10' }]);
+  await popup.getByRole('button', { name: 'Create link' }).click();
+  await expect(popup.getByRole('button', { name: 'Copy link' })).toBeVisible();
+
+  expect(createRequests(sandbox).map((r) => r.json)).toMatchObject([
+    { invoice_items: [{ price_data: { product_data: { name } } }] },
+  ]);
+  await expect(popup.getByText(name, { exact: true })).toBeVisible();
+  await popup.getByRole('tab', { name: 'History' }).click();
+  await expect(popup.getByText(name, { exact: true }).last()).toBeVisible();
+  await expect(popup.locator('b, img[src="x"]')).toHaveCount(0);
+  await expect(popup).not.toHaveTitle('pwned');
+});
+
+test('full-width digits are read as the number they show and sent in ASCII', async ({
+  extension,
+  sandbox,
+}) => {
+  const popup = await openPopup(extension);
+  await fillItems(popup, [{ name: 'Translation', unitPrice: '２０．５', quantity: '１２' }]);
+  await expect(popup.getByText(/Total/)).toContainText('246.00 USDT');
+  await popup.getByRole('button', { name: 'Create link' }).click();
+  await expect(popup.getByRole('button', { name: 'Copy link' })).toBeVisible();
+
+  expect(createRequests(sandbox).map((r) => r.json)).toMatchObject([
+    { invoice_items: [{ price_data: { unit_amount: '20.5' }, quantity: 12 }] },
+  ]);
+});
