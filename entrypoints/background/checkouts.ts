@@ -8,7 +8,7 @@ import { checkRedirectUrl } from '../../lib/urls.ts';
 import { appendSession, pruneHistory } from './history-store.ts';
 import { syncIndicators } from './indicators.ts';
 import { learnKeyMode } from './key-store.ts';
-import { markPending, markSettled } from './last-create.ts';
+import { markPending, markSettled, UNKNOWN_OUTCOME } from './last-create.ts';
 import { orderToRequest } from './order-to-request.ts';
 import { connect, type BackgroundDeps, type Connection } from './payfect-api.ts';
 import { sessionFromCheckout } from './session-record.ts';
@@ -19,13 +19,6 @@ type CreateResponse = ResponseFor<'createCheckout'>;
 
 /* Answers remembered per requestId, beyond lastCreate, which holds only the latest. */
 const REMEMBERED_ANSWERS = 50;
-
-const UNKNOWN_OUTCOME: UiError = {
-  kind: 'network',
-  message:
-    'The result of the last attempt is unknown: the extension was restarted while Payfect ' +
-    'was answering. Check History and your Payfect dashboard before creating this link again.',
-};
 
 function failure(error: UiError): CreateResponse {
   return { ok: false, error };

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { startHistory } from './history-store.ts';
 import { syncIndicators } from './indicators.ts';
+import { settleOrphanedCreate } from './last-create.ts';
 import { POLL_ALARM } from './polling.ts';
 import { createMessageHandler } from './router.ts';
 import { createStatusService } from './statuses.ts';
@@ -14,6 +15,7 @@ export default defineBackground(() => {
   void startHistory()
     .then(() => syncIndicators())
     .catch(logFailure('Worker start failed'));
+  void settleOrphanedCreate().catch(logFailure('Settling an interrupted create failed'));
   const statuses = createStatusService();
   const handle = createMessageHandler({}, statuses);
   // sendResponse rather than a returned promise: the promise form is not answered by

@@ -1,4 +1,4 @@
-import type { LastCreate } from '../../lib/messages.ts';
+import type { LastCreate, UiError } from '../../lib/messages.ts';
 import { lastCreateItem, readLastCreate } from '../../lib/storage.ts';
 import { createSerialQueue } from './serial.ts';
 
@@ -8,6 +8,14 @@ import { createSerialQueue } from './serial.ts';
  * by the request it belongs to: a slow older create must not overwrite a newer one.
  */
 const enqueue = createSerialQueue();
+
+/** The answer to a create whose worker was stopped before Payfect's answer arrived. */
+export const UNKNOWN_OUTCOME: UiError = {
+  kind: 'network',
+  message:
+    'The result of the last attempt is unknown: the extension was restarted while Payfect ' +
+    'was answering. Check History and your Payfect dashboard before creating this link again.',
+};
 
 export function markPending(requestId: string, startedAt: number): Promise<void> {
   return enqueue(() => lastCreateItem.setValue({ state: 'pending', requestId, startedAt }));
@@ -28,5 +36,22 @@ export function dismissLastCreate(requestId: string): Promise<void> {
     const current = await readLastCreate();
     if (current === null || current.requestId !== requestId || current.state === 'pending') return;
     await lastCreateItem.setValue(null);
+  });
+}
+
+/**
+ * Queued first at worker start. A create still `pending` then belonged to a worker that was
+ * stopped mid-request (this one has sent nothing yet): its answer is lost, and a popup
+ * waiting on it would wait for ever. It is settled as unknown, never sent again.
+ */
+export function settleOrphanedCreate(): Promise<void> {
+  return enqueue(async () => {
+    const current = await readLastCreate();
+    if (current?.state !== 'pending') return;
+    await lastCreateItem.setValue({
+      state: 'failed',
+      requestId: current.requestId,
+      error: UNKNOWN_OUTCOME,
+    });
   });
 }

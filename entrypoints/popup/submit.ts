@@ -23,18 +23,22 @@ export function dismiss(requestId: string): void {
 export async function submitOrder(order: Order): Promise<SubmitOutcome> {
   const requestId = crypto.randomUUID();
   try {
-    const answer = await ask({ type: 'createCheckout', requestId, order });
-    if (answer.ok) return { kind: 'created', requestId, session: answer.session };
-    dismiss(requestId);
-    return { kind: 'failed', error: formErrorFrom(answer.error) };
+    return await askToCreate(requestId, order);
   } catch (error) {
     console.error(error);
-    return recoverFromSilence(requestId);
+    return recoverFromSilence(requestId, order);
   }
 }
 
+async function askToCreate(requestId: string, order: Order): Promise<SubmitOutcome> {
+  const answer = await ask({ type: 'createCheckout', requestId, order });
+  if (answer.ok) return { kind: 'created', requestId, session: answer.session };
+  dismiss(requestId);
+  return { kind: 'failed', error: formErrorFrom(answer.error) };
+}
+
 /** The background went quiet, but may have taken the request first: its record says. */
-async function recoverFromSilence(requestId: string): Promise<SubmitOutcome> {
+async function recoverFromSilence(requestId: string, order: Order): Promise<SubmitOutcome> {
   const last = await readLastCreate().catch(() => null);
   if (last === null || last.requestId !== requestId) {
     return { kind: 'failed', error: BACKGROUND_SILENT };
@@ -43,7 +47,14 @@ async function recoverFromSilence(requestId: string): Promise<SubmitOutcome> {
     case 'done':
       return { kind: 'created', requestId, session: last.session };
     case 'pending':
-      return { kind: 'pending', requestId, startedAt: last.startedAt };
+      // Most likely the worker was stopped mid-request. Asking again with the same id wakes
+      // it and is safe: a live worker joins the request it has, a restarted one answers
+      // that the outcome is unknown, and neither sends it twice.
+      return askToCreate(requestId, order).catch(() => ({
+        kind: 'pending',
+        requestId,
+        startedAt: last.startedAt,
+      }));
     case 'failed':
       dismiss(requestId);
       return { kind: 'failed', error: formErrorFrom(last.error) };
