@@ -13,7 +13,7 @@ import { orderToRequest } from './order-to-request.ts';
 import { connect, type BackgroundDeps, type Connection } from './payfect-api.ts';
 import { sessionFromCheckout } from './session-record.ts';
 import { learnNetworks } from './settings-store.ts';
-import { uiErrorFromPayfect } from './ui-error.ts';
+import { uiErrorFromFailedCreate } from './ui-error.ts';
 
 type CreateResponse = ResponseFor<'createCheckout'>;
 
@@ -113,7 +113,7 @@ export function createCheckoutService(deps: BackgroundDeps = {}): CheckoutServic
     // 15-second timeout ends the request before that.)
     const result = await connection.client.createCheckout(orderToRequest(order));
     if (!result.ok) {
-      const error = uiErrorFromPayfect(result.error);
+      const error = uiErrorFromFailedCreate(result.error);
       await markSettled({ state: 'failed', requestId, error });
       return failure(error);
     }

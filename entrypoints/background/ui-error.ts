@@ -2,6 +2,7 @@ import { fieldForApiPath } from '../../lib/draft.ts';
 import type { UiError } from '../../lib/messages.ts';
 import {
   describePayfectError,
+  mayHaveReachedPayfect,
   type FieldError,
   type PayfectError,
 } from '../../lib/payfect/index.ts';
@@ -29,4 +30,18 @@ function validationUiError(error: ValidationError): UiError {
 export function uiErrorFromPayfect(error: PayfectError): UiError {
   if (error.kind === 'validation') return validationUiError(error);
   return { kind: error.kind, message: describePayfectError(error) };
+}
+
+/*
+ * After a timeout, a dropped connection, a 5xx or an unreadable answer, Payfect may have
+ * created the session: "try again" alone would invite a second checkout for the same work.
+ */
+const MAYBE_CREATED =
+  'The link may have been created anyway — check your Payfect dashboard before you create it again.';
+
+/** A failed create as the form shows it, warning when a retry could make a second link. */
+export function uiErrorFromFailedCreate(error: PayfectError): UiError {
+  const shown = uiErrorFromPayfect(error);
+  if (!mayHaveReachedPayfect(error)) return shown;
+  return { ...shown, message: `${shown.message} ${MAYBE_CREATED}` };
 }

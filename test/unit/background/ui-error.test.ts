@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { uiErrorFromPayfect } from '../../../entrypoints/background/ui-error.ts';
+import {
+  uiErrorFromFailedCreate,
+  uiErrorFromPayfect,
+} from '../../../entrypoints/background/ui-error.ts';
 
 describe('uiErrorFromPayfect', () => {
   it('puts field errors the form knows beside their field', () => {
@@ -49,5 +52,26 @@ describe('uiErrorFromPayfect', () => {
     expect(uiErrorFromPayfect({ kind: 'rate_limited', retryAfterMs: 30_000 }).message).toContain(
       '30 seconds',
     );
+  });
+});
+
+describe('uiErrorFromFailedCreate', () => {
+  it.each([
+    { kind: 'timeout', timeoutMs: 15_000 },
+    { kind: 'network', reason: 'Failed to fetch' },
+    { kind: 'server', status: 502 },
+    { kind: 'malformed_response', reason: 'the response is not JSON' },
+  ] as const)('warns that a $kind failure may have created the link anyway', (error) => {
+    const { message } = uiErrorFromFailedCreate(error);
+    expect(message).toContain(uiErrorFromPayfect(error).message);
+    expect(message).toMatch(/may have been created anyway .* before you create it again\.$/);
+  });
+
+  it.each([
+    { kind: 'auth', status: 401 },
+    { kind: 'rate_limited', retryAfterMs: 30_000 },
+    { kind: 'server', status: 409 },
+  ] as const)('does not warn after a refusal ($kind)', (error) => {
+    expect(uiErrorFromFailedCreate(error)).toEqual(uiErrorFromPayfect(error));
   });
 });
