@@ -113,6 +113,8 @@ export const ResponseSchemas = {
       checked: z.number(),
       changed: z.number(),
       failed: z.number(),
+      /** Queries Payfect answered 404/405: kept open until expiresAt; absent when none. */
+      notFound: z.optional(z.number()),
       /** The first failure, to tell the user why some statuses may be old. */
       error: z.optional(UiErrorSchema),
     }),

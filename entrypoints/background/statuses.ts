@@ -87,9 +87,11 @@ export function createStatusService(deps: BackgroundDeps = {}): StatusService {
       answer: await askStatus(client, session.record.id, sleep),
     }));
     let failed = 0;
+    let notFound = 0;
     let error: UiError | undefined;
     for (const { session, answer } of answers) {
       if (answer.ok) {
+        if (answer.value === undefined) notFound += 1;
         // No such checkout there (404/405): still open as far as anyone knows, until expiry.
         const fetched = { status: answer.value ?? 'open' };
         const { id } = session.record;
@@ -106,7 +108,13 @@ export function createStatusService(deps: BackgroundDeps = {}): StatusService {
       changed.filter(({ after }) => after.status === 'complete').map((c) => notifyPaid(c.after)),
     );
     await syncIndicators(now());
-    const counts = { checked: due.length, changed: changed.length, failed };
+    const counts = {
+      checked: due.length,
+      changed: changed.length,
+      failed,
+      // Told apart from "no change": the user should know Payfect did not confirm these.
+      ...(notFound > 0 ? { notFound } : {}),
+    };
     return error === undefined ? { ok: true, ...counts } : { ok: true, ...counts, error };
   }
 

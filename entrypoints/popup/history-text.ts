@@ -62,5 +62,10 @@ export function refreshReport(answer: ResponseFor<'refreshStatuses'>): RefreshRe
     return { tone: 'error', text: `${summary} · ${answer.failed} failed.${reason}` };
   }
   if (answer.checked === 0) return { tone: 'success', text: 'No open links to check' };
+  if (answer.notFound !== undefined && answer.notFound > 0) {
+    const they = answer.notFound === 1 ? 'it expires' : 'they expire';
+    const missing = `${links(answer.notFound)} not found at Payfect: shown as Open until ${they}.`;
+    return { tone: 'success', text: `${summary} · ${missing}` };
+  }
   return { tone: 'success', text: summary };
 }

@@ -44,6 +44,16 @@ describe('refreshReport', () => {
     );
   });
 
+  it('says which links Payfect did not find and that they stay open until they expire', () => {
+    expect(refreshReport({ ok: true, checked: 3, changed: 0, failed: 0, notFound: 1 })).toEqual({
+      tone: 'success',
+      text: 'Checked 3 open links · no change · 1 link not found at Payfect: shown as Open until it expires.',
+    });
+    expect(
+      refreshReport({ ok: true, checked: 2, changed: 0, failed: 0, notFound: 2 }).text,
+    ).toMatch(/2 links not found at Payfect: shown as Open until they expire\.$/);
+  });
+
   it('is an error with the reason when some or all checks failed', () => {
     const error = { kind: 'network', message: 'Payfect could not be reached.' } as const;
     expect(refreshReport({ ok: true, checked: 2, changed: 0, failed: 2, error })).toEqual({

@@ -145,7 +145,13 @@ describe('refreshStatuses against the sandbox', () => {
       if (!session) throw new Error('a link expected');
       sandbox.faults.add({ match: 'get', respond: { status, body: '{"detail":"Not found."}' } });
       clock = session.lastChecked + 90_000;
-      expect(await refresh()).toEqual({ ok: true, checked: 1, changed: 0, failed: 0 });
+      expect(await refresh()).toEqual({
+        ok: true,
+        checked: 1,
+        changed: 0,
+        failed: 0,
+        notFound: 1,
+      });
       expect(await readHistory()).toMatchObject([{ status: 'open', lastChecked: clock }]);
     },
   );
