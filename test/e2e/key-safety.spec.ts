@@ -1,0 +1,209 @@
+import type { BrowserContext, ConsoleMessage, Page } from '@playwright/test';
+import { z } from 'zod/mini';
+import { startSandbox } from '../sandbox/server.ts';
+import { createLink, fillItems, openPopup } from '../support/flows.ts';
+import { expect, test } from './fixtures.ts';
+
+/*
+ * The API key may live in two places only: its own storage item, and the Authorization
+ * header of requests to the API. This test does everything that touches the key, then
+ * searches every other place it could have gone.
+ */
+
+// Chromium's extension API in an extension page.
+declare const chrome: {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  storage: Record<
+    'local' | 'session' | 'sync',
+    { get(keys: null): Promise<Record<string, unknown>> }
+  >;
+};
+
+/** Distinctive, so a find is never a coincidence; 32 characters like a real key. */
+const KEY = 'pfk_test_CANARY_9d41c7e2b05a4f68';
+/** The key without the last four characters, which the pages show by design. */
+const SECRET_PART = KEY.slice(0, -4);
+
+function leaks(text: string): boolean {
+  return text.includes(SECRET_PART);
+}
+
+const Recorded = z.array(z.string());
+
+/**
+ * Records, in every extension page, each answer the background gives and each message the
+ * page receives, as JSON. Runs before the page's own scripts, so the polyfill's
+ * `browser.runtime.sendMessage` goes through the wrapper.
+ */
+async function recordRuntimeTraffic(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const runtime = Reflect.get(globalThis, 'chrome')?.runtime;
+    if (runtime?.sendMessage === undefined) return;
+    const seen: string[] = [];
+    Reflect.set(globalThis, '__runtimeTraffic', seen);
+    const record = (value: unknown) => seen.push(JSON.stringify(value) ?? 'undefined');
+    const send: (...args: unknown[]) => unknown = runtime.sendMessage.bind(runtime);
+    runtime.sendMessage = (...args: unknown[]) => {
+      const callback = args.at(-1);
+      if (typeof callback === 'function') {
+        return send(...args.slice(0, -1), (answer: unknown) => {
+          record(answer);
+          callback(answer);
+        });
+      }
+      const answer = send(...args);
+      if (answer instanceof Promise) return answer.then((value) => (record(value), value));
+      return answer;
+    };
+    runtime.onMessage.addListener((message: unknown) => record(message));
+  });
+}
+
+async function runtimeTraffic(page: Page): Promise<string[]> {
+  return Recorded.parse(await page.evaluate(() => Reflect.get(globalThis, '__runtimeTraffic')));
+}
+
+/** Every place the options page could show the key: markup, text, and live input values. */
+async function optionsPageContent(page: Page): Promise<string> {
+  const values = await page.evaluate(() =>
+    [...document.querySelectorAll('input, textarea, select')].map((element) =>
+      element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement
+        ? element.value
+        : '',
+    ),
+  );
+  return [await page.content(), await page.locator('body').innerText(), ...values].join('\n');
+}
+
+test('the API key appears only in its storage item and the Authorization header', async ({
+  extension,
+}) => {
+  const sandbox = await startSandbox({ port: 0, quiet: true, keys: [KEY] });
+  try {
+    const { context, worker } = extension;
+    const consoleText: string[] = [];
+    const collect = (message: ConsoleMessage) => consoleText.push(message.text());
+    // The context reports the worker's console too in this Playwright; the worker's own
+    // event is kept in case another version does not.
+    context.on('console', collect);
+    worker.on('console', collect);
+    context.on('weberror', (error) => consoleText.push(String(error.error())));
+    await recordRuntimeTraffic(context);
+
+    const options = await context.newPage();
+    await options.goto(extension.url('options.html'));
+    await options.getByRole('textbox', { name: 'API key' }).fill(KEY);
+    await options.getByRole('textbox', { name: 'API base URL' }).fill(sandbox.apiBaseUrl);
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect(options.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await expect(options.getByText(/Connected/)).toBeVisible();
+    const optionsContent = await optionsPageContent(options);
+    expect(optionsContent).toContain(KEY.slice(-4));
+    expect(leaks(optionsContent)).toBe(false);
+
+    const popup = await openPopup(extension);
+    await fillItems(popup, [{ name: 'Logo design', unitPrice: '120.5' }]);
+    // The first create is refused with a message that repeats the key, as a careless server
+    // might: the user sees the message, not the key.
+    sandbox.faults.add({
+      match: 'create',
+      respond: { status: 400, body: JSON.stringify({ detail: `Not allowed for key ${KEY}` }) },
+    });
+    await popup.getByRole('button', { name: 'Create link' }).click();
+    await expect(popup.getByRole('alert')).toContainText('Not allowed for key [redacted]');
+    expect(leaks(await popup.content())).toBe(false);
+    await createLink(popup);
+    await popup.getByRole('tab', { name: 'History' }).click();
+    const gets = () => sandbox.requests.filter((r) => r.method === 'GET').length;
+    const before = gets();
+    await popup.getByRole('button', { name: 'Refresh statuses' }).click();
+    await expect.poll(gets).toBe(before + 1);
+    const download = popup.waitForEvent('download');
+    await popup.getByRole('button', { name: 'Export CSV' }).click();
+    let csv = '';
+    for await (const chunk of await (await download).createReadStream()) csv += String(chunk);
+    expect(csv).toContain('Logo design');
+    expect(leaks(csv)).toBe(false);
+    expect(leaks(await popup.content())).toBe(false);
+
+    // Storage: the key's own item holds it, nothing else does.
+    const stored = await options.evaluate(async () => ({
+      local: await chrome.storage.local.get(null),
+      session: await chrome.storage.session.get(null),
+      sync: await chrome.storage.sync.get(null),
+    }));
+    expect(stored.local.apiKey).toBe(KEY);
+    const elsewhere = Object.entries(stored).flatMap(([area, items]) =>
+      Object.entries(items)
+        .filter(([name]) => !(area === 'local' && name === 'apiKey'))
+        .map(([name, value]) => `${area}:${name} ${JSON.stringify(value)}`),
+    );
+    expect(elsewhere.join('\n')).toContain('history:chunk:');
+    expect(elsewhere.filter(leaks)).toEqual([]);
+
+    // What the background said to the pages: key status, never the key.
+    const traffic = [...(await runtimeTraffic(options)), ...(await runtimeTraffic(popup))];
+    expect(traffic.join('\n')).toContain(`"last4":"${KEY.slice(-4)}"`);
+    expect(traffic.filter(leaks)).toEqual([]);
+
+    // Console of every page and of the worker, errors included.
+    await popup.evaluate(() => console.warn('console probe from the popup'));
+    await worker.evaluate(() => console.warn('console probe from the worker'));
+    await expect
+      .poll(() => new Set(consoleText.filter((text) => text.includes('console probe'))).size)
+      .toBe(2);
+    expect(consoleText.filter(leaks)).toEqual([]);
+
+    // The sandbox saw it in the Authorization header of API requests, nowhere else.
+    const withKey = sandbox.requests.filter((r) => r.headers.authorization !== undefined);
+    expect(withKey.length).toBeGreaterThanOrEqual(4); // test, refused create, create, refresh
+    for (const request of withKey) expect(request.headers.authorization).toBe(`Api-Key ${KEY}`);
+    const otherParts = sandbox.requests.map((r) => {
+      const headers = Object.entries(r.headers).filter(([name]) => name !== 'authorization');
+      return `${r.method} ${r.path} ${JSON.stringify(headers)} ${r.bodyText}`;
+    });
+    expect(otherParts.filter(leaks)).toEqual([]);
+  } finally {
+    await sandbox.close();
+  }
+});
+
+test('the worker refuses messages from a framed extension page and web pages cannot send', async ({
+  extension,
+  sandbox,
+}) => {
+  const options = await extension.context.newPage();
+  await options.goto(extension.url('options.html'));
+  await options.getByRole('textbox', { name: 'API key' }).fill(KEY);
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+
+  const ask = (message: unknown) => chrome.runtime.sendMessage(message);
+  // The top frame is answered: the check below is not refusing everyone.
+  expect(await options.evaluate(ask, { type: 'getState' })).toHaveProperty('key.set', true);
+
+  await options.evaluate(
+    (src) =>
+      new Promise((loaded) => {
+        const frame = document.createElement('iframe');
+        frame.addEventListener('load', loaded);
+        frame.src = src;
+        document.body.append(frame);
+      }),
+    extension.url('popup.html'),
+  );
+  const framed = options.frames().find((frame) => frame.url().endsWith('/popup.html'));
+  const inFrame = await (framed ?? options.mainFrame()).evaluate(ask, { type: 'getState' });
+  expect(framed).toBeDefined();
+  expect(inFrame).toMatchObject({ ok: false, error: { kind: 'invalid_request' } });
+  expect(JSON.stringify(inFrame)).not.toContain(KEY.slice(-4));
+
+  // No externally_connectable: a web page has no channel to the extension at all.
+  const web = await extension.context.newPage();
+  await web.goto(sandbox.origin);
+  const reachable = await web.evaluate(
+    () => typeof Reflect.get(globalThis, 'chrome')?.runtime?.sendMessage === 'function',
+  );
+  expect(reachable).toBe(false);
+});
