@@ -20,6 +20,10 @@ export default defineConfig({
       // Chrome (5 MB before Chrome 114), with settings and draft on top.
       'unlimitedStorage',
     ],
+    // The worker calls the live API without depending on its CORS policy (unknown). A
+    // custom base URL, such as the loopback sandbox, answers CORS itself and needs none.
+    // README "Permissions" explains each one; test/e2e/key-safety.spec.ts pins the list.
+    host_permissions: ['https://api.payfect.finance/*'],
   },
   webExt: {
     // `wxt` (dev) opens this browser; Debian's chromium where present.

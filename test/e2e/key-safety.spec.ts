@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BrowserContext, ConsoleMessage, Page } from '@playwright/test';
 import { z } from 'zod/mini';
 import { startSandbox } from '../sandbox/server.ts';
+import { EXTENSION_DIR } from '../support/chromium.ts';
 import { createLink, fillItems, openPopup } from '../support/flows.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -206,4 +209,34 @@ test('the worker refuses messages from a framed extension page and web pages can
     () => typeof Reflect.get(globalThis, 'chrome')?.runtime?.sendMessage === 'function',
   );
   expect(reachable).toBe(false);
+});
+
+const ManifestSchema = z.looseObject({
+  permissions: z.optional(z.array(z.string())),
+  optional_permissions: z.optional(z.array(z.string())),
+  host_permissions: z.optional(z.array(z.string())),
+  optional_host_permissions: z.optional(z.array(z.string())),
+  content_scripts: z.optional(z.unknown()),
+  externally_connectable: z.optional(z.unknown()),
+  web_accessible_resources: z.optional(z.unknown()),
+});
+
+// Each permission is explained in README "Permissions": change both together.
+test('the built manifest asks for exactly the permissions the README explains', () => {
+  const manifest = ManifestSchema.parse(
+    JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')),
+  );
+  expect([...(manifest.permissions ?? [])].sort()).toEqual([
+    'alarms',
+    'clipboardWrite',
+    'notifications',
+    'storage',
+    'unlimitedStorage',
+  ]);
+  expect(manifest.host_permissions).toEqual(['https://api.payfect.finance/*']);
+  expect(manifest.optional_permissions).toBeUndefined();
+  expect(manifest.optional_host_permissions).toBeUndefined();
+  expect(manifest.content_scripts).toBeUndefined();
+  expect(manifest.externally_connectable).toBeUndefined();
+  expect(manifest.web_accessible_resources).toBeUndefined();
 });
