@@ -1,22 +1,51 @@
 /**
  * `npm run bench`: how fast the real extension opens, creates and scales, measured in real
- * Chromium against the local sandbox. Not part of `npm test` — figures, not assertions.
+ * Chromium against the local sandbox, and how big it is. Not part of `npm test` — figures,
+ * not assertions.
  *
- *   npm run bench                      build, then measure (BENCH_RUNS repetitions, default 15)
- *   npm run bench -- --no-build        reuse .output/chrome-mv3
+ *   npm run bench                      zip (which builds) into PAYFECT_OUT_DIR, then measure
+ *   npm run bench -- --no-build        reuse the build already in PAYFECT_OUT_DIR
  *   npm run bench -- --sizes 0,10000   history sizes to measure
+ *   BENCH_RUNS=30 npm run bench        repetitions per figure (default 25)
  *
- * Writes bench/results.json and bench/RESULTS.md.
+ * PAYFECT_OUT_DIR defaults to .output-bench, so a bench never rewrites the extension another
+ * run's Chromium is loading. Writes bench/results.json and the tables of bench/RESULTS.md.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from '@playwright/test';
-import { startSandbox } from '../sandbox/server.ts';
-import { launchWithExtension, type ExtensionBrowser } from '../support/chromium.ts';
-import { configureExtension, fillItems, openPopup } from '../support/flows.ts';
+import { startSandbox, type Sandbox } from '../sandbox/server.ts';
+import {
+  chromiumExecutable,
+  launchWithExtension,
+  type ExtensionBrowser,
+} from '../support/chromium.ts';
+import { configureExtension, openPopup } from '../support/flows.ts';
+import { prepareBenchExtension, REACT_PAGE } from './bench-extension.ts';
+import {
+  coldAndWarmMessage,
+  createTime,
+  historyReady,
+  markedReady,
+  openStaticPage,
+  rawFetchTime,
+  searchKeystrokes,
+  staticReady,
+  type RawRequest,
+} from './measure.ts';
+import {
+  goals,
+  resultsMarkdown,
+  type BenchResults,
+  type CreateComparison,
+  type ReadyComparison,
+  type ScaleResult,
+} from './report.ts';
 import { seedHistory } from './seed.ts';
-import { summarise, type Summary } from './stats.ts';
+import { measureSizes } from './sizes.ts';
+import { summarise } from './stats.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -24,168 +53,190 @@ const { values: args } = parseArgs({
     sizes: { type: 'string', default: '0,1000,10000' },
   },
 });
-const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 25));
+/** Creates go to the sandbox and cold starts wait for Chromium: fewer of those. */
+const SLOW_RUNS = Math.max(1, Math.ceil(RUNS / 2));
+/** Discarded first rounds: the first pages of a run compile and cache what later ones reuse. */
+const WARMUP = 2;
 const SIZES = (args.sizes ?? '').split(',').map(Number);
+const SEARCH_TEXT = 'logo 12';
 
-/** Navigation start → the popup's `popup-ready` mark (set when the form takes input). */
-async function popupReady(extension: ExtensionBrowser): Promise<number> {
-  const page = await openPopup(extension);
-  const handle = await page.waitForFunction(
-    () => performance.getEntriesByName('popup-ready')[0]?.startTime,
-    undefined,
-    { polling: 'raf' },
-  );
-  const ms = Number(await handle.jsonValue());
-  await page.close();
-  return ms;
-}
+const ROOT = resolve(import.meta.dirname, '../..');
+const OUT_DIR = resolve(ROOT, process.env.PAYFECT_OUT_DIR ?? '.output-bench');
+const BUILT_DIR = join(OUT_DIR, 'chrome-mv3');
+const BENCH_DIR = join(OUT_DIR, 'bench-mv3');
 
-/** Click on the History tab → first row on screen, timed inside the page. */
-async function historyReady(page: Page): Promise<number> {
-  await page.getByRole('tab', { name: 'New link' }).click();
-  return page.evaluate(async () => {
-    const tab = [...document.querySelectorAll<HTMLElement>('[role="tab"]')].find(
-      (element) => element.textContent?.trim() === 'History',
-    );
-    const t0 = performance.now();
-    tab?.click();
-    while (!document.querySelector('[role="listitem"]')) {
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-    }
-    return performance.now() - t0;
+function build(): void {
+  // `wxt zip` builds first, so one command gives both the extension and the store zip.
+  const zipped = spawnSync('npx', ['wxt', 'zip'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, PAYFECT_OUT_DIR: OUT_DIR },
   });
+  if (zipped.status !== 0) throw new Error('`wxt zip` failed.');
 }
 
-/** One keystroke in Search → the next frame painted after React re-rendered the list. */
-async function searchKeystrokes(page: Page, text: string): Promise<number[]> {
-  return page.evaluate(async (typed) => {
-    const box = document.querySelector<HTMLInputElement>('input[type="search"]');
-    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-    if (!box || !setValue) throw new Error('No search box');
-    const times: number[] = [];
-    for (let i = 1; i <= typed.length; i += 1) {
-      const t0 = performance.now();
-      setValue.call(box, typed.slice(0, i));
-      box.dispatchEvent(new Event('input', { bubbles: true }));
-      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-      times.push(performance.now() - t0);
+function zipPath(): string {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    name: string;
+    version: string;
+  };
+  return join(OUT_DIR, `${pkg.name}-${pkg.version}-chrome.zip`);
+}
+
+/** Runs `round` WARMUP + runs times and keeps the last `runs` results. */
+async function repeat<T>(runs: number, round: (run: number) => Promise<T>): Promise<T[]> {
+  const kept: T[] = [];
+  for (let run = -WARMUP; run < runs; run += 1) {
+    const value = await round(run);
+    if (run >= 0) kept.push(value);
+  }
+  return kept;
+}
+
+/** The popup, the bare React page and the static page, in a rotating order each round. */
+async function compareReady(extension: ExtensionBrowser): Promise<ReadyComparison> {
+  const pages = [
+    () => markedReady(extension, 'popup.html'),
+    () => markedReady(extension, REACT_PAGE),
+    () => staticReady(extension),
+  ];
+  const rounds = await repeat(RUNS, async (run) => {
+    const times = [0, 0, 0];
+    for (let k = 0; k < pages.length; k += 1) {
+      const index = (((run + k) % pages.length) + pages.length) % pages.length;
+      times[index] = (await pages[index]?.()) ?? NaN;
     }
-    setValue.call(box, '');
-    box.dispatchEvent(new Event('input', { bubbles: true }));
     return times;
-  }, text);
-}
-
-/** Click on "Create link" → "Link copied" on screen (the URL is on the clipboard). */
-async function createTime(extension: ExtensionBrowser): Promise<number> {
-  const page = await openPopup(extension);
-  await fillItems(page, [{ name: 'Benchmark item', unitPrice: '12.5' }]);
-  const ms = await page.evaluate(async () => {
-    const button = [...document.querySelectorAll<HTMLButtonElement>('button')].find(
-      (element) => element.textContent?.trim() === 'Create link',
-    );
-    const t0 = performance.now();
-    button?.click();
-    while (!document.body.textContent?.includes('Link copied')) {
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-    }
-    return performance.now() - t0;
   });
-  await page.getByRole('tab', { name: 'New link' }).click();
-  await page.close();
-  return ms;
+  return {
+    popup: summarise(rounds.map((t) => t[0] ?? NaN)),
+    bareReact: summarise(rounds.map((t) => t[1] ?? NaN)),
+    staticPage: summarise(rounds.map((t) => t[2] ?? NaN)),
+  };
 }
 
-interface SizeResult {
-  readonly sessions: number;
-  readonly popupReadyMs: Summary;
-  readonly historyReadyMs: Summary;
-  readonly searchKeystrokeMs: Summary;
-  readonly createMs: Summary;
+/** The last create the sandbox received, replayable by a bare fetch. */
+function lastCreateRequest(sandbox: Sandbox): RawRequest {
+  const sent = sandbox.requests.findLast(
+    (r) => r.method === 'POST' && r.path.endsWith('/checkouts/'),
+  );
+  if (!sent) throw new Error('The sandbox received no create request.');
+  const keep = ['authorization', 'content-type', 'accept'];
+  return {
+    url: new URL(sent.path, sandbox.apiBaseUrl).href,
+    headers: Object.fromEntries(
+      Object.entries(sent.headers).filter(([name]) => keep.includes(name)),
+    ),
+    body: sent.bodyText,
+  };
 }
 
-async function measureSize(
+async function compareCreate(
+  extension: ExtensionBrowser,
+  sandbox: Sandbox,
+  page: Page,
+): Promise<CreateComparison> {
+  await createTime(extension);
+  const request = lastCreateRequest(sandbox);
+  const rounds = await repeat(SLOW_RUNS, async (run) => {
+    // Alternating which goes first, so neither always follows the other's warm connection.
+    if (run % 2 === 0) {
+      const popup = await createTime(extension);
+      return { popup, raw: await rawFetchTime(page, request) };
+    }
+    const raw = await rawFetchTime(page, request);
+    return { popup: await createTime(extension), raw };
+  });
+  return {
+    popup: summarise(rounds.map((r) => r.popup)),
+    rawFetch: summarise(rounds.map((r) => r.raw)),
+  };
+}
+
+async function measureScale(
   extension: ExtensionBrowser,
   sessions: number,
   baseUrl: string,
-): Promise<SizeResult> {
-  await seedHistory(extension.worker, sessions, baseUrl);
+  page: Page,
+): Promise<ScaleResult> {
+  await seedHistory(page, sessions, baseUrl);
   const ready: number[] = [];
   const history: number[] = [];
   const search: number[] = [];
   const create: number[] = [];
-  for (let run = 0; run < RUNS; run += 1) {
-    ready.push(await popupReady(extension));
-    const page = await openPopup(extension);
-    if (sessions > 0) {
-      history.push(await historyReady(page));
-      search.push(...(await searchKeystrokes(page, 'logo 12')));
-    }
-    await page.close();
-    if (run % 3 === 0) create.push(await createTime(extension));
-  }
+  await repeat(RUNS, async (run) => {
+    const popupReady = await markedReady(extension, 'popup.html');
+    const popup = await openPopup(extension);
+    const historyMs = await historyReady(popup);
+    const keystrokes = await searchKeystrokes(popup, SEARCH_TEXT);
+    await popup.close();
+    const createMs = run % 2 === 0 ? await createTime(extension) : null;
+    if (run < 0) return;
+    ready.push(popupReady);
+    history.push(historyMs);
+    search.push(...keystrokes);
+    if (createMs !== null) create.push(createMs);
+  });
+  const messages = await repeat(SLOW_RUNS, () => coldAndWarmMessage(extension, page));
   return {
     sessions,
     popupReadyMs: summarise(ready),
     historyReadyMs: summarise(history),
     searchKeystrokeMs: summarise(search),
     createMs: summarise(create),
+    coldStartMs: summarise(messages.map((m) => m.cold)),
+    warmMessageMs: summarise(messages.map((m) => m.warm)),
   };
 }
 
-function ratio(value: Summary, base: Summary): string {
-  return base.median > 0 ? (value.median / base.median).toFixed(2) : '—';
-}
-
-function markdown(results: readonly SizeResult[]): string {
-  const [base] = results;
-  const lines = [
-    '# Benchmark results',
-    '',
-    `Chromium (${process.env.CHROMIUM_PATH ?? 'Debian chromium'}), headless, ${RUNS} runs per figure; ` +
-      'median / p95 in milliseconds; ratio = median against the smallest history.',
-    '',
-    '| sessions | popup ready | history ready | search / keystroke | create → copied | ready ratio | create ratio |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ];
-  for (const r of results) {
-    const cell = (s: Summary) =>
-      s.count === 0 ? '—' : `${s.median.toFixed(1)} / ${s.p95.toFixed(1)}`;
-    lines.push(
-      `| ${r.sessions} | ${cell(r.popupReadyMs)} | ${cell(r.historyReadyMs)} | ${cell(r.searchKeystrokeMs)} | ` +
-        `${cell(r.createMs)} | ${base ? ratio(r.popupReadyMs, base.popupReadyMs) : '—'} | ` +
-        `${base ? ratio(r.createMs, base.createMs) : '—'} |`,
-    );
-  }
-  return `${lines.join('\n')}\n`;
+function chromiumVersion(): string {
+  const executable = chromiumExecutable();
+  if (!executable) return "Playwright's Chromium";
+  const shown = spawnSync(executable, ['--version'], { encoding: 'utf8' });
+  return shown.stdout.trim() || executable;
 }
 
 async function main(): Promise<void> {
-  if (!args['no-build']) {
-    const built = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
-    if (built.status !== 0) throw new Error('The build failed.');
-  }
+  if (!args['no-build']) build();
+  const sizes = measureSizes(BUILT_DIR, zipPath());
+  await prepareBenchExtension(BUILT_DIR, BENCH_DIR);
   const sandbox = await startSandbox({ port: 0, quiet: true });
-  const extension = await launchWithExtension();
+  const extension = await launchWithExtension({ extensionDir: BENCH_DIR });
   try {
     await extension.context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await configureExtension(extension, {
       apiKey: sandbox.keys[0] ?? '',
       baseUrl: sandbox.apiBaseUrl,
     });
-    const results: SizeResult[] = [];
+    // Stays open for the whole run: raw fetches and wake-up messages come from it.
+    const helper = await openStaticPage(extension);
+    await seedHistory(helper, 0, sandbox.apiBaseUrl);
+    console.log('Popup ready against the comparison pages…');
+    const ready = await compareReady(extension);
+    console.log('Create against a raw fetch…');
+    const create = await compareCreate(extension, sandbox, helper);
+    const scale: ScaleResult[] = [];
     for (const size of SIZES) {
-      console.log(`Measuring with ${size} sessions stored…`);
-      results.push(await measureSize(extension, size, sandbox.apiBaseUrl));
+      console.log(`Scale: ${size} sessions stored…`);
+      scale.push(await measureScale(extension, size, sandbox.apiBaseUrl, helper));
     }
-    mkdirSync('bench', { recursive: true });
-    const when = new Date().toISOString();
-    writeFileSync(
-      'bench/results.json',
-      `${JSON.stringify({ when, runs: RUNS, results }, null, 2)}\n`,
-    );
-    writeFileSync('bench/RESULTS.md', markdown(results));
-    console.log(markdown(results));
+    const results: BenchResults = {
+      when: new Date().toISOString(),
+      chromium: chromiumVersion(),
+      runs: RUNS,
+      ready,
+      create,
+      scale,
+      sizes,
+    };
+    mkdirSync(join(ROOT, 'bench'), { recursive: true });
+    writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    const markdownFile = join(ROOT, 'bench/RESULTS.md');
+    writeFileSync(markdownFile, resultsMarkdown(markdownFile, results));
+    for (const goal of goals(results)) {
+      console.log(`${goal.met ? 'met   ' : 'MISSED'}  ${goal.goal}: ${goal.measured}`);
+    }
   } finally {
     await extension.close();
     await sandbox.close();

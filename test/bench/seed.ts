@@ -1,4 +1,4 @@
-import type { Worker } from '@playwright/test';
+import type { Page } from '@playwright/test';
 
 declare const chrome: {
   storage: {
@@ -15,10 +15,11 @@ declare const chrome: {
  * storage format (lib/history-storage.ts: `history:meta` and chunks of 200,
  * `history:chunk:<n>`, oldest first). The benchmark then checks the popup shows them, so a
  * drift in the format fails loudly instead of measuring an empty history. `baseUrl` is the
- * sandbox's, so status queries of the seeded open sessions get a real (404) answer.
+ * sandbox's, so status queries of the seeded open sessions get a real (404) answer. `page` is
+ * an extension page: it shares the worker's storage and, unlike the worker, survives a stop.
  */
-export async function seedHistory(worker: Worker, count: number, baseUrl: string): Promise<void> {
-  await worker.evaluate(
+export async function seedHistory(page: Page, count: number, baseUrl: string): Promise<void> {
+  await page.evaluate(
     async ({ total, baseUrl }) => {
       const all = await chrome.storage.local.get(null);
       await chrome.storage.local.remove(

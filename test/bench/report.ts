@@ -1,0 +1,200 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { Bytes, SizeReport } from './sizes.ts';
+import type { Summary } from './stats.ts';
+
+export interface ReadyComparison {
+  readonly popup: Summary;
+  readonly bareReact: Summary;
+  readonly staticPage: Summary;
+}
+
+export interface CreateComparison {
+  readonly popup: Summary;
+  readonly rawFetch: Summary;
+}
+
+export interface ScaleResult {
+  readonly sessions: number;
+  readonly popupReadyMs: Summary;
+  readonly historyReadyMs: Summary;
+  readonly searchKeystrokeMs: Summary;
+  readonly createMs: Summary;
+  readonly coldStartMs: Summary;
+  readonly warmMessageMs: Summary;
+}
+
+export interface BenchResults {
+  readonly when: string;
+  readonly chromium: string;
+  readonly runs: number;
+  readonly ready: ReadyComparison;
+  readonly create: CreateComparison;
+  readonly scale: readonly ScaleResult[];
+  readonly sizes: SizeReport;
+}
+
+export interface Goal {
+  readonly goal: string;
+  readonly measured: string;
+  readonly met: boolean;
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const cell = (s: Summary) => (s.count === 0 ? '—' : `${s.median.toFixed(1)} / ${s.p95.toFixed(1)}`);
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+const ratio = (value: Summary, base: Summary) =>
+  base.count > 0 && base.median > 0 && value.count > 0 ? value.median / base.median : NaN;
+const ratioText = (value: number) => (Number.isNaN(value) ? '—' : `${value.toFixed(2)}×`);
+
+type ScaleKey = Exclude<keyof ScaleResult, 'sessions'>;
+
+const SCALE_FIGURES: readonly { key: ScaleKey; name: string }[] = [
+  { key: 'popupReadyMs', name: 'popup ready' },
+  { key: 'historyReadyMs', name: 'history view ready' },
+  { key: 'searchKeystrokeMs', name: 'search, per keystroke' },
+  { key: 'createMs', name: 'create → copied' },
+];
+
+/** Every goal of the issue, judged on medians (p95 is shown beside them in the tables). */
+export function goals(results: BenchResults): Goal[] {
+  const { ready, create, scale, sizes } = results;
+  const list: Goal[] = [
+    {
+      goal: 'popup ready ≤ 1.3× the bare React page',
+      measured: `${ratioText(ratio(ready.popup, ready.bareReact))} (${ms(ready.popup.median)} vs ${ms(ready.bareReact.median)})`,
+      met: ratio(ready.popup, ready.bareReact) <= 1.3,
+    },
+    {
+      goal: 'popup ready ≤ 60 ms median',
+      measured: ms(ready.popup.median),
+      met: ready.popup.median <= 60,
+    },
+    {
+      goal: 'create ≤ 1.5× raw fetch + 20 ms',
+      measured: `${ms(create.popup.median)} vs limit ${ms(create.rawFetch.median * 1.5 + 20)}`,
+      met: create.popup.median <= create.rawFetch.median * 1.5 + 20,
+    },
+  ];
+  const empty = scale.find((r) => r.sessions === 0);
+  const largest = scale.find((r) => r.sessions === 10_000);
+  if (empty && largest) {
+    for (const { key, name } of SCALE_FIGURES) {
+      const r = ratio(largest[key], empty[key]);
+      list.push({
+        goal: `${name} at 10,000 sessions ≤ 1.2× empty`,
+        measured: ratioText(r),
+        met: r <= 1.2,
+      });
+    }
+    list.push({
+      goal: 'search ≤ 16 ms per keystroke at 10,000',
+      measured: `${ms(largest.searchKeystrokeMs.median)} (p95 ${ms(largest.searchKeystrokeMs.p95)})`,
+      met: largest.searchKeystrokeMs.median <= 16,
+    });
+  }
+  list.push(
+    {
+      goal: 'popup JS ≤ 90 kB gzip',
+      measured: `${kB(sizes.popup.atStart.gzip)} at open, ${kB(sizes.popup.atStart.gzip + sizes.popup.lazy.gzip)} with lazy chunks`,
+      met: sizes.popup.atStart.gzip + sizes.popup.lazy.gzip <= 90_000,
+    },
+    {
+      goal: 'background ≤ 25 kB gzip',
+      measured: kB(sizes.background.atStart.gzip),
+      met: sizes.background.atStart.gzip <= 25_000,
+    },
+  );
+  return list;
+}
+
+function sizeRow(name: string, at: Bytes, lazy: Bytes): string {
+  const lazyCell = lazy.raw === 0 ? '—' : `${kB(lazy.raw)} / ${kB(lazy.gzip)}`;
+  return `| ${name} | ${kB(at.raw)} | ${kB(at.gzip)} | ${lazyCell} |`;
+}
+
+/** The generated part of bench/RESULTS.md: setup, tables and goals. */
+export function tables(results: BenchResults): string {
+  const { ready, create, scale, sizes } = results;
+  const base = scale.find((r) => r.sessions === 0);
+  const lines = [
+    `Run ${results.when} · ${results.chromium}, headless · ${results.runs} runs per figure ` +
+      '(create and cold start: fewer, see results.json) · median / p95 in ms.',
+    '',
+    '### 1. Popup ready (navigation start → form takes input), interleaved',
+    '',
+    '| page | median / p95 | vs bare React |',
+    '| --- | ---: | ---: |',
+    `| popup (empty history) | ${cell(ready.popup)} | ${ratioText(ratio(ready.popup, ready.bareReact))} |`,
+    `| bare React page | ${cell(ready.bareReact)} | 1.00× |`,
+    `| static page, no script | ${cell(ready.staticPage)} | ${ratioText(ratio(ready.staticPage, ready.bareReact))} |`,
+    '',
+    '### 2. Create (click → URL on the clipboard), interleaved with a raw fetch',
+    '',
+    '| path | median / p95 |',
+    '| --- | ---: |',
+    `| popup "Create link" → "Link copied" | ${cell(create.popup)} |`,
+    `| raw \`fetch\` of the same POST from an extension page | ${cell(create.rawFetch)} |`,
+    '',
+    '### 3. Scale (sessions stored)',
+    '',
+    '| sessions | popup ready | history view ready | search / keystroke | create → copied | worker cold start | warm message |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...scale.map(
+      (r) =>
+        `| ${r.sessions} | ${cell(r.popupReadyMs)} | ${cell(r.historyReadyMs)} | ${cell(r.searchKeystrokeMs)} | ` +
+        `${cell(r.createMs)} | ${cell(r.coldStartMs)} | ${cell(r.warmMessageMs)} |`,
+    ),
+    '',
+    'Ratio of medians to the empty history:',
+    '',
+    '| sessions | popup ready | history view ready | search / keystroke | create | cold start |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...scale.map((r) =>
+      base
+        ? `| ${r.sessions} | ${[...SCALE_FIGURES.map(({ key }) => key), 'coldStartMs' as const]
+            .map((key) => ratioText(ratio(r[key], base[key])))
+            .join(' | ')} |`
+        : `| ${r.sessions} | — | — | — | — | — |`,
+    ),
+    '',
+    '### 4. Size (kB = 1,000 bytes; gzip -9 per file)',
+    '',
+    '| JS | raw at start | gzip at start | lazy chunks raw / gzip |',
+    '| --- | ---: | ---: | ---: |',
+    sizeRow('popup', sizes.popup.atStart, sizes.popup.lazy),
+    sizeRow('options', sizes.options.atStart, sizes.options.lazy),
+    sizeRow('background', sizes.background.atStart, sizes.background.lazy),
+    '',
+    `Store zip (\`wxt zip\`): ${sizes.zipBytes === null ? 'not built' : kB(sizes.zipBytes)}.`,
+    '',
+    '### 5. Worker cold start',
+    '',
+    'In the scale table: after `ServiceWorker.stopAllWorkers` (CDP) and Chromium reporting the ' +
+      'worker closed, the first `getState` message from an extension page (it starts the worker), then a second one to the warm worker.',
+    '',
+    '### Goals',
+    '',
+    '| goal | measured | met |',
+    '| --- | --- | :---: |',
+    ...goals(results).map((g) => `| ${g.goal} | ${g.measured} | ${g.met ? 'yes' : '**no**'} |`),
+  ];
+  return lines.join('\n');
+}
+
+const BEGIN = '<!-- bench:begin (written by npm run bench) -->';
+const END = '<!-- bench:end -->';
+
+/**
+ * bench/RESULTS.md with the generated tables between the markers; the hand-written text
+ * around them (what the profiles showed, what was changed) is kept from the existing file.
+ */
+export function resultsMarkdown(file: string, results: BenchResults): string {
+  const generated = `${BEGIN}\n${tables(results)}\n${END}`;
+  const existing = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const start = existing.indexOf(BEGIN);
+  const end = existing.indexOf(END);
+  if (start >= 0 && end > start) {
+    return `${existing.slice(0, start)}${generated}${existing.slice(end + END.length)}`;
+  }
+  return `# Benchmark results\n\n${generated}\n`;
+}
