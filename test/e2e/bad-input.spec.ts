@@ -118,3 +118,16 @@ test('full-width digits are read as the number they show and sent in ASCII', asy
     { invoice_items: [{ price_data: { unit_amount: '20.5' }, quantity: 12 }] },
   ]);
 });
+
+test('a 21st line item cannot be added: "Add item" is disabled with the limit beside it', async ({
+  extension,
+  sandbox,
+}) => {
+  const popup = await openPopup(extension);
+  const add = popup.getByRole('button', { name: 'Add item' });
+  for (let count = 1; count < 20; count += 1) await add.click();
+  await expect(popup.getByRole('textbox', { name: 'Item name' })).toHaveCount(20);
+  await expect(add).toBeDisabled();
+  await expect(popup.getByText('Up to 20 items per link.')).toBeVisible();
+  expect(sandbox.requests).toHaveLength(0);
+});
