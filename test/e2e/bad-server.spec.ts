@@ -283,7 +283,7 @@ test.describe('controls: the same path succeeds when the server behaves', () => 
   test('a slow answer within the timeout gives the link', async ({ extension, sandbox }) => {
     const popup = await openPopup(extension);
     await fillForm(popup);
-    sandbox.faults.add({ match: 'create', latencyMs: 3_000 });
+    sandbox.faults.add({ match: 'create', latencyMs: 2_000 });
     await popup.getByRole('button', { name: 'Create link' }).click();
     const [session] = await sessionsOnceCreated(sandbox);
     await expect(popup.getByRole('link', { name: session?.url ?? 'missing' })).toBeVisible();
