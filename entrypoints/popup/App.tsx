@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { copyText } from '../../components/CopyButton.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import type { Draft } from '../../lib/draft.ts';
@@ -10,8 +10,9 @@ import { ask, NO_ANSWER_MESSAGE } from '../../utils/ask.ts';
 import { openSettings } from '../../utils/navigation.ts';
 import { CreateForm } from './CreateForm.tsx';
 import { formErrorFrom } from './form-error.ts';
-import { HistoryView } from './HistoryView.tsx';
+import { LazyHistoryView, prefetchLater } from './lazy.ts';
 import { NoKey } from './NoKey.tsx';
+import { Unlock } from './Unlock.tsx';
 import { PendingView } from './PendingView.tsx';
 import { panelId, PopupTabs, tabId, type Tab } from './PopupTabs.tsx';
 import { ResultView } from './ResultView.tsx';
@@ -28,9 +29,14 @@ function refreshStaleStatuses(): void {
   });
 }
 
-/** For `npm run bench`: when the popup first takes input, whatever the history's size. */
+/**
+ * When the popup first takes input, whatever the history's size (`npm run bench` reads the
+ * mark); only then are History and the QR code fetched, so they never delay the form.
+ */
 function markReady(): void {
-  if (performance.getEntriesByName('popup-ready').length === 0) performance.mark('popup-ready');
+  if (performance.getEntriesByName('popup-ready').length > 0) return;
+  performance.mark('popup-ready');
+  prefetchLater();
 }
 
 async function load(): Promise<{ state: State | null; view: View }> {
@@ -177,6 +183,7 @@ export function App() {
             </div>
           )}
           {view.kind === 'noKey' && <NoKey />}
+          {view.kind === 'locked' && <Unlock onUnlocked={retry} />}
           {view.kind === 'form' && (
             <CreateForm
               settings={settings}
@@ -209,7 +216,12 @@ export function App() {
             className="tab-panel"
             hidden={tab !== 'history'}
           >
-            <HistoryView messageTemplate={settings.messageTemplate} shown={tab === 'history'} />
+            <Suspense fallback={<p className="loading">Loading…</p>}>
+              <LazyHistoryView
+                messageTemplate={settings.messageTemplate}
+                shown={tab === 'history'}
+              />
+            </Suspense>
           </div>
         )}
       </main>

@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { CopyButton } from '../../components/CopyButton.tsx';
-import { QrCode } from '../../components/QrCode.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { itemsSummary, type SessionRecord } from '../../lib/history.ts';
 import { fillMessageTemplate, formatExpiry } from '../../lib/message-template.ts';
 import { isWebUrl, openInNewTab } from '../../utils/navigation.ts';
+import { LazyQrCode } from './lazy.ts';
 import type { AutoCopy } from './view.ts';
 
 interface ResultViewProps {
@@ -96,7 +96,10 @@ export function ResultView({ session, messageTemplate, autoCopy }: ResultViewPro
       </div>
 
       <div className="result-body">
-        <QrCode value={session.url} />
+        {/* The square the code will fill, so the details beside it do not jump. */}
+        <Suspense fallback={<div className="qr" style={{ width: 180, minHeight: 180 }} />}>
+          <LazyQrCode value={session.url} />
+        </Suspense>
         <dl className="result-details">
           <div>
             <dt>Network</dt>
