@@ -39,6 +39,8 @@ export const KeyStatusSchema = z.object({
   last4: z.optional(z.string()),
   /** Learned from `isLivemode` of the first answer; unknown before. */
   mode: z.enum(['test', 'live', 'unknown']),
+  /** Absent: no passphrase lock. Locked: sealed, unusable until unlocked (after a restart). */
+  lock: z.optional(z.enum(['locked', 'unlocked'])),
 });
 export type KeyStatus = z.infer<typeof KeyStatusSchema>;
 
@@ -55,6 +57,10 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('saveSettings'), settings: SettingsSchema }),
   z.object({ type: z.literal('saveKey'), apiKey: z.string().check(z.minLength(1)) }),
   z.object({ type: z.literal('clearKey') }),
+  z.object({ type: z.literal('setPassphrase'), passphrase: z.string().check(z.maxLength(1000)) }),
+  z.object({ type: z.literal('unlockKey'), passphrase: z.string().check(z.maxLength(1000)) }),
+  z.object({ type: z.literal('lockKey') }),
+  z.object({ type: z.literal('removePassphrase') }),
   z.object({ type: z.literal('testConnection') }),
   z.object({
     type: z.literal('createCheckout'),
@@ -74,6 +80,11 @@ export type RequestType = Request['type'];
 
 const Failure = z.object({ ok: z.literal(false), error: UiErrorSchema });
 
+const KeyAnswer = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), key: KeyStatusSchema }),
+  Failure,
+]);
+
 export const StateSchema = z.object({
   settings: SettingsSchema,
   key: KeyStatusSchema,
@@ -88,11 +99,12 @@ export const ResponseSchemas = {
     z.object({ ok: z.literal(true), settings: SettingsSchema }),
     Failure,
   ]),
-  saveKey: z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), key: KeyStatusSchema }),
-    Failure,
-  ]),
+  saveKey: KeyAnswer,
   clearKey: z.object({ ok: z.literal(true), key: KeyStatusSchema }),
+  setPassphrase: KeyAnswer,
+  unlockKey: KeyAnswer,
+  lockKey: z.object({ ok: z.literal(true), key: KeyStatusSchema }),
+  removePassphrase: KeyAnswer,
   testConnection: z.discriminatedUnion('ok', [
     z.object({
       ok: z.literal(true),

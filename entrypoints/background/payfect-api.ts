@@ -8,7 +8,7 @@ import {
 import { err, ok, type Result } from '../../lib/result.ts';
 import type { Settings } from '../../lib/settings.ts';
 import { readSettings } from '../../lib/storage.ts';
-import { readApiKey } from './key-store.ts';
+import { KEY_LOCKED_MESSAGE, keyStatus, readApiKey } from './key-store.ts';
 
 /** What the worker's services take from outside, so tests can fake the network and clock. */
 export interface BackgroundDeps {
@@ -36,7 +36,10 @@ export const NO_KEY: UiError = {
 /** A Payfect client for the saved key and base URL, or why there cannot be one. */
 export async function connect(deps: BackgroundDeps): Promise<Result<Connection, UiError>> {
   const apiKey = await readApiKey();
-  if (apiKey === undefined) return err(NO_KEY);
+  if (apiKey === undefined) {
+    const locked = (await keyStatus()).lock === 'locked';
+    return err(locked ? { kind: 'no_key', message: KEY_LOCKED_MESSAGE } : NO_KEY);
+  }
   const settings = await readSettings();
   const base = validateBaseUrl(settings.baseUrl);
   if (!base.ok) {

@@ -4,14 +4,23 @@ import {
   RequestSchema,
   type RequestOf,
   type RequestType,
+  type KeyStatus,
   type ResponseFor,
   type UiError,
 } from '../../lib/messages.ts';
+import type { Result } from '../../lib/result.ts';
 import { createCheckoutService } from './checkouts.ts';
 import { testConnection } from './connection.ts';
 import { pruneHistory } from './history-store.ts';
 import { syncIndicators } from './indicators.ts';
-import { clearApiKey, saveApiKey } from './key-store.ts';
+import {
+  clearApiKey,
+  lockKey,
+  removePassphrase,
+  saveApiKey,
+  setPassphrase,
+  unlockKey,
+} from './key-store.ts';
 import { dismissLastCreate } from './last-create.ts';
 import type { BackgroundDeps } from './payfect-api.ts';
 import { isInternalSender } from './sender.ts';
@@ -23,6 +32,10 @@ type Handlers = { [T in RequestType]: (request: RequestOf<T>) => Promise<Respons
 
 function refused(message: string): { ok: false; error: UiError } {
   return { ok: false, error: { kind: 'invalid_request', message } };
+}
+
+function keyAnswer(result: Result<KeyStatus, UiError>): ResponseFor<'saveKey'> {
+  return result.ok ? { ok: true, key: result.value } : { ok: false, error: result.error };
 }
 
 /** A lowered cap applies at once, not only at the next create. */
@@ -40,11 +53,12 @@ function createHandlers(deps: BackgroundDeps, statuses: StatusService): Handlers
       await applyHistoryCap(saved.value.historyCap);
       return { ok: true, settings: saved.value };
     },
-    saveKey: async ({ apiKey }) => {
-      const saved = await saveApiKey(apiKey);
-      return saved.ok ? { ok: true, key: saved.value } : { ok: false, error: saved.error };
-    },
+    saveKey: async ({ apiKey }) => keyAnswer(await saveApiKey(apiKey)),
     clearKey: async () => ({ ok: true, key: await clearApiKey() }),
+    setPassphrase: async ({ passphrase }) => keyAnswer(await setPassphrase(passphrase)),
+    unlockKey: async ({ passphrase }) => keyAnswer(await unlockKey(passphrase)),
+    lockKey: async () => ({ ok: true, key: await lockKey() }),
+    removePassphrase: async () => keyAnswer(await removePassphrase()),
     testConnection: () => testConnection(deps),
     createCheckout: ({ requestId, order }) => checkouts.create(requestId, order),
     dismissLastCreate: async ({ requestId }) => {

@@ -8,6 +8,7 @@ import { ask, NO_ANSWER_MESSAGE } from '../../utils/ask.ts';
 import { AccountSection, type AccountMessage } from './AccountSection.tsx';
 import { DefaultsSection } from './DefaultsSection.tsx';
 import { HistorySection } from './HistorySection.tsx';
+import { PassphraseSection } from './PassphraseSection.tsx';
 import { saveAll } from './save.ts';
 import { FIELD_ORDER, valuesOf, type SettingsValues } from './values.ts';
 
@@ -147,6 +148,7 @@ export function SettingsPage({ initial }: { initial: State }) {
         onTestConnection={testConnection}
         onRemoveKey={removeKey}
       />
+      <PassphraseSection keyStatus={keyStatus} onKeyStatus={setKeyStatus} />
       <DefaultsSection values={values} stored={stored} errors={errors} onChange={edited} />
       <HistorySection
         historyCap={values.historyCap}

@@ -58,7 +58,8 @@ export function parseHistoryCap(text: string): number | null {
 /** "A key is saved, ending in …4f2a · Test mode" / "No key saved yet". */
 export function keyStatusSentence(key: KeyStatus): string {
   if (!key.set) return 'No key saved yet';
-  const ending = key.last4 ? `A key is saved, ending in …${key.last4}` : 'A key is saved';
+  const saved = key.last4 ? `A key is saved, ending in …${key.last4}` : 'A key is saved';
+  const ending = key.lock === 'locked' ? `${saved} · locked` : saved;
   switch (key.mode) {
     case 'test':
       return `${ending} · Test mode`;

@@ -11,6 +11,7 @@ export type View =
   | { readonly kind: 'loading' }
   | { readonly kind: 'unreachable' }
   | { readonly kind: 'noKey' }
+  | { readonly kind: 'locked' }
   | { readonly kind: 'form'; readonly draft: Draft; readonly error: FormError | null }
   | {
       readonly kind: 'pending';
@@ -44,6 +45,7 @@ export function initialView(state: State, storedDraft: Draft | null): View {
     return { kind: 'result', requestId: last.requestId, session: last.session, autoCopy: 'none' };
   }
   if (!state.key.set) return { kind: 'noKey' };
+  if (state.key.lock === 'locked') return { kind: 'locked' };
   if (last?.state === 'failed') {
     return { kind: 'form', draft, error: formErrorFrom(last.error) };
   }

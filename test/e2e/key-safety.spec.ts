@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, ConsoleMessage, Page } from '@playwright/test';
 import { z } from 'zod/mini';
 import { startSandbox } from '../sandbox/server.ts';
-import { EXTENSION_DIR } from '../support/chromium.ts';
+import { EXTENSION_DIR, launchWithExtension } from '../support/chromium.ts';
 import { createLink, fillItems, openPopup } from '../support/flows.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -209,6 +210,51 @@ test('the worker refuses messages from a framed extension page and web pages can
     () => typeof Reflect.get(globalThis, 'chrome')?.runtime?.sendMessage === 'function',
   );
   expect(reachable).toBe(false);
+});
+
+test('with a passphrase the key is stored only encrypted and a restarted browser asks for it', async () => {
+  const sandbox = await startSandbox({ port: 0, quiet: true, keys: [KEY] });
+  const profile = mkdtempSync(join(tmpdir(), 'payfect-lock-'));
+  try {
+    const first = await launchWithExtension({ userDataDir: profile });
+    const options = await first.context.newPage();
+    await options.goto(first.url('options.html'));
+    await options.getByRole('textbox', { name: 'API key' }).fill(KEY);
+    await options.getByRole('textbox', { name: 'API base URL' }).fill(sandbox.apiBaseUrl);
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect(options.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+    await options.getByRole('textbox', { name: 'New passphrase' }).fill('correct horse battery');
+    await options.getByRole('button', { name: 'Lock with passphrase' }).click();
+    await expect(options.getByText('The key is now encrypted')).toBeVisible();
+    const stored = await options.evaluate(async () => ({
+      local: await chrome.storage.local.get(null),
+      session: await chrome.storage.session.get(null),
+    }));
+    expect(leaks(JSON.stringify(stored.local))).toBe(false);
+    expect(stored.session.apiKey).toBe(KEY);
+    await first.close();
+
+    const second = await launchWithExtension({ userDataDir: profile });
+    try {
+      const popup = await openPopup(second);
+      await expect(popup.getByRole('heading', { name: 'Your API key is locked' })).toBeVisible();
+      const passphrase = popup.getByRole('textbox', { name: 'Passphrase' });
+      await passphrase.fill('wrong horse battery');
+      await popup.getByRole('button', { name: 'Unlock' }).click();
+      await expect(passphrase).toHaveAccessibleDescription(/does not unlock/);
+      await passphrase.fill('correct horse battery');
+      await popup.getByRole('button', { name: 'Unlock' }).click();
+      await fillItems(popup, [{ name: 'Logo design', unitPrice: '120.5' }]);
+      await createLink(popup);
+      const creates = sandbox.requests.filter((r) => r.method === 'POST');
+      expect(creates.map((r) => r.headers.authorization)).toEqual([`Api-Key ${KEY}`]);
+    } finally {
+      await second.close();
+    }
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+    await sandbox.close();
+  }
 });
 
 const ManifestSchema = z.looseObject({

@@ -190,6 +190,10 @@ describe('answers', () => {
     { type: 'createCheckout', requestId: 'r1', order: order() },
     { type: 'dismissLastCreate', requestId: 'r1' },
     { type: 'refreshStatuses', staleOnly: false },
+    { type: 'setPassphrase', passphrase: 'correct horse battery' },
+    { type: 'lockKey' },
+    { type: 'unlockKey', passphrase: 'correct horse battery' },
+    { type: 'removePassphrase' },
   ];
 
   async function answersFor(configured: boolean) {
