@@ -76,23 +76,44 @@ export function chunkKeys(from: number, end: number): string[] {
   return Array.from({ length: Math.max(0, end - from) }, (_, i) => historyChunkKey(from + i));
 }
 
-/**
- * Every valid stored session, newest first: two reads (the meta, then all chunks at once).
- * With no readable meta the history is empty; the background rebuilds the meta when it
- * next writes.
- */
-export async function readHistory(): Promise<SessionRecord[]> {
+export interface HistoryRead {
+  /** Valid stored sessions, newest first. */
+  readonly sessions: SessionRecord[];
+  /** False when older chunks were left unread (readNewestHistory). */
+  readonly complete: boolean;
+}
+
+/** Two reads: the meta, then chunks from `newest` chunks before the end (all by default). */
+async function readChunks(newest?: number): Promise<HistoryRead> {
   const stored = await browser.storage.local.get(HISTORY_META_KEY);
   const range = chunkRange(stored[HISTORY_META_KEY]);
-  if (range === undefined || range.end <= range.first) return [];
-  const keys = chunkKeys(range.first, range.end);
+  if (range === undefined || range.end <= range.first) return { sessions: [], complete: true };
+  const from = newest === undefined ? range.first : Math.max(range.first, range.end - newest);
+  const keys = chunkKeys(from, range.end);
   const chunks = await browser.storage.local.get(keys);
   const sessions: SessionRecord[] = [];
   for (let i = keys.length - 1; i >= 0; i -= 1) {
     const key = keys[i];
     if (key !== undefined) sessions.push(...parseChunk(chunks[key]).reverse());
   }
-  return sessions;
+  return { sessions, complete: from === range.first };
+}
+
+/**
+ * Every valid stored session, newest first. With no readable meta the history is empty;
+ * the background rebuilds the meta when it next writes.
+ */
+export async function readHistory(): Promise<SessionRecord[]> {
+  return (await readChunks()).sessions;
+}
+
+/**
+ * The sessions of the newest `chunks` chunks only: a first screen of History at once,
+ * whatever the history's size. Reading all 10,000 sessions takes hundreds of milliseconds,
+ * most of it in storage.local itself, against a few for one chunk.
+ */
+export function readNewestHistory(chunks: number): Promise<HistoryRead> {
+  return readChunks(chunks);
 }
 
 function isHistoryKey(key: string): boolean {

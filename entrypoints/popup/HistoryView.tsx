@@ -51,6 +51,9 @@ export function HistoryView({ messageTemplate, shown }: HistoryViewProps) {
   const [qrSession, setQrSession] = useState<SessionRecord | null>(null);
 
   const sessions = history.kind === 'ready' ? history.sessions : NO_SESSIONS;
+  // Only the newest sessions are in while the rest is read: counts, "no match" and the
+  // export wait for all of them.
+  const complete = history.kind === 'ready' && history.complete;
   const matches = useMemo(
     () => filterSessions(sessions, { query, status }, now),
     [sessions, query, status, now],
@@ -112,7 +115,10 @@ export function HistoryView({ messageTemplate, shown }: HistoryViewProps) {
   const visible = matches.slice(range.start, range.end);
 
   return (
-    <section className="history" aria-busy={history.kind === 'loading'}>
+    <section
+      className="history"
+      aria-busy={history.kind === 'loading' || (history.kind === 'ready' && !complete)}
+    >
       <div className="history-toolbar">
         <div className="history-filters">
           <div className="history-search">
@@ -147,7 +153,7 @@ export function HistoryView({ messageTemplate, shown }: HistoryViewProps) {
         </div>
         <div className="history-bar">
           <p className="history-count" aria-live="polite">
-            {history.kind === 'ready' ? countLine(matches.length, sessions.length) : ''}
+            {complete ? countLine(matches.length, sessions.length) : ''}
           </p>
           <button
             type="button"
@@ -162,7 +168,7 @@ export function HistoryView({ messageTemplate, shown }: HistoryViewProps) {
             type="button"
             className="button button--small"
             onClick={exportCsv}
-            disabled={matches.length === 0}
+            disabled={!complete || matches.length === 0}
           >
             Export CSV
           </button>
@@ -188,7 +194,7 @@ export function HistoryView({ messageTemplate, shown }: HistoryViewProps) {
         {history.kind === 'ready' && sessions.length === 0 && (
           <p className="history-empty">No links yet — create one in New link.</p>
         )}
-        {history.kind === 'ready' && sessions.length > 0 && matches.length === 0 && (
+        {complete && sessions.length > 0 && matches.length === 0 && (
           <div className="history-empty">
             <p>No links match.</p>
             {filtering && (

@@ -1,16 +1,26 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SessionRecord } from '../../lib/history.ts';
-import { readHistory, watchHistory } from '../../lib/history-storage.ts';
+import { readHistory, readNewestHistory, watchHistory } from '../../lib/history-storage.ts';
 
 export type HistoryLoad =
   | { readonly kind: 'loading' }
-  | { readonly kind: 'ready'; readonly sessions: readonly SessionRecord[] }
+  /** `complete` is false while only the newest sessions are read (the rest follows). */
+  | {
+      readonly kind: 'ready';
+      readonly sessions: readonly SessionRecord[];
+      readonly complete: boolean;
+    }
   | { readonly kind: 'failed' };
+
+/** Two chunks: at least a chunk's worth of rows (200) even when the newest is nearly empty. */
+const FIRST_SCREEN_CHUNKS = 2;
 
 /**
  * The stored history, newest first, read when the History tab first opens and again each
- * time the background writes it (a new link, a status change, pruning). Reads never
- * overlap: changes that arrive during a read are picked up by one more read after it.
+ * time the background writes it (a new link, a status change, pruning). The first read
+ * shows the newest chunks before reading them all, so a long history opens as fast as a
+ * short one. Reads never overlap: changes that arrive during a read are picked up by one
+ * more read after it.
  */
 export function useHistory(): { history: HistoryLoad; retry: () => void } {
   const [history, setHistory] = useState<HistoryLoad>({ kind: 'loading' });
@@ -20,6 +30,7 @@ export function useHistory(): { history: HistoryLoad; retry: () => void } {
     let live = true;
     let reading = false;
     let stale = false;
+    let first = true;
 
     async function read(): Promise<void> {
       if (reading) {
@@ -28,10 +39,17 @@ export function useHistory(): { history: HistoryLoad; retry: () => void } {
       }
       reading = true;
       try {
+        if (first) {
+          first = false;
+          const newest = await readNewestHistory(FIRST_SCREEN_CHUNKS);
+          if (live) setHistory({ kind: 'ready', ...newest });
+          // A write during that read still needs the full read below.
+          if (newest.complete && !stale) return;
+        }
         do {
           stale = false;
           const sessions = await readHistory();
-          if (live) setHistory({ kind: 'ready', sessions });
+          if (live) setHistory({ kind: 'ready', sessions, complete: true });
         } while (stale && live);
       } catch (error) {
         console.error('Could not read the history', error);

@@ -5,6 +5,7 @@ import {
   HISTORY_META_KEY,
   historyChunkKey,
   readHistory,
+  readNewestHistory,
   watchHistory,
 } from '../../lib/history-storage.ts';
 import { session } from './background/helpers.ts';
@@ -39,6 +40,36 @@ describe('readHistory', () => {
       [historyChunkKey(1)]: [session('b')],
     });
     expect((await readHistory()).map((record) => record.id)).toEqual(['b', 'a']);
+  });
+});
+
+describe('readNewestHistory', () => {
+  beforeEach(async () => {
+    await browser.storage.local.set({
+      [HISTORY_META_KEY]: { version: 2, first: 1, end: 4, count: 5, openFrom: 1 },
+      [historyChunkKey(1)]: [session('a'), session('b')],
+      [historyChunkKey(2)]: [session('c')],
+      [historyChunkKey(3)]: [session('d'), session('e')],
+    });
+  });
+
+  it('reads only the newest chunks, newest first, and says older ones are left', async () => {
+    const get = vi.spyOn(browser.storage.local, 'get');
+    const newest = await readNewestHistory(2);
+    expect(newest.sessions.map((record) => record.id)).toEqual(['e', 'd', 'c']);
+    expect(newest.complete).toBe(false);
+    expect(get.mock.lastCall?.[0]).toEqual([2, 3].map(historyChunkKey));
+  });
+
+  it('says it is complete when the newest chunks are all there is', async () => {
+    const newest = await readNewestHistory(3);
+    expect(newest.sessions.map((record) => record.id)).toEqual(['e', 'd', 'c', 'b', 'a']);
+    expect(newest.complete).toBe(true);
+  });
+
+  it('is complete and empty when there is no history', async () => {
+    fakeBrowser.reset();
+    expect(await readNewestHistory(2)).toEqual({ sessions: [], complete: true });
   });
 });
 
