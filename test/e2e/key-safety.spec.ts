@@ -231,6 +231,7 @@ test('with a passphrase the key is stored only encrypted and a restarted browser
       session: await chrome.storage.session.get(null),
     }));
     expect(leaks(JSON.stringify(stored.local))).toBe(false);
+    expect(JSON.stringify(stored)).not.toContain('correct horse battery');
     expect(stored.session.apiKey).toBe(KEY);
     await first.close();
 
