@@ -1,4 +1,5 @@
 import { itemsSummary, type SessionRecord } from './history.ts';
+import { PAYER_CRYPTO } from './order.ts';
 
 /**
  * The chat message a freelancer pastes next to a link, filled from a user-editable template
@@ -15,6 +16,9 @@ import { itemsSummary, type SessionRecord } from './history.ts';
  * - `{reference}` the client reference (the user's invoice number)
  * - `{expires}`   when the link expires, absolute and with its time zone, since the reader
  *                 may live elsewhere: "Tue 25 Nov, 14:05 CET"
+ * - `{warning}`   the coin and network the link accepts, as a warning: "Pay in USDT on Tron
+ *                 (TRC20) only" (coins sent on another chain are lost). The coin is the
+ *                 payer's crypto even when the checkout is priced in fiat.
  * Anything else in braces is left exactly as typed.
  */
 export const PLACEHOLDERS = [
@@ -25,6 +29,7 @@ export const PLACEHOLDERS = [
   'url',
   'reference',
   'expires',
+  'warning',
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
@@ -64,6 +69,7 @@ function placeholderValues(
     url: session.url,
     reference: session.reference,
     expires: formatExpiry(session.expiresAt, { ...options, withZone: true }),
+    warning: `Pay in ${PAYER_CRYPTO.toUpperCase()} on ${session.networkName} only`,
   };
 }
 

@@ -1,5 +1,12 @@
 import { z } from 'zod/mini';
 
+/*
+ * The crypto the payer sends. Payfect settles in USDT whatever the checkout's `currency`
+ * says: a checkout priced in TWD is quoted by Payfect and paid in USDT on the chosen
+ * network. So this stays fixed rather than following the order's currency.
+ */
+export const PAYER_CRYPTO = 'usdt';
+
 export const MAX_ITEMS = 20;
 export const MAX_QUANTITY = 1_000_000;
 export const MAX_NAME_LENGTH = 255;

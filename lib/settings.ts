@@ -2,8 +2,16 @@ import { z } from 'zod/mini';
 
 export const LIVE_API_BASE_URL = 'https://api.payfect.finance/api/v1';
 
-/** `{items} — {total} {currency} ({network}): {url}`; see lib/message-template.ts. */
-export const DEFAULT_MESSAGE_TEMPLATE = '{items} — {total} {currency} ({network}): {url}';
+/**
+ * See lib/message-template.ts. The default names the only coin and network the link accepts
+ * and when it stops working: the two mistakes a payer can make (USDT sent on another chain is
+ * lost; an expired link cannot be paid).
+ */
+export const DEFAULT_MESSAGE_TEMPLATE =
+  '{items} — {total} {currency}: {url} · {warning} · Valid until {expires}';
+
+/** The default before version 3 of the settings; still the default of anyone who kept it. */
+export const DEFAULT_MESSAGE_TEMPLATE_V2 = '{items} — {total} {currency} ({network}): {url}';
 
 export const NetworkSchema = z.object({ value: z.string(), name: z.string() });
 export type Network = z.infer<typeof NetworkSchema>;
@@ -11,11 +19,21 @@ export type Network = z.infer<typeof NetworkSchema>;
 /** The only network Payfect's docs name; replaced by what the API offers once it answers. */
 export const DEFAULT_NETWORKS: readonly Network[] = [{ value: 'tron', name: 'Tron (TRC20)' }];
 
-export const CURRENCIES = [{ value: 'usdt', name: 'USDT' }] as const;
+/**
+ * What a checkout can be priced in. USDT is paid as is; for the fiat codes Payfect's own
+ * examples use (its curl example sends CNY and TWD), Payfect quotes the USDT amount and the
+ * history shows `amountTotal` as it returns it.
+ */
+export const CURRENCIES = [
+  { value: 'usdt', name: 'USDT' },
+  { value: 'usd', name: 'USD' },
+  { value: 'twd', name: 'TWD (NT$)' },
+  { value: 'cny', name: 'CNY (¥)' },
+] as const;
 
 /**
  * What the user chose in Settings, minus the API key (which only the background reads, from
- * its own item). Stored as version 2; older shapes go through lib/storage.ts migrations.
+ * its own item). Stored as version 3; older shapes go through lib/storage.ts migrations.
  */
 export const SettingsSchema = z.object({
   baseUrl: z.string(),

@@ -2,7 +2,13 @@ import { storage } from 'wxt/utils/storage';
 import { z } from 'zod/mini';
 import { DraftSchema, type Draft } from './draft.ts';
 import { LastCreateSchema, type LastCreate } from './messages.ts';
-import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from './settings.ts';
+import {
+  DEFAULT_MESSAGE_TEMPLATE,
+  DEFAULT_MESSAGE_TEMPLATE_V2,
+  DEFAULT_SETTINGS,
+  SettingsSchema,
+  type Settings,
+} from './settings.ts';
 
 /**
  * Every stored item but the API key (only the background touches it: entrypoints/background/)
@@ -16,11 +22,23 @@ export function settingsToV2(value: unknown): unknown {
   return typeof value === 'object' && value !== null ? { historyCap: 0, ...value } : value;
 }
 
+/**
+ * v2 → v3: the default message template warns which coin and network to pay with and until
+ * when. A template the user wrote is theirs and stays; the old default becomes the new one.
+ */
+export function settingsToV3(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const template: unknown = (value as { messageTemplate?: unknown }).messageTemplate;
+  return template === DEFAULT_MESSAGE_TEMPLATE_V2
+    ? { ...value, messageTemplate: DEFAULT_MESSAGE_TEMPLATE }
+    : value;
+}
+
 /* WXT runs the migrations when this module loads, before any getValue() answers. */
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 2,
-  migrations: { 2: settingsToV2 },
+  version: 3,
+  migrations: { 2: settingsToV2, 3: settingsToV3 },
 });
 
 /** The popup form as typed; cleared only after a link was created from it. */

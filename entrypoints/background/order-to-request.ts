@@ -1,13 +1,5 @@
-import type { Order, OrderItem } from '../../lib/order.ts';
+import { PAYER_CRYPTO, type Order, type OrderItem } from '../../lib/order.ts';
 import type { CreateCheckoutRequest, InvoiceItemRequest } from '../../lib/payfect/index.ts';
-
-/*
- * The crypto the payer sends. Payfect settles in USDT whatever the checkout's `currency`
- * says; today that is "usdt" too, but if the checkout is ever priced in fiat, the payer
- * still pays in USDT on the chosen network, so this stays fixed rather than following
- * order.currency.
- */
-const PAYER_CRYPTO = 'usdt';
 
 function invoiceItem(item: OrderItem, currency: string): InvoiceItemRequest {
   return {

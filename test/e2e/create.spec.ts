@@ -83,10 +83,34 @@ test.describe('with a key saved', () => {
 
     await popup.getByRole('button', { name: 'Copy message' }).click();
     await expect(popup.getByRole('status').filter({ hasText: 'Message copied' })).toBeVisible();
-    expect(await clipboardText(popup)).toBe(
-      `Logo design + 1 more — 240.38 USDT (Tron (TRC20)): ${link}`,
-    );
+    // The expiry is written in the browser's own locale and time zone: only its place is fixed.
+    const message = await clipboardText(popup);
+    expect(message.startsWith(`Logo design + 1 more — 240.38 USDT: ${link} · `)).toBe(true);
+    expect(message).toMatch(/ · Pay in USDT on Tron \(TRC20\) only · Valid until \S.*\d:\d\d\b/);
     await expect(popup.getByRole('button', { name: 'Open link' })).toBeVisible();
+  });
+
+  test('a link priced in TWD is sent in TWD, paid in USDT, and shows the total Payfect returned', async ({
+    extension,
+    sandbox,
+  }) => {
+    const popup = await openPopup(extension);
+    await fillItems(popup, [{ name: 'Translation', unitPrice: '600', quantity: '2' }]);
+    await popup.getByRole('combobox', { name: 'Currency' }).selectOption({ label: 'TWD (NT$)' });
+    await expect(popup.getByText(/Total/)).toContainText('1200.00 TWD');
+    await createLink(popup);
+
+    const [request] = createRequests(sandbox);
+    expect(request?.json).toMatchObject({
+      currency: 'twd',
+      invoice_items: [{ price_data: { currency: 'twd', unit_amount: '600' }, quantity: 2 }],
+      payment_method_data: { paymentMethodDetail: { currency: 'usdt', network: 'tron' } },
+    });
+    const [session] = [...sandbox.sessions.values()];
+    await expect(popup.getByText(`${session?.amountTotal ?? '?'} TWD`)).toBeVisible();
+
+    await popup.getByRole('button', { name: 'Copy message' }).click();
+    expect(await clipboardText(popup)).toContain('· Pay in USDT on Tron (TRC20) only ·');
   });
 
   test('a half-typed form survives closing and reopening the popup', async ({ extension }) => {

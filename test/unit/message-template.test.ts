@@ -29,9 +29,17 @@ const session: SessionRecord = {
 const utc = { locale: 'en-GB', timeZone: 'UTC' } as const;
 
 describe('fillMessageTemplate', () => {
-  it('fills the default template with the items, the total, the network and the link', () => {
+  it('fills the default template with the items, the total, the link, the network warning and the expiry', () => {
     expect(fillMessageTemplate(DEFAULT_MESSAGE_TEMPLATE, session, utc)).toBe(
-      'Logo design + 1 more — 61.50 USDT (Tron (TRC20)): https://pay.payfect.finance/c/cs_test_123',
+      'Logo design + 1 more — 61.50 USDT: https://pay.payfect.finance/c/cs_test_123' +
+        ' · Pay in USDT on Tron (TRC20) only · Valid until Tue 25 Nov, 14:05 UTC',
+    );
+  });
+
+  it('warns to pay in USDT on the network even when the checkout is priced in fiat', () => {
+    const priced: SessionRecord = { ...session, currency: 'twd', amountTotal: '600.00' };
+    expect(fillMessageTemplate('{total} {currency} · {warning}', priced, utc)).toBe(
+      '600.00 TWD · Pay in USDT on Tron (TRC20) only',
     );
   });
 

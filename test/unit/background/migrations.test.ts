@@ -14,7 +14,8 @@ import {
   readHistory,
 } from '../../../lib/history-storage.ts';
 import { LIVE_API_BASE_URL } from '../../../lib/settings.ts';
-import { readSettings, settingsItem, settingsToV2 } from '../../../lib/storage.ts';
+import { readSettings, settingsItem, settingsToV2, settingsToV3 } from '../../../lib/storage.ts';
+import { DEFAULT_MESSAGE_TEMPLATE, DEFAULT_MESSAGE_TEMPLATE_V2 } from '../../../lib/settings.ts';
 import historyV1 from './fixtures/history-v1.json';
 import settingsV1 from './fixtures/settings-v1.json';
 import { session } from './helpers.ts';
@@ -138,10 +139,35 @@ describe('settings v1 → v2', () => {
     expect(settingsToV2({ historyCap: 500 })).toEqual({ historyCap: 500 });
   });
 
-  it('migrates stored v1 settings and records version 2', async () => {
+  it('migrates stored v1 settings through every version to the current one', async () => {
     await browser.storage.local.set(settingsV1);
     await settingsItem.migrate();
     expect(await readSettings()).toEqual({ ...settingsV1.settings, historyCap: 0 });
-    expect(await settingsItem.getMeta()).toEqual({ v: 2 });
+    expect(await settingsItem.getMeta()).toEqual({ v: 3 });
+  });
+});
+
+describe('settings v2 → v3', () => {
+  const v2 = { ...settingsV1.settings, historyCap: 0 };
+
+  it('replaces the old default message template with the new one', () => {
+    expect(settingsToV3({ ...v2, messageTemplate: DEFAULT_MESSAGE_TEMPLATE_V2 })).toEqual({
+      ...v2,
+      messageTemplate: DEFAULT_MESSAGE_TEMPLATE,
+    });
+  });
+
+  it('keeps a template the user wrote', () => {
+    expect(settingsToV3(v2)).toEqual(v2);
+  });
+
+  it('migrates stored v2 settings that kept the default and records version 3', async () => {
+    await browser.storage.local.set({
+      settings: { ...v2, messageTemplate: DEFAULT_MESSAGE_TEMPLATE_V2 },
+      settings$: { v: 2 },
+    });
+    await settingsItem.migrate();
+    expect((await readSettings()).messageTemplate).toBe(DEFAULT_MESSAGE_TEMPLATE);
+    expect(await settingsItem.getMeta()).toEqual({ v: 3 });
   });
 });
