@@ -2,11 +2,16 @@ import type { State } from '../../lib/messages.ts';
 import { readLastCreate, readSettings } from '../../lib/storage.ts';
 import { keyStatus } from './key-store.ts';
 
-/** What a page needs to draw itself: settings, the key's status (never the key), lastCreate. */
+/**
+ * What a page needs to draw itself: settings, the key's status (never the key), lastCreate.
+ * Read side by side: the popup's form waits for this answer, and each storage read is a
+ * round trip to the browser process.
+ */
 export async function getState(): Promise<State> {
-  return {
-    settings: await readSettings(),
-    key: await keyStatus(),
-    lastCreate: await readLastCreate(),
-  };
+  const [settings, key, lastCreate] = await Promise.all([
+    readSettings(),
+    keyStatus(),
+    readLastCreate(),
+  ]);
+  return { settings, key, lastCreate };
 }

@@ -39,7 +39,13 @@ function markReady(): void {
   prefetchLater();
 }
 
-async function load(): Promise<{ state: State | null; view: View }> {
+export interface Loaded {
+  readonly state: State | null;
+  readonly view: View;
+}
+
+/** The state and the stored draft: what the popup needs to show its form. */
+export async function load(): Promise<Loaded> {
   try {
     const [state, storedDraft] = await Promise.all([ask({ type: 'getState' }), readDraft()]);
     if (state.key.set) refreshStaleStatuses();
@@ -59,7 +65,15 @@ function clearDraft(): void {
   });
 }
 
-export function App() {
+interface AppProps {
+  /**
+   * The first load, started by main.tsx before React mounts, so the answers travel while
+   * React renders instead of after; "Try again" loads anew.
+   */
+  firstLoad?: Promise<Loaded>;
+}
+
+export function App({ firstLoad }: AppProps) {
   const [state, setState] = useState<State | null>(null);
   const [view, setView] = useState<View>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -75,7 +89,7 @@ export function App() {
 
   useEffect(() => {
     let live = true;
-    void load().then((loaded) => {
+    void (attempt === 0 && firstLoad ? firstLoad : load()).then((loaded) => {
       if (!live) return;
       setState(loaded.state);
       setView(loaded.view);
@@ -83,7 +97,7 @@ export function App() {
     return () => {
       live = false;
     };
-  }, [attempt]);
+  }, [attempt, firstLoad]);
 
   const showCreated = useCallback(async (requestId: string, session: SessionRecord) => {
     // Copied before the view changes, as close to the click as possible: browsers allow
