@@ -4,7 +4,18 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output', '.wxt', 'node_modules', 'test-results', 'playwright-report'] },
+  // .output-* and test-results-*: side-by-side builds and runs (PAYFECT_OUT_DIR, lint:firefox).
+  {
+    ignores: [
+      '.output',
+      '.output-*',
+      '.wxt',
+      'node_modules',
+      'test-results',
+      'test-results-*',
+      'playwright-report',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -1,15 +1,37 @@
-import { defineConfig } from 'wxt';
+import { defineConfig, type ConfigEnv, type UserManifest } from 'wxt';
 
-// https://wxt.dev/api/config.html
-export default defineConfig({
-  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  // PAYFECT_OUT_DIR lets two test or benchmark runs on one machine build side by side
-  // without one rewriting the extension the other's Chromium is loading.
-  outDir: process.env.PAYFECT_OUT_DIR ?? '.output',
-  manifest: {
+/** The toolbar shortcut users get unless they change it (chrome://extensions/shortcuts). */
+export const POPUP_SHORTCUT = 'Alt+Shift+P';
+
+/** Every icon size, all rendered from assets/icon.svg by `npm run icons`. */
+export const ICON_SIZES = [16, 32, 48, 128] as const;
+
+/** The icons as the manifest declares them: size → path inside the extension (and public/). */
+export const ICONS: Record<string, string> = Object.fromEntries(
+  ICON_SIZES.map((size) => [String(size), `icon/${size}.png`]),
+);
+
+// WXT 0.21's manifest type does not know data_collection_permissions yet; the object is
+// built apart so the extra key passes. Firefox 127 and older refuse the key and 140 (142 on
+// Android) is the first to show it at install, hence the minimum versions.
+const gecko = {
+  id: 'quick-links@payfect-extension',
+  strict_min_version: '140.0',
+  // What leaves the browser: the invoices typed into the popup (financial) and the API key
+  // that authenticates them, sent only to the Payfect API base URL the user configured.
+  // Nothing goes to the developer or anyone else (README "Privacy").
+  data_collection_permissions: { required: ['financialAndPaymentInfo', 'authenticationInfo'] },
+};
+
+/** The manifest for one target: Chromium MV3, or Firefox MV2 with its own keys. */
+export function manifestFor({ browser, manifestVersion }: ConfigEnv): UserManifest {
+  // MV2 names the toolbar button's command after browser_action; WXT does not rename it.
+  const openPopupCommand = manifestVersion === 2 ? '_execute_browser_action' : '_execute_action';
+  return {
     name: 'Payfect Quick Links',
     description:
       'Create Payfect crypto checkout links from the toolbar and see when they are paid.',
+    icons: ICONS,
     permissions: [
       'storage',
       'clipboardWrite',
@@ -24,6 +46,37 @@ export default defineConfig({
     // custom base URL, such as the loopback sandbox, answers CORS itself and needs none.
     // README "Permissions" explains each one; test/e2e/key-safety.spec.ts pins the list.
     host_permissions: ['https://api.payfect.finance/*'],
+    commands: {
+      [openPopupCommand]: { suggested_key: { default: POPUP_SHORTCUT } },
+    },
+    // Chromium warns about keys it does not know, so the Firefox ones go to Firefox only.
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko, gecko_android: { strict_min_version: '142.0' } } }
+      : {}),
+  };
+}
+
+// https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // PAYFECT_OUT_DIR lets two test or benchmark runs on one machine build side by side
+  // without one rewriting the extension the other's Chromium is loading.
+  outDir: process.env.PAYFECT_OUT_DIR ?? '.output',
+  manifest: manifestFor,
+  zip: {
+    // The sources zip is for AMO's reviewers: what builds the extension and the sandbox to
+    // try it with, not tests, benchmark results or screenshots (WXT already leaves out
+    // dot-folders and node_modules).
+    includeSources: ['test/sandbox/**'],
+    excludeSources: [
+      'test/**',
+      'test-results*/**',
+      'playwright-report/**',
+      'blob-report/**',
+      'bench/**',
+      'docs/**',
+      '*.zip',
+    ],
   },
   webExt: {
     // `wxt` (dev) opens this browser; Debian's chromium where present.
