@@ -93,7 +93,9 @@ async function runHeadless(extension: ExtensionBrowser): Promise<void> {
 
   console.log('');
   console.log(`Payment link: ${link}`);
-  console.log("              (the sandbox's hosted checkout; paid just now, History shows Complete)");
+  console.log(
+    "              (the sandbox's hosted checkout; paid just now, History shows Complete)",
+  );
   console.log(`Screenshots:  ${shots.join('\n              ')}`);
 }
 
