@@ -10,7 +10,7 @@ import { ask, NO_ANSWER_MESSAGE } from '../../utils/ask.ts';
 import { openSettings } from '../../utils/navigation.ts';
 import { CreateForm } from './CreateForm.tsx';
 import { formErrorFrom } from './form-error.ts';
-import { LazyHistoryView, prefetchLater } from './lazy.ts';
+import { historyView, prefetchLater } from './lazy.tsx';
 import { NoKey } from './NoKey.tsx';
 import { Unlock } from './Unlock.tsx';
 import { PendingView } from './PendingView.tsx';
@@ -136,7 +136,15 @@ export function App({ firstLoad }: AppProps) {
 
   function selectTab(next: Tab) {
     setTab(next);
-    if (next === 'history') setHistoryOpened(true);
+    if (next !== 'history' || historyOpened) return;
+    // Mounted once its chunk is in (usually already, see prefetchLater): no fallback flash.
+    historyView.load().then(
+      () => setHistoryOpened(true),
+      (error: unknown) => {
+        console.error('Could not load History', error);
+        setHistoryOpened(true);
+      },
+    );
   }
 
   /** A click on a tab; "New link" on a finished result starts a new, empty form. */
@@ -231,7 +239,7 @@ export function App({ firstLoad }: AppProps) {
             hidden={tab !== 'history'}
           >
             <Suspense fallback={<p className="loading">Loading…</p>}>
-              <LazyHistoryView
+              <historyView.Component
                 messageTemplate={settings.messageTemplate}
                 shown={tab === 'history'}
               />

@@ -4,7 +4,7 @@ import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { itemsSummary, type SessionRecord } from '../../lib/history.ts';
 import { fillMessageTemplate, formatExpiry } from '../../lib/message-template.ts';
 import { isWebUrl, openInNewTab } from '../../utils/navigation.ts';
-import { LazyQrCode } from './lazy.ts';
+import { qrCode } from './lazy.tsx';
 import type { AutoCopy } from './view.ts';
 
 interface ResultViewProps {
@@ -98,7 +98,7 @@ export function ResultView({ session, messageTemplate, autoCopy }: ResultViewPro
       <div className="result-body">
         {/* The square the code will fill, so the details beside it do not jump. */}
         <Suspense fallback={<div className="qr" style={{ width: 180, minHeight: 180 }} />}>
-          <LazyQrCode value={session.url} />
+          <qrCode.Component value={session.url} />
         </Suspense>
         <dl className="result-details">
           <div>

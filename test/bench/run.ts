@@ -68,12 +68,17 @@ const BENCH_DIR = join(OUT_DIR, 'bench-mv3');
 
 function build(): void {
   // `wxt zip` builds first, so one command gives both the extension and the store zip.
+  console.log(`Building and zipping into ${OUT_DIR}…`);
   const zipped = spawnSync('npx', ['wxt', 'zip'], {
     cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
+    encoding: 'utf8',
     env: { ...process.env, PAYFECT_OUT_DIR: OUT_DIR },
   });
-  if (zipped.status !== 0) throw new Error('`wxt zip` failed.');
+  if (zipped.status !== 0) {
+    // Its warnings are noise on success; on failure they are the explanation.
+    console.error(zipped.stdout, zipped.stderr);
+    throw new Error('`wxt zip` failed.');
+  }
 }
 
 function zipPath(): string {

@@ -1,0 +1,58 @@
+import { lazy, useState, type ComponentType } from 'react';
+import type { QrCode as QrCodeComponent } from '../../components/QrCode.tsx';
+import type { HistoryView as HistoryViewComponent } from './HistoryView.tsx';
+
+/*
+ * What the popup needs only after its form is on screen: History (with CSV export and its QR
+ * dialog) and the QR code (with its encoder). As separate chunks they are not parsed before
+ * the form takes input; `prefetchLater` fetches them once the popup is idle.
+ */
+
+interface Deferred<P extends object> {
+  /** Renders the component, straight away once its chunk is in, else through Suspense. */
+  readonly Component: ComponentType<P>;
+  /** Fetches the chunk; resolves once the component renders without suspending. */
+  readonly load: () => Promise<unknown>;
+}
+
+function deferred<P extends object>(fetchChunk: () => Promise<ComponentType<P>>): Deferred<P> {
+  let loaded: ComponentType<P> | undefined;
+  let loading: Promise<ComponentType<P>> | undefined;
+  const load = () => {
+    loading ??= fetchChunk().then((component) => {
+      loaded = component;
+      return component;
+    });
+    return loading;
+  };
+  const ViaSuspense = lazy(() => load().then((component) => ({ default: component })));
+  function Component(props: P) {
+    // React.lazy suspends on its first render even when the chunk is already in, and React
+    // then holds the fallback for 300 ms: a loaded chunk is rendered directly instead. Chosen
+    // once per mount, so a later render never swaps the element type and loses its state.
+    const [Chosen] = useState<ComponentType<P>>(() => loaded ?? ViaSuspense);
+    return <Chosen {...props} />;
+  }
+  return { Component, load };
+}
+
+export const historyView = deferred<Parameters<typeof HistoryViewComponent>[0]>(() =>
+  import('./HistoryView.tsx').then((module) => module.HistoryView),
+);
+
+export const qrCode = deferred<Parameters<typeof QrCodeComponent>[0]>(() =>
+  import('../../components/QrCode.tsx').then((module) => module.QrCode),
+);
+
+function logFailure(error: unknown) {
+  console.warn('Could not load a part of the popup ahead of time', error);
+}
+
+export function prefetchLater(): void {
+  const prefetch = () => {
+    qrCode.load().catch(logFailure);
+    historyView.load().catch(logFailure);
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(prefetch, { timeout: 500 });
+  else setTimeout(prefetch, 100);
+}
