@@ -1,7 +1,11 @@
 import { defineConfig, type ConfigEnv, type UserManifest } from 'wxt';
 
-/** The toolbar shortcut users get unless they change it (chrome://extensions/shortcuts). */
-export const POPUP_SHORTCUT = 'Alt+Shift+P';
+/**
+ * The shortcut that opens the popup unless the user changes it. Chromium (156) keeps
+ * Alt+Shift+P for itself, as it does A, B, C, N, R, T, W, X and Z, and silently leaves a
+ * command suggesting it unbound; L (for link) is free there. Firefox takes Alt+Shift+P.
+ */
+export const POPUP_SHORTCUT = { chromium: 'Alt+Shift+L', firefox: 'Alt+Shift+P' } as const;
 
 /** Every icon size, all rendered from assets/icon.svg by `npm run icons`. */
 export const ICON_SIZES = [16, 32, 48, 128] as const;
@@ -27,6 +31,7 @@ const gecko = {
 export function manifestFor({ browser, manifestVersion }: ConfigEnv): UserManifest {
   // MV2 names the toolbar button's command after browser_action; WXT does not rename it.
   const openPopupCommand = manifestVersion === 2 ? '_execute_browser_action' : '_execute_action';
+  const shortcut = browser === 'firefox' ? POPUP_SHORTCUT.firefox : POPUP_SHORTCUT.chromium;
   return {
     name: 'Payfect Quick Links',
     description:
@@ -47,7 +52,7 @@ export function manifestFor({ browser, manifestVersion }: ConfigEnv): UserManife
     // README "Permissions" explains each one; test/e2e/key-safety.spec.ts pins the list.
     host_permissions: ['https://api.payfect.finance/*'],
     commands: {
-      [openPopupCommand]: { suggested_key: { default: POPUP_SHORTCUT } },
+      [openPopupCommand]: { suggested_key: { default: shortcut } },
     },
     // Chromium warns about keys it does not know, so the Firefox ones go to Firefox only.
     ...(browser === 'firefox'

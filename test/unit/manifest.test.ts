@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import type { ConfigEnv } from 'wxt';
-import { ICON_SIZES, ICONS, manifestFor, POPUP_SHORTCUT } from '../../wxt.config.ts';
+import { ICON_SIZES, ICONS, manifestFor } from '../../wxt.config.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -27,10 +27,11 @@ function pngSize(path: string): { width: number; height: number } {
 }
 
 describe('the keyboard shortcut', () => {
-  it('opens the popup with Alt+Shift+P in Chromium (MV3 _execute_action)', () => {
-    expect(POPUP_SHORTCUT).toBe('Alt+Shift+P');
+  // Chromium refuses Alt+Shift+P (its own accelerator): test/e2e/keyboard.spec.ts shows the
+  // key it does bind.
+  it('opens the popup with Alt+Shift+L in Chromium (MV3 _execute_action)', () => {
     expect(manifestFor(CHROME).commands).toEqual({
-      _execute_action: { suggested_key: { default: 'Alt+Shift+P' } },
+      _execute_action: { suggested_key: { default: 'Alt+Shift+L' } },
     });
   });
 
