@@ -170,7 +170,8 @@ export function tables(results: BenchResults): string {
     '### 5. Worker cold start',
     '',
     'In the scale table: after `ServiceWorker.stopAllWorkers` (CDP) and Chromium reporting the ' +
-      'worker closed, the first `getState` message from an extension page (it starts the worker), then a second one to the warm worker.',
+      "extension's worker stopped, the first `getState` message from an extension page (it starts " +
+      'the worker), then a second one to the warm worker.',
     '',
     '### Goals',
     '',
