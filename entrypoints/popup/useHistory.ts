@@ -12,13 +12,16 @@ export type HistoryLoad =
     }
   | { readonly kind: 'failed' };
 
-/** Two chunks: at least a chunk's worth of rows (200) even when the newest is nearly empty. */
-const FIRST_SCREEN_CHUNKS = 2;
+/**
+ * A few screens of rows. The newest chunk alone usually holds them (up to 200); when it was
+ * just started, the one before it is read too.
+ */
+const FIRST_SCREEN_SESSIONS = 50;
 
 /**
  * The stored history, newest first, read when the History tab first opens and again each
  * time the background writes it (a new link, a status change, pruning). The first read
- * shows the newest chunks before reading them all, so a long history opens as fast as a
+ * shows the newest chunk before reading them all, so a long history opens as fast as a
  * short one. Reads never overlap: changes that arrive during a read are picked up by one
  * more read after it.
  */
@@ -41,7 +44,10 @@ export function useHistory(): { history: HistoryLoad; retry: () => void } {
       try {
         if (first) {
           first = false;
-          const newest = await readNewestHistory(FIRST_SCREEN_CHUNKS);
+          let newest = await readNewestHistory(1);
+          if (!newest.complete && newest.sessions.length < FIRST_SCREEN_SESSIONS) {
+            newest = await readNewestHistory(2);
+          }
           if (live) setHistory({ kind: 'ready', ...newest });
           // A write during that read still needs the full read below.
           if (newest.complete && !stale) return;
