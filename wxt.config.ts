@@ -46,6 +46,10 @@ export function manifestFor({ browser, manifestVersion }: ConfigEnv): UserManife
       // 10,000 sessions at ~600 B each is 6 MB, close to storage.local's 10 MB quota in
       // Chrome (5 MB before Chrome 114), with settings and draft on top.
       'unlimitedStorage',
+      // "Create payment link for …" on selected text, and the title of the page it was
+      // chosen on (activeTab: that one tab, only when the menu item is clicked).
+      'contextMenus',
+      'activeTab',
     ],
     // The worker calls the live API without depending on its CORS policy (unknown). A
     // custom base URL, such as the loopback sandbox, answers CORS itself and needs none.

@@ -2,6 +2,7 @@ import { storage } from 'wxt/utils/storage';
 import { z } from 'zod/mini';
 import { DraftSchema, type Draft } from './draft.ts';
 import { LastCreateSchema, type LastCreate } from './messages.ts';
+import { PrefillSchema, type Prefill } from './prefill.ts';
 import {
   DEFAULT_MESSAGE_TEMPLATE,
   DEFAULT_MESSAGE_TEMPLATE_V2,
@@ -53,6 +54,12 @@ export const lastCreateItem = storage.defineItem<LastCreate | null>('local:lastC
   version: 1,
 });
 
+/** A line item started from selected text, until the popup takes it (lib/prefill.ts). */
+export const prefillItem = storage.defineItem<Prefill | null>('local:prefill', {
+  fallback: null,
+  version: 1,
+});
+
 function parsedOr<T>(schema: z.ZodMiniType<T>, value: unknown, fallback: T): T {
   const parsed = z.safeParse(schema, value);
   return parsed.success ? parsed.data : fallback;
@@ -72,4 +79,8 @@ export async function readDraft(): Promise<Draft | null> {
 
 export async function readLastCreate(): Promise<LastCreate | null> {
   return parsedOr(z.nullable(LastCreateSchema), await lastCreateItem.getValue(), null);
+}
+
+export async function readPrefill(): Promise<Prefill | null> {
+  return parsedOr(z.nullable(PrefillSchema), await prefillItem.getValue(), null);
 }

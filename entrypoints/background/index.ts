@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { startHistory } from './history-store.ts';
 import { syncIndicators } from './indicators.ts';
 import { settleOrphanedCreate } from './last-create.ts';
+import { startSelectionMenu } from './menus.ts';
 import { POLL_ALARM } from './polling.ts';
 import { createMessageHandler } from './router.ts';
 import { createStatusService } from './statuses.ts';
@@ -29,6 +30,7 @@ export default defineBackground(() => {
     if (alarm.name !== POLL_ALARM) return;
     return statuses.refresh({ staleOnly: false }).then(() => undefined, logFailure('Poll failed'));
   });
+  startSelectionMenu();
   // Alarms and badge text are not kept across a browser restart or an update.
   const resync = () => void syncIndicators().catch(logFailure('Badge update failed'));
   browser.runtime.onStartup.addListener(resync);

@@ -5,7 +5,7 @@ import type { Draft } from '../../lib/draft.ts';
 import type { SessionRecord } from '../../lib/history.ts';
 import type { LastCreate, State } from '../../lib/messages.ts';
 import { DEFAULT_SETTINGS } from '../../lib/settings.ts';
-import { draftItem, readDraft } from '../../lib/storage.ts';
+import { draftItem, readDraft, readPrefill } from '../../lib/storage.ts';
 import { ask, NO_ANSWER_MESSAGE } from '../../utils/ask.ts';
 import { openSettings } from '../../utils/navigation.ts';
 import { CreateForm } from './CreateForm.tsx';
@@ -16,6 +16,7 @@ import { Unlock } from './Unlock.tsx';
 import { PendingView } from './PendingView.tsx';
 import { panelId, PopupTabs, tabId, type Tab } from './PopupTabs.tsx';
 import { ResultView } from './ResultView.tsx';
+import { takePrefill } from './take-prefill.ts';
 import { dismiss } from './submit.ts';
 import { freshDraft, initialView, type View } from './view.ts';
 
@@ -44,12 +45,16 @@ export interface Loaded {
   readonly view: View;
 }
 
-/** The state and the stored draft: what the popup needs to show its form. */
+/** The state, the stored draft and any selected text: what the popup needs to show its form. */
 export async function load(): Promise<Loaded> {
   try {
-    const [state, storedDraft] = await Promise.all([ask({ type: 'getState' }), readDraft()]);
+    const [state, storedDraft, prefill] = await Promise.all([
+      ask({ type: 'getState' }),
+      readDraft(),
+      readPrefill(),
+    ]);
     if (state.key.set) refreshStaleStatuses();
-    const view = initialView(state, storedDraft);
+    const view = takePrefill(initialView(state, storedDraft), prefill, state.settings);
     // A failure from an earlier popup is now shown on the form; once is enough.
     if (state.lastCreate?.state === 'failed') dismiss(state.lastCreate.requestId);
     return { state, view };
@@ -211,6 +216,7 @@ export function App({ firstLoad }: AppProps) {
               settings={settings}
               initialDraft={view.draft}
               initialError={view.error}
+              initialNotice={view.notice}
               onCreated={showCreated}
               onPending={showPending}
             />

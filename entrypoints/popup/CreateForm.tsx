@@ -30,6 +30,8 @@ interface CreateFormProps {
   settings: Settings;
   initialDraft: Draft;
   initialError: FormError | null;
+  /** A status line above the items, until the form is submitted. */
+  initialNotice?: string;
   onCreated: (requestId: string, session: SessionRecord) => Promise<void>;
   onPending: (requestId: string, startedAt: number, draft: Draft) => void;
 }
@@ -40,12 +42,14 @@ export function CreateForm({
   settings,
   initialDraft,
   initialError,
+  initialNotice,
   onCreated,
   onPending,
 }: CreateFormProps) {
   const { draft, update, current } = useDraft(initialDraft);
   const [errors, setErrors] = useState<FieldErrors>(() => initialError?.fields ?? {});
   const [alert, setAlert] = useState<FormError | null>(initialError);
+  const [notice, setNotice] = useState(initialNotice);
   const [moreOpen, setMoreOpen] = useState(() => hasUrlError(initialError?.fields ?? {}));
   const [busy, setBusy] = useState(false);
   // State alone would let a second click or Enter through before React re-renders.
@@ -115,6 +119,7 @@ export function CreateForm({
     }
     inFlight.current = true;
     setBusy(true);
+    setNotice(undefined);
     setAlert(null);
     setErrors({});
     const outcome = await submitOrder(checked.value);
@@ -137,6 +142,7 @@ export function CreateForm({
   return (
     <form className="create-form" noValidate onSubmit={(event) => void submit(event)}>
       <div className="form-body">
+        {notice && <StatusMessage>{notice}</StatusMessage>}
         {draft.items.map((item, index) => (
           <LineItemFields
             // Items have no id of their own; the index is what the field names use too.

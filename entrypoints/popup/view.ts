@@ -12,7 +12,13 @@ export type View =
   | { readonly kind: 'unreachable' }
   | { readonly kind: 'noKey' }
   | { readonly kind: 'locked' }
-  | { readonly kind: 'form'; readonly draft: Draft; readonly error: FormError | null }
+  | {
+      readonly kind: 'form';
+      readonly draft: Draft;
+      readonly error: FormError | null;
+      /** A status line above the form (what selected text changed in it). */
+      readonly notice?: string;
+    }
   | {
       readonly kind: 'pending';
       readonly requestId: string;

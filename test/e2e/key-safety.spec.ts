@@ -274,8 +274,10 @@ test('the built manifest asks for exactly the permissions the README explains', 
     JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')),
   );
   expect([...(manifest.permissions ?? [])].sort()).toEqual([
+    'activeTab',
     'alarms',
     'clipboardWrite',
+    'contextMenus',
     'notifications',
     'storage',
     'unlimitedStorage',

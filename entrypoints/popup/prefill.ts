@@ -1,0 +1,91 @@
+import type { Draft, DraftItem } from '../../lib/draft.ts';
+import { MAX_ITEMS } from '../../lib/order.ts';
+import type { Prefill } from '../../lib/prefill.ts';
+import { CURRENCIES, type Settings } from '../../lib/settings.ts';
+import { freshDraft, type View } from './view.ts';
+
+/* How a line item started from selected text meets the form: nothing typed is ever lost. */
+
+function isEmptyItem(item: DraftItem): boolean {
+  return (
+    item.name.trim() === '' &&
+    item.description.trim() === '' &&
+    item.unitPrice.trim() === '' &&
+    ['', '1'].includes(item.quantity.trim())
+  );
+}
+
+/** Nothing typed in any item (the reference, URLs and choices come from Settings anyway). */
+export function isEmptyDraft(draft: Draft): boolean {
+  return draft.items.every(isEmptyItem);
+}
+
+function currencyName(value: string): string {
+  return CURRENCIES.find((currency) => currency.value === value)?.name ?? value.toUpperCase();
+}
+
+export interface Merged {
+  readonly draft: Draft;
+  /** What happened, for the status line above the form. */
+  readonly notice: string;
+}
+
+/**
+ * An empty form becomes the prefill, in its currency. A form with typed items keeps them and
+ * gets the prefill as one more item, in the form's currency (changing it would reprice the
+ * items already there), with a word when the selection named another.
+ */
+export function mergePrefill(draft: Draft, prefill: Prefill): Merged {
+  const item: DraftItem = {
+    name: prefill.name,
+    description: prefill.description,
+    unitPrice: prefill.unitPrice,
+    quantity: '1',
+  };
+  if (isEmptyDraft(draft)) {
+    return {
+      draft: { ...draft, items: [item], currency: prefill.currency ?? draft.currency },
+      notice: 'Filled in from the selected text: check the name and price.',
+    };
+  }
+  if (draft.items.length >= MAX_ITEMS) {
+    return {
+      draft,
+      notice: `The form already has ${MAX_ITEMS} items, so the selected text was not added.`,
+    };
+  }
+  const otherCurrency =
+    prefill.currency !== undefined && prefill.currency !== draft.currency
+      ? ` Its price was in ${currencyName(prefill.currency)}; this link is in ${currencyName(draft.currency)}.`
+      : '';
+  return {
+    draft: { ...draft, items: [...draft.items, item] },
+    notice: `Added the selected text as item ${draft.items.length + 1}; your other items are kept.${otherCurrency}`,
+  };
+}
+
+/**
+ * The view the popup opens on with a prefill, or undefined when the prefill has to wait (no
+ * key, locked, a create in flight). A finished link gives way to the new form: the user asked
+ * for a new link, and the finished one stays in History.
+ */
+export function viewWithPrefill(
+  view: View,
+  prefill: Prefill,
+  settings: Settings,
+): View | undefined {
+  if (view.kind === 'form') {
+    const merged = mergePrefill(view.draft, prefill);
+    return { ...view, draft: merged.draft, notice: merged.notice };
+  }
+  if (view.kind === 'result') {
+    const merged = mergePrefill(freshDraft(settings), prefill);
+    return {
+      kind: 'form',
+      draft: merged.draft,
+      error: null,
+      notice: `${merged.notice} Your previous link is in History.`,
+    };
+  }
+  return undefined;
+}
