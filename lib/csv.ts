@@ -12,6 +12,7 @@ import { effectiveStatus } from './status.ts';
  *   Item names and references are typed by people (a client may have asked for them), and
  *   a spreadsheet would run `=HYPERLINK(...)` or `@SUM(...)` as a formula (OWASP "CSV
  *   injection"). The quote makes it text; amounts never start with these characters.
+ *   Notes and tags are typed too, and get the same treatment.
  */
 
 export const CSV_BOM = '\uFEFF';
@@ -28,6 +29,8 @@ export const CSV_HEADER = [
   'created_at',
   'expires_at',
   'mode',
+  'note',
+  'tags',
 ] as const;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -63,6 +66,8 @@ function sessionRow(session: SessionRecord, now: number): string[] {
     isoTime(session.createdAt),
     isoTime(session.expiresAt),
     session.isLivemode ? 'live' : 'test',
+    session.note ?? '',
+    (session.tags ?? []).join('; '),
   ];
 }
 

@@ -16,11 +16,17 @@ export interface HistoryQuery {
   readonly status: StatusFilter;
 }
 
-/** Every item name, the reference, the amount and the currency, lower case, one per line. */
+/**
+ * Every item name, the reference, the amount, the currency, the note and the tags, lower
+ * case, one per line.
+ */
 export function searchText(record: SessionRecord): string {
   let text = '';
   for (const item of record.items) text += `${item.name}\n`;
-  return `${text}${record.reference}\n${record.amountTotal}\n${record.currency}`.toLowerCase();
+  text += `${record.reference}\n${record.amountTotal}\n${record.currency}`;
+  if (record.note) text += `\n${record.note}`;
+  for (const tag of record.tags ?? []) text += `\n${tag}`;
+  return text.toLowerCase();
 }
 
 // Keyed by the array itself: the view gets a new array whenever the stored history changes.

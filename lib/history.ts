@@ -33,6 +33,22 @@ export const SessionRecordSchema = z.object({
   statusChangedAt: z.number(),
   /** The API it was created on, so a status query goes to the same place. */
   baseUrl: z.string(),
+  /*
+   * Added after version 2 of the stored history as optional fields, read liberally (a record
+   * without them is still valid), so no migration rewrites every chunk; lib/session-notes.ts
+   * and the renew service are strict about what they write.
+   */
+  /** The redirect URLs it was created with, for a renewal; absent on older records. */
+  successUrl: z.optional(z.string()),
+  cancelUrl: z.optional(z.string()),
+  callbackUrl: z.optional(z.string()),
+  /** The id of the session that renewed this one. */
+  renewedBy: z.optional(z.string()),
+  /** When the "expires soon" reminder was raised (unix ms): it is raised once. */
+  remindedAt: z.optional(z.number()),
+  /** The user's own note about the client or the job. */
+  note: z.optional(z.string()),
+  tags: z.optional(z.array(z.string())),
 });
 export type SessionRecord = z.infer<typeof SessionRecordSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { SessionRecordSchema } from './history.ts';
 import { OrderSchema } from './order.ts';
+import { NoteSchema, TagsSchema } from './session-notes.ts';
 import { SettingsSchema } from './settings.ts';
 
 /**
@@ -70,6 +71,19 @@ export const RequestSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('dismissLastCreate'), requestId: z.string().check(z.maxLength(100)) }),
   z.object({
+    type: z.literal('renewCheckout'),
+    /** As for createCheckout: the same id twice never creates twice. */
+    requestId: z.string().check(z.minLength(1), z.maxLength(100)),
+    /** The expired (or soon expiring) session whose items and options are used again. */
+    sessionId: z.string().check(z.minLength(1), z.maxLength(200)),
+  }),
+  z.object({
+    type: z.literal('updateSessionNotes'),
+    sessionId: z.string().check(z.minLength(1), z.maxLength(200)),
+    note: NoteSchema,
+    tags: TagsSchema,
+  }),
+  z.object({
     type: z.literal('refreshStatuses'),
     /** Only sessions not checked in the last minute (what opening the popup asks for). */
     staleOnly: z.boolean(),
@@ -114,6 +128,14 @@ export const ResponseSchemas = {
     Failure,
   ]),
   createCheckout: z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), session: SessionRecordSchema }),
+    Failure,
+  ]),
+  renewCheckout: z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), session: SessionRecordSchema }),
+    Failure,
+  ]),
+  updateSessionNotes: z.discriminatedUnion('ok', [
     z.object({ ok: z.literal(true), session: SessionRecordSchema }),
     Failure,
   ]),

@@ -31,9 +31,12 @@ export const CURRENCIES = [
   { value: 'cny', name: 'CNY (¥)' },
 ] as const;
 
+/** A day: Payfect's links last about that long, so an earlier reminder would come at once. */
+export const MAX_REMINDER_MINUTES = 1440;
+
 /**
  * What the user chose in Settings, minus the API key (which only the background reads, from
- * its own item). Stored as version 3; older shapes go through lib/storage.ts migrations.
+ * its own item). Stored as version 4; older shapes go through lib/storage.ts migrations.
  */
 export const SettingsSchema = z.object({
   baseUrl: z.string(),
@@ -47,6 +50,8 @@ export const SettingsSchema = z.object({
   networks: z.array(NetworkSchema),
   /** Sessions kept in History; the oldest beyond it are pruned. 0 keeps all. */
   historyCap: z.int().check(z.minimum(0)),
+  /** Minutes before expiry to remind of an unpaid link (lib/reminders.ts); 0 turns it off. */
+  reminderMinutes: z.int().check(z.minimum(0), z.maximum(MAX_REMINDER_MINUTES)),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -60,6 +65,7 @@ export const DEFAULT_SETTINGS: Settings = {
   messageTemplate: DEFAULT_MESSAGE_TEMPLATE,
   networks: [...DEFAULT_NETWORKS],
   historyCap: 0,
+  reminderMinutes: 60,
 };
 
 export function networkName(settings: Pick<Settings, 'networks'>, value: string): string {

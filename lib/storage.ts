@@ -35,11 +35,16 @@ export function settingsToV3(value: unknown): unknown {
     : value;
 }
 
+/** v3 → v4: `reminderMinutes` arrived; an hour before expiry, as for a new user. */
+export function settingsToV4(value: unknown): unknown {
+  return typeof value === 'object' && value !== null ? { reminderMinutes: 60, ...value } : value;
+}
+
 /* WXT runs the migrations when this module loads, before any getValue() answers. */
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 3,
-  migrations: { 2: settingsToV2, 3: settingsToV3 },
+  version: 4,
+  migrations: { 2: settingsToV2, 3: settingsToV3, 4: settingsToV4 },
 });
 
 /** The popup form as typed; cleared only after a link was created from it. */

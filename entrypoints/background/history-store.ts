@@ -203,6 +203,14 @@ async function locate(meta: HistoryMeta, id: string) {
   return undefined;
 }
 
+/** The session with this id as stored, or undefined when History has none. */
+export function findSession(id: string): Promise<SessionRecord | undefined> {
+  return enqueue(async () => {
+    const found = await locate(await readMeta(), id);
+    return found?.chunk.records[found.position];
+  });
+}
+
 /**
  * Changes one session and returns it, or undefined when no session has that id; writes its
  * chunk only. A patch that breaks the record's schema is a bug: it throws.

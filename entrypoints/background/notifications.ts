@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { itemsSummary, type SessionRecord } from '../../lib/history.ts';
+import { reminderMessage } from '../../lib/reminders.ts';
 
 /** "Standard Plan — 20.50 USDT paid". */
 export function paidMessage(session: SessionRecord): string {
@@ -22,5 +23,24 @@ export async function notifyPaid(session: SessionRecord): Promise<void> {
   } catch (error) {
     // Notifications turned off in the system: History still shows the session Complete.
     console.warn('Could not show the payment notification', error);
+  }
+}
+
+/** The reminder's notification id: its own, so a payment's does not replace it. */
+export function reminderId(sessionId: string): string {
+  return `reminder:${sessionId}`;
+}
+
+/** "Logo design — 20.50 USDT expires in 45 min": time to renew it or nudge the client. */
+export async function notifyExpiringSoon(session: SessionRecord, now: number): Promise<void> {
+  try {
+    await browser.notifications.create(reminderId(session.id), {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: 'Link expires soon',
+      message: reminderMessage(session, now),
+    });
+  } catch (error) {
+    console.warn('Could not show the expiry reminder', error);
   }
 }

@@ -11,7 +11,7 @@ import {
 import type { Result } from '../../lib/result.ts';
 import { createCheckoutService } from './checkouts.ts';
 import { testConnection } from './connection.ts';
-import { pruneHistory } from './history-store.ts';
+import { pruneHistory, updateSession } from './history-store.ts';
 import { syncIndicators } from './indicators.ts';
 import {
   clearApiKey,
@@ -23,6 +23,7 @@ import {
 } from './key-store.ts';
 import { dismissLastCreate } from './last-create.ts';
 import type { BackgroundDeps } from './payfect-api.ts';
+import { createRenewService } from './renewals.ts';
 import { isInternalSender } from './sender.ts';
 import { saveSettings } from './settings-store.ts';
 import { getState } from './state.ts';
@@ -45,6 +46,7 @@ async function applyHistoryCap(cap: number): Promise<void> {
 
 function createHandlers(deps: BackgroundDeps, statuses: StatusService): Handlers {
   const checkouts = createCheckoutService(deps);
+  const renewals = createRenewService(checkouts, deps.now);
   return {
     getState: () => getState(),
     saveSettings: async ({ settings }) => {
@@ -61,6 +63,17 @@ function createHandlers(deps: BackgroundDeps, statuses: StatusService): Handlers
     removePassphrase: async () => keyAnswer(await removePassphrase()),
     testConnection: () => testConnection(deps),
     createCheckout: ({ requestId, order }) => checkouts.create(requestId, order),
+    renewCheckout: ({ requestId, sessionId }) => renewals.renew(requestId, sessionId),
+    updateSessionNotes: async ({ sessionId, note, tags }) => {
+      const session = await updateSession(sessionId, { note, tags });
+      if (session === undefined) {
+        return {
+          ok: false,
+          error: { kind: 'not_found', message: 'That link is no longer in History.' },
+        };
+      }
+      return { ok: true, session };
+    },
     dismissLastCreate: async ({ requestId }) => {
       await dismissLastCreate(requestId);
       return { ok: true };

@@ -53,5 +53,9 @@ export function sessionFromCheckout(checkout: Checkout, context: SessionContext)
     lastChecked: now,
     statusChangedAt: now,
     baseUrl: context.baseUrl,
+    // Kept for a renewal, which sends the same order again.
+    successUrl: order.successUrl,
+    cancelUrl: order.cancelUrl,
+    callbackUrl: order.callbackUrl,
   };
 }

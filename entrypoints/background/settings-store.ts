@@ -42,6 +42,7 @@ export function checkSettings(settings: Settings): Result<SettingsForm, Record<s
     callbackUrl: '',
     messageTemplate: settings.messageTemplate,
     historyCap: settings.historyCap,
+    reminderMinutes: settings.reminderMinutes,
   };
   for (const field of REDIRECT_FIELDS) {
     const checked = checkRedirectUrl(settings[field], baseUrl);

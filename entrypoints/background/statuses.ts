@@ -1,6 +1,7 @@
 import type { CheckoutStatus } from '../../lib/history.ts';
 import type { ResponseFor, UiError } from '../../lib/messages.ts';
 import type { PayfectClient, PayfectError } from '../../lib/payfect/index.ts';
+import { needsReminder } from '../../lib/reminders.ts';
 import { ok, type Result } from '../../lib/result.ts';
 import { expireByClock, isLive, mergeStatus } from '../../lib/status.ts';
 import {
@@ -10,7 +11,7 @@ import {
   type StoredSession,
 } from './history-store.ts';
 import { syncIndicators } from './indicators.ts';
-import { notifyPaid } from './notifications.ts';
+import { notifyExpiringSoon, notifyPaid } from './notifications.ts';
 import { connect, type BackgroundDeps } from './payfect-api.ts';
 import { mapWithLimit } from './pool.ts';
 import { uiErrorFromPayfect } from './ui-error.ts';
@@ -101,12 +102,27 @@ export function createStatusService(deps: BackgroundDeps = {}): StatusService {
         error ??= uiErrorFromPayfect(answer.error);
       }
     }
-    const changed = (await updateSessions(updates)).filter(
-      (c) => c.before.status !== c.after.status,
+    // Last, and checked again on the stored record, so a link paid in this poll is not
+    // reminded of.
+    const { reminderMinutes } = connection.value.settings;
+    for (const { record, chunk } of open) {
+      if (!needsReminder(record, start, reminderMinutes)) continue;
+      updates.push({
+        id: record.id,
+        chunk,
+        update: (r) => (needsReminder(r, start, reminderMinutes) ? { ...r, remindedAt: start } : r),
+      });
+    }
+    const results = await updateSessions(updates);
+    const changed = results.filter((c) => c.before.status !== c.after.status);
+    // remindedAt is stored before the notification is raised: once, even if the worker stops.
+    const reminded = results.filter(
+      (c) => c.before.remindedAt === undefined && c.after.remindedAt !== undefined,
     );
-    await Promise.all(
-      changed.filter(({ after }) => after.status === 'complete').map((c) => notifyPaid(c.after)),
-    );
+    await Promise.all([
+      ...changed.filter(({ after }) => after.status === 'complete').map((c) => notifyPaid(c.after)),
+      ...reminded.map((c) => notifyExpiringSoon(c.after, start)),
+    ]);
     await syncIndicators(now());
     const counts = {
       checked: due.length,

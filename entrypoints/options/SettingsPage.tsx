@@ -154,6 +154,9 @@ export function SettingsPage({ initial }: { initial: State }) {
         historyCap={values.historyCap}
         error={errors.historyCap}
         onChange={(value) => edited('historyCap', value)}
+        reminderMinutes={values.reminderMinutes}
+        reminderError={errors.reminderMinutes}
+        onReminderChange={(value) => edited('reminderMinutes', value)}
       />
       <div className="save-bar">
         <div className="save-messages">

@@ -2,7 +2,14 @@ import type { FieldErrors } from '../../lib/draft.ts';
 import type { KeyStatus, UiError } from '../../lib/messages.ts';
 import type { Settings } from '../../lib/settings.ts';
 import { ask } from '../../utils/ask.ts';
-import { HISTORY_CAP_ERROR, isFormField, parseHistoryCap, type SettingsValues } from './values.ts';
+import {
+  HISTORY_CAP_ERROR,
+  isFormField,
+  parseHistoryCap,
+  parseReminderMinutes,
+  REMINDER_ERROR,
+  type SettingsValues,
+} from './values.ts';
 
 export interface SaveOutcome {
   /** The settings as stored (the base URL normalised), when they were saved. */
@@ -29,7 +36,7 @@ function collect(error: UiError, errors: FieldErrors, alerts: string[], field?: 
 
 /**
  * Saves everything on the page: the settings, then the key if one was typed. Both are
- * tried, so a wrong base URL or history limit does not throw away a pasted key. Throws
+ * tried, so a wrong base URL, history limit or reminder does not throw away a pasted key. Throws
  * (BackgroundError) only when the background does not answer.
  */
 export async function saveAll(
@@ -41,12 +48,13 @@ export async function saveAll(
   const alerts: string[] = [];
   let settings: Settings | undefined;
   const historyCap = parseHistoryCap(values.historyCap);
-  if (historyCap === null) {
-    errors.historyCap = HISTORY_CAP_ERROR;
-  } else {
+  const reminderMinutes = parseReminderMinutes(values.reminderMinutes);
+  if (historyCap === null) errors.historyCap = HISTORY_CAP_ERROR;
+  if (reminderMinutes === null) errors.reminderMinutes = REMINDER_ERROR;
+  if (historyCap !== null && reminderMinutes !== null) {
     const answer = await ask({
       type: 'saveSettings',
-      settings: { ...stored, ...values, historyCap },
+      settings: { ...stored, ...values, historyCap, reminderMinutes },
     });
     if (answer.ok) settings = answer.settings;
     else collect(answer.error, errors, alerts);

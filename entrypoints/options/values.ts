@@ -1,12 +1,15 @@
 import type { SessionRecord } from '../../lib/history.ts';
 import type { KeyStatus } from '../../lib/messages.ts';
-import { networkName, type Settings } from '../../lib/settings.ts';
+import { MAX_REMINDER_MINUTES, networkName, type Settings } from '../../lib/settings.ts';
 
 /**
  * The settings the page edits, as typed; `networks` is learned from the API, not typed.
- * The history limit is kept as text until Save, so "1e3" or "" can be shown and corrected.
+ * The history limit and the reminder are kept as text until Save, so "1e3" or "" can be shown and corrected.
  */
-export type SettingsValues = Omit<Settings, 'networks' | 'historyCap'> & { historyCap: string };
+export type SettingsValues = Omit<Settings, 'networks' | 'historyCap' | 'reminderMinutes'> & {
+  historyCap: string;
+  reminderMinutes: string;
+};
 
 export const VALUE_FIELDS = [
   'baseUrl',
@@ -17,6 +20,7 @@ export const VALUE_FIELDS = [
   'callbackUrl',
   'messageTemplate',
   'historyCap',
+  'reminderMinutes',
 ] as const satisfies readonly (keyof SettingsValues)[];
 
 /** Every field that can carry an error, in page order: the key first. */
@@ -39,6 +43,7 @@ export function valuesOf(settings: Settings): SettingsValues {
     callbackUrl,
     messageTemplate,
     historyCap: String(settings.historyCap),
+    reminderMinutes: String(settings.reminderMinutes),
   };
 }
 
@@ -53,6 +58,16 @@ export function parseHistoryCap(text: string): number | null {
   if (!/^\d+$/.test(trimmed)) return null;
   const cap = Number(trimmed);
   return cap <= MAX_HISTORY_CAP ? cap : null;
+}
+
+export const REMINDER_ERROR = `Enter a whole number of minutes from 0 to ${MAX_REMINDER_MINUTES.toLocaleString('en-GB')}.`;
+
+/** The reminder typed, in minutes; null when it is not a whole number in range. */
+export function parseReminderMinutes(text: string): number | null {
+  const trimmed = text.trim();
+  if (!/^\d+$/.test(trimmed)) return null;
+  const minutes = Number(trimmed);
+  return minutes <= MAX_REMINDER_MINUTES ? minutes : null;
 }
 
 /** "A key is saved, ending in …4f2a · Test mode" / "No key saved yet". */

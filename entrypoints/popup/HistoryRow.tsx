@@ -3,11 +3,12 @@ import { CopyButton } from '../../components/CopyButton.tsx';
 import type { CheckoutStatus, SessionRecord } from '../../lib/history.ts';
 import { fillMessageTemplate } from '../../lib/message-template.ts';
 import { createdAgo, fullTime, timeLeft } from '../../lib/relative-time.ts';
+import { noteFirstLine } from '../../lib/session-notes.ts';
 import { isWebUrl, openInNewTab } from '../../utils/navigation.ts';
 import { itemsLine, rowLabel, STATUS_WORDS, totalText } from './history-text.ts';
 
 /** Every row is this tall (CSS pixels), so the list can be windowed by arithmetic alone. */
-export const ROW_HEIGHT = 100;
+export const ROW_HEIGHT = 120;
 
 export type CopyKind = 'link' | 'message';
 
@@ -21,6 +22,12 @@ interface HistoryRowProps {
   messageTemplate: string;
   onCopied: (kind: CopyKind, copied: boolean) => void;
   onShowQr: (session: SessionRecord) => void;
+  onEditNotes: (session: SessionRecord) => void;
+  /** Expired, or open with less than the reminder window left, and not renewed yet. */
+  renewable: boolean;
+  /** This row's renewal is on its way: the button waits. */
+  renewing: boolean;
+  onRenew: (session: SessionRecord) => void;
 }
 
 /** One session: status, total, what it was for, when; and the link again, four ways. */
@@ -33,8 +40,14 @@ export const HistoryRow = memo(function HistoryRow({
   messageTemplate,
   onCopied,
   onShowQr,
+  onEditNotes,
+  renewable,
+  renewing,
+  onRenew,
 }: HistoryRowProps) {
   const items = itemsLine(session.items);
+  const note = noteFirstLine(session.note);
+  const tags = session.tags ?? [];
   const left = status === 'open' ? timeLeft(session.expiresAt, now) : '';
   const linkIsWeb = isWebUrl(session.url);
   return (
@@ -54,6 +67,23 @@ export const HistoryRow = memo(function HistoryRow({
           <span className="test-mark" title="Made with a test key: no real money moves">
             Test
           </span>
+        )}
+        {/* Up here, where an expired row has room: the actions row is full. */}
+        {session.renewedBy !== undefined ? (
+          <span className="history-renewed" title="A new link with the same items was made">
+            Renewed
+          </span>
+        ) : (
+          renewable && (
+            <button
+              type="button"
+              className="button button--compact button--primary"
+              onClick={() => onRenew(session)}
+              aria-disabled={renewing || undefined}
+            >
+              {renewing ? 'Renewing…' : 'Renew'}
+            </button>
+          )
         )}
         <time
           className="history-created"
@@ -81,6 +111,33 @@ export const HistoryRow = memo(function HistoryRow({
           >
             {left}
           </time>
+        )}
+      </div>
+      <div className="history-row-line history-row-line--notes">
+        <button
+          type="button"
+          className="button button--compact button--quiet"
+          aria-haspopup="dialog"
+          title="Add or edit a note and tags"
+          onClick={() => onEditNotes(session)}
+        >
+          Note
+        </button>
+        {tags.length > 0 && (
+          // Spans, not a list: rows are found as listitems, and chips must not count as rows.
+          <span className="history-tags">
+            <span className="visually-hidden">Tags: </span>
+            {tags.map((tag) => (
+              <span key={tag} className="tag-chip">
+                {tag}
+              </span>
+            ))}
+          </span>
+        )}
+        {note && (
+          <span className="history-note" title={session.note}>
+            {note}
+          </span>
         )}
       </div>
       <div className="history-actions">

@@ -1,14 +1,20 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { copyText } from '../../components/CopyButton.tsx';
 import { downloadBlob } from '../../components/qr-image.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { csvFileName, sessionsToCsv } from '../../lib/csv.ts';
 import type { SessionRecord } from '../../lib/history.ts';
 import { filterSessions, type StatusFilter } from '../../lib/history-query.ts';
+import { canRenew } from '../../lib/reminders.ts';
 import { effectiveStatus } from '../../lib/status.ts';
+import { DEFAULT_SETTINGS } from '../../lib/settings.ts';
+import { readSettings } from '../../lib/storage.ts';
 import { ask, NO_ANSWER_MESSAGE } from '../../utils/ask.ts';
 import { countLine, refreshReport } from './history-text.ts';
 import { HistoryRow, ROW_HEIGHT, type CopyKind } from './HistoryRow.tsx';
+import { NotesDialog } from './NotesDialog.tsx';
 import { QrDialog } from './QrDialog.tsx';
+import { dismiss } from './submit.ts';
 import { useHistory } from './useHistory.ts';
 import { useNow } from './useNow.ts';
 import { useVirtualWindow } from './useVirtualWindow.ts';
@@ -39,6 +45,24 @@ const NO_SESSIONS: readonly SessionRecord[] = [];
 
 const COPY_REFUSED = 'The browser did not allow copying — try again.';
 
+/** The reminder window, which also decides which open links offer "Renew". */
+function useReminderMinutes(): number {
+  const [minutes, setMinutes] = useState(DEFAULT_SETTINGS.reminderMinutes);
+  useEffect(() => {
+    let live = true;
+    readSettings().then(
+      (settings) => {
+        if (live) setMinutes(settings.reminderMinutes);
+      },
+      (error: unknown) => console.error('Could not read the settings', error),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return minutes;
+}
+
 /** Every link made, newest first: find one, copy it again, see whether it was paid. */
 export function HistoryView({ messageTemplate, shown }: HistoryViewProps) {
   const { history, retry } = useHistory();
@@ -49,6 +73,10 @@ export function HistoryView({ messageTemplate, shown }: HistoryViewProps) {
   const refreshInFlight = useRef(false);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const [qrSession, setQrSession] = useState<SessionRecord | null>(null);
+  const [notesSession, setNotesSession] = useState<SessionRecord | null>(null);
+  const [renewingId, setRenewingId] = useState<string | null>(null);
+  const renewInFlight = useRef(false);
+  const reminderMinutes = useReminderMinutes();
 
   const sessions = history.kind === 'ready' ? history.sessions : NO_SESSIONS;
   // Only the newest sessions are in while the rest is read: counts, "no match" and the
@@ -70,6 +98,39 @@ export function HistoryView({ messageTemplate, shown }: HistoryViewProps) {
   }, []);
 
   const closeQr = useCallback(() => setQrSession(null), []);
+  const closeNotes = useCallback(() => setNotesSession(null), []);
+  const notesSaved = useCallback(() => setFeedback({ tone: 'success', text: 'Note saved' }), []);
+
+  const renew = useCallback(async (session: SessionRecord) => {
+    // One renewal at a time: a second click must not make a second link.
+    if (renewInFlight.current) return;
+    renewInFlight.current = true;
+    setRenewingId(session.id);
+    setFeedback(null);
+    const requestId = crypto.randomUUID();
+    try {
+      const answer = await ask({ type: 'renewCheckout', requestId, sessionId: session.id });
+      if (answer.ok) {
+        const copied = await copyText(answer.session.url);
+        setFeedback(
+          copied
+            ? { tone: 'success', text: 'Renewed — new link copied' }
+            : { tone: 'info', text: 'Renewed — the new link is at the top; copy it from there' },
+        );
+      } else {
+        setFeedback({ tone: 'error', text: answer.error.message });
+      }
+      // Shown here: the create form need not show it again when the popup next opens.
+      dismiss(requestId);
+    } catch (error) {
+      console.error(error);
+      setFeedback({ tone: 'error', text: NO_ANSWER_MESSAGE });
+    } finally {
+      renewInFlight.current = false;
+      setRenewingId(null);
+    }
+  }, []);
+  const onRenew = useCallback((session: SessionRecord) => void renew(session), [renew]);
 
   function search(value: string) {
     setQuery(value);
@@ -129,7 +190,7 @@ export function HistoryView({ messageTemplate, shown }: HistoryViewProps) {
             <input
               id="history-search"
               type="search"
-              placeholder="Item, ref or amount"
+              placeholder="Item, ref, amount or tag"
               autoComplete="off"
               spellCheck={false}
               value={query}
@@ -225,6 +286,10 @@ export function HistoryView({ messageTemplate, shown }: HistoryViewProps) {
                 messageTemplate={messageTemplate}
                 onCopied={onCopied}
                 onShowQr={setQrSession}
+                onEditNotes={setNotesSession}
+                renewable={canRenew(session, now, reminderMinutes)}
+                renewing={renewingId === session.id}
+                onRenew={onRenew}
               />
             ))}
           </ul>
@@ -232,6 +297,7 @@ export function HistoryView({ messageTemplate, shown }: HistoryViewProps) {
       </div>
 
       <QrDialog session={qrSession} onClose={closeQr} />
+      <NotesDialog session={notesSession} onClose={closeNotes} onSaved={notesSaved} />
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { CSV_BOM, csvField, csvFileName, itemsCell, sessionsToCsv } from '../../
 import { NOW, session } from './history-fixtures.ts';
 
 const HEADER =
-  'id,url,status,amount_total,currency,network,reference,items,created_at,expires_at,mode';
+  'id,url,status,amount_total,currency,network,reference,items,created_at,expires_at,mode,note,tags';
 
 function rows(text: string): string[] {
   return text.slice(CSV_BOM.length).split('\r\n');
@@ -40,7 +40,7 @@ describe('sessionsToCsv', () => {
     expect(rows(text)).toEqual([
       HEADER,
       'cs_9,https://buy.payfect.finance/checkouts/cs_9,open,240.00,USDT,tron,INV-7,' +
-        '2 × Logo design; 1 × Hosting,2026-03-14T11:00:00.000Z,2026-03-15T11:00:00.000Z,live',
+        '2 × Logo design; 1 × Hosting,2026-03-14T11:00:00.000Z,2026-03-15T11:00:00.000Z,live,,',
       '',
     ]);
   });
@@ -48,7 +48,7 @@ describe('sessionsToCsv', () => {
   it('writes the status as shown and marks test sessions', () => {
     const [, row] = rows(sessionsToCsv([session({ expiresAt: NOW - 1 })], NOW));
     expect(row?.split(',')[2]).toBe('expired');
-    expect(row?.endsWith(',test')).toBe(true);
+    expect(row?.split(',')[10]).toBe('test');
   });
 
   it('quotes a field with a comma, a quote or a line break, doubling quotes', () => {
@@ -77,6 +77,13 @@ describe('sessionsToCsv', () => {
     expect(text).toContain(`,"'=HYPERLINK(""http://evil"",""x"")",`);
     // The items cell starts with the quantity, so it is no formula.
     expect(text).toContain(',1 × @SUM(A1),');
+  });
+
+  it('ends each row with the note and the tags joined by "; ", defused and quoted', () => {
+    const [, row] = rows(
+      sessionsToCsv([session({ note: '=cmd, "half" paid', tags: ['acme', 'retainer'] })], NOW),
+    );
+    expect(row?.endsWith(`,"'=cmd, ""half"" paid",acme; retainer`)).toBe(true);
   });
 });
 

@@ -111,6 +111,22 @@ describe('filterSessions', () => {
     // The search text is cached per array: a second query over the same array agrees.
     expect(filterSessions(many, { query: 'INV-9999', status: 'all' }, NOW)).toHaveLength(1);
   });
+
+  it('matches the note and the tags', () => {
+    const noted = session({
+      id: 'd',
+      note: 'Second invoice, paid in two',
+      tags: ['retainer', 'q3'],
+    });
+    const withNotes = [...all, noted];
+    expect(ids(filterSessions(withNotes, { query: 'INVOICE', status: 'all' }, NOW))).toEqual(['d']);
+    expect(ids(filterSessions(withNotes, { query: 'RETAINER', status: 'all' }, NOW))).toEqual([
+      'd',
+    ]);
+    expect(ids(filterSessions(withNotes, { query: 'q3 invoice', status: 'all' }, NOW))).toEqual([
+      'd',
+    ]);
+  });
 });
 
 describe('queryWords', () => {

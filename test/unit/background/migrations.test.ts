@@ -14,7 +14,13 @@ import {
   readHistory,
 } from '../../../lib/history-storage.ts';
 import { LIVE_API_BASE_URL } from '../../../lib/settings.ts';
-import { readSettings, settingsItem, settingsToV2, settingsToV3 } from '../../../lib/storage.ts';
+import {
+  readSettings,
+  settingsItem,
+  settingsToV2,
+  settingsToV3,
+  settingsToV4,
+} from '../../../lib/storage.ts';
 import { DEFAULT_MESSAGE_TEMPLATE, DEFAULT_MESSAGE_TEMPLATE_V2 } from '../../../lib/settings.ts';
 import historyV1 from './fixtures/history-v1.json';
 import settingsV1 from './fixtures/settings-v1.json';
@@ -142,8 +148,12 @@ describe('settings v1 → v2', () => {
   it('migrates stored v1 settings through every version to the current one', async () => {
     await browser.storage.local.set(settingsV1);
     await settingsItem.migrate();
-    expect(await readSettings()).toEqual({ ...settingsV1.settings, historyCap: 0 });
-    expect(await settingsItem.getMeta()).toEqual({ v: 3 });
+    expect(await readSettings()).toEqual({
+      ...settingsV1.settings,
+      historyCap: 0,
+      reminderMinutes: 60,
+    });
+    expect(await settingsItem.getMeta()).toEqual({ v: 4 });
   });
 });
 
@@ -161,13 +171,32 @@ describe('settings v2 → v3', () => {
     expect(settingsToV3(v2)).toEqual(v2);
   });
 
-  it('migrates stored v2 settings that kept the default and records version 3', async () => {
+  it('migrates stored v2 settings that kept the default and records the current version', async () => {
     await browser.storage.local.set({
       settings: { ...v2, messageTemplate: DEFAULT_MESSAGE_TEMPLATE_V2 },
       settings$: { v: 2 },
     });
     await settingsItem.migrate();
     expect((await readSettings()).messageTemplate).toBe(DEFAULT_MESSAGE_TEMPLATE);
-    expect(await settingsItem.getMeta()).toEqual({ v: 3 });
+    expect(await settingsItem.getMeta()).toEqual({ v: 4 });
+  });
+});
+
+describe('settings v3 → v4', () => {
+  const v3 = { ...settingsV1.settings, historyCap: 0, messageTemplate: DEFAULT_MESSAGE_TEMPLATE };
+
+  it('adds an expiry reminder an hour before, as for a new user', () => {
+    expect(settingsToV4(v3)).toEqual({ ...v3, reminderMinutes: 60 });
+  });
+
+  it('keeps a reminder that is already there, off included', () => {
+    expect(settingsToV4({ ...v3, reminderMinutes: 0 })).toEqual({ ...v3, reminderMinutes: 0 });
+  });
+
+  it('migrates stored v3 settings and records version 4', async () => {
+    await browser.storage.local.set({ settings: v3, settings$: { v: 3 } });
+    await settingsItem.migrate();
+    expect(await readSettings()).toEqual({ ...v3, reminderMinutes: 60 });
+    expect(await settingsItem.getMeta()).toEqual({ v: 4 });
   });
 });

@@ -189,6 +189,8 @@ describe('answers', () => {
     { type: 'testConnection' },
     { type: 'createCheckout', requestId: 'r1', order: order() },
     { type: 'dismissLastCreate', requestId: 'r1' },
+    { type: 'renewCheckout', requestId: 'r2', sessionId: 'cs_unknown' },
+    { type: 'updateSessionNotes', sessionId: 'cs_unknown', note: 'Acme', tags: ['acme'] },
     { type: 'refreshStatuses', staleOnly: false },
     { type: 'setPassphrase', passphrase: 'correct horse battery' },
     { type: 'lockKey' },

@@ -1,0 +1,63 @@
+import type { ResponseFor } from '../../lib/messages.ts';
+import { canRenew } from '../../lib/reminders.ts';
+import { renewalOrder } from '../../lib/renewal.ts';
+import { readSettings } from '../../lib/storage.ts';
+import type { CheckoutService } from './checkouts.ts';
+import { findSession, updateSession } from './history-store.ts';
+
+type RenewResponse = ResponseFor<'renewCheckout'>;
+
+const GONE: RenewResponse = {
+  ok: false,
+  error: { kind: 'not_found', message: 'That link is no longer in History.' },
+};
+
+export interface RenewService {
+  renew(requestId: string, sessionId: string): Promise<RenewResponse>;
+}
+
+/**
+ * Renews a session from History: the stored record's items and options go through the
+ * create service, so a renewal is sent at most once per requestId, recorded and polled like
+ * any link. The old record then names its successor (the row shows "Renewed"), and the new
+ * one carries the old note and tags.
+ */
+export function createRenewService(
+  checkouts: CheckoutService,
+  now: () => number = Date.now,
+): RenewService {
+  async function renew(requestId: string, sessionId: string): Promise<RenewResponse> {
+    const record = await findSession(sessionId);
+    if (record === undefined) return GONE;
+    if (record.renewedBy !== undefined) {
+      // Renewed already (a second click from a row not yet redrawn): the same new link.
+      const successor = await findSession(record.renewedBy);
+      if (successor !== undefined) return { ok: true, session: successor };
+    }
+    const settings = await readSettings();
+    if (record.renewedBy === undefined && !canRenew(record, now(), settings.reminderMinutes)) {
+      return {
+        ok: false,
+        error: { kind: 'invalid_request', message: 'Only an expired or expiring link is renewed.' },
+      };
+    }
+    const order = renewalOrder(record, settings);
+    if (!order.ok) return { ok: false, error: { kind: 'invalid_request', message: order.error } };
+    const created = await checkouts.create(requestId, order.value);
+    if (!created.ok) return created;
+    const { session } = created;
+    try {
+      await updateSession(record.id, { renewedBy: session.id });
+      const carried = {
+        ...(record.note === undefined ? {} : { note: record.note }),
+        ...(record.tags === undefined ? {} : { tags: record.tags }),
+      };
+      if (Object.keys(carried).length > 0) await updateSession(session.id, carried);
+    } catch (error) {
+      // The new link exists and is in History: failing here would invite a second one.
+      console.error('Renewal could not be linked to its original', error);
+    }
+    return created;
+  }
+  return { renew };
+}

@@ -1,0 +1,139 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { TextAreaField, TextField } from '../../components/Field.tsx';
+import { StatusMessage } from '../../components/StatusMessage.tsx';
+import type { SessionRecord } from '../../lib/history.ts';
+import {
+  MAX_NOTE_LENGTH,
+  MAX_TAGS,
+  tagsText,
+  validateNotes,
+  type NotesErrors,
+} from '../../lib/session-notes.ts';
+import { ask, NO_ANSWER_MESSAGE } from '../../utils/ask.ts';
+import { itemsLine, totalText } from './history-text.ts';
+
+interface NotesDialogProps {
+  /** The session whose note is edited; null when the dialog is closed. */
+  session: SessionRecord | null;
+  onClose: () => void;
+  onSaved: () => void;
+}
+
+/**
+ * A session's note and tags, edited over the list like the QR code (QrDialog.tsx): a modal
+ * <dialog> keeps the rows' fixed heights, Escape cancels, focus returns to the Note button.
+ */
+export function NotesDialog({ session, onClose, onSaved }: NotesDialogProps) {
+  const dialog = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (session && !element.open) element.showModal();
+    if (!session && element.open) element.close();
+  }, [session]);
+
+  const close = useCallback(() => dialog.current?.close(), []);
+  const saved = useCallback(() => {
+    onSaved();
+    dialog.current?.close();
+  }, [onSaved]);
+
+  return (
+    <dialog
+      ref={dialog}
+      className="qr-dialog"
+      aria-labelledby="notes-dialog-title"
+      onClose={onClose}
+    >
+      {/* Keyed by session: each opening starts from that session's stored note. */}
+      {session && <NotesForm key={session.id} session={session} onCancel={close} onSaved={saved} />}
+    </dialog>
+  );
+}
+
+interface NotesFormProps {
+  session: SessionRecord;
+  onCancel: () => void;
+  onSaved: () => void;
+}
+
+function NotesForm({ session, onCancel, onSaved }: NotesFormProps) {
+  const [note, setNote] = useState(session.note ?? '');
+  const [tags, setTags] = useState(() => tagsText(session.tags));
+  const [errors, setErrors] = useState<NotesErrors>({});
+  const [failure, setFailure] = useState('');
+  const [saving, setSaving] = useState(false);
+
+  async function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (saving) return;
+    const checked = validateNotes({ note, tags });
+    if (!checked.ok) {
+      setErrors(checked.error);
+      return;
+    }
+    setSaving(true);
+    setFailure('');
+    try {
+      const answer = await ask({
+        type: 'updateSessionNotes',
+        sessionId: session.id,
+        ...checked.value,
+      });
+      if (answer.ok) onSaved();
+      else setFailure(answer.error.message);
+    } catch (error) {
+      console.error(error);
+      setFailure(NO_ANSWER_MESSAGE);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form className="qr-dialog-body" noValidate onSubmit={(event) => void save(event)}>
+      <div className="qr-dialog-head">
+        <h2 id="notes-dialog-title">
+          {itemsLine(session.items).first || 'Payment link'}
+          <span className="qr-dialog-total">{totalText(session)}</span>
+        </h2>
+      </div>
+      <TextAreaField
+        id="session-note"
+        label="Note"
+        rows={3}
+        value={note}
+        onValueChange={(value) => {
+          setNote(value);
+          setErrors(({ note: _gone, ...rest }) => rest);
+        }}
+        error={errors.note}
+        hint={`For you only, up to ${MAX_NOTE_LENGTH} characters.`}
+        autoFocus
+      />
+      <TextField
+        id="session-tags"
+        label="Tags"
+        value={tags}
+        autoComplete="off"
+        spellCheck={false}
+        onValueChange={(value) => {
+          setTags(value);
+          setErrors(({ tags: _gone, ...rest }) => rest);
+        }}
+        error={errors.tags}
+        hint={`Separated by commas, up to ${MAX_TAGS}: acme, retainer`}
+      />
+      <StatusMessage tone="error">{failure || undefined}</StatusMessage>
+      <div className="notes-dialog-actions">
+        <button type="button" className="button button--small" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="button button--small button--primary" disabled={saving}>
+          Save
+        </button>
+      </div>
+    </form>
+  );
+}

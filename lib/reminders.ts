@@ -1,0 +1,50 @@
+import { itemsSummary, type SessionRecord } from './history.ts';
+import { isLive } from './status.ts';
+
+/*
+ * The "expires soon" reminder: one notification per open session, `reminderMinutes` before
+ * its expiry (Settings; 0 turns it off), so an unpaid link can be renewed in time.
+ */
+
+const MINUTE = 60_000;
+
+/** What the History's Renew button uses when reminders are off. */
+export const DEFAULT_RENEW_WINDOW_MINUTES = 60;
+
+/** Whether to raise the reminder for this session now: open, near expiry, not yet reminded. */
+export function needsReminder(record: SessionRecord, now: number, minutes: number): boolean {
+  return (
+    minutes > 0 &&
+    isLive(record, now) &&
+    record.expiresAt - now <= minutes * MINUTE &&
+    record.remindedAt === undefined &&
+    record.renewedBy === undefined
+  );
+}
+
+/** "45 min", "1 h 5 min", "2 h": how long an open link still takes payments. */
+export function durationText(ms: number): string {
+  const minutes = Math.max(1, Math.round(ms / MINUTE));
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+}
+
+/** "Logo design — 20.50 USDT expires in 45 min". */
+export function reminderMessage(record: SessionRecord, now: number): string {
+  const what = itemsSummary(record.items) || record.reference;
+  const total = `${record.amountTotal} ${record.currency.toUpperCase()}`;
+  return `${what} — ${total} expires in ${durationText(record.expiresAt - now)}`;
+}
+
+/**
+ * Whether History offers "Renew": expired, or open with less than the reminder window
+ * left — and not renewed already. A paid link is never renewed.
+ */
+export function canRenew(record: SessionRecord, now: number, minutes: number): boolean {
+  if (record.renewedBy !== undefined || record.status === 'complete') return false;
+  if (!isLive(record, now)) return true;
+  const window = minutes > 0 ? minutes : DEFAULT_RENEW_WINDOW_MINUTES;
+  return record.expiresAt - now < window * MINUTE;
+}
