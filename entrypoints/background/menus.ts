@@ -88,7 +88,7 @@ export async function openFromSelection(
   });
   const saved = prefillItem.setValue(prefill);
   // Asked before any await: Firefox opens the popup only from within the click's handler.
-  // The write above was asked first and storage answers in order, so the popup reads it.
+  // The write leaves in this same task, long before the new popup has loaded and reads it.
   const popupOpened = openToolbarPopup().then(
     () => true,
     (error: unknown) => {

@@ -6,6 +6,7 @@ import {
   openFromSelection,
   POPUP_WINDOW,
   SELECTION_MENU_ID,
+  startSelectionMenu,
 } from '../../../entrypoints/background/menus.ts';
 import { MAX_NAME_LENGTH } from '../../../lib/order.ts';
 import { readPrefill } from '../../../lib/storage.ts';
@@ -48,6 +49,24 @@ describe('the selection menu', () => {
       title: 'Create payment link for “%s”',
       contexts: ['selection'],
     });
+  });
+});
+
+describe('the worker', () => {
+  it.each([
+    ['installed or updated', () => fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' })],
+    ['started with the browser', () => fakeBrowser.runtime.onStartup.trigger()],
+  ])('adds the menu when it is %s, and listens for its clicks', async (_when, fire) => {
+    const onClicked = vi
+      .spyOn(browser.contextMenus.onClicked, 'addListener')
+      .mockImplementation(() => undefined);
+    vi.spyOn(browser.contextMenus, 'removeAll').mockResolvedValue(undefined);
+    const create = vi.spyOn(browser.contextMenus, 'create').mockReturnValue(SELECTION_MENU_ID);
+    startSelectionMenu();
+    expect(onClicked).toHaveBeenCalledOnce();
+    expect(create).not.toHaveBeenCalled();
+    await fire();
+    await vi.waitFor(() => expect(create).toHaveBeenCalledOnce());
   });
 });
 
