@@ -34,12 +34,20 @@ export function createdAgo(createdAt: number, now: number, options: TimeOptions 
   }).format(new Date(createdAt));
 }
 
-/** "45 min left", "23 h left", "3 d left"; an empty string once the time is up. */
+/**
+ * "45 min left", "2 h 5 min left", "23 h left", "3 d left"; an empty string once the time is
+ * up. Minutes are shown in the last three hours, when renewing or nudging the client matters.
+ */
 export function timeLeft(expiresAt: number, now: number): string {
   const left = expiresAt - now;
   if (left <= 0) return '';
   if (left < MINUTE) return '<1 min left';
   if (left < HOUR) return `${Math.floor(left / MINUTE)} min left`;
+  if (left < 3 * HOUR) {
+    const minutes = Math.floor((left % HOUR) / MINUTE);
+    const hours = `${Math.floor(left / HOUR)} h`;
+    return minutes === 0 ? `${hours} left` : `${hours} ${minutes} min left`;
+  }
   if (left < 2 * DAY) return `${Math.floor(left / HOUR)} h left`;
   return `${Math.floor(left / DAY)} d left`;
 }

@@ -28,6 +28,9 @@ describe('timeLeft', () => {
   it('says how long an open link still takes payments', () => {
     expect(timeLeft(NOW + 23 * HOUR + 59 * MINUTE, NOW)).toBe('23 h left');
     expect(timeLeft(NOW + 45 * MINUTE, NOW)).toBe('45 min left');
+    expect(timeLeft(NOW + 2 * HOUR + 5 * MINUTE + 30_000, NOW)).toBe('2 h 5 min left');
+    expect(timeLeft(NOW + HOUR, NOW)).toBe('1 h left');
+    expect(timeLeft(NOW + 3 * HOUR + 5 * MINUTE, NOW)).toBe('3 h left');
     expect(timeLeft(NOW + 20_000, NOW)).toBe('<1 min left');
     expect(timeLeft(NOW + 3 * DAY, NOW)).toBe('3 d left');
   });
