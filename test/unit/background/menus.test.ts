@@ -54,7 +54,10 @@ describe('the selection menu', () => {
 
 describe('the worker', () => {
   it.each([
-    ['installed or updated', () => fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' })],
+    [
+      'installed or updated',
+      () => fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false }),
+    ],
     ['started with the browser', () => fakeBrowser.runtime.onStartup.trigger()],
   ])('adds the menu when it is %s, and listens for its clicks', async (_when, fire) => {
     const onClicked = vi
