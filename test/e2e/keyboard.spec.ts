@@ -137,6 +137,9 @@ test('"New link" by keyboard starts an empty form with the cursor in Item name',
   extension,
 }) => {
   const popup = await openPopup(extension);
+  const itemName = popup.getByRole('textbox', { name: 'Item name' });
+  // Keys typed before the form has rendered go nowhere.
+  await expect(itemName).toBeFocused();
   await popup.keyboard.type('Website audit');
   await pressUntilFocused(popup, popup.getByRole('textbox', { name: 'Unit price' }));
   await popup.keyboard.type('75');
@@ -145,7 +148,6 @@ test('"New link" by keyboard starts an empty form with the cursor in Item name',
 
   await pressUntilFocused(popup, popup.getByRole('tab', { name: 'New link' }), 'Shift+Tab');
   await popup.keyboard.press('Enter');
-  const itemName = popup.getByRole('textbox', { name: 'Item name' });
   await expect(itemName).toBeFocused();
   await expect(itemName).toHaveValue('');
   await expectFocusRing(popup);
