@@ -20,6 +20,8 @@ export async function notifyPaid(session: SessionRecord): Promise<void> {
       title: 'Payment received',
       message: paidMessage(session),
     });
+    // A reminder to renew a link that is now paid would only mislead.
+    if (session.remindedAt !== undefined) await browser.notifications.clear(reminderId(session.id));
   } catch (error) {
     // Notifications turned off in the system: History still shows the session Complete.
     console.warn('Could not show the payment notification', error);

@@ -108,6 +108,17 @@ describe('the expiry reminder', () => {
     expect(Object.keys(await browser.notifications.getAll())).toEqual([paid.id]);
   });
 
+  it('is taken back when the link is paid after all', async () => {
+    const session = await createLink();
+    clock = session.expiresAt - 30 * MINUTE;
+    await poll();
+    expect(await reminders()).toEqual([`reminder:${session.id}`]);
+    expect(sandbox.pay(session.id).ok).toBe(true);
+    clock += MINUTE;
+    await poll();
+    expect(Object.keys(await browser.notifications.getAll())).toEqual([session.id]);
+  });
+
   it('is not raised for a link already renewed', async () => {
     const session = await createLink();
     clock = session.expiresAt - 30 * MINUTE;
