@@ -135,7 +135,7 @@ export function tables(results: BenchResults): string {
     `| popup "Create link" → "Link copied" | ${cell(create.popup)} |`,
     `| raw \`fetch\` of the same POST from an extension page | ${cell(create.rawFetch)} |`,
     '',
-    '### 3. Scale (sessions stored)',
+    '### 3. Scale (sessions stored; sizes interleaved and re-seeded every round)',
     '',
     '| sessions | popup ready | history view ready | search / keystroke | create → copied | worker cold start | warm message |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',

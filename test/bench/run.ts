@@ -160,40 +160,85 @@ async function compareCreate(
   };
 }
 
-async function measureScale(
+interface ScaleSamples {
+  readonly ready: number[];
+  readonly history: number[];
+  readonly search: number[];
+  readonly create: number[];
+  readonly cold: number[];
+  readonly warm: number[];
+}
+
+/** One round at one history size, right after seeding it. */
+async function scaleRound(
   extension: ExtensionBrowser,
   sessions: number,
   baseUrl: string,
   page: Page,
-): Promise<ScaleResult> {
+  run: number,
+  into: ScaleSamples | null,
+): Promise<void> {
   await seedHistory(page, sessions, baseUrl);
-  const ready: number[] = [];
-  const history: number[] = [];
-  const search: number[] = [];
-  const create: number[] = [];
-  await repeat(RUNS, async (run) => {
-    const popupReady = await markedReady(extension, 'popup.html');
-    const popup = await openPopup(extension);
-    const historyMs = await historyReady(popup);
-    const keystrokes = await searchKeystrokes(popup, SEARCH_TEXT);
-    await popup.close();
-    const createMs = run % 2 === 0 ? await createTime(extension) : null;
-    if (run < 0) return;
-    ready.push(popupReady);
-    history.push(historyMs);
-    search.push(...keystrokes);
-    if (createMs !== null) create.push(createMs);
-  });
-  const messages = await repeat(SLOW_RUNS, () => coldAndWarmMessage(extension, page));
-  return {
-    sessions,
-    popupReadyMs: summarise(ready),
-    historyReadyMs: summarise(history),
-    searchKeystrokeMs: summarise(search),
-    createMs: summarise(create),
-    coldStartMs: summarise(messages.map((m) => m.cold)),
-    warmMessageMs: summarise(messages.map((m) => m.warm)),
-  };
+  const ready = await markedReady(extension, 'popup.html');
+  const popup = await openPopup(extension);
+  const history = await historyReady(popup);
+  const keystrokes = await searchKeystrokes(popup, SEARCH_TEXT);
+  await popup.close();
+  // Creates and cold starts on alternate rounds: each costs more than the rest together.
+  const create = run % 2 === 0 ? await createTime(extension) : null;
+  const message = run % 2 !== 0 ? await coldAndWarmMessage(extension, page) : null;
+  if (!into) return;
+  into.ready.push(ready);
+  into.history.push(history);
+  into.search.push(...keystrokes);
+  if (create !== null) into.create.push(create);
+  if (message) {
+    into.cold.push(message.cold);
+    into.warm.push(message.warm);
+  }
+}
+
+/**
+ * Every history size in every round, in a rotating order, re-seeded each time: the machine's
+ * load drifts over minutes, and sizes measured one after the other would carry that drift
+ * into their ratios.
+ */
+async function measureScale(
+  extension: ExtensionBrowser,
+  baseUrl: string,
+  page: Page,
+): Promise<ScaleResult[]> {
+  const samples: ScaleSamples[] = SIZES.map(() => ({
+    ready: [],
+    history: [],
+    search: [],
+    create: [],
+    cold: [],
+    warm: [],
+  }));
+  for (let run = -WARMUP; run < RUNS; run += 1) {
+    for (let k = 0; k < SIZES.length; k += 1) {
+      const index = (((run + k) % SIZES.length) + SIZES.length) % SIZES.length;
+      const size = SIZES[index] ?? 0;
+      await scaleRound(
+        extension,
+        size,
+        baseUrl,
+        page,
+        run,
+        run >= 0 ? (samples[index] ?? null) : null,
+      );
+    }
+  }
+  return samples.map((s, index) => ({
+    sessions: SIZES[index] ?? 0,
+    popupReadyMs: summarise(s.ready),
+    historyReadyMs: summarise(s.history),
+    searchKeystrokeMs: summarise(s.search),
+    createMs: summarise(s.create),
+    coldStartMs: summarise(s.cold),
+    warmMessageMs: summarise(s.warm),
+  }));
 }
 
 function chromiumVersion(): string {
@@ -222,11 +267,8 @@ async function main(): Promise<void> {
     const ready = await compareReady(extension);
     console.log('Create against a raw fetch…');
     const create = await compareCreate(extension, sandbox, helper);
-    const scale: ScaleResult[] = [];
-    for (const size of SIZES) {
-      console.log(`Scale: ${size} sessions stored…`);
-      scale.push(await measureScale(extension, size, sandbox.apiBaseUrl, helper));
-    }
+    console.log(`Scale: ${SIZES.join(', ')} sessions stored, interleaved…`);
+    const scale = await measureScale(extension, sandbox.apiBaseUrl, helper);
     const results: BenchResults = {
       when: new Date().toISOString(),
       chromium: chromiumVersion(),
