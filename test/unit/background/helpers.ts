@@ -1,3 +1,4 @@
+import { vi } from 'vitest';
 import { browser, type Browser } from 'wxt/browser';
 import type { SessionRecord } from '../../../lib/history.ts';
 import type { Request } from '../../../lib/messages.ts';
@@ -64,4 +65,13 @@ export async function configure(handle: MessageHandler, apiBaseUrl: string, apiK
     type: 'saveSettings',
     settings: { ...DEFAULT_SETTINGS, baseUrl: apiBaseUrl },
   });
+}
+
+/**
+ * WXT's fake browser has no contextMenus events: tests that start the whole worker
+ * (`background.main()`) stub the one call the worker makes at start, so they fail only on
+ * what they test. The menu itself is tested in menus.test.ts.
+ */
+export function stubContextMenus(): void {
+  vi.spyOn(browser.contextMenus.onClicked, 'addListener').mockImplementation(() => undefined);
 }

@@ -13,7 +13,7 @@ import { HISTORY_META_KEY, readHistory } from '../../../lib/history-storage.ts';
 import { DEFAULT_SETTINGS } from '../../../lib/settings.ts';
 import { startSandbox, type Sandbox } from '../../sandbox/server.ts';
 import historyV1 from './fixtures/history-v1.json';
-import { ask, configure, order, session } from './helpers.ts';
+import { ask, configure, order, session, stubContextMenus } from './helpers.ts';
 
 const NOW = 1_700_050_000_000;
 
@@ -94,6 +94,7 @@ describe('the history cap', () => {
 describe('the worker', () => {
   it('migrates the history at start', async () => {
     await browser.storage.local.set(historyV1);
+    stubContextMenus();
     background.main();
     await vi.waitFor(async () =>
       expect((await browser.storage.local.get(HISTORY_META_KEY))[HISTORY_META_KEY]).toMatchObject({
@@ -105,6 +106,7 @@ describe('the worker', () => {
   it('refreshes statuses when woken by the poll alarm', async () => {
     const id = await createLink('r1');
     sandbox.pay(id);
+    stubContextMenus();
     background.main();
     const alarm = { name: POLL_ALARM, scheduledTime: Date.now(), periodInMinutes: 1 };
     await fakeBrowser.alarms.onAlarm.trigger(alarm);
@@ -114,6 +116,7 @@ describe('the worker', () => {
 
   it('sets the badge again after a browser restart', async () => {
     await appendSession(session('open', { expiresAt: Date.now() + 60_000 }));
+    stubContextMenus();
     background.main();
     await fakeBrowser.action.setBadgeText({ text: '' });
     await fakeBrowser.runtime.onStartup.trigger();

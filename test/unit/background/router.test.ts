@@ -11,7 +11,7 @@ import { ResponseSchemas, type Request, type RequestType } from '../../../lib/me
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings.ts';
 import { readSettings, settingsItem } from '../../../lib/storage.ts';
 import { startSandbox, type Sandbox } from '../../sandbox/server.ts';
-import { ask, configure, order, popupSender, storedJson } from './helpers.ts';
+import { ask, configure, order, popupSender, stubContextMenus, storedJson } from './helpers.ts';
 
 let sandbox: Sandbox;
 let handle: MessageHandler;
@@ -237,6 +237,7 @@ describe('answers', () => {
 describe('the worker entry point', () => {
   it('answers runtime messages through sendResponse and keeps the channel open', async () => {
     const addListener = vi.spyOn(browser.runtime.onMessage, 'addListener');
+    stubContextMenus();
     background.main();
     const listener = addListener.mock.calls[0]?.[0];
     if (listener === undefined) throw new Error('no onMessage listener registered');
