@@ -75,9 +75,13 @@ describe('createCheckout', () => {
     expect(session.expiresAt).toBeGreaterThan(session.createdAt);
     expect(await readLastCreate()).toEqual({ state: 'done', requestId: 'r1', session });
     expect(await readHistory()).toEqual([session]);
-    expect((await readSettings()).networks).toEqual(NETWORKS);
-    const state = await ask(handle, { type: 'getState' });
-    expect(state).toMatchObject({ key: { set: true, mode: 'test' } });
+    // Learned just after the answer, so as not to delay the link.
+    await vi.waitFor(async () => {
+      expect((await readSettings()).networks).toEqual(NETWORKS);
+      expect(await ask(handle, { type: 'getState' })).toMatchObject({
+        key: { set: true, mode: 'test' },
+      });
+    });
   });
 
   it('sends the order as Payfect’s snake_case request with the key in the header', async () => {

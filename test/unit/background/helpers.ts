@@ -68,10 +68,12 @@ export async function configure(handle: MessageHandler, apiBaseUrl: string, apiK
 }
 
 /**
- * WXT's fake browser has no contextMenus events: tests that start the whole worker
- * (`background.main()`) stub the one call the worker makes at start, so they fail only on
+ * WXT's fake browser has no contextMenus: tests that start the whole worker
+ * (`background.main()`) stub the calls the worker makes at start and install, so they fail only on
  * what they test. The menu itself is tested in menus.test.ts.
  */
 export function stubContextMenus(): void {
   vi.spyOn(browser.contextMenus.onClicked, 'addListener').mockImplementation(() => undefined);
+  vi.spyOn(browser.contextMenus, 'removeAll').mockResolvedValue(undefined);
+  vi.spyOn(browser.contextMenus, 'create').mockReturnValue('stub');
 }

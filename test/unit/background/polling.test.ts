@@ -43,8 +43,11 @@ async function createLink(requestId: string): Promise<string> {
 describe('the poll alarm and the badge', () => {
   it('exist once a link is created and go once none is open', async () => {
     const id = await createLink('r1');
-    expect(await browser.alarms.get(POLL_ALARM)).toMatchObject({ periodInMinutes: 1 });
-    expect(await browser.action.getBadgeText({})).toBe('1');
+    // Set just after the popup has its link.
+    await vi.waitFor(async () => {
+      expect(await browser.alarms.get(POLL_ALARM)).toMatchObject({ periodInMinutes: 1 });
+      expect(await browser.action.getBadgeText({})).toBe('1');
+    });
     sandbox.pay(id);
     await ask(handle, { type: 'refreshStatuses', staleOnly: false });
     expect(await browser.alarms.get(POLL_ALARM)).toBeUndefined();
@@ -78,7 +81,9 @@ describe('the history cap', () => {
       settings: { ...DEFAULT_SETTINGS, baseUrl: sandbox.apiBaseUrl, historyCap: 2 },
     });
     const ids = [await createLink('r1'), await createLink('r2'), await createLink('r3')];
-    expect((await readHistory()).map((record) => record.id)).toEqual([ids[2], ids[1]]);
+    await vi.waitFor(async () => {
+      expect((await readHistory()).map((record) => record.id)).toEqual([ids[2], ids[1]]);
+    });
   });
 
   it('prunes at once when the cap is lowered in Settings', async () => {
