@@ -31,7 +31,7 @@ interface Feedback {
 }
 
 const STATUS_CHOICES: readonly { readonly value: StatusFilter; readonly name: string }[] = [
-  { value: 'all', name: 'All' },
+  { value: 'all', name: 'All statuses' },
   { value: 'open', name: 'Open' },
   { value: 'complete', name: 'Complete' },
   { value: 'expired', name: 'Expired' },
@@ -198,7 +198,10 @@ export function HistoryView({ messageTemplate, shown }: HistoryViewProps) {
             />
           </div>
           <div className="history-status">
-            <label htmlFor="history-status">Status</label>
+            {/* Named for screen readers; its options ("All statuses", "Open"…) say what it is. */}
+            <label htmlFor="history-status" className="visually-hidden">
+              Status
+            </label>
             <select
               id="history-status"
               value={status}
