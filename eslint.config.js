@@ -32,6 +32,22 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    // Settings and the key are the worker's: the pages ask it (lib/messages.ts), so only one
+    // context ever migrates the settings item (lib/settings-storage.ts says why).
+    files: ['entrypoints/popup/**', 'entrypoints/options/**', 'components/**', 'utils/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/lib/settings-storage*'], message: 'Ask the background (getState).' },
+            { group: ['**/entrypoints/background/**'], message: 'Ask the background by message.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Playwright fixtures take `{}` when they need no other fixture.
     files: ['test/e2e/**'],
     rules: { 'no-empty-pattern': 'off' },

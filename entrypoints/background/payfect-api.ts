@@ -7,7 +7,7 @@ import {
 } from '../../lib/payfect/index.ts';
 import { err, ok, type Result } from '../../lib/result.ts';
 import type { Settings } from '../../lib/settings.ts';
-import { readSettings } from '../../lib/storage.ts';
+import { readSettings } from '../../lib/settings-storage.ts';
 import { KEY_LOCKED_MESSAGE, keyStatus, readApiKey } from './key-store.ts';
 
 /** What the worker's services take from outside, so tests can fake the network and clock. */

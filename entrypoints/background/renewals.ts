@@ -1,7 +1,7 @@
 import type { ResponseFor } from '../../lib/messages.ts';
 import { canRenew } from '../../lib/reminders.ts';
 import { renewalOrder } from '../../lib/renewal.ts';
-import { readSettings } from '../../lib/storage.ts';
+import { readSettings } from '../../lib/settings-storage.ts';
 import type { CheckoutService } from './checkouts.ts';
 import { findSession, updateSession } from './history-store.ts';
 

@@ -2,7 +2,7 @@ import type { UiError } from '../../lib/messages.ts';
 import { validateBaseUrl, type OfferedNetwork } from '../../lib/payfect/index.ts';
 import { err, ok, type Result } from '../../lib/result.ts';
 import type { Settings } from '../../lib/settings.ts';
-import { readSettings, settingsItem } from '../../lib/storage.ts';
+import { readSettings, settingsItem } from '../../lib/settings-storage.ts';
 import { checkRedirectUrl } from '../../lib/urls.ts';
 import { createSerialQueue } from './serial.ts';
 

@@ -1,5 +1,6 @@
 import type { State } from '../../lib/messages.ts';
-import { readLastCreate, readSettings } from '../../lib/storage.ts';
+import { readSettings } from '../../lib/settings-storage.ts';
+import { readLastCreate } from '../../lib/storage.ts';
 import { keyStatus } from './key-store.ts';
 
 /**

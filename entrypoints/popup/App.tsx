@@ -247,6 +247,7 @@ export function App({ firstLoad }: AppProps) {
             <Suspense fallback={<p className="loading">Loading…</p>}>
               <historyView.Component
                 messageTemplate={settings.messageTemplate}
+                reminderMinutes={settings.reminderMinutes}
                 shown={tab === 'history'}
               />
             </Suspense>

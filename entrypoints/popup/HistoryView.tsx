@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { copyText } from '../../components/CopyButton.tsx';
 import { downloadBlob } from '../../components/qr-image.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
@@ -7,8 +7,6 @@ import type { SessionRecord } from '../../lib/history.ts';
 import { filterSessions, type StatusFilter } from '../../lib/history-query.ts';
 import { canRenew } from '../../lib/reminders.ts';
 import { effectiveStatus } from '../../lib/status.ts';
-import { DEFAULT_SETTINGS } from '../../lib/settings.ts';
-import { readSettings } from '../../lib/storage.ts';
 import { ask, NO_ANSWER_MESSAGE } from '../../utils/ask.ts';
 import { countLine, refreshReport } from './history-text.ts';
 import { HistoryRow, ROW_HEIGHT, type CopyKind } from './HistoryRow.tsx';
@@ -21,6 +19,8 @@ import { useVirtualWindow } from './useVirtualWindow.ts';
 
 interface HistoryViewProps {
   messageTemplate: string;
+  /** The reminder window (Settings), which also decides which open links offer "Renew". */
+  reminderMinutes: number;
   /** False while another tab is shown (the view stays mounted to keep search and scroll). */
   shown: boolean;
 }
@@ -45,26 +45,8 @@ const NO_SESSIONS: readonly SessionRecord[] = [];
 
 const COPY_REFUSED = 'The browser did not allow copying — try again.';
 
-/** The reminder window, which also decides which open links offer "Renew". */
-function useReminderMinutes(): number {
-  const [minutes, setMinutes] = useState(DEFAULT_SETTINGS.reminderMinutes);
-  useEffect(() => {
-    let live = true;
-    readSettings().then(
-      (settings) => {
-        if (live) setMinutes(settings.reminderMinutes);
-      },
-      (error: unknown) => console.error('Could not read the settings', error),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return minutes;
-}
-
 /** Every link made, newest first: find one, copy it again, see whether it was paid. */
-export function HistoryView({ messageTemplate, shown }: HistoryViewProps) {
+export function HistoryView({ messageTemplate, reminderMinutes, shown }: HistoryViewProps) {
   const { history, retry } = useHistory();
   const now = useNow(10_000);
   const [query, setQuery] = useState('');
@@ -76,7 +58,6 @@ export function HistoryView({ messageTemplate, shown }: HistoryViewProps) {
   const [notesSession, setNotesSession] = useState<SessionRecord | null>(null);
   const [renewingId, setRenewingId] = useState<string | null>(null);
   const renewInFlight = useRef(false);
-  const reminderMinutes = useReminderMinutes();
 
   const sessions = history.kind === 'ready' ? history.sessions : NO_SESSIONS;
   // Only the newest sessions are in while the rest is read: counts, "no match" and the

@@ -6,7 +6,8 @@ import {
   type MessageHandler,
 } from '../../../entrypoints/background/router.ts';
 import type { ResponseFor } from '../../../lib/messages.ts';
-import { lastCreateItem, readLastCreate, readSettings } from '../../../lib/storage.ts';
+import { readSettings } from '../../../lib/settings-storage.ts';
+import { lastCreateItem, readLastCreate } from '../../../lib/storage.ts';
 import { startSandbox, type Sandbox } from '../../sandbox/server.ts';
 import { ask, configure, order } from './helpers.ts';
 

@@ -20,7 +20,7 @@ import {
   settingsToV2,
   settingsToV3,
   settingsToV4,
-} from '../../../lib/storage.ts';
+} from '../../../lib/settings-storage.ts';
 import { DEFAULT_MESSAGE_TEMPLATE, DEFAULT_MESSAGE_TEMPLATE_V2 } from '../../../lib/settings.ts';
 import historyV1 from './fixtures/history-v1.json';
 import settingsV1 from './fixtures/settings-v1.json';
