@@ -24,7 +24,11 @@ const gecko = {
   // What leaves the browser: the invoices typed into the popup (financial) and the API key
   // that authenticates them, sent only to the Payfect API base URL the user configured.
   // Nothing goes to the developer or anyone else (README "Privacy").
-  data_collection_permissions: { required: ['financialAndPaymentInfo', 'authenticationInfo'] },
+  // websiteContent: text selected on a page becomes an item's description when the user
+  // makes a link from it (Create payment link for "…"), and so reaches Payfect.
+  data_collection_permissions: {
+    required: ['financialAndPaymentInfo', 'authenticationInfo', 'websiteContent'],
+  },
 };
 
 /** The manifest for one target: Chromium MV3, or Firefox MV2 with its own keys. */

@@ -49,7 +49,7 @@ describe('the Firefox package', () => {
         id: 'quick-links@payfect-extension',
         strict_min_version: '140.0',
         data_collection_permissions: {
-          required: ['financialAndPaymentInfo', 'authenticationInfo'],
+          required: ['financialAndPaymentInfo', 'authenticationInfo', 'websiteContent'],
         },
       },
       gecko_android: { strict_min_version: '142.0' },
