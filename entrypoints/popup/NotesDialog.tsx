@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { TextAreaField, TextField } from '../../components/Field.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import type { SessionRecord } from '../../lib/history.ts';
@@ -11,6 +11,7 @@ import {
 } from '../../lib/session-notes.ts';
 import { ask, NO_ANSWER_MESSAGE } from '../../utils/ask.ts';
 import { itemsLine, totalText } from './history-text.ts';
+import { useModalDialog } from './useModalDialog.ts';
 
 interface NotesDialogProps {
   /** The session whose note is edited; null when the dialog is closed. */
@@ -24,20 +25,13 @@ interface NotesDialogProps {
  * <dialog> keeps the rows' fixed heights, Escape cancels, focus returns to the Note button.
  */
 export function NotesDialog({ session, onClose, onSaved }: NotesDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(session !== null);
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (session && !element.open) element.showModal();
-    if (!session && element.open) element.close();
-  }, [session]);
-
-  const close = useCallback(() => dialog.current?.close(), []);
+  const close = useCallback(() => dialog.current?.close(), [dialog]);
   const saved = useCallback(() => {
     onSaved();
     dialog.current?.close();
-  }, [onSaved]);
+  }, [dialog, onSaved]);
 
   return (
     <dialog

@@ -1,7 +1,7 @@
-import { useEffect, useRef } from 'react';
 import { QrCode } from '../../components/QrCode.tsx';
 import type { SessionRecord } from '../../lib/history.ts';
 import { itemsLine, totalText } from './history-text.ts';
+import { useModalDialog } from './useModalDialog.ts';
 
 interface QrDialogProps {
   /** The session whose QR code is shown; null when the dialog is closed. */
@@ -19,14 +19,7 @@ function fileSafe(text: string): string {
  * list keeps its fixed row heights, Escape closes it, and focus returns to the QR button.
  */
 export function QrDialog({ session, onClose }: QrDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (session && !element.open) element.showModal();
-    if (!session && element.open) element.close();
-  }, [session]);
+  const dialog = useModalDialog(session !== null);
 
   const reference = session?.reference ? fileSafe(session.reference) : '';
   return (
