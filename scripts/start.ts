@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import type { Page } from '@playwright/test';
 import { launchWithExtension, type ExtensionBrowser } from '../test/support/chromium.ts';
 import {
-  configureExtension,
+  connectToSandbox,
   createLink,
   fillItems,
   openPopup,
@@ -115,10 +115,7 @@ async function main(): Promise<void> {
   console.log(`Payfect sandbox: ${sandbox.apiBaseUrl}`);
   const extension = await launchWithExtension({ headless });
   try {
-    await configureExtension(extension, {
-      apiKey: sandbox.keys[0] ?? '',
-      baseUrl: sandbox.apiBaseUrl,
-    });
+    await connectToSandbox(extension, sandbox);
     if (headless) await runHeadless(extension);
     else await runWindow(extension, sandbox);
   } finally {

@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { chromium, expect } from '@playwright/test';
 import { startSandbox } from '../test/sandbox/server.ts';
 import { chromiumExecutable, launchWithExtension } from '../test/support/chromium.ts';
-import { configureExtension, openPopup } from '../test/support/flows.ts';
+import { connectToSandbox, openPopup } from '../test/support/flows.ts';
 
 const STORE_SIZE = { width: 1280, height: 800 } as const;
 
@@ -35,10 +35,7 @@ async function keyboardScreenshot(): Promise<void> {
   const extension = await launchWithExtension();
   try {
     await extension.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await configureExtension(extension, {
-      apiKey: sandbox.keys[0] ?? '',
-      baseUrl: sandbox.apiBaseUrl,
-    });
+    await connectToSandbox(extension, sandbox);
     const popup = await openPopup(extension);
     // Keys typed before the form has rendered go nowhere.
     await expect(popup.getByRole('textbox', { name: 'Item name' })).toBeFocused();

@@ -23,7 +23,7 @@ import {
   launchWithExtension,
   type ExtensionBrowser,
 } from '../support/chromium.ts';
-import { configureExtension, openPopup } from '../support/flows.ts';
+import { connectToSandbox, openPopup } from '../support/flows.ts';
 import { prepareBenchExtension, REACT_PAGE } from './bench-extension.ts';
 import {
   coldAndWarmMessage,
@@ -256,10 +256,7 @@ async function main(): Promise<void> {
   const extension = await launchWithExtension({ extensionDir: BENCH_DIR });
   try {
     await extension.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await configureExtension(extension, {
-      apiKey: sandbox.keys[0] ?? '',
-      baseUrl: sandbox.apiBaseUrl,
-    });
+    await connectToSandbox(extension, sandbox);
     // Stays open for the whole run: raw fetches and wake-up messages come from it.
     const helper = await openStaticPage(extension);
     await seedHistory(helper, 0, sandbox.apiBaseUrl);

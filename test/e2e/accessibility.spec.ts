@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { configureExtension, createLink, fillItems, openPopup } from '../support/flows.ts';
+import { connectToSandbox, createLink, fillItems, openPopup } from '../support/flows.ts';
 import { expect, test } from './fixtures.ts';
 
 /*
@@ -25,10 +25,7 @@ for (const scheme of ['light', 'dark'] as const satisfies readonly Scheme[]) {
     extension,
     sandbox,
   }) => {
-    await configureExtension(extension, {
-      apiKey: sandbox.keys[0] ?? '',
-      baseUrl: sandbox.apiBaseUrl,
-    });
+    await connectToSandbox(extension, sandbox);
 
     const options = await extension.context.newPage();
     await options.emulateMedia({ colorScheme: scheme });

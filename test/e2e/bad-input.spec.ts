@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { configureExtension, fillItems, openPopup } from '../support/flows.ts';
+import { connectToSandbox, fillItems, openPopup } from '../support/flows.ts';
 import { createRequests } from '../support/sandbox-traffic.ts';
 
 /*
@@ -58,10 +58,7 @@ async function typeInto(popup: Page, field: string, input: string): Promise<void
 }
 
 test.beforeEach(async ({ extension, sandbox }) => {
-  await configureExtension(extension, {
-    apiKey: sandbox.keys[0] ?? '',
-    baseUrl: sandbox.apiBaseUrl,
-  });
+  await connectToSandbox(extension, sandbox);
 });
 
 for (const { field, input, message } of REFUSED_INPUTS) {

@@ -2,7 +2,13 @@ import { createServer } from 'node:net';
 import type { Page } from '@playwright/test';
 import type { Fault, Sandbox } from '../sandbox/server.ts';
 import { expect, test } from './fixtures.ts';
-import { configureExtension, fillItems, openPopup, type SampleItem } from '../support/flows.ts';
+import {
+  configureExtension,
+  connectToSandbox,
+  fillItems,
+  openPopup,
+  type SampleItem,
+} from '../support/flows.ts';
 import {
   clipboardText,
   createRequests,
@@ -133,10 +139,7 @@ async function expectFailureShown(popup: Page, sentence: string): Promise<void> 
 
 test.beforeEach(async ({ extension, sandbox }) => {
   await extension.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await configureExtension(extension, {
-    apiKey: sandbox.keys[0] ?? '',
-    baseUrl: sandbox.apiBaseUrl,
-  });
+  await connectToSandbox(extension, sandbox);
 });
 
 test.describe('a create that fails', () => {

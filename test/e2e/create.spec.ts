@@ -7,6 +7,7 @@ import type { Sandbox } from '../sandbox/server.ts';
 import { expect, test } from './fixtures.ts';
 import {
   configureExtension,
+  connectToSandbox,
   createLink,
   fillItems,
   openPopup,
@@ -29,10 +30,7 @@ function createRequests(sandbox: Sandbox) {
 test.describe('with a key saved', () => {
   test.beforeEach(async ({ extension, sandbox }) => {
     await extension.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await configureExtension(extension, {
-      apiKey: sandbox.keys[0] ?? '',
-      baseUrl: sandbox.apiBaseUrl,
-    });
+    await connectToSandbox(extension, sandbox);
   });
 
   test('a two-item link is created, copied, and shown as a QR code', async ({

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { startSandbox } from '../sandbox/server.ts';
-import { configureExtension, createLink, fillItems, openPopup } from '../support/flows.ts';
+import { connectToSandbox, createLink, fillItems, openPopup } from '../support/flows.ts';
 import { expect, test } from './fixtures.ts';
 
 // Chromium's extension APIs inside the service worker: what the tests read back or fire.
@@ -25,10 +25,7 @@ test('Refresh statuses shows which links were paid, which expired and which are 
   extension,
   sandbox,
 }) => {
-  await configureExtension(extension, {
-    apiKey: sandbox.keys[0] ?? '',
-    baseUrl: sandbox.apiBaseUrl,
-  });
+  await connectToSandbox(extension, sandbox);
   const popup = await openPopup(extension);
   const paid = await createOne(popup, 'Logo design', '120.5');
   const expired = await createOne(popup, 'Hosting', '9.99');
@@ -68,10 +65,7 @@ test('a link paid while the popup is closed raises a notification and lowers the
   extension,
   sandbox,
 }) => {
-  await configureExtension(extension, {
-    apiKey: sandbox.keys[0] ?? '',
-    baseUrl: sandbox.apiBaseUrl,
-  });
+  await connectToSandbox(extension, sandbox);
   const popup = await openPopup(extension);
   await fillItems(popup, [{ name: 'Standard Plan', unitPrice: '20.5' }]);
   const link = await createLink(popup);
@@ -92,10 +86,7 @@ test('an open link past its expiry shows Expired even when Payfect cannot be rea
   extension,
 }) => {
   const shortLived = await startSandbox({ port: 0, quiet: true, lifetimeMs: 1_500 });
-  await configureExtension(extension, {
-    apiKey: shortLived.keys[0] ?? '',
-    baseUrl: shortLived.apiBaseUrl,
-  });
+  await connectToSandbox(extension, shortLived);
   const popup = await openPopup(extension);
   await fillItems(popup, [{ name: 'Quick fix', unitPrice: '5' }]);
   await createLink(popup);

@@ -10,7 +10,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { configureExtension, openPopup } from '../support/flows.ts';
+import { connectToSandbox, openPopup } from '../support/flows.ts';
 
 // Chromium's extension API inside the service worker.
 declare const chrome: {
@@ -83,10 +83,7 @@ async function clipboardText(page: Page): Promise<string> {
 
 test.beforeEach(async ({ extension, sandbox }) => {
   await extension.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await configureExtension(extension, {
-    apiKey: sandbox.keys[0] ?? '',
-    baseUrl: sandbox.apiBaseUrl,
-  });
+  await connectToSandbox(extension, sandbox);
 });
 
 test('Chromium binds Alt+Shift+L to opening the popup', async ({ extension }) => {

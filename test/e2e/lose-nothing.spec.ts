@@ -4,7 +4,13 @@ import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { z } from 'zod/mini';
 import { launchWithExtension, type ExtensionBrowser } from '../support/chromium.ts';
-import { configureExtension, createLink, fillItems, openPopup } from '../support/flows.ts';
+import {
+  configureExtension,
+  connectToSandbox,
+  createLink,
+  fillItems,
+  openPopup,
+} from '../support/flows.ts';
 import type { Sandbox } from '../sandbox/server.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -54,10 +60,7 @@ test('a stopped service worker wakes with the key, the history, and creates agai
   extension,
   sandbox,
 }) => {
-  await configureExtension(extension, {
-    apiKey: sandbox.keys[0] ?? '',
-    baseUrl: sandbox.apiBaseUrl,
-  });
+  await connectToSandbox(extension, sandbox);
   const popup = await openPopup(extension);
   await fillItems(popup, [{ name: 'Logo design', unitPrice: '120.5' }]);
   await createLink(popup);
@@ -81,10 +84,7 @@ test('a worker stopped mid-create says the outcome is unknown and keeps the form
   extension,
   sandbox,
 }) => {
-  await configureExtension(extension, {
-    apiKey: sandbox.keys[0] ?? '',
-    baseUrl: sandbox.apiBaseUrl,
-  });
+  await connectToSandbox(extension, sandbox);
   sandbox.faults.add({ match: 'create', latencyMs: 3_000 });
   const popup = await openPopup(extension);
   await fillItems(popup, [{ name: 'Website audit', unitPrice: '75' }]);
@@ -105,10 +105,7 @@ test('a popup reopened after the worker died mid-create shows the unknown outcom
   extension,
   sandbox,
 }) => {
-  await configureExtension(extension, {
-    apiKey: sandbox.keys[0] ?? '',
-    baseUrl: sandbox.apiBaseUrl,
-  });
+  await connectToSandbox(extension, sandbox);
   sandbox.faults.add({ match: 'create', latencyMs: 3_000 });
   const popup = await openPopup(extension);
   await fillItems(popup, [{ name: 'Website audit', unitPrice: '75' }]);

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { startSandbox } from '../sandbox/server.ts';
 import {
-  configureExtension,
+  connectToSandbox,
   createLink,
   fillItems,
   openPopup,
@@ -36,10 +36,7 @@ test('an expired link is renewed in one click with the same items and the refere
   sandbox,
 }) => {
   await extension.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await configureExtension(extension, {
-    apiKey: sandbox.keys[0] ?? '',
-    baseUrl: sandbox.apiBaseUrl,
-  });
+  await connectToSandbox(extension, sandbox);
   const popup = await openPopup(extension);
   await fillItems(popup, SAMPLE_ITEMS);
   await popup.getByRole('textbox', { name: 'Reference' }).fill('INV-77');
@@ -76,10 +73,7 @@ test('a note and tags are saved on a link, found by search and exported', async 
   extension,
   sandbox,
 }) => {
-  await configureExtension(extension, {
-    apiKey: sandbox.keys[0] ?? '',
-    baseUrl: sandbox.apiBaseUrl,
-  });
+  await connectToSandbox(extension, sandbox);
   const popup = await openPopup(extension);
   await fillItems(popup, [{ name: 'Logo design', unitPrice: '120.5' }]);
   await createLink(popup);
@@ -121,10 +115,7 @@ test('an open link close to expiry raises one reminder and offers Renew', async 
   // Every link on this sandbox lives 30 minutes: inside the default one-hour reminder.
   const sandbox = await startSandbox({ port: 0, quiet: true, lifetimeMs: 30 * 60_000 });
   try {
-    await configureExtension(extension, {
-      apiKey: sandbox.keys[0] ?? '',
-      baseUrl: sandbox.apiBaseUrl,
-    });
+    await connectToSandbox(extension, sandbox);
     const popup = await openPopup(extension);
     await fillItems(popup, [{ name: 'Logo design', unitPrice: '20.5' }]);
     const id = idOf(await createLink(popup));

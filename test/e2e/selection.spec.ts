@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { prefillFromSelection, type Prefill } from '../../lib/prefill.ts';
 import type { ExtensionBrowser } from '../support/chromium.ts';
-import { configureExtension, fillItems, openPopup } from '../support/flows.ts';
+import { connectToSandbox, fillItems, openPopup } from '../support/flows.ts';
 import { expect, test } from './fixtures.ts';
 
 // Chromium's extension API inside the service worker.
@@ -61,10 +61,7 @@ async function itemValues(popup: Page, index: number) {
 }
 
 test.beforeEach(async ({ extension, sandbox }) => {
-  await configureExtension(extension, {
-    apiKey: sandbox.keys[0] ?? '',
-    baseUrl: sandbox.apiBaseUrl,
-  });
+  await connectToSandbox(extension, sandbox);
 });
 
 test('the selection menu entry is registered when the extension is installed', async ({

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import type { Sandbox } from '../sandbox/server.ts';
 import type { ExtensionBrowser } from './chromium.ts';
 
 /** The popup's size in Chromium's toolbar; pages opened in tabs are given the same. */
@@ -28,6 +29,14 @@ export async function configureExtension(
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
   await page.close();
+}
+
+/** Points the extension at a sandbox with its first test key, through the options page. */
+export function connectToSandbox(extension: ExtensionBrowser, sandbox: Sandbox): Promise<void> {
+  return configureExtension(extension, {
+    apiKey: sandbox.keys[0] ?? '',
+    baseUrl: sandbox.apiBaseUrl,
+  });
 }
 
 export async function openPopup(extension: ExtensionBrowser, page?: Page): Promise<Page> {
