@@ -157,6 +157,22 @@ test.describe('with a key saved', () => {
     expect(createRequests(sandbox)).toHaveLength(1);
   });
 
+  test('a removed item leaves the total and the request', async ({ extension, sandbox }) => {
+    const popup = await openPopup(extension);
+    await fillItems(popup, SAMPLE_ITEMS);
+    await expect(popup.getByText(/Total/)).toContainText('240.38');
+    await popup.getByRole('button', { name: 'Remove item' }).first().click();
+    await expect(popup.getByRole('textbox', { name: 'Item name' })).toHaveCount(1);
+    await expect(popup.getByRole('textbox', { name: 'Item name' })).toHaveValue('Hosting');
+    await expect(popup.getByText(/Total/)).toContainText('119.88');
+    // With one item left there is nothing to remove.
+    await expect(popup.getByRole('button', { name: 'Remove item' })).toHaveCount(0);
+    await createLink(popup);
+    expect(createRequests(sandbox)[0]?.json).toMatchObject({
+      invoice_items: [{ price_data: { product_data: { name: 'Hosting' } }, quantity: 12 }],
+    });
+  });
+
   test('an invalid price is explained beside its field and nothing is sent', async ({
     extension,
     sandbox,
