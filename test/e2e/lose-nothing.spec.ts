@@ -80,16 +80,22 @@ test('a stopped service worker wakes with the key, the history, and creates agai
   await workerIsRunning(internals);
 });
 
-test('a worker stopped mid-create says the outcome is unknown and keeps the form', async ({
-  extension,
-  sandbox,
-}) => {
+/** A create that Payfect takes 3 s to answer, already sent when this returns. */
+async function startSlowCreate(extension: ExtensionBrowser, sandbox: Sandbox): Promise<Page> {
   await connectToSandbox(extension, sandbox);
   sandbox.faults.add({ match: 'create', latencyMs: 3_000 });
   const popup = await openPopup(extension);
   await fillItems(popup, [{ name: 'Website audit', unitPrice: '75' }]);
   await popup.getByRole('button', { name: 'Create link' }).click();
   await expect.poll(() => createRequests(sandbox).length).toBe(1);
+  return popup;
+}
+
+test('a worker stopped mid-create says the outcome is unknown and keeps the form', async ({
+  extension,
+  sandbox,
+}) => {
+  const popup = await startSlowCreate(extension, sandbox);
 
   await stopServiceWorker(extension);
 
@@ -105,12 +111,7 @@ test('a popup reopened after the worker died mid-create shows the unknown outcom
   extension,
   sandbox,
 }) => {
-  await connectToSandbox(extension, sandbox);
-  sandbox.faults.add({ match: 'create', latencyMs: 3_000 });
-  const popup = await openPopup(extension);
-  await fillItems(popup, [{ name: 'Website audit', unitPrice: '75' }]);
-  await popup.getByRole('button', { name: 'Create link' }).click();
-  await expect.poll(() => createRequests(sandbox).length).toBe(1);
+  const popup = await startSlowCreate(extension, sandbox);
   await popup.close();
   const internals = await stopServiceWorker(extension);
   await expect(internals.getByText('Running Status: STOPPED')).toBeVisible();
