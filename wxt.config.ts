@@ -37,9 +37,10 @@ export function manifestFor({ browser, manifestVersion }: ConfigEnv): UserManife
   const openPopupCommand = manifestVersion === 2 ? '_execute_browser_action' : '_execute_action';
   const shortcut = browser === 'firefox' ? POPUP_SHORTCUT.firefox : POPUP_SHORTCUT.chromium;
   return {
-    name: 'Payfect Quick Links',
-    description:
-      'Create Payfect crypto checkout links from the toolbar and see when they are paid.',
+    // Strings from locales/<lang>.yml (@wxt-dev/i18n), in the browser's language.
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     icons: ICONS,
     permissions: [
       'storage',
@@ -71,7 +72,7 @@ export function manifestFor({ browser, manifestVersion }: ConfigEnv): UserManife
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
-  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // PAYFECT_OUT_DIR lets two test or benchmark runs on one machine build side by side
   // without one rewriting the extension the other's Chromium is loading.
   outDir: process.env.PAYFECT_OUT_DIR ?? '.output',

@@ -48,6 +48,8 @@ export interface LaunchOptions {
   /** A profile to reuse (browser restart tests); a fresh temporary one otherwise. */
   readonly userDataDir?: string;
   readonly extensionDir?: string;
+  /** The browser's UI language ("zh-TW"), which chrome.i18n answers in; English by default. */
+  readonly locale?: string;
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
@@ -62,9 +64,14 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   const executablePath = chromiumExecutable();
   const context = await chromium.launchPersistentContext(userDataDir, {
     headless: options.headless ?? true,
+    // --lang sets Chromium's UI language (what chrome.i18n answers in), LANGUAGE the
+    // Linux build's; locale the pages' navigator.language and Accept-Language.
+    locale: options.locale ?? 'en-US',
+    env: { ...process.env, LANGUAGE: (options.locale ?? 'en-US').replace('-', '_') },
     ...(executablePath ? { executablePath } : {}),
     args: [
       ...QUIET_FLAGS,
+      `--lang=${options.locale ?? 'en-US'}`,
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
     ],
