@@ -10,8 +10,10 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
-  extension: async ({}, use) => {
-    const browser = await launchWithExtension();
+  // Playwright's own `locale` option (`test.use({ locale: 'zh-TW' })`) sets the browser's
+  // UI language, which the extension's strings follow; en-US unless a test asks.
+  extension: async ({ locale }, use) => {
+    const browser = await launchWithExtension(locale === undefined ? {} : { locale });
     await use(browser);
     await browser.close();
   },
