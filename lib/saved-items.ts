@@ -1,0 +1,337 @@
+import { z } from 'zod/mini';
+import { EMPTY_ITEM, validateDraft, type Draft, type FieldErrors } from './draft.ts';
+import { t } from './i18n.ts';
+import { formatDecimal, isZero, multiply, parseDecimal, sum } from './money.ts';
+import {
+  MAX_DESCRIPTION_LENGTH,
+  MAX_ITEMS,
+  MAX_NAME_LENGTH,
+  MAX_QUANTITY,
+  type OrderItem,
+} from './order.ts';
+import { err, ok, type Result } from './result.ts';
+
+/*
+ * Saved items: named templates of line items that fill the popup's form in one pick. Pure
+ * functions over a list; lib/storage.ts stores the list, the popup and options page edit it.
+ */
+
+export const MAX_TEMPLATE_NAME_LENGTH = 60;
+export const MAX_TEMPLATES = 500;
+export const MAX_IMPORT_BYTES = 1_000_000;
+export const EXPORT_FORMAT = 'payfect-quick-links/saved-items';
+export const EXPORT_VERSION = 1;
+
+/** A unit price as stored: a plain decimal string above zero ("120.5"), never a float. */
+const PriceSchema = z.string().check(
+  z.refine((text) => {
+    const parsed = parseDecimal(text);
+    return parsed.ok && !isZero(parsed.value);
+  }),
+);
+
+export const TemplateItemSchema = z.object({
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_NAME_LENGTH)),
+  description: z.string().check(z.trim(), z.maxLength(MAX_DESCRIPTION_LENGTH)),
+  unitPrice: PriceSchema,
+  quantity: z.int().check(z.minimum(1), z.maximum(MAX_QUANTITY)),
+});
+export type TemplateItem = z.infer<typeof TemplateItemSchema>;
+
+export const TemplateSchema = z.object({
+  id: z.string().check(z.minLength(1)),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_TEMPLATE_NAME_LENGTH)),
+  items: z.array(TemplateItemSchema).check(z.minLength(1), z.maxLength(MAX_ITEMS)),
+  createdAt: z.number(),
+  updatedAt: z.optional(z.number()),
+});
+export type Template = z.infer<typeof TemplateSchema>;
+
+/** Names are unique whatever their case or width ("Logo" and "ＬＯＧＯ" are one name). */
+export function nameKey(name: string): string {
+  return name.normalize('NFKC').trim().toLocaleLowerCase();
+}
+
+export function findByName(list: readonly Template[], name: string): Template | undefined {
+  const key = nameKey(name);
+  return list.find((template) => nameKey(template.name) === key);
+}
+
+/** The valid templates of a stored value, the first of each name; anything else is dropped. */
+export function validTemplates(value: unknown): Template[] {
+  if (!Array.isArray(value)) return [];
+  const kept: Template[] = [];
+  for (const entry of value) {
+    const parsed = z.safeParse(TemplateSchema, entry);
+    if (parsed.success && !findByName(kept, parsed.data.name)) kept.push(parsed.data);
+  }
+  return kept.slice(0, MAX_TEMPLATES);
+}
+
+/** Adds the template, or replaces the one of the same name (keeping its id and creation). */
+export function withTemplate(list: readonly Template[], template: Template): Template[] {
+  const existing = findByName(list, template.name);
+  if (!existing) return [...list, template];
+  const replaced: Template = { ...template, id: existing.id, createdAt: existing.createdAt };
+  return list.map((other) => (other === existing ? replaced : other));
+}
+
+export type RenameError = 'empty' | 'too_long' | 'taken';
+
+export function renamed(
+  list: readonly Template[],
+  id: string,
+  name: string,
+  now: number,
+): Result<Template[], RenameError> {
+  const trimmed = name.trim();
+  if (trimmed === '') return err('empty');
+  if (trimmed.length > MAX_TEMPLATE_NAME_LENGTH) return err('too_long');
+  const other = findByName(list, trimmed);
+  if (other && other.id !== id) return err('taken');
+  return ok(
+    list.map((template) =>
+      template.id === id ? { ...template, name: trimmed, updatedAt: now } : template,
+    ),
+  );
+}
+
+export function withoutTemplate(list: readonly Template[], id: string): Template[] {
+  return list.filter((template) => template.id !== id);
+}
+
+/**
+ * The templates matching typed text, case- and width-insensitively, by their name or an
+ * item's name: names that start with the text first, then other name matches, then item
+ * matches; alphabetical within each. Empty text lists them all.
+ */
+export function searchTemplates(list: readonly Template[], text: string): Template[] {
+  const query = nameKey(text);
+  const rank = (template: Template): number => {
+    const name = nameKey(template.name);
+    if (name.startsWith(query)) return 0;
+    if (name.includes(query)) return 1;
+    return template.items.some((item) => nameKey(item.name).includes(query)) ? 2 : -1;
+  };
+  return list
+    .map((template) => ({ template, rank: rank(template) }))
+    .filter((entry) => entry.rank >= 0)
+    .sort((a, b) => a.rank - b.rank || a.template.name.localeCompare(b.template.name))
+    .map((entry) => entry.template);
+}
+
+/** The exact sum of price × quantity, as a decimal string with at least 2 decimals. */
+export function templateTotal(template: Template): string {
+  const lines = template.items.flatMap((item) => {
+    const price = parseDecimal(item.unitPrice);
+    return price.ok ? [multiply(price.value, item.quantity)] : [];
+  });
+  return formatDecimal(sum(lines), 2);
+}
+
+/**
+ * The form's items, checked as "Create link" would check them, for saving as a template:
+ * the item errors by field key when any is wrong. Only the items matter here, so the other
+ * fields are blanked before the check.
+ */
+export function itemsFromDraft(draft: Draft): Result<TemplateItem[], FieldErrors> {
+  const checked = validateDraft(
+    {
+      ...draft,
+      network: draft.network || 'any',
+      reference: '',
+      successUrl: '',
+      cancelUrl: '',
+      callbackUrl: '',
+    },
+    { baseUrl: '' },
+  );
+  if (checked.ok) return ok(checked.value.items.map(templateItemOf));
+  const itemErrors = Object.entries(checked.error).filter(([key]) => key.startsWith('items'));
+  return err(Object.fromEntries(itemErrors));
+}
+
+function templateItemOf(item: OrderItem): TemplateItem {
+  return {
+    name: item.name,
+    description: item.description,
+    unitPrice: item.unitAmount,
+    quantity: item.quantity,
+  };
+}
+
+function isBlank(draft: Draft): boolean {
+  return (
+    draft.items.length === 1 &&
+    draft.items.every(
+      (item) =>
+        item.name.trim() === '' &&
+        item.description.trim() === '' &&
+        item.unitPrice.trim() === '' &&
+        [EMPTY_ITEM.quantity, ''].includes(item.quantity.trim()),
+    )
+  );
+}
+
+export interface Picked {
+  readonly draft: Draft;
+  /** True when the form's single empty item was replaced, false when appended after others. */
+  readonly replaced: boolean;
+}
+
+/**
+ * The draft with the template's items: they replace a form that holds only one empty item,
+ * and are added after the items already typed otherwise. Undefined when that would pass
+ * the item limit.
+ */
+export function draftWithTemplate(draft: Draft, template: Template): Picked | undefined {
+  const items = template.items.map((item) => ({
+    name: item.name,
+    description: item.description,
+    unitPrice: item.unitPrice,
+    quantity: String(item.quantity),
+  }));
+  if (isBlank(draft)) return { draft: { ...draft, items }, replaced: true };
+  if (draft.items.length + items.length > MAX_ITEMS) return undefined;
+  return { draft: { ...draft, items: [...draft.items, ...items] }, replaced: false };
+}
+
+/** The export file: a versioned envelope, so a later build can tell what it reads. */
+export function toJson(list: readonly Template[]): string {
+  const items = list.map(({ name, items: lines, createdAt, updatedAt }) => ({
+    name,
+    items: lines,
+    createdAt,
+    ...(updatedAt === undefined ? {} : { updatedAt }),
+  }));
+  return `${JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, items }, null, 2)}\n`;
+}
+
+/** A template as an export file holds it: no id (a fresh one is given on import). */
+const ImportedSchema = z.object({
+  name: TemplateSchema.shape.name,
+  items: TemplateSchema.shape.items,
+  createdAt: z.optional(z.number()),
+  updatedAt: z.optional(z.number()),
+});
+
+export type ImportedTemplate = Omit<Template, 'id'>;
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const [first, second, third] = issue.path;
+  if (first === 'name') return t('savedItems.import.badName', { max: MAX_TEMPLATE_NAME_LENGTH });
+  if (first !== 'items') return t('savedItems.import.badEntry');
+  if (typeof second !== 'number') return t('savedItems.import.badItems', { max: MAX_ITEMS });
+  const item = second + 1;
+  switch (third) {
+    case 'name':
+      return t('savedItems.import.badItemName', { item, max: MAX_NAME_LENGTH });
+    case 'description':
+      return t('savedItems.import.badDescription', { item, max: MAX_DESCRIPTION_LENGTH });
+    case 'unitPrice':
+      return t('savedItems.import.badPrice', { item });
+    case 'quantity':
+      return t('savedItems.import.badQuantity', { item, max: MAX_QUANTITY });
+    default:
+      return t('savedItems.import.badItem', { item });
+  }
+}
+
+function entryLabel(entry: unknown, index: number): string {
+  const name = (entry as { name?: unknown } | null)?.name;
+  return typeof name === 'string' && name.trim() !== ''
+    ? t('savedItems.import.entryNamed', { number: index + 1, name: name.trim().slice(0, 60) })
+    : t('savedItems.import.entry', { number: index + 1 });
+}
+
+/**
+ * Reads an export file. Never throws: either every template in it, or one message per
+ * problem (per entry, naming it), so the user can fix the file and try again.
+ */
+export function parseImport(text: string, now: number): Result<ImportedTemplate[], string[]> {
+  if (text.length > MAX_IMPORT_BYTES) return err([t('savedItems.import.tooBig')]);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return err([t('savedItems.import.notJson')]);
+  }
+  const envelope = data as { format?: unknown; version?: unknown; items?: unknown } | null;
+  if (typeof envelope !== 'object' || envelope === null || envelope.format !== EXPORT_FORMAT) {
+    return err([t('savedItems.import.wrongFormat')]);
+  }
+  if (envelope.version !== EXPORT_VERSION) {
+    return err([t('savedItems.import.wrongVersion', { version: String(envelope.version) })]);
+  }
+  if (!Array.isArray(envelope.items)) return err([t('savedItems.import.wrongFormat')]);
+  if (envelope.items.length > MAX_TEMPLATES) {
+    return err([t('savedItems.import.tooMany', { max: MAX_TEMPLATES })]);
+  }
+  const problems: string[] = [];
+  const templates: ImportedTemplate[] = [];
+  for (const [index, entry] of envelope.items.entries()) {
+    const parsed = z.safeParse(ImportedSchema, entry);
+    if (!parsed.success) {
+      const reasons = [...new Set(parsed.error.issues.map(describeIssue))];
+      problems.push(`${entryLabel(entry, index)}: ${reasons.join(' ')}`);
+      continue;
+    }
+    const { name, items, createdAt, updatedAt } = parsed.data;
+    if (templates.some((other) => nameKey(other.name) === nameKey(name))) {
+      problems.push(`${entryLabel(entry, index)}: ${t('savedItems.import.duplicate')}`);
+      continue;
+    }
+    templates.push({
+      name,
+      items: items.map((item) => ({ ...item, unitPrice: canonicalPrice(item.unitPrice) })),
+      createdAt: createdAt ?? now,
+      ...(updatedAt === undefined ? {} : { updatedAt }),
+    });
+  }
+  return problems.length > 0 ? err(problems) : ok(templates);
+}
+
+function canonicalPrice(text: string): string {
+  const parsed = parseDecimal(text);
+  return parsed.ok ? formatDecimal(parsed.value) : text;
+}
+
+export interface Merged {
+  readonly list: Template[];
+  readonly added: number;
+  readonly replaced: number;
+  /** Same name and the same items as a template already saved: nothing to change. */
+  readonly skipped: number;
+}
+
+function sameItems(a: readonly TemplateItem[], b: readonly TemplateItem[]): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Imported templates merged into the saved ones: a new name is added, a known name
+ * replaces that template's items. Undefined when the result would pass MAX_TEMPLATES.
+ */
+export function mergeImport(
+  list: readonly Template[],
+  imported: readonly ImportedTemplate[],
+  newId: () => string,
+  now: number,
+): Merged | undefined {
+  let next = [...list];
+  let added = 0;
+  let replaced = 0;
+  let skipped = 0;
+  for (const template of imported) {
+    const existing = findByName(next, template.name);
+    if (existing && sameItems(existing.items, template.items)) skipped += 1;
+    else if (existing) {
+      next = withTemplate(next, { ...existing, items: template.items, updatedAt: now });
+      replaced += 1;
+    } else {
+      next = [...next, { ...template, id: newId() }];
+      added += 1;
+    }
+  }
+  return next.length > MAX_TEMPLATES ? undefined : { list: next, added, replaced, skipped };
+}
