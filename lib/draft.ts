@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { t } from './i18n.ts';
 import {
   currencyDecimals,
   formatDecimal,
@@ -63,52 +64,56 @@ export type FieldErrors = Record<string, string>;
 function moneyMessage(error: MoneyError): string {
   switch (error.kind) {
     case 'empty':
-      return 'Enter a price.';
+      return t('validation.price.empty');
     case 'negative':
-      return 'The price cannot be negative.';
+      return t('validation.price.negative');
     case 'exponent':
-      return 'Write the price in plain digits, like 1000.';
+      return t('validation.price.exponent');
     case 'separator':
-      return 'Use a dot for decimals and no thousands separators, like 1000.50.';
+      return t('validation.price.separator');
     case 'too_many_decimals':
       return error.maxDecimals === 0
-        ? 'This currency has no decimals.'
-        : `Use at most ${error.maxDecimals} decimals for this currency.`;
+        ? t('validation.price.noDecimals')
+        : t('validation.price.maxDecimals', { max: error.maxDecimals });
     case 'too_large':
-      return 'That price is too large.';
+      return t('validation.price.tooLarge');
     case 'invalid':
-      return 'Enter a price in digits, like 20.50.';
+      return t('validation.price.invalid');
   }
 }
 
 export function parseUnitPrice(text: string, currency: string): Result<Decimal, string> {
   const parsed = parseDecimal(text, { maxDecimals: currencyDecimals(currency) });
   if (!parsed.ok) return err(moneyMessage(parsed.error));
-  if (isZero(parsed.value)) return err('The price must be more than 0.');
+  if (isZero(parsed.value)) return err(t('validation.price.zero'));
   return parsed;
 }
 
 export function parseQuantity(text: string): Result<number, string> {
   const trimmed = text.normalize('NFKC').trim();
-  if (trimmed === '') return err('Enter a quantity.');
+  if (trimmed === '') return err(t('validation.quantity.empty'));
   if (!/^\d+$/.test(trimmed)) {
-    return err(/^-/.test(trimmed) ? 'The quantity must be at least 1.' : 'Use a whole number.');
+    return err(
+      /^-/.test(trimmed) ? t('validation.quantity.atLeastOne') : t('validation.quantity.whole'),
+    );
   }
   const quantity = Number(trimmed);
-  if (quantity < 1) return err('The quantity must be at least 1.');
-  if (quantity > MAX_QUANTITY) return err(`The quantity can be at most ${MAX_QUANTITY}.`);
+  if (quantity < 1) return err(t('validation.quantity.atLeastOne'));
+  if (quantity > MAX_QUANTITY) return err(t('validation.quantity.max', { max: MAX_QUANTITY }));
   return ok(quantity);
 }
 
 function validateItem(item: DraftItem, currency: string, errors: FieldErrors, prefix: string) {
   const name = item.name.trim();
-  if (name === '') errors[`${prefix}.name`] = 'Enter what the client pays for.';
+  if (name === '') errors[`${prefix}.name`] = t('validation.itemName');
   else if (name.length > MAX_NAME_LENGTH) {
-    errors[`${prefix}.name`] = `Use at most ${MAX_NAME_LENGTH} characters.`;
+    errors[`${prefix}.name`] = t('validation.maxCharacters', { max: MAX_NAME_LENGTH });
   }
   const description = item.description.trim();
   if (description.length > MAX_DESCRIPTION_LENGTH) {
-    errors[`${prefix}.description`] = `Use at most ${MAX_DESCRIPTION_LENGTH} characters.`;
+    errors[`${prefix}.description`] = t('validation.maxCharacters', {
+      max: MAX_DESCRIPTION_LENGTH,
+    });
   }
   const price = parseUnitPrice(item.unitPrice, currency);
   if (!price.ok) errors[`${prefix}.unitPrice`] = price.error;
@@ -137,20 +142,20 @@ export interface ValidateOptions {
  */
 export function validateDraft(draft: Draft, options: ValidateOptions): Result<Order, FieldErrors> {
   const errors: FieldErrors = {};
-  if (draft.items.length > MAX_ITEMS) errors.items = `Use at most ${MAX_ITEMS} items.`;
+  if (draft.items.length > MAX_ITEMS) errors.items = t('validation.maxItems', { max: MAX_ITEMS });
   const items = draft.items.map((item, index) =>
     validateItem(item, draft.currency, errors, `items.${index}`),
   );
   const reference = draft.reference.trim();
   if (reference.length > MAX_REFERENCE_LENGTH) {
-    errors.reference = `Use at most ${MAX_REFERENCE_LENGTH} characters.`;
+    errors.reference = t('validation.maxCharacters', { max: MAX_REFERENCE_LENGTH });
   }
   for (const field of ['successUrl', 'cancelUrl', 'callbackUrl'] as const) {
     const checked = checkRedirectUrl(draft[field], options.baseUrl);
     if (!checked.ok) errors[field] = checked.error;
   }
-  if (draft.currency === '') errors.currency = 'Choose a currency.';
-  if (draft.network === '') errors.network = 'Choose a network.';
+  if (draft.currency === '') errors.currency = t('validation.chooseCurrency');
+  if (draft.network === '') errors.network = t('validation.chooseNetwork');
   const lines = items.filter((item): item is OrderItem => item !== undefined);
   if (Object.keys(errors).length > 0 || lines.length !== draft.items.length) return err(errors);
   return ok({

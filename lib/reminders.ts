@@ -1,4 +1,5 @@
 import { itemsSummary, type SessionRecord } from './history.ts';
+import { t } from './i18n.ts';
 import { isLive } from './status.ts';
 
 /*
@@ -25,17 +26,20 @@ export function needsReminder(record: SessionRecord, now: number, minutes: numbe
 /** "45 min", "1 h 5 min", "2 h": how long an open link still takes payments. */
 export function durationText(ms: number): string {
   const minutes = Math.max(1, Math.round(ms / MINUTE));
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 60) return t('background.durationMinutes', { minutes });
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+  return rest === 0
+    ? t('background.durationHours', { hours })
+    : t('background.durationHoursMinutes', { hours, minutes: rest });
 }
 
 /** "Logo design — 20.50 USDT expires in 45 min". */
 export function reminderMessage(record: SessionRecord, now: number): string {
   const what = itemsSummary(record.items) || record.reference;
-  const total = `${record.amountTotal} ${record.currency.toUpperCase()}`;
-  return `${what} — ${total} expires in ${durationText(record.expiresAt - now)}`;
+  const amount = `${record.amountTotal} ${record.currency.toUpperCase()}`;
+  const duration = durationText(record.expiresAt - now);
+  return t('background.expiringMessage', { what, amount, duration });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import type { SessionRecord } from './history.ts';
+import { t } from './i18n.ts';
 import { MAX_REFERENCE_LENGTH, OrderSchema, type Order } from './order.ts';
 import { err, ok, type Result } from './result.ts';
 import type { Settings } from './settings.ts';
@@ -50,7 +51,5 @@ export function renewalOrder(
     cancelUrl: record.cancelUrl ?? defaults.cancelUrl,
     callbackUrl: record.callbackUrl ?? defaults.callbackUrl,
   });
-  return parsed.success
-    ? ok(parsed.data)
-    : err('This link’s items cannot be sent again as they are.');
+  return parsed.success ? ok(parsed.data) : err(t('background.cannotResend'));
 }

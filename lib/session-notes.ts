@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { t } from './i18n.ts';
 import { err, ok, type Result } from './result.ts';
 
 /*
@@ -22,6 +23,7 @@ export const TagSchema = z
 
 export const TagsSchema = z.array(TagSchema).check(
   z.maxLength(MAX_TAGS),
+  // Not shown to the user (validateNotes answers the dialog): stays English, for developers.
   z.refine((tags) => new Set(tags).size === tags.length, 'Tags repeat.'),
 );
 
@@ -61,13 +63,13 @@ export function validateNotes(typed: {
   const errors: NotesErrors = {};
   const note = typed.note.trim();
   if (note.length > MAX_NOTE_LENGTH) {
-    errors.note = `Use at most ${MAX_NOTE_LENGTH} characters (now ${note.length}).`;
+    errors.note = t('validation.noteTooLong', { max: MAX_NOTE_LENGTH, count: note.length });
   }
   const tags = parseTags(typed.tags);
   const long = tags.find((tag) => tag.length > MAX_TAG_LENGTH);
-  if (tags.length > MAX_TAGS) errors.tags = `Use at most ${MAX_TAGS} tags.`;
+  if (tags.length > MAX_TAGS) errors.tags = t('validation.tagsTooMany', { max: MAX_TAGS });
   else if (long !== undefined) {
-    errors.tags = `Keep each tag to ${MAX_TAG_LENGTH} characters (“${long.slice(0, 12)}…” is longer).`;
+    errors.tags = t('validation.tagTooLong', { max: MAX_TAG_LENGTH, start: long.slice(0, 12) });
   }
   return Object.keys(errors).length === 0 ? ok({ note, tags }) : err(errors);
 }

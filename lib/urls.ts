@@ -1,3 +1,4 @@
+import { t } from './i18n.ts';
 import { err, ok, type Result } from './result.ts';
 
 /** 127.0.0.0/8, localhost and [::1] — as the WHATWG URL parser normalises them. */
@@ -24,18 +25,18 @@ export function checkRedirectUrl(text: string, baseUrl: string): Result<string, 
   const trimmed = text.trim();
   if (trimmed === '') return ok('');
   if (!/^[a-z][a-z0-9+.-]*:/i.test(trimmed)) {
-    return err('Start the address with https://');
+    return err(t('validation.url.startWithHttps'));
   }
   let url: URL;
   try {
     url = new URL(trimmed);
   } catch {
-    return err('That is not a valid web address.');
+    return err(t('validation.url.invalid'));
   }
   if (url.protocol === 'https:') return ok(url.href);
   if (url.protocol === 'http:' && isLoopbackHost(url.hostname) && isLoopbackUrl(baseUrl)) {
     return ok(url.href);
   }
-  if (url.protocol === 'http:') return err('Use an https:// address.');
-  return err('Only https:// addresses are allowed.');
+  if (url.protocol === 'http:') return err(t('validation.url.useHttps'));
+  return err(t('validation.url.onlyHttps'));
 }

@@ -1,4 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
+import { t } from '../../lib/i18n.ts';
 import { prefillFromSelection } from '../../lib/prefill.ts';
 import { prefillItem } from '../../lib/storage.ts';
 
@@ -46,8 +47,9 @@ export async function createSelectionMenu(menus: ContextMenus): Promise<void> {
   // With the old entry gone, nothing is left for create to report through lastError.
   menus.create({
     id: SELECTION_MENU_ID,
-    // The browser puts the selected text in place of %s (and shortens it).
-    title: 'Create payment link for “%s”',
+    // The browser puts the selected text in place of %s (and shortens it). Made at install
+    // and browser start, so in the browser's language then.
+    title: t('background.menuCreateFromSelection', { selection: '%s' }),
     contexts: ['selection'],
   });
 }

@@ -1,12 +1,19 @@
 import { browser } from 'wxt/browser';
 import { itemsSummary, type SessionRecord } from '../../lib/history.ts';
+import { t } from '../../lib/i18n.ts';
 import { reminderMessage } from '../../lib/reminders.ts';
 
 /** "Standard Plan — 20.50 USDT paid". */
 export function paidMessage(session: SessionRecord): string {
   const what = itemsSummary(session.items) || session.reference;
-  return `${what} — ${session.amountTotal} ${session.currency.toUpperCase()} paid`;
+  const amount = `${session.amountTotal} ${session.currency.toUpperCase()}`;
+  return t('background.paidMessage', { what, amount });
 }
+
+/*
+ * Notifications are written in the worker, so in the browser's language at the time: the
+ * worker runs in the same UI language as the pages.
+ */
 
 /**
  * Tells the user a link was paid. The notification's id is the session's, so a repeat
@@ -17,7 +24,7 @@ export async function notifyPaid(session: SessionRecord): Promise<void> {
     await browser.notifications.create(session.id, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title: 'Payment received',
+      title: t('background.paidTitle'),
       message: paidMessage(session),
     });
     // A reminder to renew a link that is now paid would only mislead.
@@ -39,7 +46,7 @@ export async function notifyExpiringSoon(session: SessionRecord, now: number): P
     await browser.notifications.create(reminderId(session.id), {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title: 'Link expires soon',
+      title: t('background.expiringTitle'),
       message: reminderMessage(session, now),
     });
   } catch (error) {

@@ -1,4 +1,5 @@
 import { fieldForApiPath } from '../../lib/draft.ts';
+import { t } from '../../lib/i18n.ts';
 import type { UiError } from '../../lib/messages.ts';
 import {
   describePayfectError,
@@ -23,7 +24,7 @@ function validationUiError(error: ValidationError): UiError {
   }
   const message = describePayfectError({ ...error, fields: unmapped });
   if (Object.keys(fields).length === 0) return { kind: 'validation', message };
-  return { kind: 'validation', message: `${message} See the marked fields.`, fields };
+  return { kind: 'validation', message: t('background.seeMarkedFields', { message }), fields };
 }
 
 /** A Payfect failure as the UI shows it. The client has already scrubbed the key from it. */
@@ -32,16 +33,13 @@ export function uiErrorFromPayfect(error: PayfectError): UiError {
   return { kind: error.kind, message: describePayfectError(error) };
 }
 
-/*
- * After a timeout, a dropped connection, a 5xx or an unreadable answer, Payfect may have
- * created the session: "try again" alone would invite a second checkout for the same work.
+/**
+ * A failed create as the form shows it, warning when a retry could make a second link: after
+ * a timeout, a dropped connection, a 5xx or an unreadable answer, Payfect may have created the
+ * session, and "try again" alone would invite a second checkout for the same work.
  */
-const MAYBE_CREATED =
-  'The link may have been created anyway — check your Payfect dashboard before you create it again.';
-
-/** A failed create as the form shows it, warning when a retry could make a second link. */
 export function uiErrorFromFailedCreate(error: PayfectError): UiError {
   const shown = uiErrorFromPayfect(error);
   if (!mayHaveReachedPayfect(error)) return shown;
-  return { ...shown, message: `${shown.message} ${MAYBE_CREATED}` };
+  return { ...shown, message: t('background.maybeCreated', { message: shown.message }) };
 }

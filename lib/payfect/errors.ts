@@ -1,3 +1,5 @@
+import { t } from '../i18n.ts';
+
 /**
  * Every way a Payfect call can fail, as a value the UI maps to a sentence. No variant ever
  * holds the API key: the client redacts every string it got from the server or the runtime.
@@ -38,29 +40,48 @@ export type PayfectError = Known &
 export type PayfectErrorKind = PayfectError['kind'];
 
 /* Words a person knows for the request fields, for the first validation message. */
-const FIELD_LABELS: Readonly<Record<string, string>> = {
-  client_reference_id: 'reference',
-  currency: 'currency',
-  invoice_items: 'items',
-  name: 'item name',
-  description: 'description',
-  images: 'images',
-  unit_amount: 'unit price',
-  quantity: 'quantity',
-  success_url: 'success URL',
-  cancel_url: 'cancel URL',
-  callback_url: 'callback URL',
-  payment_method_data: 'payment method',
-  network: 'network',
-};
+function knownFieldLabel(leaf: string): string | undefined {
+  switch (leaf) {
+    case 'client_reference_id':
+      return t('errors.field.reference');
+    case 'currency':
+      return t('errors.field.currency');
+    case 'invoice_items':
+      return t('errors.field.items');
+    case 'name':
+      return t('errors.field.itemName');
+    case 'description':
+      return t('errors.field.description');
+    case 'images':
+      return t('errors.field.images');
+    case 'unit_amount':
+      return t('errors.field.unitPrice');
+    case 'quantity':
+      return t('errors.field.quantity');
+    case 'success_url':
+      return t('errors.field.successUrl');
+    case 'cancel_url':
+      return t('errors.field.cancelUrl');
+    case 'callback_url':
+      return t('errors.field.callbackUrl');
+    case 'payment_method_data':
+      return t('errors.field.paymentMethod');
+    case 'network':
+      return t('errors.field.network');
+    default:
+      return undefined;
+  }
+}
 
 /** `invoice_items.0.price_data.unit_amount` → `item 1 unit price`. */
 function fieldLabel(path: string): string {
   const parts = path.split('.');
   const item = parts[0] === 'invoice_items' && /^\d+$/.test(parts[1] ?? '') ? Number(parts[1]) : -1;
   const leaf = [...parts].reverse().find((part) => !/^\d+$/.test(part)) ?? path;
-  const label = FIELD_LABELS[leaf] ?? leaf.replaceAll('_', ' ');
-  return item >= 0 && leaf !== 'invoice_items' ? `item ${item + 1} ${label}` : label;
+  const label = knownFieldLabel(leaf) ?? leaf.replaceAll('_', ' ');
+  return item >= 0 && leaf !== 'invoice_items'
+    ? t('errors.itemField', { number: item + 1, label })
+    : label;
 }
 
 function withStop(text: string): string {
@@ -70,54 +91,65 @@ function withStop(text: string): string {
 function firstProblems(error: Extract<PayfectError, { kind: 'validation' }>): string | undefined {
   const problems = [
     ...error.messages,
-    ...error.fields.map((field) => `${fieldLabel(field.path)}: ${field.messages.join(' ')}`),
+    ...error.fields.map((field) =>
+      t('errors.problem', { field: fieldLabel(field.path), messages: field.messages.join(' ') }),
+    ),
   ];
   if (problems.length === 0) return undefined;
-  const shown = problems.slice(0, 2).map((problem) => withStop(problem.trim()));
-  return shown.join(' ') + (problems.length > 2 ? ` (${problems.length - 2} more)` : '');
+  const shown = problems
+    .slice(0, 2)
+    .map((problem) => withStop(problem.trim()))
+    .join(' ');
+  return problems.length > 2
+    ? t('errors.andMore', { problems: shown, count: problems.length - 2 })
+    : shown;
 }
 
 function seconds(ms: number): string {
   const total = Math.max(1, Math.ceil(ms / 1000));
-  if (total < 90) return `${total} second${total === 1 ? '' : 's'}`;
-  const minutes = Math.ceil(total / 60);
-  return `${minutes} minutes`;
+  if (total < 90) return t('errors.seconds', total);
+  return t('errors.minutes', { count: Math.ceil(total / 60) });
 }
 
-/** One or two sentences a person understands, for any Payfect error. */
+/**
+ * One or two sentences a person understands, for any Payfect error, in the browser's language
+ * (the one place in lib/payfect that reads it, through lib/i18n.ts). The server's own words
+ * (field messages, `detail`) and `malformed_response` reasons are passed on as they are:
+ * the reasons are for developers and stay English.
+ */
 export function describePayfectError(error: PayfectError): string {
   switch (error.kind) {
     case 'auth':
-      return error.status === undefined
-        ? 'The API key is missing or cannot be used — check it in Settings.'
-        : 'Payfect rejected the API key — check it in Settings.';
+      return error.status === undefined ? t('errors.authMissing') : t('errors.authRejected');
     case 'forbidden':
-      return 'Payfect accepted the API key but does not allow this action — check the account in the Payfect dashboard.';
+      return t('errors.forbidden');
     case 'validation': {
       const problems = firstProblems(error);
       if (error.status === undefined) {
-        return `The checkout is not valid and was not sent. ${problems ?? ''}`.trim();
+        return problems === undefined
+          ? t('errors.notSent')
+          : t('errors.notSentBecause', { problems });
       }
       return problems === undefined
-        ? 'Payfect did not accept the checkout details.'
-        : `Payfect did not accept the checkout: ${problems}`;
+        ? t('errors.rejected')
+        : t('errors.rejectedBecause', { problems });
     }
     case 'not_found':
-      return 'Payfect could not find this checkout, or the API base URL in Settings is wrong.';
+      return t('errors.notFound');
     case 'rate_limited':
       return error.retryAfterMs === undefined
-        ? 'Payfect is receiving too many requests — wait a minute and try again.'
-        : `Payfect is receiving too many requests — wait ${seconds(error.retryAfterMs)} and try again.`;
+        ? t('errors.rateLimited')
+        : t('errors.rateLimitedFor', { wait: seconds(error.retryAfterMs) });
     case 'server':
       return error.status >= 500
-        ? `Payfect had a problem (HTTP ${error.status}) — try again in a moment.`
-        : `Payfect gave an unexpected answer (HTTP ${error.status}) — check the API base URL in Settings.`;
+        ? t('errors.serverProblem', { status: error.status })
+        : t('errors.unexpectedAnswer', { status: error.status });
     case 'network':
-      return 'Could not reach Payfect — check your connection or the API base URL.';
+      return t('errors.network');
     case 'timeout':
-      return `Payfect did not answer within ${seconds(error.timeoutMs)} — check your connection and try again.`;
+      return t('errors.timeout', { wait: seconds(error.timeoutMs) });
     case 'malformed_response':
-      return `Payfect sent an answer this extension does not understand (${error.reason}).`;
+      return t('errors.malformed', { reason: error.reason });
   }
 }
 

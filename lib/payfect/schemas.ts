@@ -13,6 +13,11 @@ import { parseCreatedAtMs, parseExpiresAtMs } from './timestamps';
 // ---------------------------------------------------------------------------------------
 
 /*
+ * The messages below reach a person only if an order lib/draft.ts accepted fails these checks
+ * (a bug, not a typo): they are for developers and stay English.
+ */
+
+/*
  * Currency codes are sent lower-case. The field table says "Currency code (usdt)" and the
  * example request and response use "usdt"; only the curl example sends "CNY"/"TWD", which
  * also mixes two currencies in one checkout. We follow the table and the examples.

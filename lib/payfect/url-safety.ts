@@ -1,3 +1,4 @@
+import { t } from '../i18n.ts';
 import { err, ok, type Result } from '../result.ts';
 import { isLoopbackHost, isLoopbackUrl } from '../urls.ts';
 
@@ -31,7 +32,7 @@ export function isSafeCheckoutUrl(text: string, baseUrl: string): boolean {
   return false;
 }
 
-const EXAMPLE = 'for example https://api.payfect.finance/api/v1';
+const EXAMPLE = 'https://api.payfect.finance/api/v1';
 
 /**
  * Checks an API base URL typed in Settings and returns it normalised (lower-case host,
@@ -39,21 +40,18 @@ const EXAMPLE = 'for example https://api.payfect.finance/api/v1';
  */
 export function validateBaseUrl(text: string): Result<string, string> {
   const url = parseUrl(text.trim());
-  if (url === undefined) return err(`Enter a full URL starting with https://, ${EXAMPLE}.`);
+  if (url === undefined) return err(t('validation.baseUrl.full', { example: EXAMPLE }));
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    return err(
-      'Use https:// — the API key must not travel unencrypted. Plain http:// is allowed only ' +
-        'for a local sandbox such as http://localhost:8787.',
-    );
+    return err(t('validation.baseUrl.plainHttp'));
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return err(`The API base URL must start with https://, ${EXAMPLE}.`);
+    return err(t('validation.baseUrl.scheme', { example: EXAMPLE }));
   }
   if (url.username !== '' || url.password !== '') {
-    return err('The API base URL must not contain a user name or password.');
+    return err(t('validation.baseUrl.credentials'));
   }
   if (url.search !== '' || url.hash !== '') {
-    return err(`The API base URL must not contain "?" or "#", ${EXAMPLE}.`);
+    return err(t('validation.baseUrl.queryOrHash', { example: EXAMPLE }));
   }
   return ok(`${url.origin}${url.pathname.replace(/\/+$/, '')}`);
 }
