@@ -5,6 +5,7 @@ import type {
   SelectHTMLAttributes,
   TextareaHTMLAttributes,
 } from 'react';
+import { t } from '../lib/i18n.ts';
 
 /** The wiring a control needs to be named, described and marked invalid by its Field. */
 export interface ControlProps {
@@ -162,7 +163,7 @@ export function SelectField({
           value={value}
           onChange={(event) => onValueChange(event.currentTarget.value)}
         >
-          {value === '' && <option value="">Choose…</option>}
+          {value === '' && <option value="">{t('common.choose')}</option>}
           {options.map((choice) => (
             <option key={choice.value} value={choice.value}>
               {choice.name}

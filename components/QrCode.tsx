@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { t } from '../lib/i18n.ts';
 import { downloadBlob, qrMatrix, qrPngBlob, qrSvgMarkup } from './qr-image.ts';
 
 interface QrCodeProps {
@@ -33,7 +34,7 @@ export function QrCode({ value, size = 180, fileName = 'payfect-qr' }: QrCodePro
     <div className="qr">
       <svg
         role="img"
-        aria-label="QR code"
+        aria-label={t('popup.qr.image')}
         className="qr-image"
         viewBox={`0 0 ${matrix.dimension} ${matrix.dimension}`}
         width={side}
@@ -45,10 +46,10 @@ export function QrCode({ value, size = 180, fileName = 'payfect-qr' }: QrCodePro
       </svg>
       <div className="qr-actions">
         <button type="button" className="button button--small" onClick={downloadPng}>
-          Download PNG
+          {t('popup.qr.downloadPng')}
         </button>
         <button type="button" className="button button--small" onClick={downloadSvg}>
-          Download SVG
+          {t('popup.qr.downloadSvg')}
         </button>
       </div>
       {problem && (

@@ -1,4 +1,5 @@
 import { encode } from 'uqr';
+import { t } from '../lib/i18n.ts';
 
 /** Light modules around the code: the QR standard asks for four, and phones need them. */
 export const QUIET_ZONE = 4;
@@ -49,7 +50,7 @@ export function qrPngBlob(matrix: QrMatrix, pixelsPerModule = 10): Promise<Blob>
   canvas.width = side;
   canvas.height = side;
   const context = canvas.getContext('2d');
-  if (!context) return Promise.reject(new Error('This browser cannot draw on a canvas.'));
+  if (!context) return Promise.reject(new Error(t('popup.qr.noCanvas')));
   context.fillStyle = '#fff';
   context.fillRect(0, 0, side, side);
   context.fillStyle = '#000';
@@ -67,7 +68,7 @@ export function qrPngBlob(matrix: QrMatrix, pixelsPerModule = 10): Promise<Blob>
   return new Promise((resolve, reject) => {
     canvas.toBlob((blob) => {
       if (blob) resolve(blob);
-      else reject(new Error('The QR code could not be turned into a PNG.'));
+      else reject(new Error(t('popup.qr.noPng')));
     }, 'image/png');
   });
 }

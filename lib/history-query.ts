@@ -1,4 +1,6 @@
 import type { CheckoutStatus, SessionRecord } from './history.ts';
+import { formatAmount } from './format.ts';
+import { uiLocale } from './i18n.ts';
 import { effectiveStatus } from './status.ts';
 
 /*
@@ -16,14 +18,18 @@ export interface HistoryQuery {
   readonly status: StatusFilter;
 }
 
+// An integer part of four digits or more: the row shows the amount grouped ("1,200.00").
+const GROUPED = /^-?\d{4}/;
+
 /**
- * Every item name, the reference, the amount, the currency, the note and the tags, lower
- * case, one per line.
+ * Every item name, the reference, the amount (as stored, and as the row shows it when that
+ * differs), the currency, the note and the tags, lower case, one per line.
  */
-export function searchText(record: SessionRecord): string {
+export function searchText(record: SessionRecord, locale: string = uiLocale()): string {
   let text = '';
   for (const item of record.items) text += `${item.name}\n`;
   text += `${record.reference}\n${record.amountTotal}\n${record.currency}`;
+  if (GROUPED.test(record.amountTotal)) text += `\n${formatAmount(record.amountTotal, locale)}`;
   if (record.note) text += `\n${record.note}`;
   for (const tag of record.tags ?? []) text += `\n${tag}`;
   return text.toLowerCase();
@@ -35,7 +41,8 @@ const searchTexts = new WeakMap<readonly SessionRecord[], readonly string[]>();
 function searchTextsOf(sessions: readonly SessionRecord[]): readonly string[] {
   let texts = searchTexts.get(sessions);
   if (!texts) {
-    texts = sessions.map(searchText);
+    const locale = uiLocale();
+    texts = sessions.map((record) => searchText(record, locale));
     searchTexts.set(sessions, texts);
   }
   return texts;

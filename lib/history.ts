@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { t } from './i18n.ts';
 
 export const CheckoutStatusSchema = z.enum(['open', 'complete', 'expired']);
 export type CheckoutStatus = z.infer<typeof CheckoutStatusSchema>;
@@ -49,12 +50,19 @@ export const SessionRecordSchema = z.object({
   /** The user's own note about the client or the job. */
   note: z.optional(z.string()),
   tags: z.optional(z.array(z.string())),
+  /**
+   * The profile whose key made it (absent on records from before profiles: the default
+   * profile), and its name then, shown if the profile is later deleted.
+   */
+  profileId: z.optional(z.string()),
+  profileName: z.optional(z.string()),
 });
 export type SessionRecord = z.infer<typeof SessionRecordSchema>;
 
-/** "Standard Plan", "Standard Plan + 2 more". */
+/** "Standard Plan", "Standard Plan + 2 more" (in the UI language: "Standard Plan 及其他 2 項"). */
 export function itemsSummary(items: readonly { name: string }[]): string {
   const [first, ...rest] = items;
   if (!first) return '';
-  return rest.length === 0 ? first.name : `${first.name} + ${rest.length} more`;
+  if (rest.length === 0) return first.name;
+  return t('history.itemsSummary', rest.length, { first: first.name, count: rest.length });
 }

@@ -1,4 +1,6 @@
+import { dateLocale } from './format.ts';
 import { itemsSummary, type SessionRecord } from './history.ts';
+import { t } from './i18n.ts';
 import { PAYER_CRYPTO } from './order.ts';
 
 /**
@@ -20,6 +22,13 @@ import { PAYER_CRYPTO } from './order.ts';
  *                 (TRC20) only" (coins sent on another chain are lost). The coin is the
  *                 payer's crypto even when the checkout is priced in fiat.
  * Anything else in braces is left exactly as typed.
+ *
+ * Language: the template is the user's own text; what the extension writes into it follows
+ * the browser's UI language, on the view that a freelancer whose browser speaks Chinese
+ * chats with clients in Chinese: `{warning}` ("僅限以 USDT 透過 Tron (TRC20) 付款"),
+ * `{items}`' "+ 2 more" and `{expires}`'s date ("11月25日週二 下午2:05 [UTC]"; English keeps
+ * en-GB's "Tue 25 Nov, 14:05 UTC"). `{total}` stays exactly as Payfect returned it, with no
+ * grouping, so the client can paste it into a wallet.
  */
 export const PLACEHOLDERS = [
   'items',
@@ -34,7 +43,7 @@ export const PLACEHOLDERS = [
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
 export interface TemplateOptions {
-  /** BCP 47 locale for the date; the runtime's default when absent. */
+  /** BCP 47 locale for the date; the UI language's (lib/format.ts dateLocale) when absent. */
   readonly locale?: string;
   /** IANA time zone for the date; the runtime's default when absent. */
   readonly timeZone?: string;
@@ -45,7 +54,7 @@ export function formatExpiry(
   unixMillis: number,
   options: TemplateOptions & { readonly withZone?: boolean } = {},
 ): string {
-  const format = new Intl.DateTimeFormat(options.locale, {
+  const format = new Intl.DateTimeFormat(options.locale ?? dateLocale(), {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
@@ -69,7 +78,10 @@ function placeholderValues(
     url: session.url,
     reference: session.reference,
     expires: formatExpiry(session.expiresAt, { ...options, withZone: true }),
-    warning: `Pay in ${PAYER_CRYPTO.toUpperCase()} on ${session.networkName} only`,
+    warning: t('popup.message.warning', {
+      coin: PAYER_CRYPTO.toUpperCase(),
+      network: session.networkName,
+    }),
   };
 }
 

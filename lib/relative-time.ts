@@ -1,32 +1,49 @@
+import { dateLocale } from './format.ts';
+import { t } from './i18n.ts';
+
 /*
  * Times as a History row shows them: how long ago a link was made ("5 min ago") and how
- * long an open one still takes payments ("23 h left"). English, like the rest of the UI;
- * the time zone is a parameter so tests do not depend on the machine's.
+ * long an open one still takes payments ("23 h left"), in the browser's UI language
+ * (lib/format.ts dateLocale: English keeps en-GB's forms). The locale and time zone are
+ * parameters so tests do not depend on the machine's.
  */
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
 // en-GB's short style has no abbreviation dots: "5 min ago", "3 hr ago".
-const relative = new Intl.RelativeTimeFormat('en-GB', { style: 'short', numeric: 'always' });
+function relative(locale: string): Intl.RelativeTimeFormat {
+  let format = relativeFormats.get(locale);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(locale, { style: 'short', numeric: 'always' });
+    relativeFormats.set(locale, format);
+  }
+  return format;
+}
 
 export interface TimeOptions {
   readonly timeZone?: string;
+  /** BCP 47 locale; the UI language's (dateLocale) when absent. */
+  readonly locale?: string;
 }
 
 /** "just now", "5 min ago", "3 hr ago", "2 days ago"; a week or more: "12 Mar" or "12 Mar 2025". */
 export function createdAgo(createdAt: number, now: number, options: TimeOptions = {}): string {
   const elapsed = now - createdAt;
-  if (elapsed < 45_000) return 'just now';
-  if (elapsed < HOUR) return relative.format(-Math.max(1, Math.round(elapsed / MINUTE)), 'minute');
-  if (elapsed < DAY) return relative.format(-Math.floor(elapsed / HOUR), 'hour');
-  if (elapsed < 7 * DAY) return relative.format(-Math.floor(elapsed / DAY), 'day');
+  const locale = options.locale ?? dateLocale();
+  if (elapsed < 45_000) return t('history.time.justNow');
+  const ago = relative(locale);
+  if (elapsed < HOUR) return ago.format(-Math.max(1, Math.round(elapsed / MINUTE)), 'minute');
+  if (elapsed < DAY) return ago.format(-Math.floor(elapsed / HOUR), 'hour');
+  if (elapsed < 7 * DAY) return ago.format(-Math.floor(elapsed / DAY), 'day');
   const zone = options.timeZone ? { timeZone: options.timeZone } : {};
   const year = (at: number) =>
     new Intl.DateTimeFormat('en-GB', { year: 'numeric', ...zone }).format(new Date(at));
   const sameYear = year(createdAt) === year(now);
-  return new Intl.DateTimeFormat('en-GB', {
+  return new Intl.DateTimeFormat(locale, {
     day: 'numeric',
     month: 'short',
     ...(sameYear ? {} : { year: 'numeric' }),
@@ -41,20 +58,22 @@ export function createdAgo(createdAt: number, now: number, options: TimeOptions 
 export function timeLeft(expiresAt: number, now: number): string {
   const left = expiresAt - now;
   if (left <= 0) return '';
-  if (left < MINUTE) return '<1 min left';
-  if (left < HOUR) return `${Math.floor(left / MINUTE)} min left`;
+  if (left < MINUTE) return t('history.time.underAMinuteLeft');
+  if (left < HOUR) return t('history.time.minutesLeft', { minutes: Math.floor(left / MINUTE) });
+  const hours = Math.floor(left / HOUR);
   if (left < 3 * HOUR) {
     const minutes = Math.floor((left % HOUR) / MINUTE);
-    const hours = `${Math.floor(left / HOUR)} h`;
-    return minutes === 0 ? `${hours} left` : `${hours} ${minutes} min left`;
+    return minutes === 0
+      ? t('history.time.hoursLeft', { hours })
+      : t('history.time.hoursMinutesLeft', { hours, minutes });
   }
-  if (left < 2 * DAY) return `${Math.floor(left / HOUR)} h left`;
-  return `${Math.floor(left / DAY)} d left`;
+  if (left < 2 * DAY) return t('history.time.hoursLeft', { hours });
+  return t('history.time.daysLeft', { days: Math.floor(left / DAY) });
 }
 
-/** "Tue 25 Nov 2025, 14:05" for a tooltip beside a relative time. */
+/** "Tue 25 Nov 2025, 14:05" (zh-TW "2025年11月25日 週二 14:05") for a tooltip beside a relative time. */
 export function fullTime(unixMillis: number, options: TimeOptions = {}): string {
-  return new Intl.DateTimeFormat('en-GB', {
+  return new Intl.DateTimeFormat(options.locale ?? dateLocale(), {
     weekday: 'short',
     day: 'numeric',
     month: 'short',

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
+import { t } from '../lib/i18n.ts';
 import {
   ResponseSchemas,
   type RequestOf,
@@ -8,7 +9,15 @@ import {
 } from '../lib/messages.ts';
 
 /** What the pages show for any failure of the messaging itself (not a Payfect failure). */
-export const NO_ANSWER_MESSAGE = "The extension's background did not answer — try again.";
+export function noAnswerMessage(): string {
+  return t('common.noAnswer');
+}
+
+/**
+ * Read once when this module loads, in the language of that moment: prefer noAnswerMessage(). Kept until
+ * the options page has moved to it.
+ */
+export const NO_ANSWER_MESSAGE = noAnswerMessage();
 
 /** The background was unreachable, or answered something outside lib/messages.ts. */
 export class BackgroundError extends Error {

@@ -3,10 +3,11 @@ import { copyText } from '../../components/CopyButton.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import type { Draft } from '../../lib/draft.ts';
 import type { SessionRecord } from '../../lib/history.ts';
+import { t } from '../../lib/i18n.ts';
 import type { LastCreate, State } from '../../lib/messages.ts';
 import { DEFAULT_SETTINGS } from '../../lib/settings.ts';
 import { draftItem, readDraft, readPrefill } from '../../lib/storage.ts';
-import { ask, NO_ANSWER_MESSAGE } from '../../utils/ask.ts';
+import { ask, noAnswerMessage } from '../../utils/ask.ts';
 import { openSettings } from '../../utils/navigation.ts';
 import { CreateForm } from './CreateForm.tsx';
 import { formErrorFrom } from './form-error.ts';
@@ -169,14 +170,14 @@ export function App({ firstLoad }: AppProps) {
         <div className="app-bar">
           <h1>
             <span className="logo" aria-hidden="true" />
-            Payfect Quick Links
+            {t('extName')}
           </h1>
           <button
             type="button"
             className="icon-button"
             onClick={openSettings}
-            aria-label="Settings"
-            title="Settings"
+            aria-label={t('common.settings')}
+            title={t('common.settings')}
           >
             <GearIcon />
           </button>
@@ -198,14 +199,14 @@ export function App({ firstLoad }: AppProps) {
         >
           {view.kind === 'loading' && (
             <p className="loading" aria-busy="true">
-              Loading…
+              {t('common.loading')}
             </p>
           )}
           {view.kind === 'unreachable' && (
             <div className="unreachable">
-              <StatusMessage tone="error">{NO_ANSWER_MESSAGE}</StatusMessage>
+              <StatusMessage tone="error">{noAnswerMessage()}</StatusMessage>
               <button type="button" className="button" onClick={retry}>
-                Try again
+                {t('common.tryAgain')}
               </button>
             </div>
           )}
@@ -244,7 +245,7 @@ export function App({ firstLoad }: AppProps) {
             className="tab-panel"
             hidden={tab !== 'history'}
           >
-            <Suspense fallback={<p className="loading">Loading…</p>}>
+            <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
               <historyView.Component
                 messageTemplate={settings.messageTemplate}
                 reminderMinutes={settings.reminderMinutes}

@@ -3,8 +3,11 @@ import { flushSync } from 'react-dom';
 import { fieldId, SelectField, TextField } from '../../components/Field.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { draftTotal, validateDraft, type Draft, type FieldErrors } from '../../lib/draft.ts';
+import { formatAmount } from '../../lib/format.ts';
 import type { SessionRecord } from '../../lib/history.ts';
+import { t } from '../../lib/i18n.ts';
 import { MAX_ITEMS } from '../../lib/order.ts';
+import { draftWithTemplate, itemsFromDraft, type Template } from '../../lib/saved-items.ts';
 import { CURRENCIES, DEFAULT_NETWORKS, type Settings } from '../../lib/settings.ts';
 import { openSettings } from '../../utils/navigation.ts';
 import {
@@ -23,6 +26,7 @@ import {
 } from './draft-edit.ts';
 import type { FormError } from './form-error.ts';
 import { LineItemFields } from './LineItemFields.tsx';
+import { SavedItems } from './SavedItems.tsx';
 import { submitOrder } from './submit.ts';
 import { useDraft } from './useDraft.ts';
 
@@ -108,6 +112,28 @@ export function CreateForm({
     else submitButton.current?.focus();
   }
 
+  /** Fills the items from a saved template, then hands Enter to "Create link". */
+  function pickTemplate(template: Template): boolean {
+    const picked = draftWithTemplate(current(), template);
+    if (!picked) return false;
+    flushSync(() => {
+      update(() => picked.draft);
+      // The replaced empty item's errors ("Enter a price.") no longer apply.
+      if (picked.replaced) setErrors((before) => errorsAfterRemoval(before, 0));
+      setNotice(undefined);
+    });
+    submitButton.current?.focus();
+    return true;
+  }
+
+  /** The items to save as a template, or undefined after marking the wrong ones. */
+  function itemsToSave() {
+    const checked = itemsFromDraft(current());
+    if (checked.ok) return checked.value;
+    showErrors(checked.error, null);
+    return undefined;
+  }
+
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (inFlight.current) return;
@@ -143,6 +169,7 @@ export function CreateForm({
     <form className="create-form" noValidate onSubmit={(event) => void submit(event)}>
       <div className="form-body">
         {notice && <StatusMessage>{notice}</StatusMessage>}
+        <SavedItems onPick={pickTemplate} itemsToSave={itemsToSave} />
         {draft.items.map((item, index) => (
           <LineItemFields
             // Items have no id of their own; the index is what the field names use too.
@@ -164,21 +191,23 @@ export function CreateForm({
             disabled={!canAddItem(draft)}
             aria-describedby={errors[ITEMS_KEY] ? `${fieldId(ITEMS_KEY)}-error` : undefined}
           >
-            <span aria-hidden="true">+</span> Add item
+            <span aria-hidden="true">+</span> {t('popup.form.addItem')}
           </button>
           {errors[ITEMS_KEY] ? (
             <p id={`${fieldId(ITEMS_KEY)}-error`} className="field-error">
               {errors[ITEMS_KEY]}
             </p>
           ) : (
-            !canAddItem(draft) && <p className="field-hint">Up to {MAX_ITEMS} items per link.</p>
+            !canAddItem(draft) && (
+              <p className="field-hint">{t('popup.form.maxItems', { max: MAX_ITEMS })}</p>
+            )
           )}
         </div>
 
         <div className="row">
           <SelectField
             id={fieldId('currency')}
-            label="Currency"
+            label={t('popup.form.currency')}
             value={draft.currency}
             onValueChange={(value) => setTop('currency', value)}
             choices={CURRENCIES}
@@ -186,7 +215,7 @@ export function CreateForm({
           />
           <SelectField
             id={fieldId('network')}
-            label="Network"
+            label={t('popup.form.network')}
             value={draft.network}
             onValueChange={(value) => setTop('network', value)}
             choices={networks}
@@ -196,11 +225,11 @@ export function CreateForm({
 
         <TextField
           id={fieldId('reference')}
-          label="Reference"
+          label={t('popup.form.reference')}
           value={draft.reference}
           onValueChange={(value) => setTop('reference', value)}
           error={errors.reference}
-          hint="Your invoice number, to match the payment later."
+          hint={t('popup.form.referenceHint')}
           autoComplete="off"
           spellCheck={false}
         />
@@ -210,11 +239,11 @@ export function CreateForm({
           open={moreOpen}
           onToggle={(event) => setMoreOpen(event.currentTarget.open)}
         >
-          <summary>More options</summary>
+          <summary>{t('popup.form.moreOptions')}</summary>
           <div className="more-fields">
             <TextField
               id={fieldId('successUrl')}
-              label="Success URL"
+              label={t('popup.form.successUrl')}
               value={draft.successUrl}
               onValueChange={(value) => setTop('successUrl', value)}
               error={errors.successUrl}
@@ -225,7 +254,7 @@ export function CreateForm({
             />
             <TextField
               id={fieldId('cancelUrl')}
-              label="Cancel URL"
+              label={t('popup.form.cancelUrl')}
               value={draft.cancelUrl}
               onValueChange={(value) => setTop('cancelUrl', value)}
               error={errors.cancelUrl}
@@ -236,7 +265,7 @@ export function CreateForm({
             />
             <TextField
               id={fieldId('callbackUrl')}
-              label="Callback URL"
+              label={t('popup.form.callbackUrl')}
               value={draft.callbackUrl}
               onValueChange={(value) => setTop('callbackUrl', value)}
               error={errors.callbackUrl}
@@ -262,16 +291,16 @@ export function CreateForm({
             )}
             {alert.openSettings && (
               <button type="button" className="button button--small" onClick={openSettings}>
-                Open settings
+                {t('common.openSettings')}
               </button>
             )}
           </StatusMessage>
         )}
         <div className="footer-row">
           <p className="total">
-            Total{' '}
+            {t('popup.form.total')}{' '}
             <strong>
-              {total ?? '0.00'} {currencyLabel}
+              {formatAmount(total ?? '0.00')} {currencyLabel}
             </strong>
           </p>
           <button
@@ -280,7 +309,7 @@ export function CreateForm({
             className="button button--primary"
             disabled={busy}
           >
-            {busy ? 'Creating…' : 'Create link'}
+            {busy ? t('popup.form.creating') : t('popup.form.createLink')}
           </button>
         </div>
       </div>

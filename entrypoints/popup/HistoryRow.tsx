@@ -4,8 +4,9 @@ import type { CheckoutStatus, SessionRecord } from '../../lib/history.ts';
 import { fillMessageTemplate } from '../../lib/message-template.ts';
 import { createdAgo, fullTime, timeLeft } from '../../lib/relative-time.ts';
 import { noteFirstLine } from '../../lib/session-notes.ts';
+import { t } from '../../lib/i18n.ts';
 import { isWebUrl, openInNewTab } from '../../utils/navigation.ts';
-import { itemsLine, rowLabel, STATUS_WORDS, totalText } from './history-text.ts';
+import { itemsLine, rowLabel, statusWord, totalText } from './history-text.ts';
 
 /** Every row is this tall (CSS pixels), so the list can be windowed by arithmetic alone. */
 export const ROW_HEIGHT = 120;
@@ -61,17 +62,17 @@ export const HistoryRow = memo(function HistoryRow({
       aria-setsize={setSize}
     >
       <div className="history-row-line">
-        <span className={`pill pill--${status}`}>{STATUS_WORDS[status]}</span>
+        <span className={`pill pill--${status}`}>{statusWord(status)}</span>
         <span className="history-total">{totalText(session)}</span>
         {!session.isLivemode && (
-          <span className="test-mark" title="Made with a test key: no real money moves">
-            Test
+          <span className="test-mark" title={t('history.row.testTitle')}>
+            {t('history.row.test')}
           </span>
         )}
         {/* Up here, where an expired row has room: the actions row is full. */}
         {session.renewedBy !== undefined ? (
-          <span className="history-renewed" title="A new link with the same items was made">
-            Renewed
+          <span className="history-renewed" title={t('history.row.renewedTitle')}>
+            {t('history.row.renewed')}
           </span>
         ) : (
           renewable && (
@@ -81,14 +82,14 @@ export const HistoryRow = memo(function HistoryRow({
               onClick={() => onRenew(session)}
               aria-disabled={renewing || undefined}
             >
-              {renewing ? 'Renewing…' : 'Renew'}
+              {renewing ? t('history.row.renewing') : t('history.row.renew')}
             </button>
           )
         )}
         <time
           className="history-created"
           dateTime={new Date(session.createdAt).toISOString()}
-          title={`Created ${fullTime(session.createdAt)}`}
+          title={t('history.row.created', { time: fullTime(session.createdAt) })}
         >
           {createdAgo(session.createdAt, now)}
         </time>
@@ -99,7 +100,10 @@ export const HistoryRow = memo(function HistoryRow({
         </span>
         {items.more && <span className="history-more">{items.more}</span>}
         {session.reference && (
-          <span className="history-reference" title={`Reference ${session.reference}`}>
+          <span
+            className="history-reference"
+            title={t('history.row.reference', { reference: session.reference })}
+          >
             {session.reference}
           </span>
         )}
@@ -107,7 +111,7 @@ export const HistoryRow = memo(function HistoryRow({
           <time
             className="history-left"
             dateTime={new Date(session.expiresAt).toISOString()}
-            title={`Expires ${fullTime(session.expiresAt)}`}
+            title={t('history.row.expires', { time: fullTime(session.expiresAt) })}
           >
             {left}
           </time>
@@ -118,15 +122,15 @@ export const HistoryRow = memo(function HistoryRow({
           type="button"
           className="button button--compact button--quiet"
           aria-haspopup="dialog"
-          title="Add or edit a note and tags"
+          title={t('history.row.noteTitle')}
           onClick={() => onEditNotes(session)}
         >
-          Note
+          {t('history.row.note')}
         </button>
         {tags.length > 0 && (
           // Spans, not a list: rows are found as listitems, and chips must not count as rows.
           <span className="history-tags">
-            <span className="visually-hidden">Tags: </span>
+            <span className="visually-hidden">{t('history.row.tags')} </span>
             {tags.map((tag) => (
               <span key={tag} className="tag-chip">
                 {tag}
@@ -146,14 +150,14 @@ export const HistoryRow = memo(function HistoryRow({
           text={() => session.url}
           onCopied={(copied) => onCopied('link', copied)}
         >
-          Copy link
+          {t('popup.copyLink')}
         </CopyButton>
         <CopyButton
           className="button button--small"
           text={() => fillMessageTemplate(messageTemplate, session)}
           onCopied={(copied) => onCopied('message', copied)}
         >
-          Copy message
+          {t('popup.copyMessage')}
         </CopyButton>
         <button
           type="button"
@@ -161,7 +165,7 @@ export const HistoryRow = memo(function HistoryRow({
           aria-haspopup="dialog"
           onClick={() => onShowQr(session)}
         >
-          QR
+          {t('history.row.qr')}
         </button>
         <button
           type="button"
@@ -169,7 +173,7 @@ export const HistoryRow = memo(function HistoryRow({
           onClick={() => openInNewTab(session.url)}
           disabled={!linkIsWeb}
         >
-          Open link
+          {t('popup.openLink')}
         </button>
       </div>
     </li>

@@ -5,10 +5,11 @@ import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { csvFileName, sessionsToCsv } from '../../lib/csv.ts';
 import type { SessionRecord } from '../../lib/history.ts';
 import { filterSessions, type StatusFilter } from '../../lib/history-query.ts';
+import { t } from '../../lib/i18n.ts';
 import { canRenew } from '../../lib/reminders.ts';
 import { effectiveStatus } from '../../lib/status.ts';
-import { ask, NO_ANSWER_MESSAGE } from '../../utils/ask.ts';
-import { countLine, refreshReport } from './history-text.ts';
+import { ask, noAnswerMessage } from '../../utils/ask.ts';
+import { countLine, refreshReport, statusWord } from './history-text.ts';
 import { HistoryRow, ROW_HEIGHT, type CopyKind } from './HistoryRow.tsx';
 import { NotesDialog } from './NotesDialog.tsx';
 import { QrDialog } from './QrDialog.tsx';
@@ -30,20 +31,17 @@ interface Feedback {
   readonly text: string;
 }
 
-const STATUS_CHOICES: readonly { readonly value: StatusFilter; readonly name: string }[] = [
-  { value: 'all', name: 'All statuses' },
-  { value: 'open', name: 'Open' },
-  { value: 'complete', name: 'Complete' },
-  { value: 'expired', name: 'Expired' },
-];
+const STATUS_FILTERS: readonly StatusFilter[] = ['all', 'open', 'complete', 'expired'];
 
 function isStatusFilter(value: string): value is StatusFilter {
-  return STATUS_CHOICES.some((choice) => choice.value === value);
+  return STATUS_FILTERS.some((choice) => choice === value);
+}
+
+function filterName(filter: StatusFilter): string {
+  return filter === 'all' ? t('history.allStatuses') : statusWord(filter);
 }
 
 const NO_SESSIONS: readonly SessionRecord[] = [];
-
-const COPY_REFUSED = 'The browser did not allow copying — try again.';
 
 /** Every link made, newest first: find one, copy it again, see whether it was paid. */
 export function HistoryView({ messageTemplate, reminderMinutes, shown }: HistoryViewProps) {
@@ -74,13 +72,18 @@ export function HistoryView({ messageTemplate, reminderMinutes, shown }: History
   );
 
   const onCopied = useCallback((kind: CopyKind, copied: boolean) => {
-    const done = kind === 'link' ? 'Link copied' : 'Message copied';
-    setFeedback(copied ? { tone: 'success', text: done } : { tone: 'info', text: COPY_REFUSED });
+    const done = kind === 'link' ? t('popup.linkCopied') : t('popup.messageCopied');
+    setFeedback(
+      copied ? { tone: 'success', text: done } : { tone: 'info', text: t('history.copyRefused') },
+    );
   }, []);
 
   const closeQr = useCallback(() => setQrSession(null), []);
   const closeNotes = useCallback(() => setNotesSession(null), []);
-  const notesSaved = useCallback(() => setFeedback({ tone: 'success', text: 'Note saved' }), []);
+  const notesSaved = useCallback(
+    () => setFeedback({ tone: 'success', text: t('history.noteSaved') }),
+    [],
+  );
 
   const renew = useCallback(async (session: SessionRecord) => {
     // One renewal at a time: a second click must not make a second link.
@@ -95,8 +98,8 @@ export function HistoryView({ messageTemplate, reminderMinutes, shown }: History
         const copied = await copyText(answer.session.url);
         setFeedback(
           copied
-            ? { tone: 'success', text: 'Renewed — new link copied' }
-            : { tone: 'info', text: 'Renewed — the new link is at the top; copy it from there' },
+            ? { tone: 'success', text: t('history.renewedCopied') }
+            : { tone: 'info', text: t('history.renewedNotCopied') },
         );
       } else {
         setFeedback({ tone: 'error', text: answer.error.message });
@@ -105,7 +108,7 @@ export function HistoryView({ messageTemplate, reminderMinutes, shown }: History
       dismiss(requestId);
     } catch (error) {
       console.error(error);
-      setFeedback({ tone: 'error', text: NO_ANSWER_MESSAGE });
+      setFeedback({ tone: 'error', text: noAnswerMessage() });
     } finally {
       renewInFlight.current = false;
       setRenewingId(null);
@@ -140,7 +143,7 @@ export function HistoryView({ messageTemplate, reminderMinutes, shown }: History
       setFeedback(refreshReport(await ask({ type: 'refreshStatuses', staleOnly: false })));
     } catch (error) {
       console.error(error);
-      setFeedback({ tone: 'error', text: NO_ANSWER_MESSAGE });
+      setFeedback({ tone: 'error', text: noAnswerMessage() });
     } finally {
       refreshInFlight.current = false;
       setRefreshing(false);
@@ -148,6 +151,7 @@ export function HistoryView({ messageTemplate, reminderMinutes, shown }: History
   }
 
   function exportCsv() {
+    // Machine-readable in every language: ISO dates, plain decimals, English headers.
     const at = Date.now();
     const text = sessionsToCsv(matches, at);
     downloadBlob(new Blob([text], { type: 'text/csv;charset=utf-8' }), csvFileName(at));
@@ -165,13 +169,13 @@ export function HistoryView({ messageTemplate, reminderMinutes, shown }: History
         <div className="history-filters">
           <div className="history-search">
             <label htmlFor="history-search" className="visually-hidden">
-              Search
+              {t('history.search')}
             </label>
             <SearchIcon />
             <input
               id="history-search"
               type="search"
-              placeholder="Item, ref, amount or tag"
+              placeholder={t('history.searchPlaceholder')}
               autoComplete="off"
               spellCheck={false}
               value={query}
@@ -181,16 +185,16 @@ export function HistoryView({ messageTemplate, reminderMinutes, shown }: History
           <div className="history-status">
             {/* Named for screen readers; its options ("All statuses", "Open"…) say what it is. */}
             <label htmlFor="history-status" className="visually-hidden">
-              Status
+              {t('history.status')}
             </label>
             <select
               id="history-status"
               value={status}
               onChange={(event) => filterBy(event.currentTarget.value)}
             >
-              {STATUS_CHOICES.map((choice) => (
-                <option key={choice.value} value={choice.value}>
-                  {choice.name}
+              {STATUS_FILTERS.map((choice) => (
+                <option key={choice} value={choice}>
+                  {filterName(choice)}
                 </option>
               ))}
             </select>
@@ -207,7 +211,7 @@ export function HistoryView({ messageTemplate, reminderMinutes, shown }: History
             aria-disabled={refreshing || undefined}
           >
             {refreshing && <RefreshIcon />}
-            {refreshing ? 'Refreshing…' : 'Refresh statuses'}
+            {refreshing ? t('history.refreshing') : t('history.refresh')}
           </button>
           <button
             type="button"
@@ -215,7 +219,7 @@ export function HistoryView({ messageTemplate, reminderMinutes, shown }: History
             onClick={exportCsv}
             disabled={!complete || matches.length === 0}
           >
-            Export CSV
+            {t('history.exportCsv')}
           </button>
         </div>
         <StatusMessage tone="error">
@@ -227,24 +231,24 @@ export function HistoryView({ messageTemplate, reminderMinutes, shown }: History
       </div>
 
       <div className="history-scroll" ref={scroller} onScroll={onScroll}>
-        {history.kind === 'loading' && <p className="history-empty">Loading history…</p>}
+        {history.kind === 'loading' && <p className="history-empty">{t('history.loading')}</p>}
         {history.kind === 'failed' && (
           <div className="history-empty">
-            <StatusMessage tone="error">The history could not be read.</StatusMessage>
+            <StatusMessage tone="error">{t('history.readFailed')}</StatusMessage>
             <button type="button" className="button button--small" onClick={retry}>
-              Try again
+              {t('common.tryAgain')}
             </button>
           </div>
         )}
         {history.kind === 'ready' && sessions.length === 0 && (
-          <p className="history-empty">No links yet — create one in New link.</p>
+          <p className="history-empty">{t('history.empty')}</p>
         )}
         {complete && sessions.length > 0 && matches.length === 0 && (
           <div className="history-empty">
-            <p>No links match.</p>
+            <p>{t('history.noMatch')}</p>
             {filtering && (
               <button type="button" className="button button--small" onClick={clearFilters}>
-                Clear filters
+                {t('history.clearFilters')}
               </button>
             )}
           </div>
@@ -253,7 +257,7 @@ export function HistoryView({ messageTemplate, reminderMinutes, shown }: History
           <ul
             className="history-list"
             role="list"
-            aria-label="Links"
+            aria-label={t('history.list')}
             style={{
               height: matches.length * ROW_HEIGHT,
               paddingTop: range.start * ROW_HEIGHT,

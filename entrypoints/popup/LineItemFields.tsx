@@ -1,5 +1,6 @@
 import { fieldId, TextField } from '../../components/Field.tsx';
 import type { DraftItem, FieldErrors } from '../../lib/draft.ts';
+import { t } from '../../lib/i18n.ts';
 import { itemKey, type ItemField } from './draft-edit.ts';
 
 interface LineItemFieldsProps {
@@ -24,19 +25,19 @@ export function LineItemFields({
   const key = (field: ItemField) => itemKey(index, field);
   return (
     <fieldset className="item">
-      <legend>Item {index + 1}</legend>
+      <legend>{t('popup.form.item', { number: index + 1 })}</legend>
       {onRemove && (
         <button
           type="button"
           className="button button--quiet button--small item-remove"
           onClick={onRemove}
         >
-          Remove item
+          {t('popup.form.removeItem')}
         </button>
       )}
       <TextField
         id={fieldId(key('name'))}
-        label="Item name"
+        label={t('popup.form.itemName')}
         value={item.name}
         onValueChange={(value) => onChange('name', value)}
         error={errors[key('name')]}
@@ -45,17 +46,17 @@ export function LineItemFields({
       />
       <TextField
         id={fieldId(key('description'))}
-        label="Description"
+        label={t('popup.form.description')}
         value={item.description}
         onValueChange={(value) => onChange('description', value)}
         error={errors[key('description')]}
         autoComplete="off"
-        placeholder="Optional"
+        placeholder={t('popup.form.optional')}
       />
       <div className="row row--price">
         <TextField
           id={fieldId(key('unitPrice'))}
-          label="Unit price"
+          label={t('popup.form.unitPrice')}
           value={item.unitPrice}
           onValueChange={(value) => onChange('unitPrice', value)}
           error={errors[key('unitPrice')]}
@@ -66,7 +67,7 @@ export function LineItemFields({
         />
         <TextField
           id={fieldId(key('quantity'))}
-          label="Quantity"
+          label={t('popup.form.quantity')}
           value={item.quantity}
           onValueChange={(value) => onChange('quantity', value)}
           error={errors[key('quantity')]}

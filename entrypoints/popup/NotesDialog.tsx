@@ -2,6 +2,7 @@ import { useCallback, useState, type FormEvent } from 'react';
 import { TextAreaField, TextField } from '../../components/Field.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import type { SessionRecord } from '../../lib/history.ts';
+import { t } from '../../lib/i18n.ts';
 import {
   MAX_NOTE_LENGTH,
   MAX_TAGS,
@@ -9,7 +10,7 @@ import {
   validateNotes,
   type NotesErrors,
 } from '../../lib/session-notes.ts';
-import { ask, NO_ANSWER_MESSAGE } from '../../utils/ask.ts';
+import { ask, noAnswerMessage } from '../../utils/ask.ts';
 import { itemsLine, totalText } from './history-text.ts';
 import { useModalDialog } from './useModalDialog.ts';
 
@@ -79,7 +80,7 @@ function NotesForm({ session, onCancel, onSaved }: NotesFormProps) {
       else setFailure(answer.error.message);
     } catch (error) {
       console.error(error);
-      setFailure(NO_ANSWER_MESSAGE);
+      setFailure(noAnswerMessage());
     } finally {
       setSaving(false);
     }
@@ -89,13 +90,13 @@ function NotesForm({ session, onCancel, onSaved }: NotesFormProps) {
     <form className="qr-dialog-body" noValidate onSubmit={(event) => void save(event)}>
       <div className="qr-dialog-head">
         <h2 id="notes-dialog-title">
-          {itemsLine(session.items).first || 'Payment link'}
+          {itemsLine(session.items).first || t('history.notes.paymentLink')}
           <span className="qr-dialog-total">{totalText(session)}</span>
         </h2>
       </div>
       <TextAreaField
         id="session-note"
-        label="Note"
+        label={t('history.notes.note')}
         rows={3}
         value={note}
         onValueChange={(value) => {
@@ -103,12 +104,12 @@ function NotesForm({ session, onCancel, onSaved }: NotesFormProps) {
           setErrors(({ note: _gone, ...rest }) => rest);
         }}
         error={errors.note}
-        hint={`For you only, up to ${MAX_NOTE_LENGTH} characters.`}
+        hint={t('history.notes.noteHint', { max: MAX_NOTE_LENGTH })}
         autoFocus
       />
       <TextField
         id="session-tags"
-        label="Tags"
+        label={t('history.notes.tags')}
         value={tags}
         autoComplete="off"
         spellCheck={false}
@@ -117,15 +118,15 @@ function NotesForm({ session, onCancel, onSaved }: NotesFormProps) {
           setErrors(({ tags: _gone, ...rest }) => rest);
         }}
         error={errors.tags}
-        hint={`Separated by commas, up to ${MAX_TAGS}: acme, retainer`}
+        hint={t('history.notes.tagsHint', { max: MAX_TAGS })}
       />
       <StatusMessage tone="error">{failure || undefined}</StatusMessage>
       <div className="notes-dialog-actions">
         <button type="button" className="button button--small" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="submit" className="button button--small button--primary" disabled={saving}>
-          Save
+          {t('common.save')}
         </button>
       </div>
     </form>

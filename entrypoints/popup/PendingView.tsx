@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { z } from 'zod/mini';
+import { t } from '../../lib/i18n.ts';
 import { LastCreateSchema, type LastCreate } from '../../lib/messages.ts';
 import { lastCreateItem, readLastCreate } from '../../lib/storage.ts';
 
@@ -46,13 +47,13 @@ export function PendingView({ requestId, startedAt, onSettled }: PendingViewProp
   return (
     <section className="pending" aria-labelledby="pending-title" aria-busy="true">
       <span className="spinner" aria-hidden="true" />
-      <h2 id="pending-title">Creating your link…</h2>
-      <p className="muted">You can close this window: the link will be here when you reopen it.</p>
+      <h2 id="pending-title">{t('popup.pending.title')}</h2>
+      <p className="muted">{t('popup.pending.canClose')}</p>
       {slow && (
         <div className="pending-slow">
-          <p>This is taking longer than usual.</p>
+          <p>{t('popup.pending.slow')}</p>
           <button type="button" className="button" onClick={() => onSettled(null)}>
-            Back to the form
+            {t('popup.pending.back')}
           </button>
         </div>
       )}

@@ -1,11 +1,13 @@
 import { useRef, type KeyboardEvent } from 'react';
+import { t } from '../../lib/i18n.ts';
 
 export type Tab = 'create' | 'history';
 
-const TABS: readonly { readonly tab: Tab; readonly label: string }[] = [
-  { tab: 'create', label: 'New link' },
-  { tab: 'history', label: 'History' },
-];
+const TABS: readonly Tab[] = ['create', 'history'];
+
+function tabLabel(tab: Tab): string {
+  return tab === 'create' ? t('popup.newLink') : t('popup.history');
+}
 
 export function tabId(tab: Tab): string {
   return `tab-${tab}`;
@@ -49,13 +51,13 @@ export function PopupTabs({ selected, onSelect, onActivate, hasPanel }: PopupTab
     const target = next === undefined ? undefined : TABS[next];
     if (!target) return;
     event.preventDefault();
-    buttons.current.get(target.tab)?.focus();
-    onSelect(target.tab);
+    buttons.current.get(target)?.focus();
+    onSelect(target);
   }
 
   return (
-    <div className="tabs" role="tablist" aria-label="Popup sections">
-      {TABS.map(({ tab, label }, index) => {
+    <div className="tabs" role="tablist" aria-label={t('popup.sections')}>
+      {TABS.map((tab, index) => {
         const isSelected = tab === selected;
         return (
           <button
@@ -74,7 +76,7 @@ export function PopupTabs({ selected, onSelect, onActivate, hasPanel }: PopupTab
             onClick={() => onActivate(tab)}
             onKeyDown={(event) => onKeyDown(event, index)}
           >
-            {label}
+            {tabLabel(tab)}
           </button>
         );
       })}

@@ -1,5 +1,6 @@
 import { QrCode } from '../../components/QrCode.tsx';
 import type { SessionRecord } from '../../lib/history.ts';
+import { t } from '../../lib/i18n.ts';
 import { itemsLine, totalText } from './history-text.ts';
 import { useModalDialog } from './useModalDialog.ts';
 
@@ -37,7 +38,7 @@ export function QrDialog({ session, onClose }: QrDialogProps) {
         <div className="qr-dialog-body">
           <div className="qr-dialog-head">
             <h2 id="qr-dialog-title">
-              {itemsLine(session.items).first || 'Payment link'}
+              {itemsLine(session.items).first || t('history.notes.paymentLink')}
               <span className="qr-dialog-total">{totalText(session)}</span>
             </h2>
             <button
@@ -46,7 +47,7 @@ export function QrDialog({ session, onClose }: QrDialogProps) {
               onClick={() => dialog.current?.close()}
               autoFocus
             >
-              Close
+              {t('common.close')}
             </button>
           </div>
           <QrCode

@@ -1,7 +1,9 @@
 import { Suspense, useState } from 'react';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
+import { formatAmount } from '../../lib/format.ts';
 import { itemsSummary, type SessionRecord } from '../../lib/history.ts';
+import { t } from '../../lib/i18n.ts';
 import { fillMessageTemplate, formatExpiry } from '../../lib/message-template.ts';
 import { isWebUrl, openInNewTab } from '../../utils/navigation.ts';
 import { qrCode } from './lazy.tsx';
@@ -18,14 +20,12 @@ interface Status {
   readonly tone: 'info' | 'success';
 }
 
-const COPY_REFUSED = 'The browser did not allow copying — select the link and copy it by hand.';
-
 function statusAfterAutoCopy(autoCopy: AutoCopy): Status {
   switch (autoCopy) {
     case 'copied':
-      return { text: 'Link copied', tone: 'success' };
+      return { text: t('popup.linkCopied'), tone: 'success' };
     case 'failed':
-      return { text: 'Press Copy link to put it in the clipboard.', tone: 'info' };
+      return { text: t('popup.result.pressCopy'), tone: 'info' };
     case 'none':
       return { text: '', tone: 'info' };
   }
@@ -41,21 +41,25 @@ export function ResultView({ session, messageTemplate, autoCopy }: ResultViewPro
   const linkIsWeb = isWebUrl(session.url);
 
   function report(copied: boolean, success: string) {
-    setStatus(copied ? { text: success, tone: 'success' } : { text: COPY_REFUSED, tone: 'info' });
+    setStatus(
+      copied
+        ? { text: success, tone: 'success' }
+        : { text: t('popup.result.copyRefused'), tone: 'info' },
+    );
   }
 
   return (
     <section className="result" aria-labelledby="result-title">
       <div className="result-head">
-        <h2 id="result-title">Link ready</h2>
+        <h2 id="result-title">{t('popup.result.title')}</h2>
         {session.isLivemode ? (
-          <span className="badge badge--live">Live</span>
+          <span className="badge badge--live">{t('popup.result.live')}</span>
         ) : (
-          <span className="badge badge--test">Test mode</span>
+          <span className="badge badge--test">{t('popup.result.testMode')}</span>
         )}
       </div>
       <p className="result-amount">
-        {session.amountTotal} {currency}
+        {formatAmount(session.amountTotal)} {currency}
       </p>
       <p className="result-items muted">{itemsSummary(session.items)}</p>
 
@@ -73,17 +77,17 @@ export function ResultView({ session, messageTemplate, autoCopy }: ResultViewPro
         <CopyButton
           className="button button--primary"
           text={() => session.url}
-          onCopied={(copied) => report(copied, 'Link copied')}
+          onCopied={(copied) => report(copied, t('popup.linkCopied'))}
           autoFocus
         >
-          Copy link
+          {t('popup.copyLink')}
         </CopyButton>
         <CopyButton
           className="button"
           text={() => fillMessageTemplate(messageTemplate, session)}
-          onCopied={(copied) => report(copied, 'Message copied')}
+          onCopied={(copied) => report(copied, t('popup.messageCopied'))}
         >
-          Copy message
+          {t('popup.copyMessage')}
         </CopyButton>
         <button
           type="button"
@@ -91,7 +95,7 @@ export function ResultView({ session, messageTemplate, autoCopy }: ResultViewPro
           onClick={() => openInNewTab(session.url)}
           disabled={!linkIsWeb}
         >
-          Open link
+          {t('popup.openLink')}
         </button>
       </div>
 
@@ -102,15 +106,15 @@ export function ResultView({ session, messageTemplate, autoCopy }: ResultViewPro
         </Suspense>
         <dl className="result-details">
           <div>
-            <dt>Network</dt>
+            <dt>{t('popup.form.network')}</dt>
             <dd>{session.networkName}</dd>
           </div>
           <div>
-            <dt>Reference</dt>
+            <dt>{t('popup.form.reference')}</dt>
             <dd className="reference">{session.reference}</dd>
           </div>
           <div>
-            <dt>Expires</dt>
+            <dt>{t('popup.result.expires')}</dt>
             <dd>
               <time dateTime={new Date(session.expiresAt).toISOString()}>
                 {formatExpiry(session.expiresAt)}

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { TextField } from '../../components/Field.tsx';
-import { ask, NO_ANSWER_MESSAGE } from '../../utils/ask.ts';
+import { t } from '../../lib/i18n.ts';
+import { ask, noAnswerMessage } from '../../utils/ask.ts';
 
 /** The key is sealed with a passphrase and the browser has restarted since it was typed. */
 export function Unlock({ onUnlocked }: { onUnlocked: () => void }) {
@@ -18,7 +19,7 @@ export function Unlock({ onUnlocked }: { onUnlocked: () => void }) {
       else setError(answer.error.message);
     } catch (cause) {
       console.error(cause);
-      setError(NO_ANSWER_MESSAGE);
+      setError(noAnswerMessage());
     } finally {
       setBusy(false);
     }
@@ -26,11 +27,11 @@ export function Unlock({ onUnlocked }: { onUnlocked: () => void }) {
 
   return (
     <section className="empty-state" aria-labelledby="locked-title">
-      <h2 id="locked-title">Your API key is locked</h2>
+      <h2 id="locked-title">{t('popup.unlock.title')}</h2>
       <form noValidate onSubmit={(event) => void unlock(event)}>
         <TextField
           id="unlock-passphrase"
-          label="Passphrase"
+          label={t('popup.unlock.passphrase')}
           type="password"
           autoComplete="current-password"
           autoFocus
@@ -40,10 +41,10 @@ export function Unlock({ onUnlocked }: { onUnlocked: () => void }) {
             setError(undefined);
           }}
           error={error}
-          hint="Typed once each time the browser starts."
+          hint={t('popup.unlock.hint')}
         />
         <button type="submit" className="button button--primary" disabled={busy}>
-          Unlock
+          {t('popup.unlock.unlock')}
         </button>
       </form>
     </section>

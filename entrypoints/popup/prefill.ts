@@ -1,4 +1,5 @@
 import type { Draft, DraftItem } from '../../lib/draft.ts';
+import { t } from '../../lib/i18n.ts';
 import { MAX_ITEMS } from '../../lib/order.ts';
 import type { Prefill } from '../../lib/prefill.ts';
 import { CURRENCIES, type Settings } from '../../lib/settings.ts';
@@ -45,23 +46,25 @@ export function mergePrefill(draft: Draft, prefill: Prefill): Merged {
   if (isEmptyDraft(draft)) {
     return {
       draft: { ...draft, items: [item], currency: prefill.currency ?? draft.currency },
-      notice: 'Filled in from the selected text: check the name and price.',
+      notice: t('popup.prefill.filled'),
     };
   }
   if (draft.items.length >= MAX_ITEMS) {
     return {
       draft,
-      notice: `The form already has ${MAX_ITEMS} items, so the selected text was not added.`,
+      notice: t('popup.prefill.full', { max: MAX_ITEMS }),
     };
   }
-  const otherCurrency =
+  const number = draft.items.length + 1;
+  const notice =
     prefill.currency !== undefined && prefill.currency !== draft.currency
-      ? ` Its price was in ${currencyName(prefill.currency)}; this link is in ${currencyName(draft.currency)}.`
-      : '';
-  return {
-    draft: { ...draft, items: [...draft.items, item] },
-    notice: `Added the selected text as item ${draft.items.length + 1}; your other items are kept.${otherCurrency}`,
-  };
+      ? t('popup.prefill.addedOtherCurrency', {
+          number,
+          theirs: currencyName(prefill.currency),
+          ours: currencyName(draft.currency),
+        })
+      : t('popup.prefill.added', { number });
+  return { draft: { ...draft, items: [...draft.items, item] }, notice };
 }
 
 /**
@@ -84,7 +87,7 @@ export function viewWithPrefill(
       kind: 'form',
       draft: merged.draft,
       error: null,
-      notice: `${merged.notice} Your previous link is in History.`,
+      notice: t('popup.prefill.previousInHistory', { notice: merged.notice }),
     };
   }
   return undefined;
