@@ -1,4 +1,4 @@
-import { storage } from 'wxt/utils/storage';
+import { storage } from './storage-item.ts';
 import {
   DEFAULT_MESSAGE_TEMPLATE,
   DEFAULT_MESSAGE_TEMPLATE_V2,

@@ -1,4 +1,4 @@
-import { storage } from 'wxt/utils/storage';
+import { storage } from './storage-item.ts';
 import { z } from 'zod/mini';
 import { DraftSchema, type Draft } from './draft.ts';
 import { LastCreateSchema, type LastCreate } from './messages.ts';

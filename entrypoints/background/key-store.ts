@@ -1,4 +1,4 @@
-import { storage } from 'wxt/utils/storage';
+import { storage } from '../../lib/storage-item.ts';
 import { z } from 'zod/mini';
 import type { KeyStatus, UiError } from '../../lib/messages.ts';
 import { err, ok, type Result } from '../../lib/result.ts';
