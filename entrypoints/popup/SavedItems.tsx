@@ -1,0 +1,302 @@
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
+import { StatusMessage } from '../../components/StatusMessage.tsx';
+import { t } from '../../lib/i18n.ts';
+import {
+  findByName,
+  MAX_TEMPLATE_NAME_LENGTH,
+  searchTemplates,
+  templateTotal,
+  withTemplate,
+  type Template,
+  type TemplateItem,
+} from '../../lib/saved-items.ts';
+import { MAX_ITEMS } from '../../lib/order.ts';
+import { readSavedItems, updateSavedItems } from '../../lib/storage.ts';
+
+/** The most options the list shows at once; typing narrows it down. */
+const MAX_SHOWN = 50;
+
+interface SavedItemsProps {
+  /** Fills the form with the template; false when it does not fit. */
+  onPick: (template: Template) => boolean;
+  /** The form's items to save, or undefined after the form marked what is wrong. */
+  itemsToSave: () => TemplateItem[] | undefined;
+}
+
+export function templateSummary(template: Template): string {
+  const count = template.items.length;
+  return t('savedItems.summary', {
+    items: t('savedItems.itemCount', count, { count }),
+    total: templateTotal(template),
+  });
+}
+
+/**
+ * "Saved items" above the line items: a combobox to pick a template (type to filter, arrows,
+ * Enter, Escape; one click on an option) and "Save items" to keep the form's items as one.
+ * The templates are read when the combobox is first used, so they never slow the popup down.
+ */
+export function SavedItems({ onPick, itemsToSave }: SavedItemsProps) {
+  const id = useId();
+  const inputId = `${id}-input`;
+  const listId = `${id}-list`;
+  const [templates, setTemplates] = useState<Template[] | null>(null);
+  const [text, setText] = useState('');
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const [message, setMessage] = useState('');
+  const [naming, setNaming] = useState<{ name: string; error: string } | null>(null);
+  const loading = useRef<Promise<Template[]> | null>(null);
+  const saveButton = useRef<HTMLButtonElement>(null);
+
+  function load(): Promise<Template[]> {
+    loading.current ??= readSavedItems().then(
+      (list) => {
+        setTemplates(list);
+        return list;
+      },
+      (error: unknown) => {
+        console.error('Could not read the saved items', error);
+        loading.current = null;
+        setMessage(t('savedItems.readFailed'));
+        return [];
+      },
+    );
+    return loading.current;
+  }
+
+  const matches = templates === null ? [] : searchTemplates(templates, text).slice(0, MAX_SHOWN);
+  const listed = open && matches.length > 0;
+  const hint = !open
+    ? ''
+    : templates === null
+      ? t('savedItems.loading')
+      : templates.length === 0
+        ? t('savedItems.none')
+        : matches.length === 0
+          ? t('savedItems.noMatch', { text: text.trim() })
+          : '';
+
+  function pick(template: Template) {
+    setOpen(false);
+    setText('');
+    const fitted = onPick(template);
+    setMessage(
+      fitted
+        ? t('savedItems.picked', { name: template.name })
+        : t('savedItems.full', { name: template.name, max: MAX_ITEMS }),
+    );
+  }
+
+  async function pickTyped() {
+    const list = templates ?? (await load());
+    const found = searchTemplates(list, text);
+    const chosen = found[open ? Math.min(active, found.length - 1) : 0];
+    if (text.trim() === '' && !open) setOpen(true);
+    else if (chosen) pick(chosen);
+  }
+
+  function move(by: number) {
+    if (!open) {
+      setOpen(true);
+      setActive(0);
+      return;
+    }
+    if (matches.length > 0) setActive((active + by + matches.length) % matches.length);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    switch (event.key) {
+      case 'ArrowDown':
+        event.preventDefault();
+        move(1);
+        return;
+      case 'ArrowUp':
+        event.preventDefault();
+        move(-1);
+        return;
+      case 'Enter':
+        // Never the form's submit: Enter here picks.
+        event.preventDefault();
+        void pickTyped();
+        return;
+      case 'Escape':
+        if (open || text !== '') {
+          event.preventDefault();
+          if (open) setOpen(false);
+          else setText('');
+        }
+        return;
+    }
+  }
+
+  function startSaving() {
+    setMessage('');
+    const items = itemsToSave();
+    if (!items) {
+      setMessage(t('savedItems.fixItems'));
+      return;
+    }
+    flushSync(() =>
+      setNaming({ name: (items[0]?.name ?? '').slice(0, MAX_TEMPLATE_NAME_LENGTH), error: '' }),
+    );
+    const input = document.getElementById(`${id}-name`);
+    if (input instanceof HTMLInputElement) {
+      input.focus();
+      input.select();
+    }
+  }
+
+  async function confirmSave() {
+    if (!naming) return;
+    const name = naming.name.trim();
+    if (name === '') {
+      setNaming({ ...naming, error: t('savedItems.nameEmpty') });
+      return;
+    }
+    const items = itemsToSave();
+    if (!items) {
+      setNaming(null);
+      setMessage(t('savedItems.fixItems'));
+      return;
+    }
+    let replacing = false;
+    try {
+      const saved = await updateSavedItems((list) => {
+        replacing = findByName(list, name) !== undefined;
+        const now = Date.now();
+        return withTemplate(list, { id: crypto.randomUUID(), name, items, createdAt: now });
+      });
+      if (saved) {
+        setTemplates(saved);
+        loading.current = Promise.resolve(saved);
+      }
+    } catch (error) {
+      console.error('Could not store the saved items', error);
+      setNaming({ ...naming, error: t('savedItems.writeFailed') });
+      return;
+    }
+    flushSync(() => {
+      setNaming(null);
+      setMessage(t(replacing ? 'savedItems.replaced' : 'savedItems.saved', { name }));
+    });
+    saveButton.current?.focus();
+  }
+
+  function cancelSave() {
+    flushSync(() => setNaming(null));
+    saveButton.current?.focus();
+  }
+
+  const errorId = `${id}-name-error`;
+  const nameRow = naming && (
+    <>
+      <div className="saved-items-row">
+        <div className={naming.error ? 'field field--invalid' : 'field'}>
+          <label htmlFor={`${id}-name`}>{t('savedItems.templateName')}</label>
+          <input
+            id={`${id}-name`}
+            type="text"
+            autoComplete="off"
+            maxLength={MAX_TEMPLATE_NAME_LENGTH}
+            value={naming.name}
+            aria-invalid={naming.error ? true : undefined}
+            aria-describedby={naming.error ? errorId : undefined}
+            onChange={(event) => setNaming({ name: event.currentTarget.value, error: '' })}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') {
+                event.preventDefault();
+                void confirmSave();
+              } else if (event.key === 'Escape') {
+                event.preventDefault();
+                cancelSave();
+              }
+            }}
+          />
+        </div>
+        <button
+          type="button"
+          className="button button--primary button--small"
+          onClick={() => void confirmSave()}
+        >
+          {t('common.save')}
+        </button>
+        <button type="button" className="button button--quiet button--small" onClick={cancelSave}>
+          {t('common.cancel')}
+        </button>
+      </div>
+      {naming.error && (
+        <p id={errorId} className="field-error">
+          {naming.error}
+        </p>
+      )}
+    </>
+  );
+
+  const comboRow = (
+    <div className="saved-items-row">
+      <div className="field saved-items-combo">
+        <label htmlFor={inputId}>{t('savedItems.label')}</label>
+        <input
+          id={inputId}
+          type="text"
+          role="combobox"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={t('savedItems.placeholder')}
+          aria-autocomplete="list"
+          aria-expanded={listed}
+          aria-controls={listed ? listId : undefined}
+          aria-activedescendant={
+            listed ? `${listId}-${Math.min(active, matches.length - 1)}` : undefined
+          }
+          value={text}
+          onFocus={() => void load()}
+          onClick={() => setOpen(!open)}
+          onBlur={() => setOpen(false)}
+          onChange={(event) => {
+            setText(event.currentTarget.value);
+            setOpen(true);
+            setActive(0);
+          }}
+          onKeyDown={onKeyDown}
+        />
+        {listed && (
+          <ul
+            id={listId}
+            role="listbox"
+            aria-label={t('savedItems.label')}
+            className="saved-items-list"
+          >
+            {matches.map((template, index) => (
+              <li
+                key={template.id}
+                id={`${listId}-${index}`}
+                role="option"
+                aria-selected={index === Math.min(active, matches.length - 1)}
+                className="saved-items-option"
+                // Keeps focus in the combobox, so the click is the pick and nothing blurs.
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={() => pick(template)}
+              >
+                <span className="saved-items-name">{template.name}</span>
+                <span className="saved-items-summary">{templateSummary(template)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <button ref={saveButton} type="button" className="button button--small" onClick={startSaving}>
+        {t('savedItems.save')}
+      </button>
+    </div>
+  );
+
+  return (
+    <div className="saved-items">
+      {nameRow || comboRow}
+      <StatusMessage>{naming ? '' : hint || message}</StatusMessage>
+    </div>
+  );
+}

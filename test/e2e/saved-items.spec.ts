@@ -1,0 +1,146 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import {
+  connectToSandbox,
+  createLink,
+  fillItems,
+  openPopup,
+  SAMPLE_ITEMS,
+} from '../support/flows.ts';
+import { createRequests } from '../support/sandbox-traffic.ts';
+
+const SAMPLE_INVOICE_ITEMS = [
+  {
+    price_data: {
+      product_data: { name: 'Logo design', description: 'Three concepts, two revisions' },
+      currency: 'usdt',
+      unit_amount: '120.5',
+    },
+    quantity: 1,
+  },
+  {
+    price_data: { product_data: { name: 'Hosting' }, currency: 'usdt', unit_amount: '9.99' },
+    quantity: 12,
+  },
+];
+
+/** Saves the form's items under `name` with "Save items", as a user would. */
+async function saveItemsAs(popup: Page, name: string): Promise<void> {
+  await popup.getByRole('button', { name: 'Save items' }).click();
+  const nameBox = popup.getByRole('textbox', { name: 'Template name' });
+  await expect(nameBox).toBeFocused();
+  await nameBox.fill(name);
+  await nameBox.press('Enter');
+  await expect(popup.getByRole('status').filter({ hasText: `Saved “${name}”` })).toBeVisible();
+}
+
+test.beforeEach(async ({ extension, sandbox }) => {
+  await extension.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await connectToSandbox(extension, sandbox);
+});
+
+test('items saved as a template are picked by typing and Enter, and Enter creates the link', async ({
+  extension,
+  sandbox,
+}) => {
+  const popup = await openPopup(extension);
+  await fillItems(popup, SAMPLE_ITEMS);
+  await popup.getByRole('button', { name: 'Save items' }).click();
+  // The first item's name is offered as the template's name.
+  await expect(popup.getByRole('textbox', { name: 'Template name' })).toHaveValue('Logo design');
+  await popup.getByRole('textbox', { name: 'Template name' }).fill('Website package');
+  await popup.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(
+    popup.getByRole('status').filter({ hasText: 'Saved “Website package”' }),
+  ).toBeVisible();
+  await createLink(popup);
+
+  // A new, empty form; from here on the keyboard alone.
+  await popup.getByRole('tab', { name: 'New link' }).click();
+  const itemName = popup.getByRole('textbox', { name: 'Item name' });
+  await expect(itemName).toBeFocused();
+  await expect(itemName).toHaveValue('');
+  const picker = popup.getByRole('combobox', { name: 'Saved items' });
+  await popup.keyboard.press('Shift+Tab');
+  await popup.keyboard.press('Shift+Tab');
+  await expect(picker).toBeFocused();
+  await popup.keyboard.type('PACK');
+  await expect(picker).toHaveAttribute('aria-expanded', 'true');
+  await expect(popup.getByRole('option', { name: /Website package/ })).toContainText(
+    '2 items · 240.38',
+  );
+  await popup.keyboard.press('Enter');
+  await expect(popup.getByRole('textbox', { name: 'Item name' })).toHaveCount(2);
+  await expect(popup.getByRole('textbox', { name: 'Unit price' }).nth(1)).toHaveValue('9.99');
+  await expect(popup.getByRole('textbox', { name: 'Quantity' }).nth(1)).toHaveValue('12');
+  await expect(popup.getByRole('button', { name: 'Create link' })).toBeFocused();
+  await popup.keyboard.press('Enter');
+
+  await expect(popup.getByRole('link', { name: /^https?:\/\// })).toBeVisible({
+    timeout: 15_000,
+  });
+  const requests = createRequests(sandbox);
+  expect(requests).toHaveLength(2);
+  expect(requests[1]?.json).toMatchObject({ invoice_items: SAMPLE_INVOICE_ITEMS });
+});
+
+test('one click on a saved item adds it after the items already typed', async ({ extension }) => {
+  const popup = await openPopup(extension);
+  await fillItems(popup, [SAMPLE_ITEMS[1] ?? { name: 'Hosting', unitPrice: '9.99' }]);
+  await saveItemsAs(popup, 'Hosting');
+  await popup.getByRole('textbox', { name: 'Item name' }).fill('Consulting');
+
+  const picker = popup.getByRole('combobox', { name: 'Saved items' });
+  await picker.click();
+  await popup.getByRole('option', { name: /Hosting/ }).click();
+  await expect(popup.getByRole('textbox', { name: 'Item name' })).toHaveCount(2);
+  await expect(popup.getByRole('textbox', { name: 'Item name' }).first()).toHaveValue('Consulting');
+  await expect(popup.getByRole('textbox', { name: 'Item name' }).nth(1)).toHaveValue('Hosting');
+  await expect(picker).toHaveAttribute('aria-expanded', 'false');
+});
+
+test('the keyboard moves through the list, Escape closes it, and a missing item is said so', async ({
+  extension,
+}) => {
+  const popup = await openPopup(extension);
+  await fillItems(popup, [{ name: 'Audit', unitPrice: '50' }]);
+  await saveItemsAs(popup, 'Audit');
+  await fillItems(popup, [{ name: 'Branding', unitPrice: '70' }]);
+  await saveItemsAs(popup, 'Branding');
+
+  const picker = popup.getByRole('combobox', { name: 'Saved items' });
+  await picker.focus();
+  await popup.keyboard.press('ArrowDown');
+  const list = popup.getByRole('listbox', { name: 'Saved items' });
+  await expect(list.getByRole('option')).toHaveCount(2);
+  await expect(list.getByRole('option', { selected: true })).toContainText('Audit');
+  await popup.keyboard.press('ArrowDown');
+  await expect(list.getByRole('option', { selected: true })).toContainText('Branding');
+  await popup.keyboard.press('ArrowDown');
+  await expect(list.getByRole('option', { selected: true })).toContainText('Audit');
+  await popup.keyboard.press('ArrowUp');
+  await expect(list.getByRole('option', { selected: true })).toContainText('Branding');
+  await popup.keyboard.press('Escape');
+  await expect(list).toHaveCount(0);
+  await expect(picker).toHaveAttribute('aria-expanded', 'false');
+
+  await popup.keyboard.type('zzz');
+  await expect(
+    popup.getByRole('status').filter({ hasText: 'No saved item matches “zzz”' }),
+  ).toBeVisible();
+  await popup.keyboard.press('Enter');
+  // Enter picked nothing and created nothing: the form still holds the one item.
+  await expect(popup.getByRole('textbox', { name: 'Item name' })).toHaveCount(1);
+  await expect(popup.getByRole('button', { name: 'Create link' })).toBeVisible();
+});
+
+test('"Save items" marks an item without a price instead of saving it', async ({ extension }) => {
+  const popup = await openPopup(extension);
+  await popup.getByRole('textbox', { name: 'Item name' }).fill('Logo design');
+  await popup.getByRole('button', { name: 'Save items' }).click();
+  const price = popup.getByRole('textbox', { name: 'Unit price' });
+  await expect(price).toBeFocused();
+  await expect(price).toHaveAttribute('aria-invalid', 'true');
+  await expect(popup.getByRole('textbox', { name: 'Template name' })).toHaveCount(0);
+  await expect(popup.getByRole('status').filter({ hasText: 'Fix the marked items' })).toBeVisible();
+});
