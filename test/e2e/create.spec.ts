@@ -95,7 +95,8 @@ test.describe('with a key saved', () => {
     const popup = await openPopup(extension);
     await fillItems(popup, [{ name: 'Translation', unitPrice: '600', quantity: '2' }]);
     await popup.getByRole('combobox', { name: 'Currency' }).selectOption({ label: 'TWD (NT$)' });
-    await expect(popup.getByText(/Total/)).toContainText('1200.00 TWD');
+    // Grouped as the browser's language (en-US here) writes numbers.
+    await expect(popup.getByText(/Total/)).toContainText('1,200.00 TWD');
     await createLink(popup);
 
     const [request] = createRequests(sandbox);
@@ -105,7 +106,8 @@ test.describe('with a key saved', () => {
       payment_method_data: { paymentMethodDetail: { currency: 'usdt', network: 'tron' } },
     });
     const [session] = [...sandbox.sessions.values()];
-    await expect(popup.getByText(`${session?.amountTotal ?? '?'} TWD`)).toBeVisible();
+    expect(session?.amountTotal).toBe('1200.00');
+    await expect(popup.getByText('1,200.00 TWD')).toBeVisible();
 
     await popup.getByRole('button', { name: 'Copy message' }).click();
     expect(await clipboardText(popup)).toContain('· Pay in USDT on Tron (TRC20) only ·');
