@@ -16,8 +16,8 @@ export function dateLocale(locale: string = uiLocale()): string {
 
 const PLAIN_DECIMAL = /^-?\d+(?:\.(\d+))?$/;
 
-// Intl allows at most 100 fraction digits; amounts have at most 18.
-const MAX_FRACTION_DIGITS = 100;
+// Amounts have at most 18 decimals; older engines (Node 20) allow Intl no more than 20.
+const MAX_FRACTION_DIGITS = 20;
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 

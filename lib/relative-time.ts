@@ -71,7 +71,7 @@ export function timeLeft(expiresAt: number, now: number): string {
   return t('history.time.daysLeft', { days: Math.floor(left / DAY) });
 }
 
-/** "Tue 25 Nov 2025, 14:05" (zh-TW "2025年11月25日 週二 14:05") for a tooltip beside a relative time. */
+/** "Tue, 25 Nov 2025, 14:05" (zh-TW "2025年11月25日 週二 14:05") for a tooltip beside a relative time. */
 export function fullTime(unixMillis: number, options: TimeOptions = {}): string {
   return new Intl.DateTimeFormat(options.locale ?? dateLocale(), {
     weekday: 'short',
