@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
+import { t } from '../../lib/i18n.ts';
 import type { State } from '../../lib/messages.ts';
-import { ask, NO_ANSWER_MESSAGE } from '../../utils/ask.ts';
+import { ask, noAnswerMessage } from '../../utils/ask.ts';
+import { SavedItemsSection } from './SavedItemsSection.tsx';
 import { SettingsPage } from './SettingsPage.tsx';
 
 type Loaded = { kind: 'loading' } | { kind: 'ready'; state: State } | { kind: 'unreachable' };
@@ -29,14 +31,14 @@ export function App() {
       <header className="page-header">
         <p className="eyebrow">
           <span className="logo" aria-hidden="true" />
-          Payfect Quick Links
+          {t('extName')}
         </p>
-        <h1>Settings</h1>
+        <h1>{t('common.settings')}</h1>
       </header>
-      {loaded.kind === 'loading' && <p className="muted">Loading…</p>}
+      {loaded.kind === 'loading' && <p className="muted">{t('common.loading')}</p>}
       {loaded.kind === 'unreachable' && (
         <div className="unreachable">
-          <StatusMessage tone="error">{NO_ANSWER_MESSAGE}</StatusMessage>
+          <StatusMessage tone="error">{noAnswerMessage()}</StatusMessage>
           <button
             type="button"
             className="button"
@@ -45,11 +47,12 @@ export function App() {
               setAttempt((count) => count + 1);
             }}
           >
-            Try again
+            {t('common.tryAgain')}
           </button>
         </div>
       )}
       {loaded.kind === 'ready' && <SettingsPage initial={loaded.state} />}
+      {loaded.kind === 'ready' && <SavedItemsSection />}
     </main>
   );
 }

@@ -161,10 +161,10 @@ export function SavedItems({ onPick, itemsToSave }: SavedItemsProps) {
       setMessage(t('savedItems.fixItems'));
       return;
     }
-    let replacing = false;
+    const found = { replacing: false };
     try {
       const saved = await updateSavedItems((list) => {
-        replacing = findByName(list, name) !== undefined;
+        found.replacing = findByName(list, name) !== undefined;
         const now = Date.now();
         return withTemplate(list, { id: crypto.randomUUID(), name, items, createdAt: now });
       });
@@ -179,7 +179,7 @@ export function SavedItems({ onPick, itemsToSave }: SavedItemsProps) {
     }
     flushSync(() => {
       setNaming(null);
-      setMessage(t(replacing ? 'savedItems.replaced' : 'savedItems.saved', { name }));
+      setMessage(t(found.replacing ? 'savedItems.replaced' : 'savedItems.saved', { name }));
     });
     saveButton.current?.focus();
   }

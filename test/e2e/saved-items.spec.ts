@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import {
@@ -143,4 +144,156 @@ test('"Save items" marks an item without a price instead of saving it', async ({
   await expect(price).toHaveAttribute('aria-invalid', 'true');
   await expect(popup.getByRole('textbox', { name: 'Template name' })).toHaveCount(0);
   await expect(popup.getByRole('status').filter({ hasText: 'Fix the marked items' })).toBeVisible();
+});
+
+// Chromium's extension API inside the service worker, to store templates as a popup would.
+declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
+
+function template(name: string, items: readonly { name: string; unitPrice: string }[]) {
+  return {
+    id: `id-${name}`,
+    name,
+    items: items.map((item) => ({ ...item, description: '', quantity: 1 })),
+    createdAt: 1_780_000_000_000,
+  };
+}
+
+async function openOptionsWith(
+  extension: Parameters<typeof openPopup>[0],
+  templates: readonly ReturnType<typeof template>[],
+): Promise<Page> {
+  await extension.worker.evaluate(
+    (savedItems) => chrome.storage.local.set({ savedItems }),
+    [...templates],
+  );
+  const page = await extension.context.newPage();
+  await page.goto(extension.url('options.html'));
+  return page;
+}
+
+function templateRows(page: Page) {
+  return page.getByRole('list', { name: 'Templates' }).getByRole('listitem');
+}
+
+test.describe('in Settings', () => {
+  test('templates are listed, renamed by keyboard, deleted, and a delete is undone', async ({
+    extension,
+  }) => {
+    const page = await openOptionsWith(extension, [
+      template('Logo package', [
+        { name: 'Logo design', unitPrice: '120.5' },
+        { name: 'Hosting', unitPrice: '9.99' },
+      ]),
+      template('Audit', [{ name: 'Website audit', unitPrice: '75' }]),
+    ]);
+    const rows = templateRows(page);
+    await expect(rows).toHaveCount(2);
+    await expect(rows.first()).toContainText('Logo design, Hosting');
+    await expect(rows.first()).toContainText('2 items · 130.49');
+
+    await rows.first().getByRole('button', { name: 'Rename' }).focus();
+    await page.keyboard.press('Enter');
+    const nameBox = page.getByRole('textbox', { name: 'Template name' });
+    await expect(nameBox).toBeFocused();
+    await nameBox.fill('audit');
+    await page.keyboard.press('Enter');
+    await expect(nameBox).toHaveAccessibleDescription(/Another saved item already has this name/);
+    await nameBox.fill('Brand kit');
+    await page.keyboard.press('Enter');
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Renamed to “Brand kit”' }),
+    ).toBeVisible();
+    await expect(rows.first().getByRole('button', { name: 'Rename' })).toBeFocused();
+    await expect(rows.first()).toContainText('Brand kit');
+
+    await rows.filter({ hasText: 'Audit' }).getByRole('button', { name: 'Delete' }).click();
+    await expect(rows).toHaveCount(1);
+    await expect(page.getByRole('button', { name: 'Undo' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(rows).toHaveCount(2);
+    await expect(rows.nth(1)).toContainText('Audit');
+
+    await rows.filter({ hasText: 'Audit' }).getByRole('button', { name: 'Delete' }).click();
+    await page.reload();
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText('Brand kit');
+  });
+
+  test('an exported file imports back: added first, unchanged the second time', async ({
+    extension,
+  }) => {
+    const page = await openOptionsWith(extension, [
+      template('Logo package', [{ name: 'Logo design', unitPrice: '120.5' }]),
+      template('Audit', [{ name: 'Website audit', unitPrice: '75' }]),
+    ]);
+    const rows = templateRows(page);
+    await expect(rows).toHaveCount(2);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export templates' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('payfect-saved-items.json');
+    const file = await download.path();
+    const exported = JSON.parse(await readFile(file, 'utf8')) as {
+      format: string;
+      version: number;
+      items: { name: string }[];
+    };
+    expect(exported).toMatchObject({
+      format: 'payfect-quick-links/saved-items',
+      version: 1,
+      items: [{ name: 'Logo package' }, { name: 'Audit' }],
+    });
+
+    for (const name of ['Logo package', 'Audit']) {
+      await rows.filter({ hasText: name }).getByRole('button', { name: 'Delete' }).click();
+    }
+    await expect(page.getByText('No saved items yet.')).toBeVisible();
+
+    const importer = page.getByRole('button', { name: 'Import templates' });
+    await importer.setInputFiles(file);
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Imported: 2 added, 0 replaced, 0 unchanged.' }),
+    ).toBeVisible();
+    await expect(rows).toHaveCount(2);
+    await importer.setInputFiles(file);
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Imported: 0 added, 0 replaced, 2 unchanged.' }),
+    ).toBeVisible();
+    await expect(rows).toHaveCount(2);
+  });
+
+  test('a broken file is refused with what is wrong, and nothing is imported', async ({
+    extension,
+  }) => {
+    const page = await openOptionsWith(extension, [
+      template('Audit', [{ name: 'Website audit', unitPrice: '75' }]),
+    ]);
+    const importer = page.getByRole('button', { name: 'Import templates' });
+    await importer.setInputFiles({
+      name: 'notes.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{ this is not json'),
+    });
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('Nothing was imported');
+    await expect(alert).toContainText('The file is not JSON.');
+
+    const broken = {
+      format: 'payfect-quick-links/saved-items',
+      version: 1,
+      items: [
+        { name: 'Fine', items: [{ name: 'A', description: '', unitPrice: '5', quantity: 1 }] },
+        { name: 'Dots', items: [{ name: 'B', description: '', unitPrice: '1.2.3', quantity: 1 }] },
+      ],
+    };
+    await importer.setInputFiles({
+      name: 'saved.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(broken)),
+    });
+    await expect(alert).toContainText('Template 2 (“Dots”): item 1 needs a price above 0');
+    await expect(alert).not.toContainText('Template 1');
+    await expect(templateRows(page)).toHaveCount(1);
+  });
 });
