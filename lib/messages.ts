@@ -2,7 +2,7 @@ import { z } from 'zod/mini';
 import { SessionRecordSchema } from './history.ts';
 import { OrderSchema } from './order.ts';
 import { NoteSchema, TagsSchema } from './session-notes.ts';
-import { SettingsSchema } from './settings.ts';
+import { ProfileIdSchema, SettingsSchema } from './settings.ts';
 
 /**
  * Everything the popup and the options page can ask the background — the only code that
@@ -53,18 +53,56 @@ export const LastCreateSchema = z.discriminatedUnion('state', [
 ]);
 export type LastCreate = z.infer<typeof LastCreateSchema>;
 
+/** A profile as the pages see it: its key's status, never the key. */
+export const ProfileSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  key: KeyStatusSchema,
+});
+export type ProfileSummary = z.infer<typeof ProfileSummarySchema>;
+
+/*
+ * The profile a page showed when it asked: the request acts on that one, not on whichever
+ * is active by the time it arrives (another window may have switched). Absent: the active.
+ */
+const forProfile = { profileId: z.optional(ProfileIdSchema) };
+
+/* Checked by the background (trimmed, 1–40 characters, unique) with a sentence for each. */
+const ProfileNameSchema = z.string().check(z.maxLength(1000));
+
 export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('getState') }),
-  z.object({ type: z.literal('saveSettings'), settings: SettingsSchema }),
-  z.object({ type: z.literal('saveKey'), apiKey: z.string().check(z.minLength(1)) }),
-  z.object({ type: z.literal('clearKey') }),
-  z.object({ type: z.literal('setPassphrase'), passphrase: z.string().check(z.maxLength(1000)) }),
-  z.object({ type: z.literal('unlockKey'), passphrase: z.string().check(z.maxLength(1000)) }),
-  z.object({ type: z.literal('lockKey') }),
-  z.object({ type: z.literal('removePassphrase') }),
-  z.object({ type: z.literal('testConnection') }),
+  z.object({ type: z.literal('saveSettings'), settings: SettingsSchema, ...forProfile }),
+  z.object({
+    type: z.literal('saveKey'),
+    apiKey: z.string().check(z.minLength(1)),
+    ...forProfile,
+  }),
+  z.object({ type: z.literal('clearKey'), ...forProfile }),
+  z.object({
+    type: z.literal('setPassphrase'),
+    passphrase: z.string().check(z.maxLength(1000)),
+    ...forProfile,
+  }),
+  z.object({
+    type: z.literal('unlockKey'),
+    passphrase: z.string().check(z.maxLength(1000)),
+    ...forProfile,
+  }),
+  z.object({ type: z.literal('lockKey'), ...forProfile }),
+  z.object({ type: z.literal('removePassphrase'), ...forProfile }),
+  z.object({ type: z.literal('testConnection'), ...forProfile }),
+  z.object({ type: z.literal('switchProfile'), profileId: ProfileIdSchema }),
+  z.object({ type: z.literal('addProfile'), name: ProfileNameSchema }),
+  z.object({
+    type: z.literal('renameProfile'),
+    profileId: ProfileIdSchema,
+    name: ProfileNameSchema,
+  }),
+  z.object({ type: z.literal('deleteProfile'), profileId: ProfileIdSchema }),
   z.object({
     type: z.literal('createCheckout'),
+    ...forProfile,
     /** Chosen by the popup per submission: the same id twice never creates twice. */
     requestId: z.string().check(z.minLength(1), z.maxLength(100)),
     order: OrderSchema,
@@ -103,8 +141,17 @@ export const StateSchema = z.object({
   settings: SettingsSchema,
   key: KeyStatusSchema,
   lastCreate: z.nullable(LastCreateSchema),
+  /** Every profile; `settings` and `key` above are those of the active one. */
+  profiles: z.array(ProfileSummarySchema),
+  activeProfileId: z.string(),
 });
 export type State = z.infer<typeof StateSchema>;
+
+/** The answer to a profile change: the state after it, to redraw from. */
+const ProfileAnswer = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), state: StateSchema }),
+  Failure,
+]);
 
 /** The answer to each request type. */
 export const ResponseSchemas = {
@@ -114,10 +161,10 @@ export const ResponseSchemas = {
     Failure,
   ]),
   saveKey: KeyAnswer,
-  clearKey: z.object({ ok: z.literal(true), key: KeyStatusSchema }),
+  clearKey: KeyAnswer,
   setPassphrase: KeyAnswer,
   unlockKey: KeyAnswer,
-  lockKey: z.object({ ok: z.literal(true), key: KeyStatusSchema }),
+  lockKey: KeyAnswer,
   removePassphrase: KeyAnswer,
   testConnection: z.discriminatedUnion('ok', [
     z.object({
@@ -140,6 +187,10 @@ export const ResponseSchemas = {
     Failure,
   ]),
   dismissLastCreate: z.object({ ok: z.literal(true) }),
+  switchProfile: ProfileAnswer,
+  addProfile: ProfileAnswer,
+  renameProfile: ProfileAnswer,
+  deleteProfile: ProfileAnswer,
   refreshStatuses: z.discriminatedUnion('ok', [
     z.object({
       ok: z.literal(true),

@@ -1,10 +1,17 @@
 import { storage } from './storage-item.ts';
 import {
+  activeProfile,
   DEFAULT_MESSAGE_TEMPLATE,
   DEFAULT_MESSAGE_TEMPLATE_V2,
+  DEFAULT_PROFILE_ID,
   DEFAULT_SETTINGS,
+  DEFAULT_STORED_SETTINGS,
+  flatSettings,
+  profileFrom,
   SettingsSchema,
+  StoredSettingsSchema,
   type Settings,
+  type StoredSettings,
 } from './settings.ts';
 import { parsedOr } from './storage.ts';
 
@@ -38,17 +45,60 @@ export function settingsToV4(value: unknown): unknown {
   return typeof value === 'object' && value !== null ? { reminderMinutes: 60, ...value } : value;
 }
 
+/**
+ * v4 → v5: profiles. The one set of settings becomes the profile "Default" (its key keeps
+ * its storage keys, so no key moves); the message template, history cap and reminder stay
+ * shared by all profiles.
+ */
+export function settingsToV5(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const v4 = parsedOr(SettingsSchema, { ...DEFAULT_SETTINGS, ...value }, DEFAULT_SETTINGS);
+  return {
+    activeProfileId: DEFAULT_PROFILE_ID,
+    profiles: [profileFrom(DEFAULT_PROFILE_ID, 'Default', v4)],
+    messageTemplate: v4.messageTemplate,
+    historyCap: v4.historyCap,
+    reminderMinutes: v4.reminderMinutes,
+  };
+}
+
 /* WXT runs the migrations when this module loads, before any getValue() answers. */
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
-  fallback: DEFAULT_SETTINGS,
-  version: 4,
-  migrations: { 2: settingsToV2, 3: settingsToV3, 4: settingsToV4 },
+export const settingsItem = storage.defineItem<StoredSettings>('local:settings', {
+  fallback: DEFAULT_STORED_SETTINGS,
+  version: 5,
+  migrations: { 2: settingsToV2, 3: settingsToV3, 4: settingsToV4, 5: settingsToV5 },
 });
 
-export async function readSettings(): Promise<Settings> {
-  // Spread over the defaults so a field added later gets its default, not a failure.
+/** Every profile and the shared settings; a field added later gets its default. */
+export async function readStoredSettings(): Promise<StoredSettings> {
   const stored: unknown = await settingsItem.getValue();
-  const merged =
-    typeof stored === 'object' && stored !== null ? { ...DEFAULT_SETTINGS, ...stored } : stored;
-  return parsedOr(SettingsSchema, merged, DEFAULT_SETTINGS);
+  if (typeof stored !== 'object' || stored === null) return DEFAULT_STORED_SETTINGS;
+  const profiles: unknown = (stored as { profiles?: unknown }).profiles;
+  const merged = {
+    ...DEFAULT_STORED_SETTINGS,
+    ...stored,
+    ...(Array.isArray(profiles)
+      ? {
+          profiles: profiles.map((profile: unknown) =>
+            typeof profile === 'object' && profile !== null
+              ? { ...DEFAULT_STORED_SETTINGS.profiles[0], ...profile }
+              : profile,
+          ),
+        }
+      : {}),
+  };
+  return parsedOr(StoredSettingsSchema, merged, DEFAULT_STORED_SETTINGS);
+}
+
+/** The settings of the active profile, merged with the shared ones. */
+export async function readSettings(): Promise<Settings> {
+  const stored = await readStoredSettings();
+  return flatSettings(stored, activeProfile(stored));
+}
+
+/** The settings of one profile, merged with the shared ones; undefined when it is gone. */
+export async function readProfileSettings(profileId: string): Promise<Settings | undefined> {
+  const stored = await readStoredSettings();
+  const profile = stored.profiles.find((candidate) => candidate.id === profileId);
+  return profile === undefined ? undefined : flatSettings(stored, profile);
 }

@@ -71,3 +71,95 @@ export const DEFAULT_SETTINGS: Settings = {
 export function networkName(settings: Pick<Settings, 'networks'>, value: string): string {
   return settings.networks.find((network) => network.value === value)?.name ?? value;
 }
+
+/*
+ * Profiles: more than one API key (test and live, or two businesses). Each has its own key
+ * (entrypoints/background/key-store.ts), base URL and defaults; the message template, the
+ * history cap and the reminder are shared by all. `Settings` above stays the flat view of
+ * one profile merged with the shared fields, which is what most code needs.
+ */
+
+/** The profile every install starts with; its key keeps the storage keys of before profiles. */
+export const DEFAULT_PROFILE_ID = 'default';
+export const MAX_PROFILE_NAME_LENGTH = 40;
+
+export const PROFILE_FIELDS = [
+  'baseUrl',
+  'currency',
+  'network',
+  'successUrl',
+  'cancelUrl',
+  'callbackUrl',
+  'networks',
+] as const satisfies readonly (keyof Settings)[];
+
+export const GLOBAL_FIELDS = [
+  'messageTemplate',
+  'historyCap',
+  'reminderMinutes',
+] as const satisfies readonly (keyof Settings)[];
+
+export const ProfileIdSchema = z.string().check(z.minLength(1), z.maxLength(64));
+
+export const ProfileSettingsSchema = z.object({
+  id: ProfileIdSchema,
+  name: z.string(),
+  ...z.pick(SettingsSchema, {
+    baseUrl: true,
+    currency: true,
+    network: true,
+    successUrl: true,
+    cancelUrl: true,
+    callbackUrl: true,
+    networks: true,
+  }).shape,
+});
+export type ProfileSettings = z.infer<typeof ProfileSettingsSchema>;
+
+/** The stored settings item, version 5. */
+export const StoredSettingsSchema = z.object({
+  activeProfileId: z.string(),
+  profiles: z.array(ProfileSettingsSchema).check(z.minLength(1)),
+  ...z.pick(SettingsSchema, { messageTemplate: true, historyCap: true, reminderMinutes: true })
+    .shape,
+});
+export type StoredSettings = z.infer<typeof StoredSettingsSchema>;
+
+/** A profile's own part of flat settings, under the given id and name. */
+export function profileFrom(id: string, name: string, settings: Settings): ProfileSettings {
+  const { baseUrl, currency, network, successUrl, cancelUrl, callbackUrl, networks } = settings;
+  return { id, name, baseUrl, currency, network, successUrl, cancelUrl, callbackUrl, networks };
+}
+
+/** The flat settings one profile works with: its own fields and the shared ones. */
+export function flatSettings(stored: StoredSettings, profile: ProfileSettings): Settings {
+  const { baseUrl, currency, network, successUrl, cancelUrl, callbackUrl, networks } = profile;
+  const { messageTemplate, historyCap, reminderMinutes } = stored;
+  return {
+    baseUrl,
+    currency,
+    network,
+    successUrl,
+    cancelUrl,
+    callbackUrl,
+    messageTemplate,
+    networks,
+    historyCap,
+    reminderMinutes,
+  };
+}
+
+export const DEFAULT_STORED_SETTINGS: StoredSettings = {
+  activeProfileId: DEFAULT_PROFILE_ID,
+  profiles: [profileFrom(DEFAULT_PROFILE_ID, 'Default', DEFAULT_SETTINGS)],
+  messageTemplate: DEFAULT_SETTINGS.messageTemplate,
+  historyCap: DEFAULT_SETTINGS.historyCap,
+  reminderMinutes: DEFAULT_SETTINGS.reminderMinutes,
+};
+
+/** The profile that is active; an unknown id falls back to the first one. */
+export function activeProfile(stored: StoredSettings): ProfileSettings {
+  const found = stored.profiles.find((profile) => profile.id === stored.activeProfileId);
+  // The schema keeps at least one profile.
+  return found ?? (stored.profiles[0] as ProfileSettings);
+}

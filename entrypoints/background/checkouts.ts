@@ -1,4 +1,5 @@
 import type { SessionRecord } from '../../lib/history.ts';
+import { t } from '../../lib/i18n.ts';
 import type { LastCreate, ResponseFor, UiError } from '../../lib/messages.ts';
 import type { Order } from '../../lib/order.ts';
 import { offeredNetworks, type Checkout } from '../../lib/payfect/index.ts';
@@ -8,7 +9,7 @@ import { checkRedirectUrl } from '../../lib/urls.ts';
 import { appendSession, pruneHistory } from './history-store.ts';
 import { syncIndicators } from './indicators.ts';
 import { learnKeyMode } from './key-store.ts';
-import { markPending, markSettled, UNKNOWN_OUTCOME } from './last-create.ts';
+import { markPending, markSettled, unknownOutcome } from './last-create.ts';
 import { orderToRequest } from './order-to-request.ts';
 import { connect, type BackgroundDeps, type Connection } from './payfect-api.ts';
 import { sessionFromCheckout } from './session-record.ts';
@@ -37,7 +38,7 @@ function checkOrderUrls(order: Order, baseUrl: string): UiError | undefined {
     if (!checked.ok) fields[field] = checked.error;
   }
   if (Object.keys(fields).length === 0) return undefined;
-  return { kind: 'validation', message: 'Fix the marked addresses.', fields };
+  return { kind: 'validation', message: t('background.fixAddresses'), fields };
 }
 
 /**
@@ -53,8 +54,15 @@ async function recordCreated(
   connection: Connection,
   now: number,
 ): Promise<SessionRecord> {
-  const { settings, baseUrl } = connection;
-  const session = sessionFromCheckout(checkout, { order, settings, baseUrl, now });
+  const { settings, baseUrl, profileId, profileName } = connection;
+  const session = sessionFromCheckout(checkout, {
+    order,
+    settings,
+    baseUrl,
+    now,
+    profileId,
+    profileName,
+  });
   try {
     await appendSession(session);
   } catch (error) {
@@ -75,16 +83,17 @@ async function tidyAfterCreate(
   connection: Connection,
   now: number,
 ): Promise<void> {
-  await learnNetworks(offeredNetworks(checkout));
+  await learnNetworks(offeredNetworks(checkout), connection.profileId);
   if (checkout.isLivemode !== undefined) {
-    await learnKeyMode(connection.apiKey, checkout.isLivemode);
+    await learnKeyMode(connection.apiKey, checkout.isLivemode, connection.profileId);
   }
   await pruneHistory(connection.settings.historyCap);
   await syncIndicators(now);
 }
 
 export interface CheckoutService {
-  create(requestId: string, order: Order): Promise<CreateResponse>;
+  /** With the key and settings of `profileId` (the active profile when absent). */
+  create(requestId: string, order: Order, profileId?: string): Promise<CreateResponse>;
 }
 
 /**
@@ -105,13 +114,17 @@ export function createCheckoutService(deps: BackgroundDeps = {}): CheckoutServic
     const stored = await readLastCreate();
     if (stored?.requestId !== requestId) return undefined;
     if (stored.state !== 'pending') return storedAnswer(stored);
-    await markSettled({ state: 'failed', requestId, error: UNKNOWN_OUTCOME });
-    return failure(UNKNOWN_OUTCOME);
+    const error = unknownOutcome();
+    await markSettled({ state: 'failed', requestId, error });
+    return failure(error);
   }
 
   /** A client for this order, or why it cannot be sent (no key, a bad URL). */
-  async function connectFor(order: Order): Promise<Result<Connection, UiError>> {
-    const connection = await connect(deps);
+  async function connectFor(
+    order: Order,
+    profileId: string | undefined,
+  ): Promise<Result<Connection, UiError>> {
+    const connection = await connect(deps, profileId);
     if (!connection.ok) return connection;
     const invalid = checkOrderUrls(order, connection.value.baseUrl);
     return invalid === undefined ? connection : err(invalid);
@@ -142,11 +155,15 @@ export function createCheckoutService(deps: BackgroundDeps = {}): CheckoutServic
     return { ok: true, session };
   }
 
-  async function run(requestId: string, order: Order): Promise<CreateResponse> {
+  async function run(
+    requestId: string,
+    order: Order,
+    profileId: string | undefined,
+  ): Promise<CreateResponse> {
     try {
       const earlier = await earlierAnswer(requestId);
       if (earlier !== undefined) return earlier;
-      const connection = await connectFor(order);
+      const connection = await connectFor(order, profileId);
       if (connection.ok) return await send(requestId, order, connection.value);
       // Nothing was sent: the same id may try again once the key or URL is fixed.
       answers.delete(requestId);
@@ -167,11 +184,11 @@ export function createCheckoutService(deps: BackgroundDeps = {}): CheckoutServic
   }
 
   return {
-    create(requestId, order) {
+    create(requestId, order, profileId) {
       // Looked up and set before any await, so a second click always finds the first.
       const known = answers.get(requestId);
       if (known !== undefined) return known;
-      const answer = run(requestId, order);
+      const answer = run(requestId, order, profileId);
       remember(requestId, answer);
       return answer;
     },

@@ -1,7 +1,10 @@
-import { storage } from '../../lib/storage-item.ts';
+import { storage, type WxtStorageItem } from '../../lib/storage-item.ts';
 import { z } from 'zod/mini';
+import { t } from '../../lib/i18n.ts';
 import type { KeyStatus, UiError } from '../../lib/messages.ts';
 import { err, ok, type Result } from '../../lib/result.ts';
+import { activeProfile, DEFAULT_PROFILE_ID } from '../../lib/settings.ts';
+import { readStoredSettings } from '../../lib/settings-storage.ts';
 import {
   MIN_PASSPHRASE_LENGTH,
   SealedKeySchema,
@@ -26,54 +29,81 @@ const MAX_KEY_LENGTH = 200;
 /* Fewer characters than this and the last four would give away too much of the key. */
 const MIN_LENGTH_FOR_LAST4 = 12;
 
-const apiKeyItem = storage.defineItem<string | null>('local:apiKey', {
-  fallback: null,
-  version: 1,
-});
+/*
+ * Each profile has its own four items. The default profile keeps the keys of before
+ * profiles (local:apiKey, …), so no key had to move; another profile's keys end in
+ * `:<profileId>`.
+ */
+interface KeyItems {
+  readonly apiKey: WxtStorageItem<string | null, Record<string, unknown>>;
+  readonly sealed: WxtStorageItem<SealedKey | null, Record<string, unknown>>;
+  /* Chrome lets only the extension's own pages and worker read storage.session by default. */
+  readonly unlocked: WxtStorageItem<string | null, Record<string, unknown>>;
+  /** Learned from `isLivemode` of a Payfect answer; unknown for a key not used yet. */
+  readonly mode: WxtStorageItem<KeyMode, Record<string, unknown>>;
+}
 
-const sealedKeyItem = storage.defineItem<SealedKey | null>('local:apiKeySealed', {
-  fallback: null,
-  version: 1,
-});
+const itemsByProfile = new Map<string, KeyItems>();
 
-/* Chrome lets only the extension's own pages and worker read storage.session by default. */
-const unlockedKeyItem = storage.defineItem<string | null>('session:apiKey', {
-  fallback: null,
-  version: 1,
-});
+function keyItems(profileId: string): KeyItems {
+  const known = itemsByProfile.get(profileId);
+  if (known !== undefined) return known;
+  const suffix = profileId === DEFAULT_PROFILE_ID ? '' : `:${profileId}`;
+  const items: KeyItems = {
+    apiKey: storage.defineItem<string | null>(`local:apiKey${suffix}`, {
+      fallback: null,
+      version: 1,
+    }),
+    sealed: storage.defineItem<SealedKey | null>(`local:apiKeySealed${suffix}`, {
+      fallback: null,
+      version: 1,
+    }),
+    unlocked: storage.defineItem<string | null>(`session:apiKey${suffix}`, {
+      fallback: null,
+      version: 1,
+    }),
+    mode: storage.defineItem<KeyMode>(`local:keyMode${suffix}`, {
+      fallback: 'unknown',
+      version: 1,
+    }),
+  };
+  itemsByProfile.set(profileId, items);
+  return items;
+}
 
-/** Learned from `isLivemode` of a Payfect answer; unknown for a key not used yet. */
-const keyModeItem = storage.defineItem<KeyMode>('local:keyMode', {
-  fallback: 'unknown',
-  version: 1,
-});
+/** The items of `profileId`, or of the active profile when none is named. */
+async function itemsOf(profileId: string | undefined): Promise<KeyItems> {
+  if (profileId !== undefined) return keyItems(profileId);
+  return keyItems(activeProfile(await readStoredSettings()).id);
+}
 
 const KeyModeSchema = z.enum(['test', 'live', 'unknown']);
 
-async function readPlainKey(): Promise<string | undefined> {
-  const stored: unknown = await apiKeyItem.getValue();
+async function readPlainKey(items: KeyItems): Promise<string | undefined> {
+  const stored: unknown = await items.apiKey.getValue();
   return typeof stored === 'string' && stored !== '' ? stored : undefined;
 }
 
-async function readSealedKey(): Promise<SealedKey | undefined> {
-  const parsed = z.safeParse(SealedKeySchema, await sealedKeyItem.getValue());
+async function readSealedKey(items: KeyItems): Promise<SealedKey | undefined> {
+  const parsed = z.safeParse(SealedKeySchema, await items.sealed.getValue());
   return parsed.success ? parsed.data : undefined;
 }
 
-async function readUnlockedKey(): Promise<string | undefined> {
-  const stored: unknown = await unlockedKeyItem.getValue();
+async function readUnlockedKey(items: KeyItems): Promise<string | undefined> {
+  const stored: unknown = await items.unlocked.getValue();
   return typeof stored === 'string' && stored !== '' ? stored : undefined;
 }
 
 /** The saved key, for the Payfect client only; undefined when none is saved or it is locked. */
-export async function readApiKey(): Promise<string | undefined> {
-  const plain = await readPlainKey();
+export async function readApiKey(profileId?: string): Promise<string | undefined> {
+  const items = await itemsOf(profileId);
+  const plain = await readPlainKey(items);
   if (plain !== undefined) return plain;
-  return (await readSealedKey()) === undefined ? undefined : readUnlockedKey();
+  return (await readSealedKey(items)) === undefined ? undefined : readUnlockedKey(items);
 }
 
-async function readKeyMode(): Promise<KeyMode> {
-  const parsed = z.safeParse(KeyModeSchema, await keyModeItem.getValue());
+async function readKeyMode(items: KeyItems): Promise<KeyMode> {
+  const parsed = z.safeParse(KeyModeSchema, await items.mode.getValue());
   return parsed.success ? parsed.data : 'unknown';
 }
 
@@ -81,16 +111,17 @@ function lastFour(key: string): string {
   return key.length >= MIN_LENGTH_FOR_LAST4 ? key.slice(-4) : '';
 }
 
-export async function keyStatus(): Promise<KeyStatus> {
-  const mode = await readKeyMode();
-  const plain = await readPlainKey();
+export async function keyStatus(profileId?: string): Promise<KeyStatus> {
+  const items = await itemsOf(profileId);
+  const mode = await readKeyMode(items);
+  const plain = await readPlainKey(items);
   if (plain !== undefined) {
     const last4 = lastFour(plain);
     return last4 === '' ? { set: true, mode } : { set: true, last4, mode };
   }
-  const sealed = await readSealedKey();
+  const sealed = await readSealedKey(items);
   if (sealed === undefined) return { set: false, mode: 'unknown' };
-  const lock = (await readUnlockedKey()) === undefined ? 'locked' : 'unlocked';
+  const lock = (await readUnlockedKey(items)) === undefined ? 'locked' : 'unlocked';
   return sealed.last4 === ''
     ? { set: true, mode, lock }
     : { set: true, last4: sealed.last4, mode, lock };
@@ -103,93 +134,118 @@ function invalidKey(message: string): UiError {
 /** Why a pasted key cannot be a key; the message never repeats it. */
 export function checkApiKey(text: string): Result<string, UiError> {
   const key = text.trim();
-  if (key === '') return err(invalidKey('Enter the API key.'));
+  if (key === '') return err(invalidKey(t('background.key.empty')));
   if (/\s/.test(key)) {
-    return err(invalidKey('The API key cannot contain spaces or line breaks — paste it again.'));
+    return err(invalidKey(t('background.key.spaces')));
   }
   if (key.length > MAX_KEY_LENGTH) {
-    return err(invalidKey(`That is too long for an API key (over ${MAX_KEY_LENGTH} characters).`));
+    return err(invalidKey(t('background.key.tooLong', { max: MAX_KEY_LENGTH })));
   }
   // It travels in an HTTP header, which only takes visible ASCII.
   if (!/^[\x21-\x7e]+$/.test(key)) {
-    return err(invalidKey('The API key contains characters an API key cannot have.'));
+    return err(invalidKey(t('background.key.badCharacters')));
   }
   return ok(key);
 }
 
 /** Saves a new key; its mode is unknown until Payfect answers a request made with it. */
-export async function saveApiKey(text: string): Promise<Result<KeyStatus, UiError>> {
+export async function saveApiKey(
+  text: string,
+  profileId?: string,
+): Promise<Result<KeyStatus, UiError>> {
   const checked = checkApiKey(text);
   if (!checked.ok) return checked;
-  await apiKeyItem.setValue(checked.value);
+  const items = await itemsOf(profileId);
+  await items.apiKey.setValue(checked.value);
   // A new key replaces a locked one: its passphrase sealed the old key, not this one.
-  await sealedKeyItem.removeValue();
-  await unlockedKeyItem.removeValue();
-  await keyModeItem.setValue('unknown');
-  return ok(await keyStatus());
+  await items.sealed.removeValue();
+  await items.unlocked.removeValue();
+  await items.mode.setValue('unknown');
+  return ok(await keyStatus(profileId));
 }
 
-export async function clearApiKey(): Promise<KeyStatus> {
-  await apiKeyItem.removeValue();
-  await sealedKeyItem.removeValue();
-  await unlockedKeyItem.removeValue();
-  await keyModeItem.removeValue();
-  return keyStatus();
+/** Removes the profile's key, sealed or not, and what was learned about it. */
+export async function clearApiKey(profileId?: string): Promise<KeyStatus> {
+  const items = await itemsOf(profileId);
+  await items.apiKey.removeValue();
+  await items.sealed.removeValue();
+  await items.unlocked.removeValue();
+  await items.mode.removeValue();
+  return keyStatus(profileId);
 }
 
-export const KEY_LOCKED_MESSAGE = 'The API key is locked — unlock it with your passphrase.';
+export function keyLockedMessage(): string {
+  return t('background.keyLocked');
+}
 
 /**
  * Seals the key with a passphrase (or a new one, when unlocked) and keeps it unlocked for
  * this browser session. The plain item is removed only once the sealed one is written.
  */
-export async function setPassphrase(passphrase: string): Promise<Result<KeyStatus, UiError>> {
+export async function setPassphrase(
+  passphrase: string,
+  profileId?: string,
+): Promise<Result<KeyStatus, UiError>> {
   if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
-    return err(invalidKey(`Use a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters.`));
+    return err(invalidKey(t('background.key.shortPassphrase', { min: MIN_PASSPHRASE_LENGTH })));
   }
-  const key = await readApiKey();
+  const items = await itemsOf(profileId);
+  const key = await readApiKey(profileId);
   if (key === undefined) {
-    return err(invalidKey((await keyStatus()).set ? KEY_LOCKED_MESSAGE : 'Save a key first.'));
+    return err(
+      invalidKey(
+        (await keyStatus(profileId)).set ? keyLockedMessage() : t('background.key.saveFirst'),
+      ),
+    );
   }
-  await sealedKeyItem.setValue(await sealKey(key, passphrase, lastFour(key)));
-  await unlockedKeyItem.setValue(key);
-  await apiKeyItem.removeValue();
-  return ok(await keyStatus());
+  await items.sealed.setValue(await sealKey(key, passphrase, lastFour(key)));
+  await items.unlocked.setValue(key);
+  await items.apiKey.removeValue();
+  return ok(await keyStatus(profileId));
 }
 
 /** Unlocks the sealed key until the browser closes. */
-export async function unlockKey(passphrase: string): Promise<Result<KeyStatus, UiError>> {
-  const sealed = await readSealedKey();
-  if (sealed === undefined) return err(invalidKey('No key is locked.'));
+export async function unlockKey(
+  passphrase: string,
+  profileId?: string,
+): Promise<Result<KeyStatus, UiError>> {
+  const items = await itemsOf(profileId);
+  const sealed = await readSealedKey(items);
+  if (sealed === undefined) return err(invalidKey(t('background.key.noneLocked')));
   const key = await openSealedKey(sealed, passphrase);
-  if (key === undefined) return err(invalidKey('That passphrase does not unlock the key.'));
-  await unlockedKeyItem.setValue(key);
-  return ok(await keyStatus());
+  if (key === undefined) return err(invalidKey(t('background.key.wrongPassphrase')));
+  await items.unlocked.setValue(key);
+  return ok(await keyStatus(profileId));
 }
 
 /** Forgets the unlocked key; the sealed one stays. */
-export async function lockKey(): Promise<KeyStatus> {
-  await unlockedKeyItem.removeValue();
-  return keyStatus();
+export async function lockKey(profileId?: string): Promise<KeyStatus> {
+  await (await itemsOf(profileId)).unlocked.removeValue();
+  return keyStatus(profileId);
 }
 
 /** Keeps the key unsealed again, as before the lock; only an unlocked key can be. */
-export async function removePassphrase(): Promise<Result<KeyStatus, UiError>> {
-  const key = await readUnlockedKey();
-  if ((await readSealedKey()) === undefined || key === undefined) {
-    return err(invalidKey('Unlock the key first.'));
+export async function removePassphrase(profileId?: string): Promise<Result<KeyStatus, UiError>> {
+  const items = await itemsOf(profileId);
+  const key = await readUnlockedKey(items);
+  if ((await readSealedKey(items)) === undefined || key === undefined) {
+    return err(invalidKey(t('background.key.unlockFirst')));
   }
-  await apiKeyItem.setValue(key);
-  await sealedKeyItem.removeValue();
-  await unlockedKeyItem.removeValue();
-  return ok(await keyStatus());
+  await items.apiKey.setValue(key);
+  await items.sealed.removeValue();
+  await items.unlocked.removeValue();
+  return ok(await keyStatus(profileId));
 }
 
 /**
  * Records whether `usedKey` is a live or a test key — unless another key was saved while
  * the request was on its way, whose mode this answer says nothing about.
  */
-export async function learnKeyMode(usedKey: string, isLivemode: boolean): Promise<void> {
-  if ((await readApiKey()) !== usedKey) return;
-  await keyModeItem.setValue(isLivemode ? 'live' : 'test');
+export async function learnKeyMode(
+  usedKey: string,
+  isLivemode: boolean,
+  profileId?: string,
+): Promise<void> {
+  if ((await readApiKey(profileId)) !== usedKey) return;
+  await (await itemsOf(profileId)).mode.setValue(isLivemode ? 'live' : 'test');
 }

@@ -1,3 +1,4 @@
+import { t } from '../../lib/i18n.ts';
 import type { UiError } from '../../lib/messages.ts';
 import {
   createPayfectClient,
@@ -6,9 +7,10 @@ import {
   type PayfectClient,
 } from '../../lib/payfect/index.ts';
 import { err, ok, type Result } from '../../lib/result.ts';
-import type { Settings } from '../../lib/settings.ts';
-import { readSettings } from '../../lib/settings-storage.ts';
-import { KEY_LOCKED_MESSAGE, keyStatus, readApiKey } from './key-store.ts';
+import { activeProfile, flatSettings, type Settings } from '../../lib/settings.ts';
+import { readStoredSettings } from '../../lib/settings-storage.ts';
+import { keyLockedMessage, keyStatus, readApiKey } from './key-store.ts';
+import { profileGone } from './settings-store.ts';
 
 /** What the worker's services take from outside, so tests can fake the network and clock. */
 export interface BackgroundDeps {
@@ -26,26 +28,44 @@ export interface Connection {
   readonly settings: Settings;
   /** settings.baseUrl, normalised. */
   readonly baseUrl: string;
+  /** The profile whose key and settings these are, and its name now. */
+  readonly profileId: string;
+  readonly profileName: string;
 }
 
-export const NO_KEY: UiError = {
-  kind: 'no_key',
-  message: 'Add your Payfect API key in Settings first.',
-};
+/*
+ * Errors are worded in the worker, in the browser's language when they happen; one kept in
+ * History or lastCreate stays in that language.
+ */
+function noKeyError(): UiError {
+  return { kind: 'no_key', message: t('background.noKey') };
+}
 
-/** A Payfect client for the saved key and base URL, or why there cannot be one. */
-export async function connect(deps: BackgroundDeps): Promise<Result<Connection, UiError>> {
-  const apiKey = await readApiKey();
+/**
+ * A Payfect client for a profile's saved key and base URL (the active profile's when none
+ * is named), or why there cannot be one.
+ */
+export async function connect(
+  deps: BackgroundDeps,
+  profileId?: string,
+): Promise<Result<Connection, UiError>> {
+  const stored = await readStoredSettings();
+  const profile =
+    profileId === undefined
+      ? activeProfile(stored)
+      : stored.profiles.find((candidate) => candidate.id === profileId);
+  if (profile === undefined) return err(profileGone());
+  const apiKey = await readApiKey(profile.id);
   if (apiKey === undefined) {
-    const locked = (await keyStatus()).lock === 'locked';
-    return err(locked ? { kind: 'no_key', message: KEY_LOCKED_MESSAGE } : NO_KEY);
+    const locked = (await keyStatus(profile.id)).lock === 'locked';
+    return err(locked ? { kind: 'no_key', message: keyLockedMessage() } : noKeyError());
   }
-  const settings = await readSettings();
+  const settings = flatSettings(stored, profile);
   const base = validateBaseUrl(settings.baseUrl);
   if (!base.ok) {
     return err({
       kind: 'invalid_request',
-      message: `Fix the API base URL in Settings: ${base.error}`,
+      message: t('background.fixBaseUrl', { reason: base.error }),
     });
   }
   const client = createPayfectClient({
@@ -55,5 +75,12 @@ export async function connect(deps: BackgroundDeps): Promise<Result<Connection, 
     ...(deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs }),
     ...(deps.now === undefined ? {} : { now: deps.now }),
   });
-  return ok({ client, apiKey, settings, baseUrl: base.value });
+  return ok({
+    client,
+    apiKey,
+    settings,
+    baseUrl: base.value,
+    profileId: profile.id,
+    profileName: profile.name,
+  });
 }

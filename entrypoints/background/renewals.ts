@@ -1,16 +1,17 @@
+import { t } from '../../lib/i18n.ts';
 import type { ResponseFor } from '../../lib/messages.ts';
 import { canRenew } from '../../lib/reminders.ts';
 import { renewalOrder } from '../../lib/renewal.ts';
-import { readSettings } from '../../lib/settings-storage.ts';
+import { DEFAULT_PROFILE_ID } from '../../lib/settings.ts';
+import { readProfileSettings } from '../../lib/settings-storage.ts';
 import type { CheckoutService } from './checkouts.ts';
 import { findSession, updateSession } from './history-store.ts';
 
 type RenewResponse = ResponseFor<'renewCheckout'>;
 
-const GONE: RenewResponse = {
-  ok: false,
-  error: { kind: 'not_found', message: 'That link is no longer in History.' },
-};
+function gone(): RenewResponse {
+  return { ok: false, error: { kind: 'not_found', message: t('background.goneFromHistory') } };
+}
 
 export interface RenewService {
   renew(requestId: string, sessionId: string): Promise<RenewResponse>;
@@ -28,22 +29,27 @@ export function createRenewService(
 ): RenewService {
   async function renew(requestId: string, sessionId: string): Promise<RenewResponse> {
     const record = await findSession(sessionId);
-    if (record === undefined) return GONE;
+    if (record === undefined) return gone();
     if (record.renewedBy !== undefined) {
       // Renewed already (a second click from a row not yet redrawn): the same new link.
       const successor = await findSession(record.renewedBy);
       if (successor !== undefined) return { ok: true, session: successor };
     }
-    const settings = await readSettings();
+    // With the key of the profile that made it, whichever is active now.
+    const profileId = record.profileId ?? DEFAULT_PROFILE_ID;
+    const settings = await readProfileSettings(profileId);
+    if (settings === undefined) {
+      return { ok: false, error: { kind: 'invalid_request', message: t('profiles.renewGone') } };
+    }
     if (record.renewedBy === undefined && !canRenew(record, now(), settings.reminderMinutes)) {
       return {
         ok: false,
-        error: { kind: 'invalid_request', message: 'Only an expired or expiring link is renewed.' },
+        error: { kind: 'invalid_request', message: t('background.onlyRenewExpiring') },
       };
     }
     const order = renewalOrder(record, settings);
     if (!order.ok) return { ok: false, error: { kind: 'invalid_request', message: order.error } };
-    const created = await checkouts.create(requestId, order.value);
+    const created = await checkouts.create(requestId, order.value, profileId);
     if (!created.ok) return created;
     const { session } = created;
     try {

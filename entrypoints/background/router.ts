@@ -8,6 +8,7 @@ import {
   type ResponseFor,
   type UiError,
 } from '../../lib/messages.ts';
+import { t } from '../../lib/i18n.ts';
 import type { Result } from '../../lib/result.ts';
 import { createCheckoutService } from './checkouts.ts';
 import { testConnection } from './connection.ts';
@@ -23,9 +24,16 @@ import {
 } from './key-store.ts';
 import { dismissLastCreate } from './last-create.ts';
 import type { BackgroundDeps } from './payfect-api.ts';
+import {
+  addProfile,
+  deleteProfile,
+  profileExists,
+  renameProfile,
+  switchProfile,
+} from './profiles.ts';
 import { createRenewService } from './renewals.ts';
 import { isInternalSender } from './sender.ts';
-import { saveSettings } from './settings-store.ts';
+import { profileGone, saveSettings } from './settings-store.ts';
 import { getState } from './state.ts';
 import { createStatusService, type StatusService } from './statuses.ts';
 
@@ -44,32 +52,75 @@ async function applyHistoryCap(cap: number): Promise<void> {
   if ((await pruneHistory(cap)) > 0) await syncIndicators();
 }
 
+/** The answer to a profile change: the whole state after it, or why it was refused. */
+async function profileAnswer(
+  result: Result<unknown, UiError>,
+): Promise<ResponseFor<'switchProfile'>> {
+  return result.ok ? { ok: true, state: await getState() } : { ok: false, error: result.error };
+}
+
+/**
+ * Runs `handle` unless the request names a profile that does not exist (deleted in another
+ * window): a key or setting is never written for, nor a link made with, a profile that is gone.
+ */
+function forProfile<T extends RequestType>(
+  handle: (request: RequestOf<T>) => Promise<ResponseFor<T>>,
+): (request: RequestOf<T>) => Promise<ResponseFor<T> | { ok: false; error: UiError }> {
+  return async (request) => {
+    const { profileId } = request as { profileId?: string };
+    if (profileId !== undefined && !(await profileExists(profileId))) {
+      return { ok: false, error: profileGone() };
+    }
+    return handle(request);
+  };
+}
+
 function createHandlers(deps: BackgroundDeps, statuses: StatusService): Handlers {
   const checkouts = createCheckoutService(deps);
   const renewals = createRenewService(checkouts, deps.now);
   return {
     getState: () => getState(),
-    saveSettings: async ({ settings }) => {
-      const saved = await saveSettings(settings);
+    saveSettings: forProfile<'saveSettings'>(async ({ settings, profileId }) => {
+      const saved = await saveSettings(settings, profileId);
       if (!saved.ok) return { ok: false, error: saved.error };
       await applyHistoryCap(saved.value.historyCap);
       return { ok: true, settings: saved.value };
-    },
-    saveKey: async ({ apiKey }) => keyAnswer(await saveApiKey(apiKey)),
-    clearKey: async () => ({ ok: true, key: await clearApiKey() }),
-    setPassphrase: async ({ passphrase }) => keyAnswer(await setPassphrase(passphrase)),
-    unlockKey: async ({ passphrase }) => keyAnswer(await unlockKey(passphrase)),
-    lockKey: async () => ({ ok: true, key: await lockKey() }),
-    removePassphrase: async () => keyAnswer(await removePassphrase()),
-    testConnection: () => testConnection(deps),
-    createCheckout: ({ requestId, order }) => checkouts.create(requestId, order),
+    }),
+    saveKey: forProfile<'saveKey'>(async ({ apiKey, profileId }) =>
+      keyAnswer(await saveApiKey(apiKey, profileId)),
+    ),
+    clearKey: forProfile<'clearKey'>(async ({ profileId }) => ({
+      ok: true,
+      key: await clearApiKey(profileId),
+    })),
+    setPassphrase: forProfile<'setPassphrase'>(async ({ passphrase, profileId }) =>
+      keyAnswer(await setPassphrase(passphrase, profileId)),
+    ),
+    unlockKey: forProfile<'unlockKey'>(async ({ passphrase, profileId }) =>
+      keyAnswer(await unlockKey(passphrase, profileId)),
+    ),
+    lockKey: forProfile<'lockKey'>(async ({ profileId }) => ({
+      ok: true,
+      key: await lockKey(profileId),
+    })),
+    removePassphrase: forProfile<'removePassphrase'>(async ({ profileId }) =>
+      keyAnswer(await removePassphrase(profileId)),
+    ),
+    testConnection: ({ profileId }) => testConnection(deps, profileId),
+    switchProfile: async ({ profileId }) => profileAnswer(await switchProfile(profileId)),
+    addProfile: async ({ name }) => profileAnswer(await addProfile(name)),
+    renameProfile: async ({ profileId, name }) =>
+      profileAnswer(await renameProfile(profileId, name)),
+    deleteProfile: async ({ profileId }) => profileAnswer(await deleteProfile(profileId)),
+    createCheckout: ({ requestId, order, profileId }) =>
+      checkouts.create(requestId, order, profileId),
     renewCheckout: ({ requestId, sessionId }) => renewals.renew(requestId, sessionId),
     updateSessionNotes: async ({ sessionId, note, tags }) => {
       const session = await updateSession(sessionId, { note, tags });
       if (session === undefined) {
         return {
           ok: false,
-          error: { kind: 'not_found', message: 'That link is no longer in History.' },
+          error: { kind: 'not_found', message: t('background.goneFromHistory') },
         };
       }
       return { ok: true, session };
@@ -104,9 +155,9 @@ export function createMessageHandler(
 ): MessageHandler {
   const handlers = createHandlers(deps, statuses);
   return async (message, sender) => {
-    if (!isInternalSender(sender)) return refused('Only this extension’s own pages may ask.');
+    if (!isInternalSender(sender)) return refused(t('background.notOwnPage'));
     const parsed = z.safeParse(RequestSchema, message);
-    if (!parsed.success) return refused('The request is not one this extension understands.');
+    if (!parsed.success) return refused(t('background.unknownRequest'));
     try {
       return await dispatch(handlers, parsed.data);
     } catch (error) {
@@ -114,7 +165,7 @@ export function createMessageHandler(
       console.error(`Background failed to handle ${parsed.data.type}`, error);
       return {
         ok: false,
-        error: { kind: 'server', message: 'Something went wrong inside the extension.' },
+        error: { kind: 'server', message: t('background.internalError') },
       };
     }
   };

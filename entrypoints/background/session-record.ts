@@ -22,6 +22,9 @@ export interface SessionContext {
   /** The API it was created on, normalised. */
   readonly baseUrl: string;
   readonly now: number;
+  /** The profile whose key made it, and its name now. */
+  readonly profileId: string;
+  readonly profileName: string;
 }
 
 /**
@@ -57,5 +60,7 @@ export function sessionFromCheckout(checkout: Checkout, context: SessionContext)
     successUrl: order.successUrl,
     cancelUrl: order.cancelUrl,
     callbackUrl: order.callbackUrl,
+    profileId: context.profileId,
+    profileName: context.profileName,
   };
 }

@@ -1,8 +1,16 @@
 import type { UiError } from '../../lib/messages.ts';
 import { validateBaseUrl, type OfferedNetwork } from '../../lib/payfect/index.ts';
 import { err, ok, type Result } from '../../lib/result.ts';
-import type { Settings } from '../../lib/settings.ts';
-import { readSettings, settingsItem } from '../../lib/settings-storage.ts';
+import {
+  activeProfile,
+  flatSettings,
+  profileFrom,
+  type ProfileSettings,
+  type Settings,
+  type StoredSettings,
+} from '../../lib/settings.ts';
+import { readStoredSettings, settingsItem } from '../../lib/settings-storage.ts';
+import { t } from '../../lib/i18n.ts';
 import { checkRedirectUrl } from '../../lib/urls.ts';
 import { createSerialQueue } from './serial.ts';
 
@@ -12,15 +20,60 @@ import { createSerialQueue } from './serial.ts';
  */
 const enqueue = createSerialQueue();
 
-async function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
+/** Changes the stored settings (every profile) in the queue; undefined leaves them. */
+export async function updateStoredSettings(
+  change: (current: StoredSettings) => StoredSettings | undefined,
+): Promise<StoredSettings> {
   return enqueue(async () => {
-    const next = change(await readSettings());
+    const current = await readStoredSettings();
+    const next = change(current);
+    if (next === undefined) return current;
     await settingsItem.setValue(next);
     return next;
   });
 }
 
+function profileOf(stored: StoredSettings, profileId: string | undefined) {
+  return profileId === undefined
+    ? activeProfile(stored)
+    : stored.profiles.find((profile) => profile.id === profileId);
+}
+
+/**
+ * Changes one profile's flat settings (the active one when none is named); the shared
+ * fields go to all profiles. Undefined when the profile is gone.
+ */
+async function updateSettings(
+  change: (current: Settings) => Settings,
+  profileId?: string,
+): Promise<Settings | undefined> {
+  let result: Settings | undefined;
+  await updateStoredSettings((stored) => {
+    const profile = profileOf(stored, profileId);
+    if (profile === undefined) return undefined;
+    const next = change(flatSettings(stored, profile));
+    const changed: ProfileSettings = profileFrom(profile.id, profile.name, next);
+    result = next;
+    return {
+      ...stored,
+      profiles: stored.profiles.map((p) => (p.id === profile.id ? changed : p)),
+      messageTemplate: next.messageTemplate,
+      historyCap: next.historyCap,
+      reminderMinutes: next.reminderMinutes,
+    };
+  });
+  return result;
+}
+
 type SettingsForm = Omit<Settings, 'networks'>;
+
+/** The answer to a request naming a profile that was deleted meanwhile (another window). */
+export function profileGone(): UiError {
+  return {
+    kind: 'invalid_request',
+    message: t('profiles.gone'),
+  };
+}
 
 /** Same shapes as lib/order.ts accepts, so a default can always be used in a create. */
 const CURRENCY = /^[a-z]{2,10}$/;
@@ -49,8 +102,8 @@ export function checkSettings(settings: Settings): Result<SettingsForm, Record<s
     if (checked.ok) form[field] = checked.value;
     else fields[field] = checked.error;
   }
-  if (!CURRENCY.test(form.currency)) fields.currency = 'Choose a currency such as usdt.';
-  if (!NETWORK.test(form.network)) fields.network = 'Choose a network such as tron.';
+  if (!CURRENCY.test(form.currency)) fields.currency = t('validation.currencySuchAs');
+  if (!NETWORK.test(form.network)) fields.network = t('validation.networkSuchAs');
   return Object.keys(fields).length === 0 ? ok(form) : err(fields);
 }
 
@@ -58,22 +111,32 @@ export function checkSettings(settings: Settings): Result<SettingsForm, Record<s
  * Stores what the options page sent. The learned `networks` list is kept: only Payfect's
  * answers set it, never a page.
  */
-export async function saveSettings(settings: Settings): Promise<Result<Settings, UiError>> {
+export async function saveSettings(
+  settings: Settings,
+  profileId?: string,
+): Promise<Result<Settings, UiError>> {
   const checked = checkSettings(settings);
   if (!checked.ok) {
     return err({
       kind: 'validation',
-      message: 'Some settings need fixing — see the marked fields.',
+      message: t('background.settingsNeedFixing'),
       fields: checked.error,
     });
   }
   const form = checked.value;
-  return ok(await updateSettings((current) => ({ ...form, networks: current.networks })));
+  const saved = await updateSettings(
+    (current) => ({ ...form, networks: current.networks }),
+    profileId,
+  );
+  return saved === undefined ? err(profileGone()) : ok(saved);
 }
 
 /** Remembers the networks Payfect offered, for the Network choices of the next create. */
-export async function learnNetworks(networks: readonly OfferedNetwork[]): Promise<void> {
+export async function learnNetworks(
+  networks: readonly OfferedNetwork[],
+  profileId?: string,
+): Promise<void> {
   if (networks.length === 0) return;
   const learned = networks.map(({ value, name }) => ({ value, name }));
-  await updateSettings((current) => ({ ...current, networks: learned }));
+  await updateSettings((current) => ({ ...current, networks: learned }), profileId);
 }

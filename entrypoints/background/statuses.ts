@@ -3,6 +3,8 @@ import type { ResponseFor, UiError } from '../../lib/messages.ts';
 import type { PayfectClient, PayfectError } from '../../lib/payfect/index.ts';
 import { needsReminder } from '../../lib/reminders.ts';
 import { ok, type Result } from '../../lib/result.ts';
+import { activeProfile, DEFAULT_PROFILE_ID } from '../../lib/settings.ts';
+import { readStoredSettings } from '../../lib/settings-storage.ts';
 import { expireByClock, isLive, mergeStatus } from '../../lib/status.ts';
 import {
   openSessions,
@@ -12,7 +14,7 @@ import {
 } from './history-store.ts';
 import { syncIndicators } from './indicators.ts';
 import { notifyExpiringSoon, notifyPaid } from './notifications.ts';
-import { connect, type BackgroundDeps } from './payfect-api.ts';
+import { connect, type BackgroundDeps, type Connection } from './payfect-api.ts';
 import { mapWithLimit } from './pool.ts';
 import { uiErrorFromPayfect } from './ui-error.ts';
 
@@ -53,26 +55,64 @@ export interface StatusService {
   refresh(options: { readonly staleOnly: boolean }): Promise<RefreshResponse>;
 }
 
+/** The profile that made a session: records from before profiles are the default one's. */
+export function sessionProfileId(record: StoredSession['record']): string {
+  return record.profileId ?? DEFAULT_PROFILE_ID;
+}
+
+interface Connections {
+  /** Profile id → its client, for every profile whose key can be used. */
+  readonly byProfile: ReadonlyMap<string, Connection>;
+  /** Profile id → why its key cannot be used (none saved, locked). */
+  readonly failures: ReadonlyMap<string, UiError>;
+  readonly activeId: string;
+}
+
 /**
  * Asks Payfect about open sessions and stores what it says (lib/status.ts rules), then
  * notifies payments and updates the badge and the polling alarm. Sessions past expiry are
- * expired by the clock without a request. Only sessions created on the current base URL are
- * asked: the key goes nowhere but the configured API, so older ones settle by the clock.
+ * expired by the clock without a request. Each session is asked with the key of the profile
+ * that made it, and only if it was created on that profile's current base URL: a key goes
+ * nowhere but its configured API, so other sessions (and those of a deleted profile) settle
+ * by the clock.
  */
 export function createStatusService(deps: BackgroundDeps = {}): StatusService {
   const now = deps.now ?? Date.now;
   const sleep = deps.sleep ?? wait;
   let running: Promise<RefreshResponse> | undefined;
 
-  function isDue(record: StoredSession['record'], baseUrl: string, staleOnly: boolean, at: number) {
-    if (!isLive(record, at) || record.baseUrl !== baseUrl) return false;
+  function isDue(
+    record: StoredSession['record'],
+    connections: Connections,
+    staleOnly: boolean,
+    at: number,
+  ) {
+    const connection = connections.byProfile.get(sessionProfileId(record));
+    if (connection === undefined || !isLive(record, at)) return false;
+    if (record.baseUrl !== connection.baseUrl) return false;
     return !staleOnly || at - record.lastChecked >= STALE_AFTER_MS;
   }
 
+  async function connectAll(): Promise<Connections> {
+    const stored = await readStoredSettings();
+    const byProfile = new Map<string, Connection>();
+    const failures = new Map<string, UiError>();
+    for (const { id } of stored.profiles) {
+      const connection = await connect(deps, id);
+      if (connection.ok) byProfile.set(id, connection.value);
+      else failures.set(id, connection.error);
+    }
+    return { byProfile, failures, activeId: activeProfile(stored).id };
+  }
+
   async function run(staleOnly: boolean): Promise<RefreshResponse> {
-    const connection = await connect(deps);
-    if (!connection.ok) return { ok: false, error: connection.error };
-    const { client, baseUrl } = connection.value;
+    const connections = await connectAll();
+    const activeFailure = connections.failures.get(connections.activeId);
+    // As before profiles: with no usable key at all, the active profile's reason is the answer.
+    if (activeFailure !== undefined && connections.byProfile.size === 0) {
+      return { ok: false, error: activeFailure };
+    }
+    const reminderMinutes = (await readStoredSettings()).reminderMinutes;
     const start = now();
     const open = await openSessions();
     const updates: SessionUpdate[] = open
@@ -82,14 +122,21 @@ export function createStatusService(deps: BackgroundDeps = {}): StatusService {
         chunk,
         update: (r) => expireByClock(r, start),
       }));
-    const due = open.filter(({ record }) => isDue(record, baseUrl, staleOnly, start));
-    const answers = await mapWithLimit(due, MAX_IN_FLIGHT, async (session) => ({
-      session,
-      answer: await askStatus(client, session.record.id, sleep),
-    }));
+    const due = open.filter(({ record }) => isDue(record, connections, staleOnly, start));
+    const answers = await mapWithLimit(due, MAX_IN_FLIGHT, async (session) => {
+      const { client } = connections.byProfile.get(sessionProfileId(session.record)) as Connection;
+      return { session, answer: await askStatus(client, session.record.id, sleep) };
+    });
     let failed = 0;
     let notFound = 0;
     let error: UiError | undefined;
+    // Another profile's key that cannot be used (locked, removed) with links waiting on it.
+    for (const { record } of open) {
+      const reason = connections.failures.get(sessionProfileId(record));
+      if (reason !== undefined && isLive(record, start)) {
+        error ??= reason;
+      }
+    }
     for (const { session, answer } of answers) {
       if (answer.ok) {
         if (answer.value === undefined) notFound += 1;
@@ -104,7 +151,6 @@ export function createStatusService(deps: BackgroundDeps = {}): StatusService {
     }
     // Last, and checked again on the stored record, so a link paid in this poll is not
     // reminded of.
-    const { reminderMinutes } = connection.value.settings;
     for (const { record, chunk } of open) {
       if (!needsReminder(record, start, reminderMinutes)) continue;
       updates.push({

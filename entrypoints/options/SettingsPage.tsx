@@ -1,16 +1,17 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { fieldId } from '../../components/Field.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import type { FieldErrors } from '../../lib/draft.ts';
+import { t } from '../../lib/i18n.ts';
 import type { State } from '../../lib/messages.ts';
-import { ask, NO_ANSWER_MESSAGE } from '../../utils/ask.ts';
+import { ask, noAnswerMessage } from '../../utils/ask.ts';
 import { AccountSection, type AccountMessage } from './AccountSection.tsx';
 import { DefaultsSection } from './DefaultsSection.tsx';
 import { HistorySection } from './HistorySection.tsx';
 import { PassphraseSection } from './PassphraseSection.tsx';
 import { saveAll } from './save.ts';
-import { FIELD_ORDER, valuesOf, type SettingsValues } from './values.ts';
+import { FIELD_ORDER, VALUE_FIELDS, valuesOf, type SettingsValues } from './values.ts';
 
 type Busy = 'save' | 'test' | 'remove' | null;
 
@@ -19,8 +20,19 @@ function focusFirstInvalid(errors: FieldErrors): void {
   if (first) document.getElementById(fieldId(first))?.focus();
 }
 
-/** The whole settings form; one "Save" (or Enter) saves the key and every setting. */
-export function SettingsPage({ initial }: { initial: State }) {
+interface SettingsPageProps {
+  /** The state of the profile this page edits (the active one when it was loaded). */
+  initial: State;
+  /** Told whether anything typed is not saved yet (ProfilesSection holds switching then). */
+  onDirtyChange?: (dirty: boolean) => void;
+}
+
+/**
+ * The whole settings form of one profile (and the settings shared by all); one "Save" (or
+ * Enter) saves the key and every setting.
+ */
+export function SettingsPage({ initial, onDirtyChange }: SettingsPageProps) {
+  const profileId = initial.activeProfileId;
   const [stored, setStored] = useState(initial.settings);
   const [keyStatus, setKeyStatus] = useState(initial.key);
   const [values, setValues] = useState<SettingsValues>(() => valuesOf(initial.settings));
@@ -33,6 +45,13 @@ export function SettingsPage({ initial }: { initial: State }) {
   const [busy, setBusy] = useState<Busy>(null);
   // One action at a time, even when a second Enter comes before the re-render.
   const working = useRef(false);
+  const storedValues = valuesOf(stored);
+  const dirty =
+    apiKey.trim() !== '' || VALUE_FIELDS.some((field) => values[field] !== storedValues[field]);
+
+  useEffect(() => {
+    onDirtyChange?.(dirty);
+  }, [dirty, onDirtyChange]);
 
   function edited<K extends keyof SettingsValues>(field: K, value: SettingsValues[K]) {
     setValues((before) => ({ ...before, [field]: value }));
@@ -48,7 +67,7 @@ export function SettingsPage({ initial }: { initial: State }) {
 
   async function runSave(): Promise<boolean> {
     try {
-      const outcome = await saveAll(values, apiKey, stored);
+      const outcome = await saveAll(values, apiKey, stored, profileId);
       const savedAll = Object.keys(outcome.errors).length === 0 && outcome.alerts.length === 0;
       flushSync(() => {
         if (outcome.settings) {
@@ -61,13 +80,13 @@ export function SettingsPage({ initial }: { initial: State }) {
         }
         setErrors(outcome.errors);
         setAlerts(outcome.alerts);
-        setSavedNote(savedAll ? 'Saved' : '');
+        setSavedNote(savedAll ? t('options.saved') : '');
       });
       focusFirstInvalid(outcome.errors);
       return savedAll;
     } catch (error) {
       console.error(error);
-      setAlerts([NO_ANSWER_MESSAGE]);
+      setAlerts([noAnswerMessage()]);
       return false;
     }
   }
@@ -93,14 +112,14 @@ export function SettingsPage({ initial }: { initial: State }) {
   /** Tests what is typed: unsaved account changes are saved first, as the user expects. */
   function testConnection() {
     void act('test', async () => {
-      setAccount({ tone: 'info', text: 'Testing…' });
+      setAccount({ tone: 'info', text: t('options.account.testing') });
       const unsaved = apiKey.trim() !== '' || values.baseUrl !== stored.baseUrl;
       if (unsaved && !(await runSave())) {
-        setAccount({ tone: 'error', text: 'Fix the marked fields, then test again.' });
+        setAccount({ tone: 'error', text: t('options.account.fixThenTest') });
         return;
       }
       try {
-        const answer = await ask({ type: 'testConnection' });
+        const answer = await ask({ type: 'testConnection', profileId });
         setAccount(
           answer.ok
             ? { tone: 'success', text: answer.message }
@@ -113,7 +132,7 @@ export function SettingsPage({ initial }: { initial: State }) {
         setStored((before) => ({ ...before, networks: fresh.settings.networks }));
       } catch (error) {
         console.error(error);
-        setAccount({ tone: 'error', text: NO_ANSWER_MESSAGE });
+        setAccount({ tone: 'error', text: noAnswerMessage() });
       }
     });
   }
@@ -121,15 +140,19 @@ export function SettingsPage({ initial }: { initial: State }) {
   function removeKey() {
     void act('remove', async () => {
       try {
-        const answer = await ask({ type: 'clearKey' });
+        const answer = await ask({ type: 'clearKey', profileId });
+        if (!answer.ok) {
+          setAccount({ tone: 'error', text: answer.error.message });
+          return;
+        }
         flushSync(() => {
           setKeyStatus(answer.key);
-          setAccount({ tone: 'info', text: 'The key was removed from this browser.' });
+          setAccount({ tone: 'info', text: t('options.account.keyRemoved') });
         });
         document.getElementById(fieldId('apiKey'))?.focus();
       } catch (error) {
         console.error(error);
-        setAccount({ tone: 'error', text: NO_ANSWER_MESSAGE });
+        setAccount({ tone: 'error', text: noAnswerMessage() });
       }
     });
   }
@@ -170,7 +193,7 @@ export function SettingsPage({ initial }: { initial: State }) {
           <StatusMessage tone="success">{savedNote}</StatusMessage>
         </div>
         <button type="submit" className="button button--primary" disabled={busy !== null}>
-          {busy === 'save' ? 'Saving…' : 'Save'}
+          {busy === 'save' ? t('options.saving') : t('common.save')}
         </button>
       </div>
     </form>

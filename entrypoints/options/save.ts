@@ -3,11 +3,11 @@ import type { KeyStatus, UiError } from '../../lib/messages.ts';
 import type { Settings } from '../../lib/settings.ts';
 import { ask } from '../../utils/ask.ts';
 import {
-  HISTORY_CAP_ERROR,
+  historyCapError,
   isFormField,
   parseHistoryCap,
   parseReminderMinutes,
-  REMINDER_ERROR,
+  reminderError,
   type SettingsValues,
 } from './values.ts';
 
@@ -43,18 +43,20 @@ export async function saveAll(
   values: SettingsValues,
   apiKey: string,
   stored: Settings,
+  profileId?: string,
 ): Promise<SaveOutcome> {
   const errors: FieldErrors = {};
   const alerts: string[] = [];
   let settings: Settings | undefined;
   const historyCap = parseHistoryCap(values.historyCap);
   const reminderMinutes = parseReminderMinutes(values.reminderMinutes);
-  if (historyCap === null) errors.historyCap = HISTORY_CAP_ERROR;
-  if (reminderMinutes === null) errors.reminderMinutes = REMINDER_ERROR;
+  if (historyCap === null) errors.historyCap = historyCapError();
+  if (reminderMinutes === null) errors.reminderMinutes = reminderError();
   if (historyCap !== null && reminderMinutes !== null) {
     const answer = await ask({
       type: 'saveSettings',
       settings: { ...stored, ...values, historyCap, reminderMinutes },
+      profileId,
     });
     if (answer.ok) settings = answer.settings;
     else collect(answer.error, errors, alerts);
@@ -62,7 +64,7 @@ export async function saveAll(
   let key: KeyStatus | undefined;
   const typedKey = apiKey.trim();
   if (typedKey !== '') {
-    const keyAnswer = await ask({ type: 'saveKey', apiKey: typedKey });
+    const keyAnswer = await ask({ type: 'saveKey', apiKey: typedKey, profileId });
     if (keyAnswer.ok) key = keyAnswer.key;
     else collect(keyAnswer.error, errors, alerts, 'apiKey');
   }

@@ -22,6 +22,8 @@ describe('ask', () => {
       settings: DEFAULT_SETTINGS,
       key: { set: false, mode: 'unknown' },
       lastCreate: null,
+      profiles: [{ id: 'default', name: 'Default', key: { set: false, mode: 'unknown' } }],
+      activeProfileId: 'default',
     };
     answerWith(state);
     await expect(ask({ type: 'getState' })).resolves.toEqual(state);

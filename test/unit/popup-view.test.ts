@@ -28,6 +28,8 @@ function state(overrides: Partial<State>): State {
     settings: DEFAULT_SETTINGS,
     key: { set: true, last4: '4f2a', mode: 'test' },
     lastCreate: null,
+    profiles: [{ id: 'default', name: 'Default', key: { set: true, last4: '4f2a', mode: 'test' } }],
+    activeProfileId: 'default',
     ...overrides,
   };
 }

@@ -20,6 +20,9 @@ import {
   settingsToV2,
   settingsToV3,
   settingsToV4,
+  settingsToV5,
+  readProfileSettings,
+  readStoredSettings,
 } from '../../../lib/settings-storage.ts';
 import { DEFAULT_MESSAGE_TEMPLATE, DEFAULT_MESSAGE_TEMPLATE_V2 } from '../../../lib/settings.ts';
 import historyV1 from './fixtures/history-v1.json';
@@ -153,7 +156,7 @@ describe('settings v1 → v2', () => {
       historyCap: 0,
       reminderMinutes: 60,
     });
-    expect(await settingsItem.getMeta()).toEqual({ v: 4 });
+    expect(await settingsItem.getMeta()).toEqual({ v: 5 });
   });
 });
 
@@ -178,7 +181,7 @@ describe('settings v2 → v3', () => {
     });
     await settingsItem.migrate();
     expect((await readSettings()).messageTemplate).toBe(DEFAULT_MESSAGE_TEMPLATE);
-    expect(await settingsItem.getMeta()).toEqual({ v: 4 });
+    expect(await settingsItem.getMeta()).toEqual({ v: 5 });
   });
 });
 
@@ -197,6 +200,69 @@ describe('settings v3 → v4', () => {
     await browser.storage.local.set({ settings: v3, settings$: { v: 3 } });
     await settingsItem.migrate();
     expect(await readSettings()).toEqual({ ...v3, reminderMinutes: 60 });
-    expect(await settingsItem.getMeta()).toEqual({ v: 4 });
+    expect(await settingsItem.getMeta()).toEqual({ v: 5 });
+  });
+});
+
+describe('settings v4 → v5 (profiles)', () => {
+  const v4 = {
+    baseUrl: 'http://127.0.0.1:8787/api/v1',
+    currency: 'twd',
+    network: 'polygon',
+    successUrl: 'https://example.com/thanks',
+    cancelUrl: '',
+    callbackUrl: 'https://example.com/hook',
+    messageTemplate: '{items}: {url}',
+    networks: [{ value: 'polygon', name: 'Polygon' }],
+    historyCap: 500,
+    reminderMinutes: 30,
+  };
+
+  it('turns the one set of settings into the profile "Default" and keeps the shared fields', () => {
+    expect(settingsToV5(v4)).toEqual({
+      activeProfileId: 'default',
+      profiles: [
+        {
+          id: 'default',
+          name: 'Default',
+          baseUrl: 'http://127.0.0.1:8787/api/v1',
+          currency: 'twd',
+          network: 'polygon',
+          successUrl: 'https://example.com/thanks',
+          cancelUrl: '',
+          callbackUrl: 'https://example.com/hook',
+          networks: [{ value: 'polygon', name: 'Polygon' }],
+        },
+      ],
+      messageTemplate: '{items}: {url}',
+      historyCap: 500,
+      reminderMinutes: 30,
+    });
+  });
+
+  it('migrates stored v4 settings: the active settings read as before, version 5 recorded', async () => {
+    await browser.storage.local.set({ settings: v4, settings$: { v: 4 } });
+    await settingsItem.migrate();
+    expect(await readSettings()).toEqual(v4);
+    expect(await readProfileSettings('default')).toEqual(v4);
+    expect(await readProfileSettings('other')).toBeUndefined();
+    expect(await settingsItem.getMeta()).toEqual({ v: 5 });
+  });
+
+  it('falls back to the first profile when the active id is unknown', async () => {
+    const stored = settingsToV5(v4) as Record<string, unknown>;
+    await browser.storage.local.set({
+      settings: { ...stored, activeProfileId: 'gone' },
+      settings$: { v: 5 },
+    });
+    expect((await readSettings()).currency).toBe('twd');
+  });
+
+  it('reads settings without any profile as the defaults: there is always one profile', async () => {
+    await browser.storage.local.set({
+      settings: { activeProfileId: 'x', profiles: [], messageTemplate: '{url}' },
+      settings$: { v: 5 },
+    });
+    expect((await readStoredSettings()).profiles).toHaveLength(1);
   });
 });

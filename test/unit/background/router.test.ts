@@ -8,8 +8,8 @@ import {
   type MessageHandler,
 } from '../../../entrypoints/background/router.ts';
 import { ResponseSchemas, type Request, type RequestType } from '../../../lib/messages.ts';
-import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings.ts';
-import { readSettings, settingsItem } from '../../../lib/settings-storage.ts';
+import { DEFAULT_SETTINGS, type Settings, type StoredSettings } from '../../../lib/settings.ts';
+import { readSettings, settingsItem, settingsToV5 } from '../../../lib/settings-storage.ts';
 import { startSandbox, type Sandbox } from '../../sandbox/server.ts';
 import { ask, configure, order, popupSender, stubContextMenus, storedJson } from './helpers.ts';
 
@@ -172,7 +172,9 @@ describe('settings', () => {
 
   it('keeps the networks Payfect offered, whatever the page sends', async () => {
     const learned = [{ value: 'polygon', name: 'Polygon' }];
-    await settingsItem.setValue({ ...DEFAULT_SETTINGS, networks: learned });
+    await settingsItem.setValue(
+      settingsToV5({ ...DEFAULT_SETTINGS, networks: learned }) as StoredSettings,
+    );
     await save({ networks: [{ value: 'fake', name: 'Fake' }], messageTemplate: '{url}' });
     expect(await readSettings()).toMatchObject({ networks: learned, messageTemplate: '{url}' });
   });
@@ -196,6 +198,13 @@ describe('answers', () => {
     { type: 'lockKey' },
     { type: 'unlockKey', passphrase: 'correct horse battery' },
     { type: 'removePassphrase' },
+    { type: 'addProfile', name: 'Live' },
+    { type: 'addProfile', name: ' live ' },
+    { type: 'renameProfile', profileId: 'default', name: 'Test' },
+    { type: 'switchProfile', profileId: 'default' },
+    { type: 'switchProfile', profileId: 'nope' },
+    { type: 'deleteProfile', profileId: 'nope' },
+    { type: 'createCheckout', requestId: 'r3', order: order(), profileId: 'nope' },
   ];
 
   async function answersFor(configured: boolean) {
