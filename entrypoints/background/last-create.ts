@@ -1,3 +1,4 @@
+import { t } from '../../lib/i18n.ts';
 import type { LastCreate, UiError } from '../../lib/messages.ts';
 import { lastCreateItem, readLastCreate } from '../../lib/storage.ts';
 import { createSerialQueue } from './serial.ts';
@@ -9,13 +10,13 @@ import { createSerialQueue } from './serial.ts';
  */
 const enqueue = createSerialQueue();
 
-/** The answer to a create whose worker was stopped before Payfect's answer arrived. */
-export const UNKNOWN_OUTCOME: UiError = {
-  kind: 'network',
-  message:
-    'The result of the last attempt is unknown: the extension was restarted while Payfect ' +
-    'was answering. Check History and your Payfect dashboard before creating this link again.',
-};
+/**
+ * The answer to a create whose worker was stopped before Payfect's answer arrived. Stored in
+ * lastCreate in the browser's language of that moment.
+ */
+export function unknownOutcome(): UiError {
+  return { kind: 'network', message: t('background.unknownOutcome') };
+}
 
 export function markPending(requestId: string, startedAt: number): Promise<void> {
   return enqueue(() => lastCreateItem.setValue({ state: 'pending', requestId, startedAt }));
@@ -51,7 +52,7 @@ export function settleOrphanedCreate(): Promise<void> {
     await lastCreateItem.setValue({
       state: 'failed',
       requestId: current.requestId,
-      error: UNKNOWN_OUTCOME,
+      error: unknownOutcome(),
     });
   });
 }

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import {
   markPending,
   settleOrphanedCreate,
-  UNKNOWN_OUTCOME,
+  unknownOutcome,
 } from '../../../entrypoints/background/last-create.ts';
 import { lastCreateItem, readLastCreate } from '../../../lib/storage.ts';
 import { session } from './helpers.ts';
@@ -19,7 +19,7 @@ describe('at worker start', () => {
     expect(await readLastCreate()).toEqual({
       state: 'failed',
       requestId: 'r1',
-      error: UNKNOWN_OUTCOME,
+      error: unknownOutcome(),
     });
   });
 
