@@ -1,8 +1,10 @@
 import { fieldId, TextField } from '../../components/Field.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import type { FieldErrors } from '../../lib/draft.ts';
+import { t } from '../../lib/i18n.ts';
 import type { KeyStatus } from '../../lib/messages.ts';
 import { LIVE_API_BASE_URL } from '../../lib/settings.ts';
+import { withSlots } from './slots.tsx';
 import { keyStatusSentence } from './values.ts';
 
 export interface AccountMessage {
@@ -37,17 +39,21 @@ export function AccountSection({
 }: AccountSectionProps) {
   return (
     <section className="card" aria-labelledby="account-title">
-      <h2 id="account-title">Payfect account</h2>
+      <h2 id="account-title">{t('options.account.title')}</h2>
       <TextField
         id={fieldId('apiKey')}
-        label="API key"
+        label={t('options.account.apiKey')}
         type="password"
         autoComplete="off"
         spellCheck={false}
         value={apiKey}
         onValueChange={onApiKeyChange}
         error={errors.apiKey}
-        placeholder={keyStatus.set ? 'Paste a new key to replace the saved one' : 'Paste your key'}
+        placeholder={
+          keyStatus.set
+            ? t('options.account.apiKeyPlaceholderReplace')
+            : t('options.account.apiKeyPlaceholder')
+        }
         hint={
           <span className={keyStatus.set ? 'key-status key-status--set' : 'key-status'}>
             {keyStatusSentence(keyStatus)}
@@ -56,23 +62,24 @@ export function AccountSection({
       />
       <TextField
         id={fieldId('baseUrl')}
-        label="API base URL"
+        label={t('options.account.baseUrl')}
         type="url"
         inputMode="url"
         spellCheck={false}
         value={baseUrl}
         onValueChange={onBaseUrlChange}
         error={errors.baseUrl}
-        hint={
-          <>
-            The live API is <code>{LIVE_API_BASE_URL}</code>; a local sandbox is for example{' '}
-            <code>http://127.0.0.1:8787/api/v1</code>.
-          </>
-        }
+        hint={withSlots(
+          t('options.account.baseUrlHint', { live: '{live}', sandbox: '{sandbox}' }),
+          {
+            live: <code>{LIVE_API_BASE_URL}</code>,
+            sandbox: <code>http://127.0.0.1:8787/api/v1</code>,
+          },
+        )}
       />
       <div className="actions">
         <button type="button" className="button" onClick={onTestConnection} disabled={busy}>
-          Test connection
+          {t('options.account.testConnection')}
         </button>
         {baseUrl !== LIVE_API_BASE_URL && (
           <button
@@ -80,7 +87,7 @@ export function AccountSection({
             className="button button--quiet"
             onClick={() => onBaseUrlChange(LIVE_API_BASE_URL)}
           >
-            Use the live API
+            {t('options.account.useLiveApi')}
           </button>
         )}
         {keyStatus.set && (
@@ -90,7 +97,7 @@ export function AccountSection({
             onClick={onRemoveKey}
             disabled={busy}
           >
-            Remove key
+            {t('options.account.removeKey')}
           </button>
         )}
       </div>

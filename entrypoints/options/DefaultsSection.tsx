@@ -1,5 +1,7 @@
 import { fieldId, SelectField, TextAreaField, TextField } from '../../components/Field.tsx';
 import type { FieldErrors } from '../../lib/draft.ts';
+import { itemsSummary } from '../../lib/history.ts';
+import { t } from '../../lib/i18n.ts';
 import { fillMessageTemplate, PLACEHOLDERS } from '../../lib/message-template.ts';
 import {
   CURRENCIES,
@@ -7,6 +9,7 @@ import {
   DEFAULT_NETWORKS,
   type Settings,
 } from '../../lib/settings.ts';
+import { withSlots } from './slots.tsx';
 import { sampleSession, type SettingsValues } from './values.ts';
 
 type DefaultsField = Exclude<keyof SettingsValues, 'baseUrl'>;
@@ -18,24 +21,28 @@ interface DefaultsSectionProps {
   onChange: (field: DefaultsField, value: string) => void;
 }
 
-const URL_FIELDS = [
-  ['successUrl', 'Default success URL', 'Where the payer lands after paying.'],
-  ['cancelUrl', 'Default cancel URL', 'Where the payer lands after cancelling.'],
-  ['callbackUrl', 'Default callback URL', 'Your server endpoint Payfect notifies.'],
-] as const;
+/** Read at each render, so the words follow the language (t() is not called at import). */
+function urlFields() {
+  return [
+    ['successUrl', t('options.defaults.successUrl'), t('options.defaults.successUrlHint')],
+    ['cancelUrl', t('options.defaults.cancelUrl'), t('options.defaults.cancelUrlHint')],
+    ['callbackUrl', t('options.defaults.callbackUrl'), t('options.defaults.callbackUrlHint')],
+  ] as const;
+}
 
 /** What a new link starts with; each can still be changed in the popup per link. */
 export function DefaultsSection({ values, stored, errors, onChange }: DefaultsSectionProps) {
   const networks = stored.networks.length > 0 ? stored.networks : DEFAULT_NETWORKS;
-  const preview = fillMessageTemplate(values.messageTemplate, sampleSession(values, stored));
+  const sample = sampleSession(values, stored);
+  const preview = fillMessageTemplate(values.messageTemplate, sample);
   return (
     <section className="card" aria-labelledby="defaults-title">
-      <h2 id="defaults-title">Defaults</h2>
-      <p className="section-intro">New links start with these; each link can change them.</p>
+      <h2 id="defaults-title">{t('options.defaults.title')}</h2>
+      <p className="section-intro">{t('options.defaults.intro')}</p>
       <div className="row">
         <SelectField
           id={fieldId('currency')}
-          label="Default currency"
+          label={t('options.defaults.currency')}
           value={values.currency}
           onValueChange={(value) => onChange('currency', value)}
           choices={CURRENCIES}
@@ -43,14 +50,14 @@ export function DefaultsSection({ values, stored, errors, onChange }: DefaultsSe
         />
         <SelectField
           id={fieldId('network')}
-          label="Default network"
+          label={t('options.defaults.network')}
           value={values.network}
           onValueChange={(value) => onChange('network', value)}
           choices={networks}
           error={errors.network}
         />
       </div>
-      {URL_FIELDS.map(([field, label, hint]) => (
+      {urlFields().map(([field, label, hint]) => (
         <TextField
           key={field}
           id={fieldId(field)}
@@ -67,37 +74,41 @@ export function DefaultsSection({ values, stored, errors, onChange }: DefaultsSe
       ))}
       <TextAreaField
         id={fieldId('messageTemplate')}
-        label="Message template"
+        label={t('options.defaults.messageTemplate')}
         rows={3}
         spellCheck={false}
         value={values.messageTemplate}
         onValueChange={(value) => onChange('messageTemplate', value)}
         error={errors.messageTemplate}
-        hint={
-          <>
-            What “Copy message” puts in the clipboard, with{' '}
-            {PLACEHOLDERS.map((name) => (
+        hint={withSlots(
+          t('options.defaults.messageTemplateHint', {
+            placeholders: '{placeholders}',
+            items: '{items}',
+            example: itemsSummary(sample.items),
+          }),
+          {
+            placeholders: PLACEHOLDERS.map((name) => (
               <code key={name} className="placeholder">{`{${name}}`}</code>
-            ))}{' '}
-            filled in; <code>{'{items}'}</code> reads “Logo design + 1 more”.
-          </>
-        }
+            )),
+            items: <code>{'{items}'}</code>,
+          },
+        )}
       />
       <div className="preview">
         <div className="preview-head">
-          <h3>Preview</h3>
+          <h3>{t('options.defaults.preview')}</h3>
           {values.messageTemplate !== DEFAULT_MESSAGE_TEMPLATE && (
             <button
               type="button"
               className="button button--quiet button--small"
               onClick={() => onChange('messageTemplate', DEFAULT_MESSAGE_TEMPLATE)}
             >
-              Use the default template
+              {t('options.defaults.useDefaultTemplate')}
             </button>
           )}
         </div>
         <p className="preview-text">
-          {preview === '' ? <span className="muted">(empty)</span> : preview}
+          {preview === '' ? <span className="muted">{t('options.defaults.empty')}</span> : preview}
         </p>
       </div>
     </section>

@@ -1,4 +1,5 @@
 import { fieldId, TextField } from '../../components/Field.tsx';
+import { t } from '../../lib/i18n.ts';
 import { MAX_REMINDER_MINUTES } from '../../lib/settings.ts';
 import { MAX_HISTORY_CAP } from './values.ts';
 
@@ -22,14 +23,11 @@ export function HistorySection({
 }: HistorySectionProps) {
   return (
     <section className="card" aria-labelledby="history-title">
-      <h2 id="history-title">Keep history</h2>
-      <p className="section-intro">
-        Every link you make is listed in the popup&apos;s History. Past the limit, the oldest are
-        removed from this browser (Payfect keeps its own records).
-      </p>
+      <h2 id="history-title">{t('options.history.title')}</h2>
+      <p className="section-intro">{t('options.history.intro')}</p>
       <TextField
         id={fieldId('historyCap')}
-        label="History limit"
+        label={t('options.history.limit')}
         type="number"
         inputMode="numeric"
         min={0}
@@ -39,11 +37,11 @@ export function HistorySection({
         value={historyCap}
         onValueChange={onChange}
         error={error}
-        hint="0 keeps every link."
+        hint={t('options.history.limitHint')}
       />
       <TextField
         id={fieldId('reminderMinutes')}
-        label="Remind before expiry (minutes)"
+        label={t('options.history.reminder')}
         type="number"
         inputMode="numeric"
         min={0}
@@ -53,7 +51,7 @@ export function HistorySection({
         value={reminderMinutes}
         onValueChange={onReminderChange}
         error={reminderError}
-        hint="One notification while an unpaid link is still open, to renew it in time. 0 turns it off."
+        hint={t('options.history.reminderHint')}
       />
     </section>
   );

@@ -1,8 +1,9 @@
 import { useState, type KeyboardEvent } from 'react';
 import { TextField } from '../../components/Field.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
+import { t } from '../../lib/i18n.ts';
 import type { KeyStatus, RequestOf } from '../../lib/messages.ts';
-import { ask, NO_ANSWER_MESSAGE } from '../../utils/ask.ts';
+import { ask, noAnswerMessage } from '../../utils/ask.ts';
 
 type KeyRequest = RequestOf<'setPassphrase' | 'unlockKey' | 'lockKey' | 'removePassphrase'>;
 
@@ -11,12 +12,18 @@ interface PassphraseSectionProps {
   onKeyStatus: (status: KeyStatus) => void;
 }
 
-const DONE: Record<KeyRequest['type'], string> = {
-  setPassphrase: 'The key is now encrypted with your passphrase.',
-  unlockKey: 'Unlocked until the browser closes.',
-  lockKey: 'Locked: the passphrase is needed to use the key again.',
-  removePassphrase: 'The passphrase lock was removed.',
-};
+function doneMessage(type: KeyRequest['type']): string {
+  switch (type) {
+    case 'setPassphrase':
+      return t('options.passphrase.done.setPassphrase');
+    case 'unlockKey':
+      return t('options.passphrase.done.unlockKey');
+    case 'lockKey':
+      return t('options.passphrase.done.lockKey');
+    case 'removePassphrase':
+      return t('options.passphrase.done.removePassphrase');
+  }
+}
 
 /**
  * The optional passphrase lock. Its own buttons, apart from Save: the passphrase is sent to
@@ -38,13 +45,13 @@ export function PassphraseSection({ keyStatus, onKeyStatus }: PassphraseSectionP
         onKeyStatus(answer.key);
         setPassphrase('');
         setError(undefined);
-        setNote(DONE[request.type]);
+        setNote(doneMessage(request.type));
       } else {
         setError(answer.error.message);
       }
     } catch (cause) {
       console.error(cause);
-      setError(NO_ANSWER_MESSAGE);
+      setError(noAnswerMessage());
     } finally {
       setBusy(false);
     }
@@ -65,16 +72,14 @@ export function PassphraseSection({ keyStatus, onKeyStatus }: PassphraseSectionP
 
   return (
     <section className="card" aria-labelledby="passphrase-title">
-      <h2 id="passphrase-title">Passphrase lock</h2>
-      <p className="muted">
-        Optional: the key is kept encrypted on this computer and unlocked with your passphrase once
-        each time the browser starts. A forgotten passphrase cannot be recovered — paste the key
-        again instead.
-      </p>
+      <h2 id="passphrase-title">{t('options.passphrase.title')}</h2>
+      <p className="muted">{t('options.passphrase.intro')}</p>
       {keyStatus.lock !== 'unlocked' && (
         <TextField
           id="field-passphrase"
-          label={locked ? 'Passphrase' : 'New passphrase'}
+          label={
+            locked ? t('options.passphrase.passphrase') : t('options.passphrase.newPassphrase')
+          }
           type="password"
           autoComplete={locked ? 'current-password' : 'new-password'}
           value={passphrase}
@@ -89,12 +94,12 @@ export function PassphraseSection({ keyStatus, onKeyStatus }: PassphraseSectionP
       <div className="actions">
         {keyStatus.lock === undefined && (
           <button type="button" className="button" disabled={busy} onClick={() => void send(typed)}>
-            Lock with passphrase
+            {t('options.passphrase.lock')}
           </button>
         )}
         {locked && (
           <button type="button" className="button" disabled={busy} onClick={() => void send(typed)}>
-            Unlock
+            {t('options.passphrase.unlock')}
           </button>
         )}
         {keyStatus.lock === 'unlocked' && (
@@ -105,7 +110,7 @@ export function PassphraseSection({ keyStatus, onKeyStatus }: PassphraseSectionP
               disabled={busy}
               onClick={() => void send({ type: 'lockKey' })}
             >
-              Lock now
+              {t('options.passphrase.lockNow')}
             </button>
             <button
               type="button"
@@ -113,7 +118,7 @@ export function PassphraseSection({ keyStatus, onKeyStatus }: PassphraseSectionP
               disabled={busy}
               onClick={() => void send({ type: 'removePassphrase' })}
             >
-              Remove passphrase
+              {t('options.passphrase.remove')}
             </button>
           </>
         )}

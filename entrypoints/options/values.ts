@@ -1,4 +1,5 @@
 import type { SessionRecord } from '../../lib/history.ts';
+import { t, uiLocale } from '../../lib/i18n.ts';
 import type { KeyStatus } from '../../lib/messages.ts';
 import { MAX_REMINDER_MINUTES, networkName, type Settings } from '../../lib/settings.ts';
 
@@ -50,7 +51,9 @@ export function valuesOf(settings: Settings): SettingsValues {
 /** Up to a million links; a typo of more zeros is surely not meant. */
 export const MAX_HISTORY_CAP = 1_000_000;
 
-export const HISTORY_CAP_ERROR = `Enter a whole number from 0 to ${MAX_HISTORY_CAP.toLocaleString('en-GB')}.`;
+export function historyCapError(): string {
+  return t('options.history.limitError', { max: MAX_HISTORY_CAP.toLocaleString(uiLocale()) });
+}
 
 /** The history limit typed, as a number; null when it is not a whole number in range. */
 export function parseHistoryCap(text: string): number | null {
@@ -60,7 +63,11 @@ export function parseHistoryCap(text: string): number | null {
   return cap <= MAX_HISTORY_CAP ? cap : null;
 }
 
-export const REMINDER_ERROR = `Enter a whole number of minutes from 0 to ${MAX_REMINDER_MINUTES.toLocaleString('en-GB')}.`;
+export function reminderError(): string {
+  return t('options.history.reminderError', {
+    max: MAX_REMINDER_MINUTES.toLocaleString(uiLocale()),
+  });
+}
 
 /** The reminder typed, in minutes; null when it is not a whole number in range. */
 export function parseReminderMinutes(text: string): number | null {
@@ -72,16 +79,18 @@ export function parseReminderMinutes(text: string): number | null {
 
 /** "A key is saved, ending in …4f2a · Test mode" / "No key saved yet". */
 export function keyStatusSentence(key: KeyStatus): string {
-  if (!key.set) return 'No key saved yet';
-  const saved = key.last4 ? `A key is saved, ending in …${key.last4}` : 'A key is saved';
-  const ending = key.lock === 'locked' ? `${saved} · locked` : saved;
+  if (!key.set) return t('options.keyStatus.none');
+  const saved = key.last4
+    ? t('options.keyStatus.savedEnding', { last4: key.last4 })
+    : t('options.keyStatus.saved');
+  const status = key.lock === 'locked' ? t('options.keyStatus.locked', { status: saved }) : saved;
   switch (key.mode) {
     case 'test':
-      return `${ending} · Test mode`;
+      return t('options.keyStatus.test', { status });
     case 'live':
-      return `${ending} · Live mode`;
+      return t('options.keyStatus.live', { status });
     case 'unknown':
-      return `${ending} · mode unknown until first use`;
+      return t('options.keyStatus.unknown', { status });
   }
 }
 
@@ -97,8 +106,18 @@ export function sampleSession(values: SettingsValues, settings: Settings): Sessi
     network: values.network,
     networkName: networkName(settings, values.network),
     items: [
-      { name: 'Logo design', description: '', unitAmount: '120.5', quantity: 1 },
-      { name: 'Hosting', description: '', unitAmount: '9.99', quantity: 12 },
+      {
+        name: t('options.defaults.sampleItem1'),
+        description: '',
+        unitAmount: '120.5',
+        quantity: 1,
+      },
+      {
+        name: t('options.defaults.sampleItem2'),
+        description: '',
+        unitAmount: '9.99',
+        quantity: 12,
+      },
     ],
     reference: 'INV-2026-042',
     createdAt: now,
