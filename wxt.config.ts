@@ -77,6 +77,16 @@ export default defineConfig({
   // without one rewriting the extension the other's Chromium is loading.
   outDir: process.env.PAYFECT_OUT_DIR ?? '.output',
   manifest: manifestFor,
+  hooks: {
+    // The toolbar button's tooltip in the browser's language. WXT copies the popup's <title>
+    // over any default_title set in the manifest (and ignores a manifest.default_title meta).
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const button = manifest.action ?? manifest.browser_action;
+      if (button) button.default_title = '__MSG_extName__';
+    },
+  },
+  // `npm run bench:sizes` builds with source maps to weigh each module; shipped builds have none.
+  vite: () => ({ build: { sourcemap: process.env.PAYFECT_SOURCEMAP === '1' } }),
   zip: {
     // The sources zip is for AMO's reviewers: what builds the extension and the sandbox to
     // try it with, not tests, benchmark results or screenshots (WXT already leaves out
