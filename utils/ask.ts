@@ -13,12 +13,6 @@ export function noAnswerMessage(): string {
   return t('common.noAnswer');
 }
 
-/**
- * Read once when this module loads, in the language of that moment: prefer noAnswerMessage(). Kept until
- * the options page has moved to it.
- */
-export const NO_ANSWER_MESSAGE = noAnswerMessage();
-
 /** The background was unreachable, or answered something outside lib/messages.ts. */
 export class BackgroundError extends Error {
   override readonly name = 'BackgroundError';

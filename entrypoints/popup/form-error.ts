@@ -1,6 +1,6 @@
 import type { FieldErrors } from '../../lib/draft.ts';
 import type { UiError } from '../../lib/messages.ts';
-import { NO_ANSWER_MESSAGE } from '../../utils/ask.ts';
+import { noAnswerMessage } from '../../utils/ask.ts';
 
 /** A failed create as the form shows it: an alert, messages beside fields, a way out. */
 export interface FormError {
@@ -18,8 +18,7 @@ export function formErrorFrom(error: UiError): FormError {
   };
 }
 
-export const BACKGROUND_SILENT: FormError = {
-  message: NO_ANSWER_MESSAGE,
-  fields: {},
-  openSettings: false,
-};
+/** The background did not answer a create (and its record does not tell the outcome). */
+export function backgroundSilent(): FormError {
+  return { message: noAnswerMessage(), fields: {}, openSettings: false };
+}

@@ -2,7 +2,7 @@ import type { SessionRecord } from '../../lib/history.ts';
 import type { Order } from '../../lib/order.ts';
 import { readLastCreate } from '../../lib/storage.ts';
 import { ask } from '../../utils/ask.ts';
-import { BACKGROUND_SILENT, formErrorFrom, type FormError } from './form-error.ts';
+import { backgroundSilent, formErrorFrom, type FormError } from './form-error.ts';
 
 export type SubmitOutcome =
   | { readonly kind: 'created'; readonly requestId: string; readonly session: SessionRecord }
@@ -41,7 +41,7 @@ async function askToCreate(requestId: string, order: Order): Promise<SubmitOutco
 async function recoverFromSilence(requestId: string, order: Order): Promise<SubmitOutcome> {
   const last = await readLastCreate().catch(() => null);
   if (last === null || last.requestId !== requestId) {
-    return { kind: 'failed', error: BACKGROUND_SILENT };
+    return { kind: 'failed', error: backgroundSilent() };
   }
   switch (last.state) {
     case 'done':
