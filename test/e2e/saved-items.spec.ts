@@ -1,13 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import {
-  connectToSandbox,
-  createLink,
-  fillItems,
-  openPopup,
-  SAMPLE_ITEMS,
-} from '../support/flows.ts';
+import type { Sandbox } from '../sandbox/server.ts';
+import type { ExtensionBrowser } from '../support/chromium.ts';
+import { createLink, fillItems, openPopup, SAMPLE_ITEMS } from '../support/flows.ts';
 import { createRequests } from '../support/sandbox-traffic.ts';
 
 const SAMPLE_INVOICE_ITEMS = [
@@ -35,9 +32,22 @@ async function saveItemsAs(popup: Page, name: string): Promise<void> {
   await expect(popup.getByRole('status').filter({ hasText: `Saved “${name}”` })).toBeVisible();
 }
 
+/** connectToSandbox, by names in English or Chinese (the zh-TW test below needs a key too). */
+async function connect(extension: ExtensionBrowser, sandbox: Sandbox): Promise<void> {
+  const page = await extension.context.newPage();
+  await page.goto(extension.url('options.html'));
+  await page.getByRole('textbox', { name: /^(API 金鑰|API key)$/ }).fill(sandbox.keys[0] ?? '');
+  await page
+    .getByRole('textbox', { name: /^(API 基礎網址|API base URL)$/ })
+    .fill(sandbox.apiBaseUrl);
+  await page.getByRole('button', { name: /^(儲存|Save)$/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^(已儲存|Saved)/ })).toBeVisible();
+  await page.close();
+}
+
 test.beforeEach(async ({ extension, sandbox }) => {
   await extension.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await connectToSandbox(extension, sandbox);
+  await connect(extension, sandbox);
 });
 
 test('items saved as a template are picked by typing and Enter, and Enter creates the link', async ({
@@ -159,7 +169,7 @@ function template(name: string, items: readonly { name: string; unitPrice: strin
 }
 
 async function openOptionsWith(
-  extension: Parameters<typeof openPopup>[0],
+  extension: ExtensionBrowser,
   templates: readonly ReturnType<typeof template>[],
 ): Promise<Page> {
   await extension.worker.evaluate(
@@ -295,5 +305,73 @@ test.describe('in Settings', () => {
     await expect(alert).toContainText('Template 2 (“Dots”): item 1 needs a price above 0');
     await expect(alert).not.toContainText('Template 1');
     await expect(templateRows(page)).toHaveCount(1);
+  });
+});
+
+async function seriousFindings(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .flatMap((violation) =>
+      violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`),
+    );
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the saved items controls have no serious accessibility issue (${scheme})`, async ({
+    extension,
+  }) => {
+    const options = await openOptionsWith(extension, [
+      template('Logo package', [{ name: 'Logo design', unitPrice: '120.5' }]),
+      template('Audit', [{ name: 'Website audit', unitPrice: '75' }]),
+    ]);
+    await options.emulateMedia({ colorScheme: scheme });
+    await expect(templateRows(options)).toHaveCount(2);
+    await templateRows(options).first().getByRole('button', { name: 'Delete' }).click();
+    await expect(options.getByRole('button', { name: 'Undo' })).toBeVisible();
+    await options.getByRole('button', { name: 'Import templates' }).setInputFiles({
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('[]'),
+    });
+    await expect(options.getByRole('alert')).toContainText('not a saved items file');
+    expect(await seriousFindings(options), 'options').toEqual([]);
+
+    const popup = await extension.context.newPage();
+    await popup.emulateMedia({ colorScheme: scheme });
+    await openPopup(extension, popup);
+    await popup.getByRole('combobox', { name: 'Saved items' }).click();
+    await expect(popup.getByRole('listbox', { name: 'Saved items' })).toBeVisible();
+    expect(await seriousFindings(popup), 'popup list').toEqual([]);
+    await popup.getByRole('textbox', { name: 'Item name' }).fill('Logo');
+    await popup.getByRole('textbox', { name: 'Unit price' }).fill('5');
+    await popup.getByRole('button', { name: 'Save items' }).click();
+    await popup.getByRole('textbox', { name: 'Template name' }).fill('');
+    await popup.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(popup.getByRole('textbox', { name: 'Template name' })).toHaveAccessibleDescription(
+      'Enter a name.',
+    );
+    expect(await seriousFindings(popup), 'popup naming').toEqual([]);
+  });
+}
+
+test.describe('in Traditional Chinese', () => {
+  test.use({ locale: 'zh-TW' });
+
+  test('the picker and the Settings section speak zh-TW', async ({ extension }) => {
+    const options = await openOptionsWith(extension, [
+      template('Audit', [{ name: 'Website audit', unitPrice: '75' }]),
+    ]);
+    await expect(options.getByRole('heading', { name: '常用品項' })).toBeVisible();
+    await expect(options.getByRole('button', { name: '匯出範本' })).toBeVisible();
+    await expect(templateRows(options)).toHaveCount(0);
+    await expect(options.getByRole('list', { name: '範本' }).getByRole('listitem')).toContainText(
+      '1 個品項 · 75.00',
+    );
+
+    const popup = await openPopup(extension);
+    await popup.getByRole('combobox', { name: '常用品項' }).fill('aud');
+    await popup.keyboard.press('Enter');
+    await expect(popup.getByRole('status').filter({ hasText: '已加入「Audit」' })).toBeVisible();
   });
 });
