@@ -72,16 +72,18 @@ function clearDraft(): void {
 }
 
 interface AppProps {
+  /** The first load, when it settled before React mounted: the first render shows its view. */
+  loaded?: Loaded;
   /**
-   * The first load, started by main.tsx before React mounts, so the answers travel while
-   * React renders instead of after; "Try again" loads anew.
+   * Else the first load still under way, started by main.tsx before React mounts, so the
+   * answers travel while React renders instead of after; "Try again" loads anew.
    */
   firstLoad?: Promise<Loaded>;
 }
 
-export function App({ firstLoad }: AppProps) {
-  const [state, setState] = useState<State | null>(null);
-  const [view, setView] = useState<View>({ kind: 'loading' });
+export function App({ loaded: firstLoaded, firstLoad }: AppProps) {
+  const [state, setState] = useState<State | null>(firstLoaded?.state ?? null);
+  const [view, setView] = useState<View>(firstLoaded?.view ?? { kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const [tab, setTab] = useState<Tab>('create');
   // History is read only once its tab is first opened: the popup opens as fast with
@@ -94,6 +96,7 @@ export function App({ firstLoad }: AppProps) {
   }, [view.kind]);
 
   useEffect(() => {
+    if (attempt === 0 && firstLoaded) return;
     let live = true;
     void (attempt === 0 && firstLoad ? firstLoad : load()).then((loaded) => {
       if (!live) return;
@@ -103,7 +106,7 @@ export function App({ firstLoad }: AppProps) {
     return () => {
       live = false;
     };
-  }, [attempt, firstLoad]);
+  }, [attempt, firstLoad, firstLoaded]);
 
   const showCreated = useCallback(async (requestId: string, session: SessionRecord) => {
     // Copied before the view changes, as close to the click as possible: browsers allow

@@ -3,19 +3,33 @@ import { createRoot } from 'react-dom/client';
 import '../../components/theme.css';
 import './style.css';
 import { t, uiLocale } from '../../lib/i18n.ts';
-import { App, load } from './App.tsx';
+import { App, load, type Loaded } from './App.tsx';
 
 // The page speaks the browser's UI language (screen readers' voice, CJK fonts, hyphenation).
 document.documentElement.lang = uiLocale();
 document.title = t('extName');
 
-// Asked before React mounts: the background and storage answer while the first render runs.
+/*
+ * The state, the draft and any selected text are asked for before React mounts, and React
+ * mounts once they are in: the first render is then the form (or the no-key, locked or
+ * pending view) itself, not "Loading…" and a second render. An answer slower than
+ * MOUNT_WAIT_MS (a worker starting cold, a busy machine) mounts with "Loading…" instead.
+ */
+const MOUNT_WAIT_MS = 100;
+
 const firstLoad = load();
 const root = document.getElementById('root');
-if (root) {
+let mounted = false;
+
+function mount(props: { loaded: Loaded } | { firstLoad: Promise<Loaded> }): void {
+  if (mounted || !root) return;
+  mounted = true;
   createRoot(root).render(
     <StrictMode>
-      <App firstLoad={firstLoad} />
+      <App {...props} />
     </StrictMode>,
   );
 }
+
+void firstLoad.then((loaded) => mount({ loaded }));
+setTimeout(() => mount({ firstLoad }), MOUNT_WAIT_MS);
