@@ -1,4 +1,5 @@
 import type { SessionRecord } from './history.ts';
+import { sessionProfileName, type ProfileName } from './profile-names.ts';
 import { effectiveStatus } from './status.ts';
 
 /*
@@ -31,6 +32,7 @@ export const CSV_HEADER = [
   'mode',
   'note',
   'tags',
+  'profile',
 ] as const;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -52,7 +54,11 @@ function isoTime(unixMillis: number): string {
   return Number.isNaN(date.getTime()) ? '' : date.toISOString();
 }
 
-function sessionRow(session: SessionRecord, now: number): string[] {
+function sessionRow(
+  session: SessionRecord,
+  now: number,
+  profiles: readonly ProfileName[],
+): string[] {
   return [
     session.id,
     session.url,
@@ -68,13 +74,20 @@ function sessionRow(session: SessionRecord, now: number): string[] {
     session.isLivemode ? 'live' : 'test',
     session.note ?? '',
     (session.tags ?? []).join('; '),
+    // Typed by people too, so it goes through csvField like the rest.
+    sessionProfileName(session, profiles),
   ];
 }
 
 /** The sessions as a CSV file's text, BOM and header included, one row per session. */
-export function sessionsToCsv(sessions: readonly SessionRecord[], now: number): string {
+export function sessionsToCsv(
+  sessions: readonly SessionRecord[],
+  now: number,
+  profiles: readonly ProfileName[] = [],
+): string {
   const lines = [CSV_HEADER.join(',')];
-  for (const session of sessions) lines.push(sessionRow(session, now).map(csvField).join(','));
+  for (const session of sessions)
+    lines.push(sessionRow(session, now, profiles).map(csvField).join(','));
   return `${CSV_BOM}${lines.join('\r\n')}\r\n`;
 }
 

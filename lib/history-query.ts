@@ -1,6 +1,7 @@
 import type { CheckoutStatus, SessionRecord } from './history.ts';
 import { formatAmount } from './format.ts';
 import { uiLocale } from './i18n.ts';
+import { sessionProfileId, type ProfileName } from './profile-names.ts';
 import { effectiveStatus } from './status.ts';
 
 /*
@@ -16,6 +17,8 @@ export interface HistoryQuery {
   readonly query: string;
   /** The status as shown (lib/status.ts effectiveStatus): open past expiry is expired. */
   readonly status: StatusFilter;
+  /** The profiles now, so a search can match the name of the profile that made a link. */
+  readonly profiles?: readonly ProfileName[];
 }
 
 // An integer part of four digits or more: the row shows the amount grouped ("1,200.00").
@@ -54,9 +57,9 @@ export function queryWords(query: string): string[] {
   return trimmed === '' ? [] : trimmed.split(/\s+/);
 }
 
-function containsAll(text: string, words: readonly string[]): boolean {
+function containsAll(text: string, words: readonly string[], profile = ''): boolean {
   for (const word of words) {
-    if (!text.includes(word)) return false;
+    if (!text.includes(word) && !profile.includes(word)) return false;
   }
   return true;
 }
@@ -67,18 +70,24 @@ function containsAll(text: string, words: readonly string[]): boolean {
  */
 export function filterSessions(
   sessions: readonly SessionRecord[],
-  { query, status }: HistoryQuery,
+  { query, status, profiles = [] }: HistoryQuery,
   now: number,
 ): readonly SessionRecord[] {
   const words = queryWords(query);
   if (words.length === 0 && status === 'all') return sessions;
   const texts = words.length === 0 ? [] : searchTextsOf(sessions);
+  // Current names, lower case once per call; a deleted profile's link keeps its old name.
+  const names = new Map(profiles.map(({ id, name }) => [id, name.toLowerCase()]));
+  const profileText = (record: SessionRecord) =>
+    names.get(sessionProfileId(record)) ?? record.profileName?.toLowerCase() ?? '';
   const matches: SessionRecord[] = [];
   for (let index = 0; index < sessions.length; index += 1) {
     const record = sessions[index];
     if (record === undefined) continue;
     if (status !== 'all' && effectiveStatus(record, now) !== status) continue;
-    if (words.length > 0 && !containsAll(texts[index] ?? '', words)) continue;
+    if (words.length > 0 && !containsAll(texts[index] ?? '', words, profileText(record))) {
+      continue;
+    }
     matches.push(record);
   }
   return matches;

@@ -15,6 +15,8 @@ import { historyView, prefetchLater } from './lazy.tsx';
 import { NoKey } from './NoKey.tsx';
 import { Unlock } from './Unlock.tsx';
 import { PendingView } from './PendingView.tsx';
+import { draftAfterSwitch, viewAfterSwitch } from './profile-switch.ts';
+import { ProfileSwitch } from './ProfileSwitch.tsx';
 import { panelId, PopupTabs, tabId, type Tab } from './PopupTabs.tsx';
 import { ResultView } from './ResultView.tsx';
 import { takePrefill } from './take-prefill.ts';
@@ -90,6 +92,9 @@ export function App({ loaded: firstLoaded, firstLoad }: AppProps) {
   // 10,000 links as with none. It then stays mounted, keeping its search and scroll.
   const [historyOpened, setHistoryOpened] = useState(false);
   const settings = state?.settings ?? DEFAULT_SETTINGS;
+  // A new CreateForm after a profile switch, since it reads its draft only when it mounts.
+  const [formKey, setFormKey] = useState(0);
+  const [switching, setSwitching] = useState(false);
 
   useEffect(() => {
     if (view.kind !== 'loading') markReady();
@@ -162,6 +167,32 @@ export function App({ loaded: firstLoaded, firstLoad }: AppProps) {
     selectTab(next);
   }
 
+  /** Another profile: its key and defaults, with what was typed carried over. */
+  async function switchProfile(profileId: string) {
+    if (state === null || switching) return;
+    setSwitching(true);
+    try {
+      const answer = await ask({ type: 'switchProfile', profileId });
+      if (!answer.ok) {
+        // Deleted in another window, most likely: draw what there is now.
+        retry();
+        return;
+      }
+      const next = answer.state;
+      const stored = await readDraft();
+      const draft = draftAfterSwitch(stored, state.settings, next.settings);
+      // Kept for the next popup too, with the new profile's defaults.
+      if (stored !== null) await draftItem.setValue(draft);
+      setState(next);
+      setView((current) => viewAfterSwitch(current, next, draft));
+      setFormKey((key) => key + 1);
+    } catch (error) {
+      console.error('Could not switch the profile', error);
+    } finally {
+      setSwitching(false);
+    }
+  }
+
   function retry() {
     setView({ kind: 'loading' });
     setAttempt((count) => count + 1);
@@ -175,6 +206,14 @@ export function App({ loaded: firstLoaded, firstLoad }: AppProps) {
             <span className="logo" aria-hidden="true" />
             {t('extName')}
           </h1>
+          {state !== null && (
+            <ProfileSwitch
+              profiles={state.profiles}
+              activeProfileId={state.activeProfileId}
+              disabled={switching}
+              onSwitch={(profileId) => void switchProfile(profileId)}
+            />
+          )}
           <button
             type="button"
             className="icon-button"
@@ -217,6 +256,8 @@ export function App({ loaded: firstLoaded, firstLoad }: AppProps) {
           {view.kind === 'locked' && <Unlock onUnlocked={retry} />}
           {view.kind === 'form' && (
             <CreateForm
+              key={formKey}
+              profileId={state?.activeProfileId}
               settings={settings}
               initialDraft={view.draft}
               initialError={view.error}
@@ -253,6 +294,7 @@ export function App({ loaded: firstLoaded, firstLoad }: AppProps) {
                 messageTemplate={settings.messageTemplate}
                 reminderMinutes={settings.reminderMinutes}
                 shown={tab === 'history'}
+                profiles={state?.profiles}
               />
             </Suspense>
           </div>

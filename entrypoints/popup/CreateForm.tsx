@@ -31,6 +31,8 @@ import { submitOrder } from './submit.ts';
 import { useDraft } from './useDraft.ts';
 
 interface CreateFormProps {
+  /** The profile whose settings these are: the link is made with its key. */
+  profileId?: string | undefined;
   settings: Settings;
   initialDraft: Draft;
   initialError: FormError | null;
@@ -43,6 +45,7 @@ interface CreateFormProps {
 type TopField = 'currency' | 'network' | 'reference' | 'successUrl' | 'cancelUrl' | 'callbackUrl';
 
 export function CreateForm({
+  profileId,
   settings,
   initialDraft,
   initialError,
@@ -148,7 +151,7 @@ export function CreateForm({
     setNotice(undefined);
     setAlert(null);
     setErrors({});
-    const outcome = await submitOrder(checked.value);
+    const outcome = await submitOrder(checked.value, profileId);
     switch (outcome.kind) {
       case 'created':
         await onCreated(outcome.requestId, outcome.session);

@@ -29,6 +29,8 @@ interface HistoryRowProps {
   /** This row's renewal is on its way: the button waits. */
   renewing: boolean;
   onRenew: (session: SessionRecord) => void;
+  /** The name of the profile that made it; absent while there is only the one profile. */
+  profileName?: string | undefined;
 }
 
 /** One session: status, total, what it was for, when; and the link again, four ways. */
@@ -45,6 +47,7 @@ export const HistoryRow = memo(function HistoryRow({
   renewable,
   renewing,
   onRenew,
+  profileName,
 }: HistoryRowProps) {
   const items = itemsLine(session.items);
   const note = noteFirstLine(session.note);
@@ -99,6 +102,11 @@ export const HistoryRow = memo(function HistoryRow({
           {items.first}
         </span>
         {items.more && <span className="history-more">{items.more}</span>}
+        {profileName !== undefined && (
+          <span className="history-profile" title={t('profiles.rowProfile', { name: profileName })}>
+            {profileName}
+          </span>
+        )}
         {session.reference && (
           <span
             className="history-reference"

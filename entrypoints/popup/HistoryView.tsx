@@ -6,6 +6,7 @@ import { csvFileName, sessionsToCsv } from '../../lib/csv.ts';
 import type { SessionRecord } from '../../lib/history.ts';
 import { filterSessions, type StatusFilter } from '../../lib/history-query.ts';
 import { t } from '../../lib/i18n.ts';
+import { sessionProfileLabel, showsProfiles, type ProfileName } from '../../lib/profile-names.ts';
 import { canRenew } from '../../lib/reminders.ts';
 import { effectiveStatus } from '../../lib/status.ts';
 import { ask, noAnswerMessage } from '../../utils/ask.ts';
@@ -24,6 +25,8 @@ interface HistoryViewProps {
   reminderMinutes: number;
   /** False while another tab is shown (the view stays mounted to keep search and scroll). */
   shown: boolean;
+  /** Every profile, to name the one that made each link (search and export too). */
+  profiles?: readonly ProfileName[];
 }
 
 interface Feedback {
@@ -42,9 +45,15 @@ function filterName(filter: StatusFilter): string {
 }
 
 const NO_SESSIONS: readonly SessionRecord[] = [];
+const NO_PROFILES: readonly ProfileName[] = [];
 
 /** Every link made, newest first: find one, copy it again, see whether it was paid. */
-export function HistoryView({ messageTemplate, reminderMinutes, shown }: HistoryViewProps) {
+export function HistoryView({
+  messageTemplate,
+  reminderMinutes,
+  shown,
+  profiles = NO_PROFILES,
+}: HistoryViewProps) {
   const { history, retry } = useHistory();
   const now = useNow(10_000);
   const [query, setQuery] = useState('');
@@ -62,9 +71,10 @@ export function HistoryView({ messageTemplate, reminderMinutes, shown }: History
   // export wait for all of them.
   const complete = history.kind === 'ready' && history.complete;
   const matches = useMemo(
-    () => filterSessions(sessions, { query, status }, now),
-    [sessions, query, status, now],
+    () => filterSessions(sessions, { query, status, profiles }, now),
+    [sessions, query, status, now, profiles],
   );
+  const namesProfiles = useMemo(() => showsProfiles(sessions, profiles), [sessions, profiles]);
   const { scroller, onScroll, scrollToTop, range } = useVirtualWindow(
     matches.length,
     ROW_HEIGHT,
@@ -153,7 +163,7 @@ export function HistoryView({ messageTemplate, reminderMinutes, shown }: History
   function exportCsv() {
     // Machine-readable in every language: ISO dates, plain decimals, English headers.
     const at = Date.now();
-    const text = sessionsToCsv(matches, at);
+    const text = sessionsToCsv(matches, at, profiles);
     downloadBlob(new Blob([text], { type: 'text/csv;charset=utf-8' }), csvFileName(at));
   }
 
@@ -272,6 +282,7 @@ export function HistoryView({ messageTemplate, reminderMinutes, shown }: History
                 position={range.start + offset + 1}
                 setSize={matches.length}
                 messageTemplate={messageTemplate}
+                profileName={namesProfiles ? sessionProfileLabel(session, profiles) : undefined}
                 onCopied={onCopied}
                 onShowQr={setQrSession}
                 onEditNotes={setNotesSession}

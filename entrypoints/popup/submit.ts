@@ -20,25 +20,42 @@ export function dismiss(requestId: string): void {
  * Asks the background to create one checkout. The request id is chosen here, once per
  * submission: the background creates at most one session per id.
  */
-export async function submitOrder(order: Order): Promise<SubmitOutcome> {
+export async function submitOrder(order: Order, profileId?: string): Promise<SubmitOutcome> {
   const requestId = crypto.randomUUID();
   try {
-    return await askToCreate(requestId, order);
+    return await askToCreate(requestId, order, profileId);
   } catch (error) {
     console.error(error);
-    return recoverFromSilence(requestId, order);
+    return recoverFromSilence(requestId, order, profileId);
   }
 }
 
-async function askToCreate(requestId: string, order: Order): Promise<SubmitOutcome> {
-  const answer = await ask({ type: 'createCheckout', requestId, order });
+/**
+ * `profileId` is the profile the form showed: the link is made with its key even if
+ * another window switched profiles meanwhile.
+ */
+async function askToCreate(
+  requestId: string,
+  order: Order,
+  profileId: string | undefined,
+): Promise<SubmitOutcome> {
+  const answer = await ask({
+    type: 'createCheckout',
+    requestId,
+    order,
+    ...(profileId === undefined ? {} : { profileId }),
+  });
   if (answer.ok) return { kind: 'created', requestId, session: answer.session };
   dismiss(requestId);
   return { kind: 'failed', error: formErrorFrom(answer.error) };
 }
 
 /** The background went quiet, but may have taken the request first: its record says. */
-async function recoverFromSilence(requestId: string, order: Order): Promise<SubmitOutcome> {
+async function recoverFromSilence(
+  requestId: string,
+  order: Order,
+  profileId: string | undefined,
+): Promise<SubmitOutcome> {
   const last = await readLastCreate().catch(() => null);
   if (last === null || last.requestId !== requestId) {
     return { kind: 'failed', error: backgroundSilent() };
@@ -50,7 +67,7 @@ async function recoverFromSilence(requestId: string, order: Order): Promise<Subm
       // Most likely the worker was stopped mid-request. Asking again with the same id wakes
       // it and is safe: a live worker joins the request it has, a restarted one answers
       // that the outcome is unknown, and neither sends it twice.
-      return askToCreate(requestId, order).catch(() => ({
+      return askToCreate(requestId, order, profileId).catch(() => ({
         kind: 'pending',
         requestId,
         startedAt: last.startedAt,

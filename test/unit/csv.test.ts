@@ -3,7 +3,7 @@ import { CSV_BOM, csvField, csvFileName, itemsCell, sessionsToCsv } from '../../
 import { NOW, session } from './history-fixtures.ts';
 
 const HEADER =
-  'id,url,status,amount_total,currency,network,reference,items,created_at,expires_at,mode,note,tags';
+  'id,url,status,amount_total,currency,network,reference,items,created_at,expires_at,mode,note,tags,profile';
 
 function rows(text: string): string[] {
   return text.slice(CSV_BOM.length).split('\r\n');
@@ -40,7 +40,7 @@ describe('sessionsToCsv', () => {
     expect(rows(text)).toEqual([
       HEADER,
       'cs_9,https://buy.payfect.finance/checkouts/cs_9,open,240.00,USDT,tron,INV-7,' +
-        '2 × Logo design; 1 × Hosting,2026-03-14T11:00:00.000Z,2026-03-15T11:00:00.000Z,live,,',
+        '2 × Logo design; 1 × Hosting,2026-03-14T11:00:00.000Z,2026-03-15T11:00:00.000Z,live,,,',
       '',
     ]);
   });
@@ -83,7 +83,30 @@ describe('sessionsToCsv', () => {
     const [, row] = rows(
       sessionsToCsv([session({ note: '=cmd, "half" paid', tags: ['acme', 'retainer'] })], NOW),
     );
-    expect(row?.endsWith(`,"'=cmd, ""half"" paid",acme; retainer`)).toBe(true);
+    expect(row?.endsWith(`,"'=cmd, ""half"" paid",acme; retainer,`)).toBe(true);
+  });
+
+  it('ends each row with the profile that made it: its name now, or its name then if deleted', () => {
+    const profiles = [
+      { id: 'default', name: 'Default' },
+      { id: 'p2', name: 'Shop B (renamed)' },
+    ];
+    const text = sessionsToCsv(
+      [
+        session({ id: 'a', profileId: 'p2', profileName: 'Shop B' }),
+        session({ id: 'b', profileId: 'gone', profileName: '=Old shop' }),
+        session({ id: 'c' }),
+      ],
+      NOW,
+      profiles,
+    );
+    expect(rows(text).map((row) => row.split(',').at(-1))).toEqual([
+      'profile',
+      'Shop B (renamed)',
+      "'=Old shop",
+      'Default',
+      '',
+    ]);
   });
 });
 

@@ -129,6 +129,34 @@ describe('filterSessions', () => {
   });
 });
 
+describe('filterSessions by profile', () => {
+  const profiles = [
+    { id: 'default', name: 'Default' },
+    { id: 'p2', name: 'Shop Beta' },
+  ];
+  const mine = session({ id: 'm', profileId: 'p2', profileName: 'Old name' });
+  const legacy = session({ id: 'l' });
+  const orphan = session({ id: 'o', profileId: 'gone', profileName: 'Closed Shop' });
+  const all = [mine, legacy, orphan];
+
+  it('matches the current name of the profile that made a link, with other words', () => {
+    const query = { query: 'beta INV', status: 'all' as const, profiles };
+    expect(filterSessions(all, query, NOW).map((record) => record.id)).toEqual(['m']);
+  });
+
+  it('matches the default profile for links from before profiles', () => {
+    const query = { query: 'default', status: 'all' as const, profiles };
+    expect(filterSessions(all, query, NOW).map((record) => record.id)).toEqual(['l']);
+  });
+
+  it('matches the old name of a deleted profile, but not a renamed one’s', () => {
+    const closed = { query: 'closed', status: 'all' as const, profiles };
+    expect(filterSessions(all, closed, NOW).map((record) => record.id)).toEqual(['o']);
+    const old = { query: 'old name', status: 'all' as const, profiles };
+    expect(filterSessions(all, old, NOW)).toEqual([]);
+  });
+});
+
 describe('queryWords', () => {
   it('splits on any whitespace and lower-cases', () => {
     expect(queryWords('  Logo\tDESIGN  20 ')).toEqual(['logo', 'design', '20']);

@@ -1,0 +1,42 @@
+import type { Draft } from '../../lib/draft.ts';
+import type { State } from '../../lib/messages.ts';
+import type { Settings } from '../../lib/settings.ts';
+import { freshDraft, type View } from './view.ts';
+
+/* The draft fields that come from a profile's defaults. */
+const DEFAULTED = ['currency', 'network', 'successUrl', 'cancelUrl', 'callbackUrl'] as const;
+
+/**
+ * The typed draft, carried over to another profile: items and reference stay; a field the
+ * user left at the old profile's default takes the new profile's default, one they changed
+ * stays as they set it.
+ */
+export function draftAfterSwitch(draft: Draft | null, before: Settings, after: Settings): Draft {
+  if (draft === null) return freshDraft(after);
+  const next = { ...draft };
+  for (const field of DEFAULTED) {
+    if (draft[field] === before[field]) next[field] = after[field];
+  }
+  return next;
+}
+
+/**
+ * What the Create tab shows after a switch: the form with the carried draft, or what the
+ * new profile's key needs first. A link being made or just made stays on screen.
+ */
+export function viewAfterSwitch(view: View, state: State, draft: Draft): View {
+  if (view.kind !== 'form' && view.kind !== 'noKey' && view.kind !== 'locked') return view;
+  if (!state.key.set) return { kind: 'noKey' };
+  if (state.key.lock === 'locked') return { kind: 'locked' };
+  return { kind: 'form', draft, error: null };
+}
+
+/** "Shop B · test": the name, and the key's mode once Payfect told it. */
+export function profileOptionText(
+  profile: State['profiles'][number],
+  words: { test: string; live: string; option: (name: string, mode: string) => string },
+): string {
+  const { mode } = profile.key;
+  if (!profile.key.set || mode === 'unknown') return profile.name;
+  return words.option(profile.name, mode === 'test' ? words.test : words.live);
+}

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import {
+  draftAfterSwitch,
+  profileOptionText,
+  viewAfterSwitch,
+} from '../../entrypoints/popup/profile-switch.ts';
+import { emptyDraft, type Draft } from '../../lib/draft.ts';
+import type { State } from '../../lib/messages.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings.ts';
+
+const test: Settings = { ...DEFAULT_SETTINGS, currency: 'usdt', network: 'tron' };
+const live: Settings = {
+  ...DEFAULT_SETTINGS,
+  currency: 'twd',
+  network: 'polygon',
+  successUrl: 'https://shop-b.example/thanks',
+};
+
+function typed(overrides: Partial<Draft> = {}): Draft {
+  return {
+    ...emptyDraft(test, 'INV-9'),
+    items: [{ name: 'Logo design', description: '', unitPrice: '120', quantity: '1' }],
+    ...overrides,
+  };
+}
+
+function state(key: State['key']): State {
+  return {
+    settings: live,
+    key,
+    lastCreate: null,
+    profiles: [],
+    activeProfileId: 'p2',
+  };
+}
+
+describe('the draft after a profile switch', () => {
+  it('keeps the items and reference, and takes the new defaults the user had not changed', () => {
+    expect(draftAfterSwitch(typed(), test, live)).toEqual({
+      ...typed(),
+      currency: 'twd',
+      network: 'polygon',
+      successUrl: 'https://shop-b.example/thanks',
+    });
+  });
+
+  it('keeps a currency or network the user chose', () => {
+    const chosen = typed({ currency: 'usd', network: 'bsc' });
+    expect(draftAfterSwitch(chosen, test, live)).toMatchObject({
+      currency: 'usd',
+      network: 'bsc',
+      successUrl: 'https://shop-b.example/thanks',
+    });
+  });
+
+  it('starts a fresh draft with the new defaults when nothing was typed', () => {
+    expect(draftAfterSwitch(null, test, live)).toMatchObject({
+      currency: 'twd',
+      network: 'polygon',
+    });
+  });
+});
+
+describe('the view after a profile switch', () => {
+  const form = { kind: 'form', draft: typed(), error: null } as const;
+
+  it('shows the form with the carried draft when the new profile has a key', () => {
+    const draft = typed({ currency: 'twd' });
+    expect(viewAfterSwitch(form, state({ set: true, mode: 'live' }), draft)).toEqual({
+      kind: 'form',
+      draft,
+      error: null,
+    });
+  });
+
+  it('asks for a key, or to unlock it, when the new profile needs that first', () => {
+    expect(viewAfterSwitch(form, state({ set: false, mode: 'unknown' }), typed())).toEqual({
+      kind: 'noKey',
+    });
+    const locked = state({ set: true, mode: 'test', lock: 'locked' });
+    expect(viewAfterSwitch(form, locked, typed())).toEqual({ kind: 'locked' });
+  });
+
+  it('leaves a link being made on screen', () => {
+    const pending = { kind: 'pending', requestId: 'r', startedAt: 1, draft: typed() } as const;
+    expect(viewAfterSwitch(pending, state({ set: true, mode: 'live' }), typed())).toBe(pending);
+  });
+});
+
+describe('the profile choice text', () => {
+  const words = {
+    test: 'test',
+    live: 'live',
+    option: (name: string, mode: string) => `${name} · ${mode}`,
+  };
+
+  it('names the key’s mode once it is known', () => {
+    const profile = { id: 'p', name: 'Shop B', key: { set: true, mode: 'live' as const } };
+    expect(profileOptionText(profile, words)).toBe('Shop B · live');
+    expect(profileOptionText({ ...profile, key: { set: true, mode: 'unknown' } }, words)).toBe(
+      'Shop B',
+    );
+    expect(profileOptionText({ ...profile, key: { set: false, mode: 'unknown' } }, words)).toBe(
+      'Shop B',
+    );
+  });
+});
