@@ -1,3 +1,4 @@
+import { formatAmount } from './format.ts';
 import { itemsSummary, type SessionRecord } from './history.ts';
 import { t } from './i18n.ts';
 import { isLive } from './status.ts';
@@ -37,7 +38,7 @@ export function durationText(ms: number): string {
 /** "Logo design — 20.50 USDT expires in 45 min". */
 export function reminderMessage(record: SessionRecord, now: number): string {
   const what = itemsSummary(record.items) || record.reference;
-  const amount = `${record.amountTotal} ${record.currency.toUpperCase()}`;
+  const amount = `${formatAmount(record.amountTotal)} ${record.currency.toUpperCase()}`;
   const duration = durationText(record.expiresAt - now);
   return t('background.expiringMessage', { what, amount, duration });
 }

@@ -1,12 +1,13 @@
 import { browser } from 'wxt/browser';
+import { formatAmount } from '../../lib/format.ts';
 import { itemsSummary, type SessionRecord } from '../../lib/history.ts';
 import { t } from '../../lib/i18n.ts';
 import { reminderMessage } from '../../lib/reminders.ts';
 
-/** "Standard Plan — 20.50 USDT paid". */
+/** "Standard Plan — 1,020.50 USDT paid": the amount grouped as the browser's language writes it. */
 export function paidMessage(session: SessionRecord): string {
   const what = itemsSummary(session.items) || session.reference;
-  const amount = `${session.amountTotal} ${session.currency.toUpperCase()}`;
+  const amount = `${formatAmount(session.amountTotal)} ${session.currency.toUpperCase()}`;
   return t('background.paidMessage', { what, amount });
 }
 
