@@ -69,7 +69,8 @@ function bytesBySource(code: string, map: SourceMap): Map<string, string> {
       if (values.length >= 4) source += values[1] ?? 0;
       starts.push({ column, source: values.length >= 4 ? source : undefined });
     }
-    if (starts.length === 0 || (starts[0]?.column ?? 0) > 0) add('(unmapped)', line);
+    const firstMapped = starts[0]?.column ?? line.length;
+    if (firstMapped > 0) add('(unmapped)', line.slice(0, firstMapped));
     starts.forEach((start, index) => {
       const end = starts[index + 1]?.column ?? line.length;
       const name =
