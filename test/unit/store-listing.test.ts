@@ -32,6 +32,17 @@ describe('the store listing', () => {
     expect(short.length).toBeLessThanOrEqual(132);
   });
 
+  it('has a zh-TW listing named as the zh-TW manifest, its summary within 132 characters', () => {
+    const zh = section(listing, '## Traditional Chinese (zh-TW)');
+    const locale = readFileSync(join(ROOT, 'locales/zh-TW.yml'), 'utf8');
+    const name = section(zh, '### 名稱').trim();
+    expect(locale).toContain(`\nextName: ${name}\n`);
+    const short = section(zh, '### 簡短說明').replace(/^>\s?/gm, '').trim();
+    expect(short.length).toBeGreaterThan(20);
+    expect(short.length).toBeLessThanOrEqual(132);
+    expect(section(zh, '### 詳細說明')).toContain('API 金鑰');
+  });
+
   it('lists screenshots, each 1280 × 800 as both stores accept', () => {
     expect(uploads.length).toBeGreaterThanOrEqual(3);
     for (const upload of uploads) {
