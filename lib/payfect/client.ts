@@ -28,7 +28,10 @@ export interface PayfectClient {
 
 type Outcome = Promise<Result<Checkout, PayfectError>>;
 
-/** Why a key cannot go into a header at all; the message never repeats the key. */
+/**
+ * Why a key cannot go into a header at all; the message never repeats the key. Kept as the
+ * error's `detail`, for developers (English): the user reads errors.authMissing instead.
+ */
 function apiKeyProblem(apiKey: string): string | undefined {
   if (apiKey === '') return 'No API key is set.';
   if (!/^[\x21-\x7e]+$/.test(apiKey)) {
