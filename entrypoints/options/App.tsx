@@ -4,7 +4,7 @@ import { t } from '../../lib/i18n.ts';
 import type { State } from '../../lib/messages.ts';
 import { ask, noAnswerMessage } from '../../utils/ask.ts';
 import { SavedItemsSection } from './SavedItemsSection.tsx';
-import { SettingsPage } from './SettingsPage.tsx';
+import { ProfiledSettings } from './ProfilesSection.tsx';
 
 type Loaded = { kind: 'loading' } | { kind: 'ready'; state: State } | { kind: 'unreachable' };
 
@@ -51,7 +51,7 @@ export function App() {
           </button>
         </div>
       )}
-      {loaded.kind === 'ready' && <SettingsPage initial={loaded.state} />}
+      {loaded.kind === 'ready' && <ProfiledSettings initial={loaded.state} />}
       {loaded.kind === 'ready' && <SavedItemsSection />}
     </main>
   );

@@ -72,6 +72,7 @@ export function DefaultsSection({ values, stored, errors, onChange }: DefaultsSe
           hint={hint}
         />
       ))}
+      <p className="shared-tag">{t('profiles.templateShared')}</p>
       <TextAreaField
         id={fieldId('messageTemplate')}
         label={t('options.defaults.messageTemplate')}

@@ -24,6 +24,7 @@ export function HistorySection({
   return (
     <section className="card" aria-labelledby="history-title">
       <h2 id="history-title">{t('options.history.title')}</h2>
+      <p className="shared-tag">{t('profiles.shared')}</p>
       <p className="section-intro">{t('options.history.intro')}</p>
       <TextField
         id={fieldId('historyCap')}

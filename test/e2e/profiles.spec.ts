@@ -1,0 +1,123 @@
+import type { Page } from '@playwright/test';
+import { startSandbox, type Sandbox } from '../sandbox/server.ts';
+import { connectToSandbox, createLink, fillItems, openPopup } from '../support/flows.ts';
+import { createRequests } from '../support/sandbox-traffic.ts';
+import { expect, test } from './fixtures.ts';
+
+const SECOND_KEY = 'pk_test_shop_b_second_sandbox_0002';
+
+let second: Sandbox;
+
+test.beforeEach(async () => {
+  second = await startSandbox({ port: 0, quiet: true, keys: [SECOND_KEY] });
+});
+test.afterEach(async () => {
+  await second.close();
+});
+
+/** Adds a profile on the options page and saves its key and base URL, as a user would. */
+async function addProfile(options: Page, name: string, apiKey: string, baseUrl: string) {
+  await options.getByRole('button', { name: 'Add profile' }).click();
+  await options.getByRole('textbox', { name: 'Profile name' }).fill(name);
+  await options.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(options.getByRole('combobox', { name: 'Profile' })).toHaveValue(/.+/);
+  await expect(options.getByText(`Profile “${name}” added`)).toBeVisible();
+  // The new profile's form: no key yet, and the API key field has the focus.
+  await expect(options.getByRole('textbox', { name: 'API key' })).toBeFocused();
+  await options.getByRole('textbox', { name: 'API key' }).fill(apiKey);
+  await options.getByRole('textbox', { name: 'API base URL' }).fill(baseUrl);
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+}
+
+test('a second profile sends its links to its own API with its own key, named in History', async ({
+  extension,
+  sandbox,
+}) => {
+  await connectToSandbox(extension, sandbox);
+  const options = await extension.context.newPage();
+  await options.goto(extension.url('options.html'));
+  await addProfile(options, 'Shop B', SECOND_KEY, second.apiBaseUrl);
+
+  const popup = await openPopup(extension);
+  const profile = popup.getByRole('combobox', { name: 'Profile' });
+  // Shop B was made active by adding it; switch to Default, type, then switch back.
+  await expect(profile).toHaveValue(/.+/);
+  await profile.selectOption({ label: 'Default' });
+  await fillItems(popup, [{ name: 'Logo design', unitPrice: '120.5' }]);
+  await profile.selectOption({ label: 'Shop B' });
+  // What was typed stays after the switch.
+  await expect(popup.getByRole('textbox', { name: 'Item name' })).toHaveValue('Logo design');
+  await createLink(popup);
+
+  const [create] = createRequests(second);
+  expect(createRequests(second)).toHaveLength(1);
+  expect(create?.headers.authorization).toBe(`Api-Key ${SECOND_KEY}`);
+  expect(createRequests(sandbox)).toHaveLength(0);
+
+  await popup.getByRole('tab', { name: 'New link' }).click();
+  await profile.selectOption({ label: 'Default' });
+  await fillItems(popup, [{ name: 'Hosting', unitPrice: '9.99' }]);
+  await createLink(popup);
+  expect(createRequests(sandbox)).toHaveLength(1);
+  expect(createRequests(sandbox)[0]?.headers.authorization).toBe(`Api-Key ${sandbox.keys[0]}`);
+
+  await popup.getByRole('tab', { name: 'History' }).click();
+  const rows = popup.getByRole('listitem');
+  await expect(rows.filter({ hasText: 'Logo design' })).toContainText('Shop B');
+  await expect(rows.filter({ hasText: 'Hosting' })).toContainText('Default');
+  // Search finds a link by the name of the profile that made it.
+  await popup.getByRole('searchbox').fill('shop b');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Logo design');
+});
+
+test('with one profile the popup shows no profile choice', async ({ extension, sandbox }) => {
+  await connectToSandbox(extension, sandbox);
+  const popup = await openPopup(extension);
+  await expect(popup.getByRole('textbox', { name: 'Item name' })).toBeVisible();
+  await expect(popup.getByRole('combobox', { name: 'Profile' })).toHaveCount(0);
+});
+
+test('options: profiles are renamed and deleted by keyboard, the last one is kept', async ({
+  extension,
+  sandbox,
+}) => {
+  await connectToSandbox(extension, sandbox);
+  const options = await extension.context.newPage();
+  await options.goto(extension.url('options.html'));
+  await addProfile(options, 'Shop B', SECOND_KEY, second.apiBaseUrl);
+
+  // Unsaved changes hold the switch, so none is lost.
+  const select = options.getByRole('combobox', { name: 'Profile' });
+  await options.getByRole('textbox', { name: 'API base URL' }).fill('http://127.0.0.1:1/api/v1');
+  await expect(select).toBeDisabled();
+  await expect(options.getByText('Save or undo your changes')).toBeVisible();
+  await options.getByRole('textbox', { name: 'API base URL' }).fill(second.apiBaseUrl);
+  await expect(select).toBeEnabled();
+
+  // A taken name is refused, whatever its case.
+  await options.getByRole('button', { name: 'Rename profile' }).focus();
+  await options.keyboard.press('Enter');
+  const nameBox = options.getByRole('textbox', { name: 'Profile name' });
+  await expect(nameBox).toBeFocused();
+  await nameBox.fill('default');
+  await options.keyboard.press('Enter');
+  await expect(options.getByText('There is already a profile named “default”')).toBeVisible();
+  await nameBox.fill('Shop Beta');
+  await options.keyboard.press('Enter');
+  await expect(options.getByText('Renamed to “Shop Beta”.')).toBeVisible();
+  await expect(select.locator('option:checked')).toHaveText('Shop Beta');
+
+  await options.getByRole('button', { name: 'Delete profile' }).click();
+  await expect(options.getByText('Delete the profile “Shop Beta” and its API key?')).toBeVisible();
+  await options.keyboard.press('Escape');
+  await expect(options.getByRole('button', { name: 'Delete profile' })).toBeFocused();
+  await options.keyboard.press('Enter');
+  await options.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(options.getByText('Profile “Shop Beta” deleted.')).toBeVisible();
+  await expect(select.locator('option')).toHaveText(['Default']);
+  // The last profile cannot be deleted, so the button is gone; the Default key is still set.
+  await expect(options.getByRole('button', { name: 'Delete profile' })).toHaveCount(0);
+  await expect(options.getByText('A key is saved')).toBeVisible();
+});
