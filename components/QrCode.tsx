@@ -1,6 +1,6 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { t } from '../lib/i18n.ts';
-import { downloadBlob, qrMatrix, qrPngBlob, qrSvgMarkup } from './qr-image.ts';
+import { downloadBlob, qrMatrix, qrPngBlob, qrSvgMarkup, type QrMatrix } from './qr-image.ts';
 
 interface QrCodeProps {
   value: string;
@@ -10,9 +10,41 @@ interface QrCodeProps {
   fileName?: string;
 }
 
+/**
+ * The matrix of `value`, encoded once the frame showing the rest of the view is painted:
+ * encoding took 10–40 ms in `npm run bench:profile -- --create`, and the result view's
+ * "Link copied" should not wait for it.
+ */
+function useMatrixAfterPaint(value: string): QrMatrix | null {
+  const [encoded, setEncoded] = useState<{ value: string; matrix: QrMatrix } | null>(null);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setEncoded({ value, matrix: qrMatrix(value) }), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [value]);
+  return encoded?.value === value ? encoded.matrix : null;
+}
+
 /** The link as a QR code for a phone to scan from the screen, with PNG and SVG downloads. */
 export function QrCode({ value, size = 180, fileName = 'payfect-qr' }: QrCodeProps) {
-  const matrix = useMemo(() => qrMatrix(value), [value]);
+  const matrix = useMatrixAfterPaint(value);
+  if (matrix === null) {
+    // Its place is kept, so the view does not move when the code appears a frame later.
+    return (
+      <div className="qr" aria-busy="true">
+        <svg className="qr-image" width={size} height={size} aria-hidden="true" />
+      </div>
+    );
+  }
+  return <QrImage matrix={matrix} size={size} fileName={fileName} />;
+}
+
+function QrImage({ matrix, size, fileName }: { matrix: QrMatrix; size: number; fileName: string }) {
   const [problem, setProblem] = useState<string | null>(null);
   const pixelsPerModule = Math.max(2, Math.round(size / matrix.dimension));
   const side = matrix.dimension * pixelsPerModule;
