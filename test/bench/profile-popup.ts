@@ -12,6 +12,8 @@
  *   npm run bench:profile -- --no-build --runs 5
  *   npm run bench:profile -- --trace    also a Chromium trace of one load of each page: the
  *                                       renderer main thread's events, by name, to ready
+ *   npm run bench:profile -- --create   also traces creates (click → "Link copied"): the
+ *                                       events of the popup's and the worker's threads
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -20,7 +22,7 @@ import { parseArgs } from 'node:util';
 import type { Page } from '@playwright/test';
 import { startSandbox } from '../sandbox/server.ts';
 import { launchWithExtension, type ExtensionBrowser } from '../support/chromium.ts';
-import { connectToSandbox, POPUP_VIEWPORT } from '../support/flows.ts';
+import { connectToSandbox, fillItems, openPopup, POPUP_VIEWPORT } from '../support/flows.ts';
 import { prepareBenchExtension, REACT_PAGE, STATIC_PAGE } from './bench-extension.ts';
 import { summarise } from './stats.ts';
 
@@ -29,6 +31,7 @@ const { values: args } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     runs: { type: 'string', default: '15' },
     trace: { type: 'boolean', default: false },
+    create: { type: 'boolean', default: false },
   },
 });
 const RUNS = Math.max(1, Number(args.runs));
@@ -249,6 +252,96 @@ async function tracedLoad(extension: ExtensionBrowser, path: string, name: strin
   for (const line of timeline) console.log(line);
 }
 
+interface ThreadEvent extends TraceEvent {
+  readonly args?: TraceEvent['args'] & { name?: string };
+}
+
+/**
+ * Creates under a Chromium trace: click on "Create link" → "Link copied". The popup and the
+ * extension's service worker share the extension's renderer process, so one trace shows
+ * both; prints each thread's events of 0.3 ms or more in order (ms from the click).
+ */
+async function tracedCreate(extension: ExtensionBrowser, round: number): Promise<number> {
+  const page = await openPopup(extension);
+  await fillItems(page, [{ name: 'Benchmark item', unitPrice: '12.5' }]);
+  const session = await extension.context.newCDPSession(page);
+  const events: ThreadEvent[] = [];
+  session.on('Tracing.dataCollected', ({ value }) =>
+    events.push(...(value as unknown as ThreadEvent[])),
+  );
+  const done = new Promise<void>((resolve) =>
+    session.once('Tracing.tracingComplete', () => resolve()),
+  );
+  await session.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: {
+      includedCategories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'v8.execute',
+        'blink.user_timing',
+        'ServiceWorker',
+        'extensions',
+        'ipc',
+        'mojom',
+      ],
+    },
+  });
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 100 });
+  await session.send('Profiler.start');
+  const ms = await page.evaluate(async () => {
+    const button = [...document.querySelectorAll<HTMLButtonElement>('button')].find(
+      (element) => element.textContent?.trim() === 'Create link',
+    );
+    performance.mark('create-click');
+    const t0 = performance.now();
+    button?.click();
+    while (!document.body.textContent?.includes('Link copied')) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    performance.mark('create-copied');
+    return performance.now() - t0;
+  });
+  const { profile } = (await session.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+  await session.send('Tracing.end');
+  await done;
+  writeFileSync(join(PROFILE_DIR, 'create.cpuprofile'), JSON.stringify(profile));
+  await page.getByRole('tab', { name: 'New link' }).click();
+  await page.close();
+  if (round < 0) return ms;
+  const click = events.find((event) => event.name === 'create-click');
+  const copied = events.find((event) => event.name === 'create-copied');
+  if (!click || !copied) return ms;
+  const threadNames = new Map(
+    events
+      .filter((event) => event.ph === 'M' && event.name === 'thread_name')
+      .map((event) => [`${event.pid}:${event.tid}`, event.args?.name ?? '']),
+  );
+  console.log(`\n## create ${round + 1}: ${ms.toFixed(1)} ms click → "Link copied"`);
+  const lines = events
+    .filter(
+      (event) =>
+        event.pid === click.pid &&
+        event.ph === 'X' &&
+        event.ts >= click.ts &&
+        event.ts <= copied.ts &&
+        (event.dur ?? 0) >= 300 &&
+        event.name !== 'RunTask' &&
+        event.name !== 'ThreadControllerImpl::RunTask',
+    )
+    .sort((a, b) => a.ts - b.ts);
+  for (const event of lines) {
+    const thread = threadNames.get(`${event.pid}:${event.tid}`) ?? String(event.tid);
+    const detail =
+      event.args?.data?.url?.replace(/^.*\//, '') ?? event.args?.data?.functionName ?? '';
+    const at = ((event.ts - click.ts) / 1000).toFixed(1).padStart(6);
+    const dur = ((event.dur ?? 0) / 1000).toFixed(1).padStart(5);
+    console.log(`${at} +${dur}  ${thread.padEnd(22).slice(0, 22)} ${event.name} ${detail}`);
+  }
+  return ms;
+}
+
 async function main(): Promise<void> {
   if (!args['no-build']) {
     console.log(`Building into ${OUT_DIR}…`);
@@ -280,6 +373,11 @@ async function main(): Promise<void> {
       }
     }
     mkdirSync(PROFILE_DIR, { recursive: true });
+    mkdirSync(PROFILE_DIR, { recursive: true });
+    if (args.create) {
+      await extension.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      for (let run = -2; run < Math.min(RUNS, 4); run += 1) await tracedCreate(extension, run);
+    }
     if (args.trace) {
       for (const [name, path] of Object.entries(pages)) await tracedLoad(extension, path, name);
     }
