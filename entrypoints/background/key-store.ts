@@ -96,7 +96,10 @@ async function readUnlockedKey(items: KeyItems): Promise<string | undefined> {
 
 /** The saved key, for the Payfect client only; undefined when none is saved or it is locked. */
 export async function readApiKey(profileId?: string): Promise<string | undefined> {
-  const items = await itemsOf(profileId);
+  return apiKeyOf(await itemsOf(profileId));
+}
+
+async function apiKeyOf(items: KeyItems): Promise<string | undefined> {
   const plain = await readPlainKey(items);
   if (plain !== undefined) return plain;
   return (await readSealedKey(items)) === undefined ? undefined : readUnlockedKey(items);
@@ -112,7 +115,10 @@ function lastFour(key: string): string {
 }
 
 export async function keyStatus(profileId?: string): Promise<KeyStatus> {
-  const items = await itemsOf(profileId);
+  return statusOf(await itemsOf(profileId));
+}
+
+async function statusOf(items: KeyItems): Promise<KeyStatus> {
   const mode = await readKeyMode(items);
   const plain = await readPlainKey(items);
   if (plain !== undefined) {
@@ -161,7 +167,7 @@ export async function saveApiKey(
   await items.sealed.removeValue();
   await items.unlocked.removeValue();
   await items.mode.setValue('unknown');
-  return ok(await keyStatus(profileId));
+  return ok(await statusOf(items));
 }
 
 /** Removes the profile's key, sealed or not, and what was learned about it. */
@@ -171,7 +177,7 @@ export async function clearApiKey(profileId?: string): Promise<KeyStatus> {
   await items.sealed.removeValue();
   await items.unlocked.removeValue();
   await items.mode.removeValue();
-  return keyStatus(profileId);
+  return statusOf(items);
 }
 
 export function keyLockedMessage(): string {
@@ -190,18 +196,16 @@ export async function setPassphrase(
     return err(invalidKey(t('background.key.shortPassphrase', { min: MIN_PASSPHRASE_LENGTH })));
   }
   const items = await itemsOf(profileId);
-  const key = await readApiKey(profileId);
+  const key = await apiKeyOf(items);
   if (key === undefined) {
     return err(
-      invalidKey(
-        (await keyStatus(profileId)).set ? keyLockedMessage() : t('background.key.saveFirst'),
-      ),
+      invalidKey((await statusOf(items)).set ? keyLockedMessage() : t('background.key.saveFirst')),
     );
   }
   await items.sealed.setValue(await sealKey(key, passphrase, lastFour(key)));
   await items.unlocked.setValue(key);
   await items.apiKey.removeValue();
-  return ok(await keyStatus(profileId));
+  return ok(await statusOf(items));
 }
 
 /** Unlocks the sealed key until the browser closes. */
@@ -215,13 +219,14 @@ export async function unlockKey(
   const key = await openSealedKey(sealed, passphrase);
   if (key === undefined) return err(invalidKey(t('background.key.wrongPassphrase')));
   await items.unlocked.setValue(key);
-  return ok(await keyStatus(profileId));
+  return ok(await statusOf(items));
 }
 
 /** Forgets the unlocked key; the sealed one stays. */
 export async function lockKey(profileId?: string): Promise<KeyStatus> {
-  await (await itemsOf(profileId)).unlocked.removeValue();
-  return keyStatus(profileId);
+  const items = await itemsOf(profileId);
+  await items.unlocked.removeValue();
+  return statusOf(items);
 }
 
 /** Keeps the key unsealed again, as before the lock; only an unlocked key can be. */
@@ -234,7 +239,7 @@ export async function removePassphrase(profileId?: string): Promise<Result<KeySt
   await items.apiKey.setValue(key);
   await items.sealed.removeValue();
   await items.unlocked.removeValue();
-  return ok(await keyStatus(profileId));
+  return ok(await statusOf(items));
 }
 
 /**
@@ -246,6 +251,7 @@ export async function learnKeyMode(
   isLivemode: boolean,
   profileId?: string,
 ): Promise<void> {
-  if ((await readApiKey(profileId)) !== usedKey) return;
-  await (await itemsOf(profileId)).mode.setValue(isLivemode ? 'live' : 'test');
+  const items = await itemsOf(profileId);
+  if ((await apiKeyOf(items)) !== usedKey) return;
+  await items.mode.setValue(isLivemode ? 'live' : 'test');
 }

@@ -8,6 +8,8 @@ import { ask, noAnswerMessage } from '../../utils/ask.ts';
 type KeyRequest = RequestOf<'setPassphrase' | 'unlockKey' | 'lockKey' | 'removePassphrase'>;
 
 interface PassphraseSectionProps {
+  /** The profile whose key this is (the one the page edits). */
+  profileId?: string;
   keyStatus: KeyStatus;
   onKeyStatus: (status: KeyStatus) => void;
 }
@@ -29,7 +31,7 @@ function doneMessage(type: KeyRequest['type']): string {
  * The optional passphrase lock. Its own buttons, apart from Save: the passphrase is sent to
  * the background once and never stored.
  */
-export function PassphraseSection({ keyStatus, onKeyStatus }: PassphraseSectionProps) {
+export function PassphraseSection({ profileId, keyStatus, onKeyStatus }: PassphraseSectionProps) {
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [note, setNote] = useState('');
@@ -40,7 +42,7 @@ export function PassphraseSection({ keyStatus, onKeyStatus }: PassphraseSectionP
     setBusy(true);
     setNote('');
     try {
-      const answer = await ask(request);
+      const answer = await ask(profileId === undefined ? request : { ...request, profileId });
       if (answer.ok) {
         onKeyStatus(answer.key);
         setPassphrase('');

@@ -171,7 +171,7 @@ export function SettingsPage({ initial, onDirtyChange }: SettingsPageProps) {
         onTestConnection={testConnection}
         onRemoveKey={removeKey}
       />
-      <PassphraseSection keyStatus={keyStatus} onKeyStatus={setKeyStatus} />
+      <PassphraseSection profileId={profileId} keyStatus={keyStatus} onKeyStatus={setKeyStatus} />
       <DefaultsSection values={values} stored={stored} errors={errors} onChange={edited} />
       <HistorySection
         historyCap={values.historyCap}
