@@ -7,11 +7,14 @@ import {
   statusWord,
   totalText,
 } from '../../entrypoints/popup/history-text.ts';
+import { mergePrefill } from '../../entrypoints/popup/prefill.ts';
+import { EMPTY_ITEM, emptyDraft } from '../../lib/draft.ts';
 import { dateLocale, formatAmount, formatCount } from '../../lib/format.ts';
 import { itemsSummary } from '../../lib/history.ts';
 import { filterSessions } from '../../lib/history-query.ts';
 import { fillMessageTemplate, formatExpiry } from '../../lib/message-template.ts';
 import { createdAgo, fullTime, timeLeft } from '../../lib/relative-time.ts';
+import { DEFAULT_SETTINGS } from '../../lib/settings.ts';
 import { useFakeLocale } from '../support/fake-i18n.ts';
 import { HOUR, NOW, session } from './history-fixtures.ts';
 
@@ -148,6 +151,19 @@ describe('the chat message', () => {
     await useFakeLocale('zh-TW');
     expect(fillMessageTemplate(template, big, utc)).toMatch(
       /^1234\.50 USDT · 僅限以 USDT 透過 Tron \(TRC20\) 付款 · 11月25日週二 .*2:05/,
+    );
+  });
+});
+
+describe('the selection notice in Traditional Chinese', () => {
+  it('says which item the selection became, in whole sentences', async () => {
+    await useFakeLocale('zh-TW');
+    const draft = emptyDraft(DEFAULT_SETTINGS, 'INV-1');
+    const prefill = { createdAt: NOW, name: 'Acme', description: '', unitPrice: '600' };
+    expect(mergePrefill(draft, prefill).notice).toBe('已依選取的文字填入：請確認名稱與價格。');
+    const typed = { ...draft, items: [{ ...EMPTY_ITEM, name: 'Logo', unitPrice: '10' }] };
+    expect(mergePrefill(typed, prefill).notice).toBe(
+      '已將選取的文字加為品項 2；您的其他品項都保留著。',
     );
   });
 });
