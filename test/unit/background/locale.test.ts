@@ -127,3 +127,21 @@ describe('in zh-TW', () => {
     );
   });
 });
+
+describe('plural forms', () => {
+  it('count one second, several seconds and minutes in English', async () => {
+    await useFakeLocale('en');
+    const wait = (retryAfterMs: number) =>
+      describePayfectError({ kind: 'rate_limited', status: 429, retryAfterMs });
+    expect(wait(1_000)).toContain('wait 1 second and');
+    expect(wait(2_000)).toContain('wait 2 seconds and');
+    expect(wait(120_000)).toContain('wait 2 minutes and');
+  });
+
+  it('count seconds and minutes in Chinese', () => {
+    const wait = (retryAfterMs: number) =>
+      describePayfectError({ kind: 'rate_limited', status: 429, retryAfterMs });
+    expect(wait(1_000)).toBe('Payfect 收到太多要求，請等 1 秒再試一次。');
+    expect(wait(120_000)).toBe('Payfect 收到太多要求，請等 2 分鐘再試一次。');
+  });
+});
