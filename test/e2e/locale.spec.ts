@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { ExtensionBrowser } from '../support/chromium.ts';
 import { openPopup } from '../support/flows.ts';
@@ -22,6 +23,16 @@ async function connectInChinese(extension: ExtensionBrowser, sandbox: Sandbox): 
   await page.getByRole('button', { name: /^(儲存|Save)$/ }).click();
   await expect(page.getByRole('status').filter({ hasText: /^(已儲存|Saved)/ })).toBeVisible();
   await page.close();
+}
+
+/** axe's serious and critical findings (as in accessibility.spec.ts): lang, names, contrast. */
+async function seriousFindings(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .flatMap((violation) =>
+      violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`),
+    );
 }
 
 function row(popup: Page, name: string) {
@@ -50,6 +61,7 @@ test('the popup speaks Traditional Chinese and writes amounts and dates the Taiw
   await expect(popup.getByRole('combobox', { name: '幣別' })).toBeVisible();
   await expect(popup.getByRole('combobox', { name: '網路' })).toBeVisible();
   await expect(popup.getByText(/總計/)).toContainText('2,400.50 USDT');
+  expect(await seriousFindings(popup), 'create form').toEqual([]);
   await popup.getByRole('button', { name: '建立連結' }).click();
 
   await expect(popup.getByRole('heading', { name: '連結已建立' })).toBeVisible();
@@ -79,6 +91,7 @@ test('the popup speaks Traditional Chinese and writes amounts and dates the Taiw
     '已檢查 1 個待付款連結 · 1 個狀態有變更',
   );
   await expect(row(popup, 'Logo 設計')).toContainText('已付款');
+  expect(await seriousFindings(popup), 'History').toEqual([]);
 
   // The amount is found as the row writes it.
   await popup.getByRole('searchbox', { name: '搜尋' }).fill('2,400.50');
