@@ -103,7 +103,7 @@ describe('History words in Traditional Chinese', () => {
     expect(totalText(big)).toBe('1,234.50 USDT');
     expect(rowLabel(big, 'complete')).toBe('Logo design，1,234.50 USDT，已付款');
     expect(countLine(3, 3)).toBe('3 個連結');
-    expect(countLine(1_234, 10_000)).toBe('1,234 / 10,000 個連結');
+    expect(countLine(1_234, 10_000)).toBe('10,000 個連結中的 1,234 個');
     const items = [
       { name: 'Logo design', description: '', unitAmount: '1', quantity: 1 },
       { name: 'Hosting', description: '', unitAmount: '1', quantity: 1 },
