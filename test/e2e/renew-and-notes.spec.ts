@@ -106,9 +106,10 @@ test('a note and tags are saved on a link, found by search and exported', async 
 
   const csv = await readDownload(popup, 'Export CSV');
   const [header = '', row = ''] = csv.replace(/^\uFEFF/, '').split('\r\n');
-  expect(header.endsWith(',note,tags')).toBe(true);
+  expect(header.endsWith(',note,tags,profile')).toBe(true);
   expect(row).toContain('Logo design');
-  expect(row.endsWith(',"Paid half upfront\nRest on delivery",acme; retainer')).toBe(true);
+  // The last column names the profile that made the link.
+  expect(row.endsWith(',"Paid half upfront\nRest on delivery",acme; retainer,Default')).toBe(true);
 });
 
 test('an open link close to expiry raises one reminder and offers Renew', async ({ extension }) => {
