@@ -121,3 +121,31 @@ test('options: profiles are renamed and deleted by keyboard, the last one is kep
   await expect(options.getByRole('button', { name: 'Delete profile' })).toHaveCount(0);
   await expect(options.getByText('A key is saved')).toBeVisible();
 });
+
+test.describe('in Traditional Chinese', () => {
+  test.use({ locale: 'zh-TW' });
+
+  test('the Profiles section and the popup’s profile choice speak zh-TW', async ({
+    extension,
+    sandbox,
+  }) => {
+    const options = await extension.context.newPage();
+    await options.goto(extension.url('options.html'));
+    await expect(options.getByRole('heading', { name: '設定檔' })).toBeVisible();
+    await options.getByRole('textbox', { name: 'API 金鑰' }).fill(sandbox.keys[0] ?? '');
+    await options.getByRole('textbox', { name: 'API 基礎網址' }).fill(sandbox.apiBaseUrl);
+    await options.getByRole('button', { name: '儲存' }).click();
+    await options.getByRole('button', { name: '新增設定檔' }).click();
+    await options.getByRole('textbox', { name: '設定檔名稱' }).fill('  ');
+    await options.getByRole('button', { name: '新增', exact: true }).click();
+    await expect(options.getByText('請輸入設定檔名稱。')).toBeVisible();
+    await options.getByRole('textbox', { name: '設定檔名稱' }).fill('正式');
+    await options.getByRole('button', { name: '新增', exact: true }).click();
+    await expect(options.getByText('已新增設定檔「正式」')).toBeVisible();
+
+    const popup = await openPopup(extension);
+    const profile = popup.getByRole('combobox', { name: '設定檔' });
+    await expect(profile.locator('option')).toHaveText(['Default', '正式']);
+    await expect(profile.locator('option:checked')).toHaveText('正式');
+  });
+});
