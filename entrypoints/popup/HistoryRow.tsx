@@ -60,7 +60,11 @@ export const HistoryRow = memo(function HistoryRow({
     <li
       role="listitem"
       className="history-row"
-      aria-label={rowLabel(session, status)}
+      aria-label={
+        profileName === undefined
+          ? rowLabel(session, status)
+          : `${rowLabel(session, status)} · ${t('profiles.rowProfile', { name: profileName })}`
+      }
       aria-posinset={position}
       aria-setsize={setSize}
     >

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod/mini';
@@ -179,6 +179,26 @@ describe('profile requests', () => {
     });
     const state = await stateAfter({ type: 'switchProfile', profileId: 'default' });
     expect(state.settings).toMatchObject({ baseUrl: first.apiBaseUrl, messageTemplate: '{url}' });
+  });
+
+  it('are refused from anything but the extension’s own pages', async () => {
+    const contentScript = {
+      id: browser.runtime.id,
+      url: 'https://example.com/chat',
+      frameId: 0,
+      tab: { id: 3 } as Browser.tabs.Tab,
+    };
+    for (const message of [
+      { type: 'addProfile', name: 'Evil' },
+      { type: 'switchProfile', profileId: 'default' },
+      { type: 'deleteProfile', profileId: 'default' },
+    ]) {
+      expect(await handle(message, contentScript)).toMatchObject({
+        ok: false,
+        error: { kind: 'invalid_request' },
+      });
+    }
+    expect((await readProfiles()).profiles.map((profile) => profile.name)).toEqual(['Default']);
   });
 
   it('never answer with a key', async () => {
