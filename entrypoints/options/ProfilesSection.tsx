@@ -233,7 +233,7 @@ export function ProfilesSection({ state, dirty, onState }: ProfilesSectionProps)
             <button
               type="button"
               id="profile-delete-confirm"
-              className="button button--primary button--danger"
+              className="button button--danger"
               disabled={busy}
               onClick={() =>
                 void send(

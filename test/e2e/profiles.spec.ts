@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { startSandbox, type Sandbox } from '../sandbox/server.ts';
 import { connectToSandbox, createLink, fillItems, openPopup } from '../support/flows.ts';
@@ -149,3 +150,39 @@ test.describe('in Traditional Chinese', () => {
     await expect(profile.locator('option:checked')).toHaveText('正式');
   });
 });
+
+async function seriousFindings(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .flatMap((violation) =>
+      violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`),
+    );
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the profile controls have no serious accessibility issue (${scheme})`, async ({
+    extension,
+    sandbox,
+  }) => {
+    await connectToSandbox(extension, sandbox);
+    const options = await extension.context.newPage();
+    await options.emulateMedia({ colorScheme: scheme });
+    await options.goto(extension.url('options.html'));
+    await addProfile(options, 'Shop B', SECOND_KEY, second.apiBaseUrl);
+    await options.getByRole('button', { name: 'Rename profile' }).click();
+    expect(await seriousFindings(options), 'options, rename step').toEqual([]);
+    await options.getByRole('button', { name: 'Cancel' }).click();
+    await options.getByRole('button', { name: 'Delete profile' }).click();
+    expect(await seriousFindings(options), 'options, delete step').toEqual([]);
+
+    const popup = await extension.context.newPage();
+    await popup.emulateMedia({ colorScheme: scheme });
+    await openPopup(extension, popup);
+    await fillItems(popup, [{ name: 'Logo design', unitPrice: '120.5' }]);
+    await createLink(popup);
+    await popup.getByRole('tab', { name: 'History' }).click();
+    await expect(popup.getByRole('listitem').filter({ hasText: 'Shop B' })).toBeVisible();
+    expect(await seriousFindings(popup), 'popup History with profiles').toEqual([]);
+  });
+}
