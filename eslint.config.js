@@ -48,6 +48,26 @@ export default tseslint.config(
     },
   },
   {
+    // Every word the user reads comes from locales/*.yml through t() (lib/i18n.ts): no
+    // English typed into JSX text or into a label, tooltip, placeholder or alt. A bare URL
+    // ("https://" as a placeholder, a sample address) reads the same in every language.
+    files: ['entrypoints/**/*.tsx', 'components/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'JSXText[value=/[A-Za-z]/]:not([value=/^\\s*https?:\\/\\/\\S*\\s*$/])',
+          message: "Text the user reads comes from locales/*.yml: t('section.key').",
+        },
+        {
+          selector:
+            'JSXAttribute[name.name=/^(aria-label|title|placeholder|alt)$/] > Literal[value=/[A-Za-z]/]:not([value=/^https?:\\/\\/\\S*$/])',
+          message: "Labels, titles, placeholders and alt texts come from locales/*.yml: t('…').",
+        },
+      ],
+    },
+  },
+  {
     // Playwright fixtures take `{}` when they need no other fixture.
     files: ['test/e2e/**'],
     rules: { 'no-empty-pattern': 'off' },
