@@ -119,15 +119,20 @@ export async function keyStatus(profileId?: string): Promise<KeyStatus> {
 }
 
 async function statusOf(items: KeyItems): Promise<KeyStatus> {
-  const mode = await readKeyMode(items);
-  const plain = await readPlainKey(items);
+  // Side by side: the popup's form waits for getState, which asks this for every profile,
+  // and each read is a round trip to the browser process (npm run bench, popup ready).
+  const [mode, plain, sealed, unlocked] = await Promise.all([
+    readKeyMode(items),
+    readPlainKey(items),
+    readSealedKey(items),
+    readUnlockedKey(items),
+  ]);
   if (plain !== undefined) {
     const last4 = lastFour(plain);
     return last4 === '' ? { set: true, mode } : { set: true, last4, mode };
   }
-  const sealed = await readSealedKey(items);
   if (sealed === undefined) return { set: false, mode: 'unknown' };
-  const lock = (await readUnlockedKey(items)) === undefined ? 'locked' : 'unlocked';
+  const lock = unlocked === undefined ? 'locked' : 'unlocked';
   return sealed.last4 === ''
     ? { set: true, mode, lock }
     : { set: true, last4: sealed.last4, mode, lock };
