@@ -2,6 +2,7 @@ import { dateLocale } from './format.ts';
 import { itemsSummary, type SessionRecord } from './history.ts';
 import { t } from './i18n.ts';
 import { PAYER_CRYPTO } from './order.ts';
+import { DEFAULT_MESSAGE_TEMPLATE } from './settings.ts';
 
 /**
  * The chat message a freelancer pastes next to a link, filled from a user-editable template
@@ -29,6 +30,11 @@ import { PAYER_CRYPTO } from './order.ts';
  * `{items}`' "+ 2 more" and `{expires}`'s date ("11月25日週二 下午2:05 [UTC]"; English keeps
  * en-GB's "Tue 25 Nov, 14:05 UTC"). `{total}` stays exactly as Payfect returned it, with no
  * grouping, so the client can paste it into a wallet.
+ *
+ * The default template is stored as its English text (DEFAULT_MESSAGE_TEMPLATE) and stands
+ * for "the default": it is filled, and shown in Settings, in the browser's language
+ * (defaultTemplateText), so a zh-TW user who never edited it sends no English words either.
+ * A template the user wrote is used exactly as written.
  */
 export const PLACEHOLDERS = [
   'items',
@@ -89,6 +95,28 @@ function isPlaceholder(name: string): name is Placeholder {
   return (PLACEHOLDERS as readonly string[]).includes(name);
 }
 
+/** The default template in the browser's language, its placeholders left to fill. */
+export function defaultTemplateText(): string {
+  return t('popup.message.defaultTemplate', {
+    items: '{items}',
+    total: '{total}',
+    currency: '{currency}',
+    url: '{url}',
+    warning: '{warning}',
+    expires: '{expires}',
+  });
+}
+
+/** The template as Settings shows it: the default in the browser's language. */
+export function templateForDisplay(stored: string): string {
+  return stored === DEFAULT_MESSAGE_TEMPLATE ? defaultTemplateText() : stored;
+}
+
+/** The template as stored: the default in any language is kept as the default. */
+export function templateForStorage(shown: string): string {
+  return shown === defaultTemplateText() ? DEFAULT_MESSAGE_TEMPLATE : shown;
+}
+
 export function fillMessageTemplate(
   template: string,
   session: SessionRecord,
@@ -96,7 +124,7 @@ export function fillMessageTemplate(
 ): string {
   const values = placeholderValues(session, options);
   // One pass: a value that itself contains "{url}" (an item named so) is never expanded again.
-  return template.replace(/\{([a-z]+)\}/g, (match: string, name: string) =>
+  return templateForDisplay(template).replace(/\{([a-z]+)\}/g, (match: string, name: string) =>
     isPlaceholder(name) ? values[name] : match,
   );
 }

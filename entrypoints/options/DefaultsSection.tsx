@@ -2,13 +2,12 @@ import { fieldId, SelectField, TextAreaField, TextField } from '../../components
 import type { FieldErrors } from '../../lib/draft.ts';
 import { itemsSummary } from '../../lib/history.ts';
 import { t } from '../../lib/i18n.ts';
-import { fillMessageTemplate, PLACEHOLDERS } from '../../lib/message-template.ts';
 import {
-  CURRENCIES,
-  DEFAULT_MESSAGE_TEMPLATE,
-  DEFAULT_NETWORKS,
-  type Settings,
-} from '../../lib/settings.ts';
+  defaultTemplateText,
+  fillMessageTemplate,
+  PLACEHOLDERS,
+} from '../../lib/message-template.ts';
+import { CURRENCIES, DEFAULT_NETWORKS, type Settings } from '../../lib/settings.ts';
 import { withSlots } from './slots.tsx';
 import { sampleSession, type SettingsValues } from './values.ts';
 
@@ -98,11 +97,11 @@ export function DefaultsSection({ values, stored, errors, onChange }: DefaultsSe
       <div className="preview">
         <div className="preview-head">
           <h3>{t('options.defaults.preview')}</h3>
-          {values.messageTemplate !== DEFAULT_MESSAGE_TEMPLATE && (
+          {values.messageTemplate !== defaultTemplateText() && (
             <button
               type="button"
               className="button button--quiet button--small"
-              onClick={() => onChange('messageTemplate', DEFAULT_MESSAGE_TEMPLATE)}
+              onClick={() => onChange('messageTemplate', defaultTemplateText())}
             >
               {t('options.defaults.useDefaultTemplate')}
             </button>

@@ -1,4 +1,5 @@
 import type { FieldErrors } from '../../lib/draft.ts';
+import { templateForStorage } from '../../lib/message-template.ts';
 import type { KeyStatus, UiError } from '../../lib/messages.ts';
 import type { Settings } from '../../lib/settings.ts';
 import { ask } from '../../utils/ask.ts';
@@ -55,7 +56,13 @@ export async function saveAll(
   if (historyCap !== null && reminderMinutes !== null) {
     const answer = await ask({
       type: 'saveSettings',
-      settings: { ...stored, ...values, historyCap, reminderMinutes },
+      settings: {
+        ...stored,
+        ...values,
+        messageTemplate: templateForStorage(values.messageTemplate),
+        historyCap,
+        reminderMinutes,
+      },
       profileId,
     });
     if (answer.ok) settings = answer.settings;

@@ -1,5 +1,6 @@
 import type { SessionRecord } from '../../lib/history.ts';
 import { t, uiLocale } from '../../lib/i18n.ts';
+import { templateForDisplay } from '../../lib/message-template.ts';
 import type { KeyStatus } from '../../lib/messages.ts';
 import { MAX_REMINDER_MINUTES, networkName, type Settings } from '../../lib/settings.ts';
 
@@ -42,7 +43,8 @@ export function valuesOf(settings: Settings): SettingsValues {
     successUrl,
     cancelUrl,
     callbackUrl,
-    messageTemplate,
+    // The default shows in the browser's language; save.ts stores it back as the default.
+    messageTemplate: templateForDisplay(messageTemplate),
     historyCap: String(settings.historyCap),
     reminderMinutes: String(settings.reminderMinutes),
   };

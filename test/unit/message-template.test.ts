@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionRecord } from '../../lib/history.ts';
-import { fillMessageTemplate, formatExpiry, PLACEHOLDERS } from '../../lib/message-template.ts';
+import {
+  defaultTemplateText,
+  fillMessageTemplate,
+  formatExpiry,
+  PLACEHOLDERS,
+  templateForDisplay,
+  templateForStorage,
+} from '../../lib/message-template.ts';
 import { DEFAULT_MESSAGE_TEMPLATE } from '../../lib/settings.ts';
+import { useFakeLocale } from '../support/fake-i18n.ts';
 
 const EXPIRES = Date.UTC(2025, 10, 25, 14, 5);
 
@@ -111,5 +119,40 @@ describe('fillMessageTemplate', () => {
 describe('formatExpiry', () => {
   it('writes weekday, day, month and time without the zone by default', () => {
     expect(formatExpiry(EXPIRES, utc)).toBe('Tue 25 Nov, 14:05');
+  });
+});
+
+describe('the default template in the browser language', () => {
+  it('is the stored default itself in English', () => {
+    expect(defaultTemplateText()).toBe(DEFAULT_MESSAGE_TEMPLATE);
+    expect(templateForDisplay(DEFAULT_MESSAGE_TEMPLATE)).toBe(DEFAULT_MESSAGE_TEMPLATE);
+  });
+
+  it('sends no English words to a zh-TW user who kept the default', async () => {
+    await useFakeLocale('zh-TW');
+    const message = fillMessageTemplate(DEFAULT_MESSAGE_TEMPLATE, session, {
+      locale: 'zh-TW',
+      timeZone: 'UTC',
+    });
+    expect(message).toMatch(
+      /^Logo design 及其他 1 項 — 61\.50 USDT：https:\/\/pay\.payfect\.finance\/c\/cs_test_123 · 僅限以 USDT 透過 Tron \(TRC20\) 付款 · 有效期限至 .*11月25日/,
+    );
+    expect(message).not.toMatch(/Valid until|Pay in/);
+  });
+
+  it('is shown in Settings in the browser language and stored back as the default', async () => {
+    await useFakeLocale('zh-TW');
+    const shown = templateForDisplay(DEFAULT_MESSAGE_TEMPLATE);
+    expect(shown).toContain('有效期限至 {expires}');
+    expect(templateForStorage(shown)).toBe(DEFAULT_MESSAGE_TEMPLATE);
+  });
+
+  it('leaves a template the user wrote exactly as written, in either direction', async () => {
+    await useFakeLocale('zh-TW');
+    const own = 'Here is your link: {url} ({total} {currency})';
+    expect(templateForDisplay(own)).toBe(own);
+    expect(templateForStorage(own)).toBe(own);
+    // The English default typed by hand in a zh-TW browser is still the default.
+    expect(templateForStorage(DEFAULT_MESSAGE_TEMPLATE)).toBe(DEFAULT_MESSAGE_TEMPLATE);
   });
 });
