@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchWithExtension } from '../test/support/chromium.ts';
-import { openPopup } from '../test/support/flows.ts';
+import { connectToSandbox, openPopup } from '../test/support/flows.ts';
 import { startSandbox } from '../test/sandbox/server.ts';
 
 const { values: args } = parseArgs({
@@ -33,20 +33,7 @@ async function main(): Promise<void> {
   const sandbox = await startSandbox({ port: 0, quiet: true });
   const extension = await launchWithExtension({ locale: 'zh-TW' });
   try {
-    const options = await extension.context.newPage();
-    await options.goto(extension.url('options.html'));
-    await options
-      .getByRole('textbox', { name: /^(API 金鑰|API key)$/ })
-      .fill(sandbox.keys[0] ?? '');
-    await options
-      .getByRole('textbox', { name: /^(API 基礎網址|API base URL)$/ })
-      .fill(sandbox.apiBaseUrl);
-    await options.getByRole('button', { name: /^(儲存|Save)$/ }).click();
-    await options
-      .getByRole('status')
-      .filter({ hasText: /^(已儲存|Saved)/ })
-      .waitFor();
-    await options.close();
+    await connectToSandbox(extension, sandbox);
 
     const popup = await openPopup(extension);
     for (const [index, item] of ITEMS.entries()) {

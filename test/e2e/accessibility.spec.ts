@@ -1,7 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { connectToSandbox, createLink, fillItems, openPopup } from '../support/flows.ts';
 import { expect, test } from './fixtures.ts';
+import { seriousFindings } from '../support/axe.ts';
 
 /*
  * axe-core over every screen a user sees, in the light and the dark theme (both follow the
@@ -10,15 +9,6 @@ import { expect, test } from './fixtures.ts';
  */
 
 type Scheme = 'light' | 'dark';
-
-async function seriousFindings(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .flatMap((violation) =>
-      violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`),
-    );
-}
 
 for (const scheme of ['light', 'dark'] as const satisfies readonly Scheme[]) {
   test(`every popup and options screen has no serious accessibility issue (${scheme})`, async ({

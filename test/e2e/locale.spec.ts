@@ -1,39 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import type { ExtensionBrowser } from '../support/chromium.ts';
-import { openPopup } from '../support/flows.ts';
+import { connectToSandbox, openPopup } from '../support/flows.ts';
 import { clipboardText } from '../support/sandbox-traffic.ts';
-import type { Sandbox } from '../sandbox/server.ts';
 import { expect, test } from './fixtures.ts';
+import { seriousFindings } from '../support/axe.ts';
 
 // Chromium in Traditional Chinese: chrome.i18n answers from _locales/zh_TW, Intl in zh-TW.
 test.use({ locale: 'zh-TW' });
-
-/**
- * The options page by its Chinese names; the English ones are accepted too, so this spec
- * tests the popup whatever state the options page's own translation is in.
- */
-async function connectInChinese(extension: ExtensionBrowser, sandbox: Sandbox): Promise<void> {
-  const page = await extension.context.newPage();
-  await page.goto(extension.url('options.html'));
-  await page.getByRole('textbox', { name: /^(API 金鑰|API key)$/ }).fill(sandbox.keys[0] ?? '');
-  await page
-    .getByRole('textbox', { name: /^(API 基礎網址|API base URL)$/ })
-    .fill(sandbox.apiBaseUrl);
-  await page.getByRole('button', { name: /^(儲存|Save)$/ }).click();
-  await expect(page.getByRole('status').filter({ hasText: /^(已儲存|Saved)/ })).toBeVisible();
-  await page.close();
-}
-
-/** axe's serious and critical findings (as in accessibility.spec.ts): lang, names, contrast. */
-async function seriousFindings(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .flatMap((violation) =>
-      violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`),
-    );
-}
 
 function row(popup: Page, name: string) {
   return popup.getByRole('listitem').filter({ hasText: name });
@@ -44,7 +16,7 @@ test('the popup speaks Traditional Chinese and writes amounts and dates the Taiw
   sandbox,
 }) => {
   await extension.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await connectInChinese(extension, sandbox);
+  await connectToSandbox(extension, sandbox);
   const popup = await openPopup(extension);
 
   await expect(popup.locator('html')).toHaveAttribute('lang', 'zh-TW');

@@ -1,9 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { startSandbox, type Sandbox } from '../sandbox/server.ts';
 import { connectToSandbox, createLink, fillItems, openPopup } from '../support/flows.ts';
 import { createRequests } from '../support/sandbox-traffic.ts';
 import { expect, test } from './fixtures.ts';
+import { seriousFindings } from '../support/axe.ts';
 
 const SECOND_KEY = 'pk_test_shop_b_second_sandbox_0002';
 
@@ -150,15 +150,6 @@ test.describe('in Traditional Chinese', () => {
     await expect(profile.locator('option:checked')).toHaveText('正式');
   });
 });
-
-async function seriousFindings(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .flatMap((violation) =>
-      violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`),
-    );
-}
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`the profile controls have no serious accessibility issue (${scheme})`, async ({

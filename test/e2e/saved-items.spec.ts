@@ -1,11 +1,16 @@
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import type { Sandbox } from '../sandbox/server.ts';
 import type { ExtensionBrowser } from '../support/chromium.ts';
-import { createLink, fillItems, openPopup, SAMPLE_ITEMS } from '../support/flows.ts';
+import {
+  connectToSandbox,
+  createLink,
+  fillItems,
+  openPopup,
+  SAMPLE_ITEMS,
+} from '../support/flows.ts';
 import { createRequests } from '../support/sandbox-traffic.ts';
+import { seriousFindings } from '../support/axe.ts';
 
 const SAMPLE_INVOICE_ITEMS = [
   {
@@ -32,22 +37,9 @@ async function saveItemsAs(popup: Page, name: string): Promise<void> {
   await expect(popup.getByRole('status').filter({ hasText: `Saved “${name}”` })).toBeVisible();
 }
 
-/** connectToSandbox, by names in English or Chinese (the zh-TW test below needs a key too). */
-async function connect(extension: ExtensionBrowser, sandbox: Sandbox): Promise<void> {
-  const page = await extension.context.newPage();
-  await page.goto(extension.url('options.html'));
-  await page.getByRole('textbox', { name: /^(API 金鑰|API key)$/ }).fill(sandbox.keys[0] ?? '');
-  await page
-    .getByRole('textbox', { name: /^(API 基礎網址|API base URL)$/ })
-    .fill(sandbox.apiBaseUrl);
-  await page.getByRole('button', { name: /^(儲存|Save)$/ }).click();
-  await expect(page.getByRole('status').filter({ hasText: /^(已儲存|Saved)/ })).toBeVisible();
-  await page.close();
-}
-
 test.beforeEach(async ({ extension, sandbox }) => {
   await extension.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await connect(extension, sandbox);
+  await connectToSandbox(extension, sandbox);
 });
 
 test('items saved as a template are picked by typing and Enter, and Enter creates the link', async ({
@@ -307,15 +299,6 @@ test.describe('in Settings', () => {
     await expect(templateRows(page)).toHaveCount(1);
   });
 });
-
-async function seriousFindings(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .flatMap((violation) =>
-      violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`),
-    );
-}
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`the saved items controls have no serious accessibility issue (${scheme})`, async ({

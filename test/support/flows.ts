@@ -17,17 +17,20 @@ export const SAMPLE_ITEMS: readonly SampleItem[] = [
   { name: 'Hosting', unitPrice: '9.99', quantity: '12' },
 ];
 
-/** Saves the key and base URL on the options page, as a user would. */
+/**
+ * Saves the key and base URL on the options page, as a user would: by the fields' names in
+ * English or in Traditional Chinese, so the same step serves tests in either language.
+ */
 export async function configureExtension(
   extension: ExtensionBrowser,
   settings: { apiKey: string; baseUrl: string },
 ): Promise<void> {
   const page = await extension.context.newPage();
   await page.goto(extension.url('options.html'));
-  await page.getByRole('textbox', { name: 'API key' }).fill(settings.apiKey);
-  await page.getByRole('textbox', { name: 'API base URL' }).fill(settings.baseUrl);
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await page.getByRole('textbox', { name: /^(API key|API 金鑰)$/ }).fill(settings.apiKey);
+  await page.getByRole('textbox', { name: /^(API base URL|API 基礎網址)$/ }).fill(settings.baseUrl);
+  await page.getByRole('button', { name: /^(Save|儲存)$/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^(Saved|已儲存)/ })).toBeVisible();
   await page.close();
 }
 
