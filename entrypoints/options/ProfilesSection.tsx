@@ -65,6 +65,15 @@ export function ProfilesSection({ state, dirty, onState }: ProfilesSectionProps)
   const activeName = active?.name ?? '';
   const only = state.profiles.length < 2;
 
+  // A success note ("Profile … added — paste its API key below") has been read once the user
+  // types in the form; it would be stale after the next Save. (Adjusted while rendering, as
+  // React advises for state that follows a prop.)
+  const [wasDirty, setWasDirty] = useState(dirty);
+  if (dirty !== wasDirty) {
+    setWasDirty(dirty);
+    if (dirty && note?.tone === 'success') setNote(null);
+  }
+
   async function send(
     request: ProfileRequest,
     done: (state: State) => string,

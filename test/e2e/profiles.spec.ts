@@ -26,6 +26,8 @@ async function addProfile(options: Page, name: string, apiKey: string, baseUrl: 
   // The new profile's form: no key yet, and the API key field has the focus.
   await expect(options.getByRole('textbox', { name: 'API key' })).toBeFocused();
   await options.getByRole('textbox', { name: 'API key' }).fill(apiKey);
+  // Read and done: "paste its API key below" goes once the key is typed.
+  await expect(options.getByText(`Profile “${name}” added`)).toBeHidden();
   await options.getByRole('textbox', { name: 'API base URL' }).fill(baseUrl);
   await options.getByRole('button', { name: 'Save' }).click();
   await expect(options.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
