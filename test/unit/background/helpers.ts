@@ -1,7 +1,8 @@
 import { vi } from 'vitest';
 import { browser, type Browser } from 'wxt/browser';
+import { z } from 'zod/mini';
 import type { SessionRecord } from '../../../lib/history.ts';
-import type { Request } from '../../../lib/messages.ts';
+import { ResponseSchemas, type Request } from '../../../lib/messages.ts';
 import type { Order } from '../../../lib/order.ts';
 import { DEFAULT_SETTINGS } from '../../../lib/settings.ts';
 import type { MessageHandler } from '../../../entrypoints/background/router.ts';
@@ -56,6 +57,25 @@ export async function storedJson(): Promise<Record<string, string>> {
 /** Sends one message from the popup and returns the answer. */
 export function ask(handle: MessageHandler, message: Request): Promise<unknown> {
   return handle(message, popupSender());
+}
+
+/** Creates a link as the popup does and returns the session; a failed create throws. */
+export async function createSession(
+  handle: MessageHandler,
+  requestId: string,
+  request: { order?: Order; profileId?: string } = {},
+): Promise<SessionRecord> {
+  const answer = z.parse(
+    ResponseSchemas.createCheckout,
+    await ask(handle, {
+      type: 'createCheckout',
+      requestId,
+      order: request.order ?? order(),
+      ...(request.profileId === undefined ? {} : { profileId: request.profileId }),
+    }),
+  );
+  if (!answer.ok) throw new Error(answer.error.message);
+  return answer.session;
 }
 
 /** Points the worker at a sandbox and saves `apiKey`, as a user would in Settings. */

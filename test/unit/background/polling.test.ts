@@ -13,7 +13,7 @@ import { HISTORY_META_KEY, readHistory } from '../../../lib/history-storage.ts';
 import { DEFAULT_SETTINGS } from '../../../lib/settings.ts';
 import { startSandbox, type Sandbox } from '../../sandbox/server.ts';
 import historyV1 from './fixtures/history-v1.json';
-import { ask, configure, order, session, stubContextMenus } from './helpers.ts';
+import { ask, configure, createSession, session, stubContextMenus } from './helpers.ts';
 
 const NOW = 1_700_050_000_000;
 
@@ -33,11 +33,7 @@ beforeEach(async () => {
 });
 
 async function createLink(requestId: string): Promise<string> {
-  const answer = await ask(handle, { type: 'createCheckout', requestId, order: order() });
-  if (typeof answer !== 'object' || answer === null || !('session' in answer)) {
-    throw new Error('create failed');
-  }
-  return (await readHistory())[0]?.id ?? '';
+  return (await createSession(handle, requestId)).id;
 }
 
 describe('the poll alarm and the badge', () => {

@@ -16,7 +16,7 @@ import { ResponseSchemas, type State } from '../../../lib/messages.ts';
 import { DEFAULT_SETTINGS } from '../../../lib/settings.ts';
 import { readSettings } from '../../../lib/settings-storage.ts';
 import { startSandbox, type Sandbox } from '../../sandbox/server.ts';
-import { ask, configure, order, storedJson } from './helpers.ts';
+import { ask, configure, createSession, order, storedJson } from './helpers.ts';
 
 const FIRST_KEY = 'pk_test_first_sandbox_key_0001';
 const SECOND_KEY = 'pk_test_second_sandbox_key_0002';
@@ -267,16 +267,12 @@ describe('links per profile', () => {
 
   it('are renewed with the key of the profile that made them, whichever is active', async () => {
     const { secondId } = await twoProfiles();
-    const created = z.parse(
-      ResponseSchemas.createCheckout,
-      await ask(handle, { type: 'createCheckout', requestId: 'r1', order: order() }),
-    );
-    if (!created.ok) throw new Error(created.error.message);
+    const created = await createSession(handle, 'r1');
     await stateAfter({ type: 'switchProfile', profileId: 'default' });
-    clock = created.session.expiresAt + 1;
+    clock = created.expiresAt + 1;
     const renewed = z.parse(
       ResponseSchemas.renewCheckout,
-      await ask(handle, { type: 'renewCheckout', requestId: 'n1', sessionId: created.session.id }),
+      await ask(handle, { type: 'renewCheckout', requestId: 'n1', sessionId: created.id }),
     );
     expect(renewed).toMatchObject({ ok: true, session: { profileId: secondId } });
     expect(authorizations(second, 'POST')).toEqual([
@@ -288,17 +284,13 @@ describe('links per profile', () => {
 
   it('of a deleted profile are not renewed', async () => {
     const { secondId } = await twoProfiles();
-    const created = z.parse(
-      ResponseSchemas.createCheckout,
-      await ask(handle, { type: 'createCheckout', requestId: 'r1', order: order() }),
-    );
-    if (!created.ok) throw new Error(created.error.message);
+    const created = await createSession(handle, 'r1');
     await stateAfter({ type: 'deleteProfile', profileId: secondId });
-    clock = created.session.expiresAt + 1;
+    clock = created.expiresAt + 1;
     const renewed = await ask(handle, {
       type: 'renewCheckout',
       requestId: 'n1',
-      sessionId: created.session.id,
+      sessionId: created.id,
     });
     expect(renewed).toMatchObject({ ok: false, error: { kind: 'invalid_request' } });
     expect(authorizations(first, 'POST')).toEqual([]);

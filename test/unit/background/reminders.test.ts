@@ -11,7 +11,7 @@ import { readHistory } from '../../../lib/history-storage.ts';
 import { ResponseSchemas } from '../../../lib/messages.ts';
 import { DEFAULT_SETTINGS } from '../../../lib/settings.ts';
 import { startSandbox, type Sandbox } from '../../sandbox/server.ts';
-import { ask, configure, order } from './helpers.ts';
+import { ask, configure, createSession } from './helpers.ts';
 
 const MINUTE = 60_000;
 
@@ -32,13 +32,8 @@ beforeEach(async () => {
   await configure(handle, sandbox.apiBaseUrl, sandbox.keys[0] ?? '');
 });
 
-async function createLink(requestId = 'r1'): Promise<SessionRecord> {
-  const answer = z.parse(
-    ResponseSchemas.createCheckout,
-    await ask(handle, { type: 'createCheckout', requestId, order: order() }),
-  );
-  if (!answer.ok) throw new Error(answer.error.message);
-  return answer.session;
+function createLink(requestId = 'r1'): Promise<SessionRecord> {
+  return createSession(handle, requestId);
 }
 
 async function poll() {

@@ -11,7 +11,7 @@ import { readHistory } from '../../../lib/history-storage.ts';
 import { ResponseSchemas } from '../../../lib/messages.ts';
 import type { Order } from '../../../lib/order.ts';
 import { startSandbox, type Sandbox } from '../../sandbox/server.ts';
-import { ask, configure, order } from './helpers.ts';
+import { ask, configure, createSession, order } from './helpers.ts';
 
 let sandbox: Sandbox;
 let handle: MessageHandler;
@@ -33,17 +33,8 @@ beforeEach(async () => {
   await configure(handle, sandbox.apiBaseUrl, sandbox.keys[0] ?? '');
 });
 
-async function createLink(overrides: Partial<Order> = {}): Promise<SessionRecord> {
-  const answer = z.parse(
-    ResponseSchemas.createCheckout,
-    await ask(handle, {
-      type: 'createCheckout',
-      requestId: `create-${(created += 1)}`,
-      order: order(overrides),
-    }),
-  );
-  if (!answer.ok) throw new Error(answer.error.message);
-  return answer.session;
+function createLink(overrides: Partial<Order> = {}): Promise<SessionRecord> {
+  return createSession(handle, `create-${(created += 1)}`, { order: order(overrides) });
 }
 
 async function renew(sessionId: string, requestId = 'renew-1') {

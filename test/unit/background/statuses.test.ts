@@ -11,7 +11,7 @@ import { readHistory } from '../../../lib/history-storage.ts';
 import { ResponseSchemas } from '../../../lib/messages.ts';
 import { DEFAULT_SETTINGS } from '../../../lib/settings.ts';
 import { startSandbox, type Sandbox } from '../../sandbox/server.ts';
-import { ask, configure, order } from './helpers.ts';
+import { ask, configure, createSession } from './helpers.ts';
 
 let sandbox: Sandbox;
 let handle: MessageHandler;
@@ -57,14 +57,7 @@ beforeEach(async () => {
 async function createLinks(count: number): Promise<SessionRecord[]> {
   const sessions: SessionRecord[] = [];
   for (let i = 0; i < count; i += 1) {
-    const answer = await ask(handle, {
-      type: 'createCheckout',
-      requestId: `r${i}`,
-      order: order(),
-    });
-    const parsed = z.parse(ResponseSchemas.createCheckout, answer);
-    if (!parsed.ok) throw new Error(parsed.error.message);
-    sessions.push(parsed.session);
+    sessions.push(await createSession(handle, `r${i}`));
   }
   return sessions;
 }
