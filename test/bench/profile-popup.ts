@@ -19,7 +19,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 import { startSandbox } from '../sandbox/server.ts';
 import { launchWithExtension, type ExtensionBrowser } from '../support/chromium.ts';
 import { connectToSandbox, fillItems, openPopup, POPUP_VIEWPORT } from '../support/flows.ts';
@@ -173,6 +173,29 @@ interface TraceEvent {
   readonly args?: { data?: { url?: string; functionName?: string } };
 }
 
+/** Starts a Chromium trace of these categories; `stop` ends it and gives its events. */
+async function startTrace<E>(
+  session: CDPSession,
+  categories: readonly string[],
+): Promise<{ stop(): Promise<E[]> }> {
+  const events: E[] = [];
+  session.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as E[])));
+  const done = new Promise<void>((resolve) =>
+    session.once('Tracing.tracingComplete', () => resolve()),
+  );
+  await session.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: [...categories] },
+  });
+  return {
+    async stop() {
+      await session.send('Tracing.end');
+      await done;
+      return events;
+    },
+  };
+}
+
 /**
  * One load of `path` under a Chromium trace; prints the renderer main thread's complete
  * events between navigation start and the ready mark, summed by name (nested ones too, so
@@ -183,27 +206,15 @@ async function tracedLoad(extension: ExtensionBrowser, path: string, name: strin
   await page.setViewportSize(POPUP_VIEWPORT);
   await page.goto(extension.url(STATIC_PAGE));
   const session = await extension.context.newCDPSession(page);
-  const events: TraceEvent[] = [];
-  session.on('Tracing.dataCollected', ({ value }) =>
-    events.push(...(value as unknown as TraceEvent[])),
-  );
-  const done = new Promise<void>((resolve) =>
-    session.once('Tracing.tracingComplete', () => resolve()),
-  );
-  await session.send('Tracing.start', {
-    transferMode: 'ReportEvents',
-    traceConfig: {
-      includedCategories: [
-        'devtools.timeline',
-        'disabled-by-default-devtools.timeline',
-        'v8',
-        'v8.execute',
-        'blink.user_timing',
-        'loading',
-        'navigation',
-      ],
-    },
-  });
+  const trace = await startTrace<TraceEvent>(session, [
+    'devtools.timeline',
+    'disabled-by-default-devtools.timeline',
+    'v8',
+    'v8.execute',
+    'blink.user_timing',
+    'loading',
+    'navigation',
+  ]);
   await page.goto(extension.url(path));
   await page.waitForFunction(
     () => performance.getEntriesByName('popup-ready').length > 0,
@@ -212,8 +223,7 @@ async function tracedLoad(extension: ExtensionBrowser, path: string, name: strin
       polling: 'raf',
     },
   );
-  await session.send('Tracing.end');
-  await done;
+  const events = await trace.stop();
   await page.close();
   writeFileSync(
     join(PROFILE_DIR, `${name.replace(/\W+/g, '-')}.trace.json`),
@@ -265,28 +275,16 @@ async function tracedCreate(extension: ExtensionBrowser, round: number): Promise
   const page = await openPopup(extension);
   await fillItems(page, [{ name: 'Benchmark item', unitPrice: '12.5' }]);
   const session = await extension.context.newCDPSession(page);
-  const events: ThreadEvent[] = [];
-  session.on('Tracing.dataCollected', ({ value }) =>
-    events.push(...(value as unknown as ThreadEvent[])),
-  );
-  const done = new Promise<void>((resolve) =>
-    session.once('Tracing.tracingComplete', () => resolve()),
-  );
-  await session.send('Tracing.start', {
-    transferMode: 'ReportEvents',
-    traceConfig: {
-      includedCategories: [
-        'devtools.timeline',
-        'disabled-by-default-devtools.timeline',
-        'v8.execute',
-        'blink.user_timing',
-        'ServiceWorker',
-        'extensions',
-        'ipc',
-        'mojom',
-      ],
-    },
-  });
+  const trace = await startTrace<ThreadEvent>(session, [
+    'devtools.timeline',
+    'disabled-by-default-devtools.timeline',
+    'v8.execute',
+    'blink.user_timing',
+    'ServiceWorker',
+    'extensions',
+    'ipc',
+    'mojom',
+  ]);
   await session.send('Profiler.enable');
   await session.send('Profiler.setSamplingInterval', { interval: 100 });
   await session.send('Profiler.start');
@@ -304,8 +302,7 @@ async function tracedCreate(extension: ExtensionBrowser, round: number): Promise
     return performance.now() - t0;
   });
   const { profile } = (await session.send('Profiler.stop')) as unknown as { profile: CpuProfile };
-  await session.send('Tracing.end');
-  await done;
+  const events = await trace.stop();
   writeFileSync(join(PROFILE_DIR, 'create.cpuprofile'), JSON.stringify(profile));
   await page.getByRole('tab', { name: 'New link' }).click();
   await page.close();
