@@ -9,13 +9,13 @@
  *
  *   npm run screenshots:features -- --no-build   reuse the build in $PAYFECT_OUT_DIR or .output
  */
-import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from '@playwright/test';
 import { launchWithExtension } from '../test/support/chromium.ts';
 import { connectToSandbox, createLink, fillItems, openPopup } from '../test/support/flows.ts';
 import { startSandbox } from '../test/sandbox/server.ts';
+import { buildExtension, runScript } from './script-support.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -43,10 +43,7 @@ async function saveTemplate(popup: Page, name: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (!args['no-build']) {
-    const result = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
-    if (result.status !== 0) throw new Error('The build failed (see above).');
-  }
+  if (!args['no-build']) buildExtension();
   const first = await startSandbox({ port: 0, quiet: true });
   const second = await startSandbox({ port: 0, quiet: true, keys: [SECOND_KEY] });
   const extension = await launchWithExtension();
@@ -110,10 +107,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runScript(main);

@@ -6,12 +6,12 @@
  *   npm run screenshots:zh-TW -- --no-build   reuse the build in $PAYFECT_OUT_DIR or .output
  *   npm run screenshots:zh-TW -- --out FILE   save elsewhere
  */
-import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchWithExtension } from '../test/support/chromium.ts';
 import { connectToSandbox, openPopup } from '../test/support/flows.ts';
 import { startSandbox } from '../test/sandbox/server.ts';
+import { buildExtension, runScript } from './script-support.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -26,10 +26,7 @@ const ITEMS = [
 ] as const;
 
 async function main(): Promise<void> {
-  if (!args['no-build']) {
-    const result = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
-    if (result.status !== 0) throw new Error('The build failed (see above).');
-  }
+  if (!args['no-build']) buildExtension();
   const sandbox = await startSandbox({ port: 0, quiet: true });
   const extension = await launchWithExtension({ locale: 'zh-TW' });
   try {
@@ -53,10 +50,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runScript(main);

@@ -9,7 +9,6 @@
  *   npm start -- --screenshots DIR where the headless run saves its screenshots
  *   npm start -- --no-build        reuse .output/chrome-mv3
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,6 +22,7 @@ import {
   SAMPLE_ITEMS,
 } from '../test/support/flows.ts';
 import { startSandbox, type Sandbox } from '../test/sandbox/server.ts';
+import { buildExtension, runScript } from './script-support.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -35,12 +35,6 @@ const { values: args } = parseArgs({
 
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const headless = args.headless || !hasDisplay;
-
-function build(): void {
-  console.log('Building the extension…');
-  const result = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('The build failed (see above).');
-}
 
 async function startDemoSandbox(): Promise<Sandbox> {
   const port = Number(args.port ?? process.env.PAYFECT_SANDBOX_PORT ?? 8787);
@@ -110,7 +104,7 @@ async function runWindow(extension: ExtensionBrowser, sandbox: Sandbox): Promise
 }
 
 async function main(): Promise<void> {
-  if (!args['no-build']) build();
+  if (!args['no-build']) buildExtension();
   const sandbox = await startDemoSandbox();
   console.log(`Payfect sandbox: ${sandbox.apiBaseUrl}`);
   const extension = await launchWithExtension({ headless });
@@ -124,10 +118,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runScript(main);
