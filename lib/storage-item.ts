@@ -73,6 +73,28 @@ function splitKey(key: StorageItemKey): { area: AreaName; name: string } {
   return { area: key.slice(0, colon) as AreaName, name: key.slice(colon + 1) };
 }
 
+/*
+ * Counts the writes made through these items in this context, when each starts and again
+ * when it ends: something read before the count moved may be stale. The worker keeps its
+ * state answer only while the count stands (entrypoints/background/state.ts); storage.onChanged
+ * comes too late for that, after the write has already resolved.
+ */
+let writes = 0;
+
+/** How many times a write through these items started or ended in this context. */
+export function writeCount(): number {
+  return writes;
+}
+
+async function counted(write: () => Promise<void>): Promise<void> {
+  writes += 1;
+  try {
+    await write();
+  } finally {
+    writes += 1;
+  }
+}
+
 function defineItem<T>(key: StorageItemKey, options: StorageItemOptions<T>): StorageItem<T> {
   const { area: areaName, name } = splitKey(key);
   const metaName = metaKeyOf(name);
@@ -103,7 +125,9 @@ function defineItem<T>(key: StorageItemKey, options: StorageItemOptions<T>): Sto
         throw new MigrationError(key, version, { cause });
       }
     }
-    await area().set({ [name]: migrated, [metaName]: { ...meta, v: targetVersion } });
+    await counted(() =>
+      area().set({ [name]: migrated, [metaName]: { ...meta, v: targetVersion } }),
+    );
   }
 
   // As in @wxt-dev/storage: only items with migrations check their version, when defined.
@@ -117,7 +141,9 @@ function defineItem<T>(key: StorageItemKey, options: StorageItemOptions<T>): Sto
 
   async function removeValue(removeOptions?: { readonly removeMeta?: boolean }): Promise<void> {
     await ready();
-    await area().remove(removeOptions?.removeMeta === true ? [name, metaName] : name);
+    await counted(() =>
+      area().remove(removeOptions?.removeMeta === true ? [name, metaName] : name),
+    );
   }
 
   return {
@@ -133,9 +159,9 @@ function defineItem<T>(key: StorageItemKey, options: StorageItemOptions<T>): Sto
       await ready();
       if (needsVersion) {
         needsVersion = false;
-        await area().set({ [name]: value, [metaName]: { v: targetVersion } });
+        await counted(() => area().set({ [name]: value, [metaName]: { v: targetVersion } }));
       } else {
-        await area().set({ [name]: value });
+        await counted(() => area().set({ [name]: value }));
       }
     },
     removeValue,

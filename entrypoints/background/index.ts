@@ -5,6 +5,7 @@ import { settleOrphanedCreate } from './last-create.ts';
 import { startSelectionMenu } from './menus.ts';
 import { POLL_ALARM } from './polling.ts';
 import { createMessageHandler } from './router.ts';
+import { forgetState } from './state.ts';
 import { createStatusService } from './statuses.ts';
 
 function logFailure(what: string) {
@@ -25,6 +26,8 @@ export default defineBackground(() => {
     void handle(message, sender).then(sendResponse);
     return true;
   });
+  // The state the pages ask for is kept in memory until any stored value changes.
+  browser.storage.onChanged.addListener(forgetState);
   // All listeners are added synchronously: a worker woken by an event finds them.
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== POLL_ALARM) return;

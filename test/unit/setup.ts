@@ -6,4 +6,9 @@ import { useFakeLocale } from '../support/fake-i18n.ts';
 await useFakeLocale('en');
 beforeEach(async () => {
   await useFakeLocale('en');
+  // fakeBrowser.reset() empties storage without a storage.onChanged event, which a real
+  // browser never does: the worker's kept state would outlive the data it was read from.
+  // Imported here, after the test file's own imports, so module load order stays theirs.
+  const { forgetState } = await import('../../entrypoints/background/state.ts');
+  forgetState();
 });
