@@ -1,4 +1,5 @@
 import { defineConfig, type ConfigEnv, type UserManifest } from 'wxt';
+import { preloadFirstImport } from './build/preload-first-import.ts';
 
 /**
  * The shortcut that opens the popup unless the user changes it. Chromium (156) keeps
@@ -86,7 +87,10 @@ export default defineConfig({
     },
   },
   // `npm run bench:sizes` builds with source maps to weigh each module; shipped builds have none.
-  vite: () => ({ build: { sourcemap: process.env.PAYFECT_SOURCEMAP === '1' } }),
+  vite: () => ({
+    plugins: [preloadFirstImport()],
+    build: { sourcemap: process.env.PAYFECT_SOURCEMAP === '1' },
+  }),
   zip: {
     // The sources zip is for AMO's reviewers: what builds the extension and the sandbox to
     // try it with, not tests, benchmark results or screenshots (WXT already leaves out

@@ -46,16 +46,26 @@ export function parsedOr<T>(schema: z.ZodMiniType<T>, value: unknown, fallback: 
   return parsed.success ? parsed.data : fallback;
 }
 
+/** A stored draft as read (undefined: none stored), checked. */
+export function draftFrom(stored: unknown): Draft | null {
+  return parsedOr(z.nullable(DraftSchema), stored ?? draftItem.fallback, null);
+}
+
 export async function readDraft(): Promise<Draft | null> {
-  return parsedOr(z.nullable(DraftSchema), await draftItem.getValue(), null);
+  return draftFrom(await draftItem.getValue());
 }
 
 export async function readLastCreate(): Promise<LastCreate | null> {
   return parsedOr(z.nullable(LastCreateSchema), await lastCreateItem.getValue(), null);
 }
 
+/** A stored prefill as read (undefined: none stored), checked. */
+export function prefillFrom(stored: unknown): Prefill | null {
+  return parsedOr(z.nullable(PrefillSchema), stored ?? prefillItem.fallback, null);
+}
+
 export async function readPrefill(): Promise<Prefill | null> {
-  return parsedOr(z.nullable(PrefillSchema), await prefillItem.getValue(), null);
+  return prefillFrom(await prefillItem.getValue());
 }
 
 /** Every valid saved template; an invalid entry is dropped, never a reason to fail. */

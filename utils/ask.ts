@@ -33,24 +33,35 @@ function issuesSummary(error: z.core.$ZodError): string {
  * against the protocol. Throws a BackgroundError when nothing (or nonsense) comes back; a
  * Payfect failure is not thrown, it is an `{ ok: false, error }` answer.
  */
-export async function ask<T extends RequestType>(
+export function ask<T extends RequestType>(
   request: RequestOf<T> & { type: T },
+): Promise<ResponseFor<T>> {
+  return checkedAnswer(request.type, browser.runtime.sendMessage(request));
+}
+
+/**
+ * The answer to a request of `type` already sent (the popup sends getState before its code
+ * has loaded: entrypoints/popup/first-load.ts), checked as `ask` checks it.
+ */
+export async function checkedAnswer<T extends RequestType>(
+  type: T,
+  sent: Promise<unknown>,
 ): Promise<ResponseFor<T>> {
   let answer: unknown;
   try {
-    answer = await browser.runtime.sendMessage(request);
+    answer = await sent;
   } catch (cause) {
-    throw new BackgroundError(`The background could not be reached for "${request.type}".`, {
+    throw new BackgroundError(`The background could not be reached for "${type}".`, {
       cause,
     });
   }
   if (answer === undefined) {
-    throw new BackgroundError(`The background sent no answer to "${request.type}".`);
+    throw new BackgroundError(`The background sent no answer to "${type}".`);
   }
-  const parsed = z.safeParse(schemas[request.type], answer);
+  const parsed = z.safeParse(schemas[type], answer);
   if (!parsed.success) {
     throw new BackgroundError(
-      `The background's answer to "${request.type}" does not match the protocol: ${issuesSummary(parsed.error)}`,
+      `The background's answer to "${type}" does not match the protocol: ${issuesSummary(parsed.error)}`,
     );
   }
   return parsed.data;

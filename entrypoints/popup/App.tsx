@@ -6,10 +6,11 @@ import type { SessionRecord } from '../../lib/history.ts';
 import { t } from '../../lib/i18n.ts';
 import type { LastCreate, State } from '../../lib/messages.ts';
 import { DEFAULT_SETTINGS } from '../../lib/settings.ts';
-import { draftItem, readDraft, readPrefill } from '../../lib/storage.ts';
-import { ask, noAnswerMessage } from '../../utils/ask.ts';
+import { draftFrom, draftItem, prefillFrom, readDraft, readPrefill } from '../../lib/storage.ts';
+import { ask, checkedAnswer, noAnswerMessage } from '../../utils/ask.ts';
 import { openSettings } from '../../utils/navigation.ts';
 import { CreateForm } from './CreateForm.tsx';
+import type { FirstAnswers } from './first-load.ts';
 import { formErrorFrom } from './form-error.ts';
 import { historyView, prefetchLater } from './lazy.tsx';
 import { NoKey } from './NoKey.tsx';
@@ -48,14 +49,21 @@ export interface Loaded {
   readonly view: View;
 }
 
-/** The state, the stored draft and any selected text: what the popup needs to show its form. */
-export async function load(): Promise<Loaded> {
+/**
+ * The state, the stored draft and any selected text: what the popup needs to show its form.
+ * The first time from the answers its entry script asked for (first-load.ts), checked here.
+ */
+export async function load(first?: FirstAnswers): Promise<Loaded> {
   try {
-    const [state, storedDraft, prefill] = await Promise.all([
-      ask({ type: 'getState' }),
-      readDraft(),
-      readPrefill(),
-    ]);
+    const [state, storedDraft, prefill] = await Promise.all(
+      first
+        ? ([
+            checkedAnswer('getState', first.state),
+            first.stored.then((stored) => draftFrom(stored.draft)),
+            first.stored.then((stored) => prefillFrom(stored.prefill)),
+          ] as const)
+        : ([ask({ type: 'getState' }), readDraft(), readPrefill()] as const),
+    );
     if (state.key.set) refreshStaleStatuses();
     const view = takePrefill(initialView(state, storedDraft), prefill, state.settings);
     // A failure from an earlier popup is now shown on the form; once is enough.
@@ -77,7 +85,7 @@ interface AppProps {
   /** The first load, when it settled before React mounted: the first render shows its view. */
   loaded?: Loaded;
   /**
-   * Else the first load still under way, started by main.tsx before React mounts, so the
+   * Else the first load still under way, started by start.tsx before React mounts, so the
    * answers travel while React renders instead of after; "Try again" loads anew.
    */
   firstLoad?: Promise<Loaded>;

@@ -1,41 +1,15 @@
-import { StrictMode } from 'react';
-import { flushSync } from 'react-dom';
-import { createRoot } from 'react-dom/client';
 import '../../components/theme.css';
 import './style.css';
-import { t, uiLocale } from '../../lib/i18n.ts';
-import { App, load, type Loaded } from './App.tsx';
-
-// The page speaks the browser's UI language (screen readers' voice, CJK fonts, hyphenation).
-document.documentElement.lang = uiLocale();
-document.title = t('extName');
+import { askFirst } from './first-load.ts';
 
 /*
- * The state, the draft and any selected text are asked for before React mounts, and React
- * mounts once they are in: the first render is then the form (or the no-key, locked or
- * pending view) itself, not "Loading…" and a second render. An answer slower than
- * MOUNT_WAIT_MS (a worker starting cold, a busy machine) mounts with "Loading…" instead.
+ * The popup's entry: it asks for the state, the draft and any selected text first, then
+ * loads the rest of its code (start.tsx), so the answers arrive while that code is being
+ * compiled. The stylesheets stay here, linked from popup.html, so nothing renders unstyled.
  */
-const MOUNT_WAIT_MS = 100;
-
-const firstLoad = load();
-const root = document.getElementById('root');
-let mounted = false;
-
-function mount(props: { loaded: Loaded } | { firstLoad: Promise<Loaded> }): void {
-  if (mounted || !root) return;
-  mounted = true;
-  const reactRoot = createRoot(root);
-  // Rendered now rather than in a scheduler task: nothing else waits, and under load that
-  // task came several milliseconds later (bench:profile --trace).
-  flushSync(() => {
-    reactRoot.render(
-      <StrictMode>
-        <App {...props} />
-      </StrictMode>,
-    );
+const first = askFirst();
+import('./start.tsx')
+  .then(({ start }) => start(first))
+  .catch((error: unknown) => {
+    console.error('The popup could not load', error);
   });
-}
-
-void firstLoad.then((loaded) => mount({ loaded }));
-setTimeout(() => mount({ firstLoad }), MOUNT_WAIT_MS);
