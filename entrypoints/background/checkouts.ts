@@ -161,9 +161,13 @@ export function createCheckoutService(deps: BackgroundDeps = {}): CheckoutServic
     profileId: string | undefined,
   ): Promise<CreateResponse> {
     try {
-      const earlier = await earlierAnswer(requestId);
+      // Side by side: both only read (but for a worker restarted mid-request, which settles
+      // that request as failed), and the link waits for each storage round trip.
+      const [earlier, connection] = await Promise.all([
+        earlierAnswer(requestId),
+        connectFor(order, profileId),
+      ]);
       if (earlier !== undefined) return earlier;
-      const connection = await connectFor(order, profileId);
       if (connection.ok) return await send(requestId, order, connection.value);
       // Nothing was sent: the same id may try again once the key or URL is fixed.
       answers.delete(requestId);
