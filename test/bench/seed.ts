@@ -13,7 +13,8 @@ declare const chrome: {
 /**
  * Replaces the stored history with `count` realistic sessions, written in the history's
  * storage format (lib/history-storage.ts: `history:meta` and chunks of 200,
- * `history:chunk:<n>`, oldest first). The benchmark then checks the popup shows them, so a
+ * `history:chunk:<n>`, oldest first); only the newest 50 can still be paid, as in a history
+ * the extension has kept checking. The benchmark then checks the popup shows them, so a
  * drift in the format fails loudly instead of measuring an empty history. `baseUrl` is the
  * sandbox's, so status queries of the seeded open sessions get a real (404) answer. `page` is
  * an extension page: it shares the worker's storage and, unlike the worker, survives a stop.
@@ -30,15 +31,18 @@ export async function seedHistory(page: Page, count: number, baseUrl: string): P
       const names = ['Logo design', 'Hosting', 'Website audit', 'Consulting', '品牌設計', 'SEO'];
       const items: Record<string, unknown> = {};
       let chunks = 0;
+      let firstOpen: number | undefined;
       for (let start = 0; start < total; start += chunkSize) {
         const records = [];
         for (let i = start; i < Math.min(total, start + chunkSize); i += 1) {
           const createdAt = now - (total - i) * 60_000;
-          const status = i % 3 === 0 ? 'complete' : i % 3 === 1 ? 'expired' : 'open';
+          const seeded = i % 3 === 0 ? 'complete' : i % 3 === 1 ? 'expired' : 'open';
+          const status = seeded === 'open' && i < total - 50 ? 'expired' : seeded;
+          if (status === 'open') firstOpen ??= i;
           records.push({
             id: `seed-${i.toString().padStart(6, '0')}-0000-4000-8000-000000000000`,
             url: `https://buy.payfect.finance/checkouts/seed-${i}`,
-            status: status === 'open' && i < total - 50 ? 'expired' : status,
+            status,
             amountTotal: `${(i % 500) + 1}.50`,
             currency: 'usdt',
             network: 'tron',
@@ -63,7 +67,10 @@ export async function seedHistory(page: Page, count: number, baseUrl: string): P
         items[`history:chunk:${chunks}`] = records;
         chunks += 1;
       }
-      items['history:meta'] = { version: 2, first: 0, end: chunks, count: total, openFrom: 0 };
+      // openFrom as the extension keeps it (history-store.ts updateSessions): the first chunk
+      // holding an open session, or the end when none is open.
+      const openFrom = firstOpen === undefined ? chunks : Math.floor(firstOpen / chunkSize);
+      items['history:meta'] = { version: 2, first: 0, end: chunks, count: total, openFrom };
       await chrome.storage.local.set(items);
     },
     { total: count, baseUrl },
