@@ -120,10 +120,41 @@ function isHistoryKey(key: string): boolean {
   return key.startsWith('history:');
 }
 
-/** Calls onChange after every write to the history; returns the unsubscribe function. */
+interface StorageChange {
+  readonly oldValue?: unknown;
+  readonly newValue?: unknown;
+}
+
+/**
+ * True when a meta write leaves the sessions as they were: the same chunks and count, only
+ * `openFrom` moved (the worker's bookmark for status work, which a reader never uses).
+ */
+function sameSessions(change: StorageChange | undefined): boolean {
+  const before = z.safeParse(HistoryMetaSchema, change?.oldValue);
+  const after = z.safeParse(HistoryMetaSchema, change?.newValue);
+  return (
+    before.success &&
+    after.success &&
+    before.data.first === after.data.first &&
+    before.data.end === after.data.end &&
+    before.data.count === after.data.count
+  );
+}
+
+/**
+ * Calls onChange after every write that changes the stored sessions; returns the
+ * unsubscribe function. A status check that only moves the meta's `openFrom` is no reason
+ * to read 10,000 sessions again.
+ */
 export function watchHistory(onChange: () => void): () => void {
-  const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && Object.keys(changes).some(isHistoryKey)) onChange();
+  const listener = (changes: Record<string, StorageChange>, area: string) => {
+    if (area !== 'local') return;
+    const keys = Object.keys(changes).filter(isHistoryKey);
+    if (keys.length === 0) return;
+    if (keys.length === 1 && keys[0] === HISTORY_META_KEY && sameSessions(changes[keys[0]])) {
+      return;
+    }
+    onChange();
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

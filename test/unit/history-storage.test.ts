@@ -85,4 +85,32 @@ describe('watchHistory', () => {
     await browser.storage.local.set({ [HISTORY_META_KEY]: {} });
     expect(onChange).toHaveBeenCalledOnce();
   });
+
+  it('stays quiet when a meta write moves only openFrom, and calls back when sessions change', async () => {
+    const meta = { version: 2, first: 0, end: 3, count: 600, openFrom: 0 };
+    await browser.storage.local.set({ [HISTORY_META_KEY]: meta });
+    const onChange = vi.fn();
+    watchHistory(onChange);
+    await browser.storage.local.set({ [HISTORY_META_KEY]: { ...meta, openFrom: 2 } });
+    expect(onChange).not.toHaveBeenCalled();
+    await browser.storage.local.set({ [HISTORY_META_KEY]: { ...meta, openFrom: 2, count: 599 } });
+    expect(onChange).toHaveBeenCalledOnce();
+    await browser.storage.local.set({ [HISTORY_META_KEY]: { ...meta, openFrom: 2, end: 4 } });
+    expect(onChange).toHaveBeenCalledTimes(2);
+    await browser.storage.local.set({
+      [HISTORY_META_KEY]: { ...meta, openFrom: 3, end: 4 },
+      [historyChunkKey(2)]: [session('a')],
+    });
+    expect(onChange).toHaveBeenCalledTimes(3);
+  });
+
+  it('calls back when the meta is first written or removed', async () => {
+    const onChange = vi.fn();
+    watchHistory(onChange);
+    const meta = { version: 2, first: 0, end: 1, count: 1, openFrom: 0 };
+    await browser.storage.local.set({ [HISTORY_META_KEY]: meta });
+    expect(onChange).toHaveBeenCalledOnce();
+    await browser.storage.local.remove(HISTORY_META_KEY);
+    expect(onChange).toHaveBeenCalledTimes(2);
+  });
 });
