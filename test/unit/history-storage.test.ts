@@ -67,6 +67,29 @@ describe('readNewestHistory', () => {
     expect(newest.complete).toBe(true);
   });
 
+  it('checks and returns only the newest atMost sessions, and says more are left', async () => {
+    const newest = await readNewestHistory(2, 2);
+    expect(newest.sessions.map((record) => record.id)).toEqual(['e', 'd']);
+    expect(newest.complete).toBe(false);
+    const across = await readNewestHistory(3, 4);
+    expect(across.sessions.map((record) => record.id)).toEqual(['e', 'd', 'c', 'b']);
+    expect(across.complete).toBe(false);
+  });
+
+  it('is complete when atMost takes exactly every session', async () => {
+    const newest = await readNewestHistory(3, 5);
+    expect(newest.sessions.map((record) => record.id)).toEqual(['e', 'd', 'c', 'b', 'a']);
+    expect(newest.complete).toBe(true);
+  });
+
+  it('does not count an invalid stored entry towards atMost', async () => {
+    await browser.storage.local.set({
+      [historyChunkKey(3)]: [session('d'), { id: 'broken' }, session('e')],
+    });
+    const newest = await readNewestHistory(2, 3);
+    expect(newest.sessions.map((record) => record.id)).toEqual(['e', 'd', 'c']);
+  });
+
   it('is complete and empty when there is no history', async () => {
     fakeBrowser.reset();
     expect(await readNewestHistory(2)).toEqual({ sessions: [], complete: true });
