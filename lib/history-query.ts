@@ -6,8 +6,10 @@ import { effectiveStatus } from './status.ts';
 
 /*
  * Search and status filter of the History view. Pure and allocation-light: the history can
- * hold 10,000 sessions and every keystroke filters all of them, so each session's search
- * text is lower-cased once per history array, and a keystroke is one scan over strings.
+ * hold 10,000 sessions. A keystroke only needs the rows it shows, so `firstMatches` stops
+ * once it has them and the full filter (the count, "No links match", the export) can run
+ * when the popup is idle. Each session's lower-case search text is made the first time a
+ * scan reaches it and kept for that history array.
  */
 
 export type StatusFilter = 'all' | CheckoutStatus;
@@ -39,13 +41,13 @@ export function searchText(record: SessionRecord, locale: string = uiLocale()): 
 }
 
 // Keyed by the array itself: the view gets a new array whenever the stored history changes.
-const searchTexts = new WeakMap<readonly SessionRecord[], readonly string[]>();
+// Filled as scans reach each index, so a scan that stops early makes only what it read.
+const searchTexts = new WeakMap<readonly SessionRecord[], (string | undefined)[]>();
 
-function searchTextsOf(sessions: readonly SessionRecord[]): readonly string[] {
+function searchTextsOf(sessions: readonly SessionRecord[]): (string | undefined)[] {
   let texts = searchTexts.get(sessions);
   if (!texts) {
-    const locale = uiLocale();
-    texts = sessions.map((record) => searchText(record, locale));
+    texts = new Array<string | undefined>(sessions.length);
     searchTexts.set(sessions, texts);
   }
   return texts;
@@ -64,31 +66,56 @@ function containsAll(text: string, words: readonly string[], profile = ''): bool
   return true;
 }
 
+/** What firstMatches found. */
+export interface FirstMatches {
+  /** Matches in the order given, at most the `wanted` asked for. */
+  readonly matches: readonly SessionRecord[];
+  /** True when every session was looked at, so `matches` holds all there are. */
+  readonly complete: boolean;
+}
+
 /**
- * The sessions that match, in the order given (the history's: newest first). With no
- * words and every status the same array is returned, so callers can tell nothing changed.
+ * The first `wanted` matches in the order given (the history's: newest first): the rows a
+ * view needs now, at the cost of reaching them rather than of the whole history. With no
+ * words and every status, the same array is returned, complete.
  */
-export function filterSessions(
+export function firstMatches(
   sessions: readonly SessionRecord[],
   { query, status, profiles = [] }: HistoryQuery,
   now: number,
-): readonly SessionRecord[] {
+  wanted: number,
+): FirstMatches {
   const words = queryWords(query);
-  if (words.length === 0 && status === 'all') return sessions;
-  const texts = words.length === 0 ? [] : searchTextsOf(sessions);
+  if (words.length === 0 && status === 'all') return { matches: sessions, complete: true };
+  const texts = searchTextsOf(sessions);
+  const locale = uiLocale();
   // Current names, lower case once per call; a deleted profile's link keeps its old name.
   const names = new Map(profiles.map(({ id, name }) => [id, name.toLowerCase()]));
   const profileText = (record: SessionRecord) =>
     names.get(sessionProfileId(record)) ?? record.profileName?.toLowerCase() ?? '';
   const matches: SessionRecord[] = [];
-  for (let index = 0; index < sessions.length; index += 1) {
+  let index = 0;
+  for (; index < sessions.length && matches.length < wanted; index += 1) {
     const record = sessions[index];
     if (record === undefined) continue;
     if (status !== 'all' && effectiveStatus(record, now) !== status) continue;
-    if (words.length > 0 && !containsAll(texts[index] ?? '', words, profileText(record))) {
-      continue;
+    if (words.length > 0) {
+      const text = (texts[index] ??= searchText(record, locale));
+      if (!containsAll(text, words, profileText(record))) continue;
     }
     matches.push(record);
   }
-  return matches;
+  return { matches, complete: index >= sessions.length };
+}
+
+/**
+ * Every session that matches, in the order given (the history's: newest first). With no
+ * words and every status the same array is returned, so callers can tell nothing changed.
+ */
+export function filterSessions(
+  sessions: readonly SessionRecord[],
+  query: HistoryQuery,
+  now: number,
+): readonly SessionRecord[] {
+  return firstMatches(sessions, query, now, Infinity).matches;
 }

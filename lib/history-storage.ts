@@ -71,6 +71,20 @@ export function parseChunk(value: unknown): SessionRecord[] {
   });
 }
 
+/**
+ * Valid records of a stored chunk, newest first, added to `into` until it holds `atMost`;
+ * true when the chunk was used up.
+ */
+function parseNewestFirst(value: unknown, into: SessionRecord[], atMost: number): boolean {
+  if (!Array.isArray(value)) return true;
+  for (let i = value.length - 1; i >= 0; i -= 1) {
+    if (into.length >= atMost) return false;
+    const parsed = z.safeParse(SessionRecordSchema, value[i]);
+    if (parsed.success) into.push(parsed.data);
+  }
+  return true;
+}
+
 /** The keys of chunks from..end-1, for one storage.local.get. */
 export function chunkKeys(from: number, end: number): string[] {
   return Array.from({ length: Math.max(0, end - from) }, (_, i) => historyChunkKey(from + i));
@@ -83,8 +97,11 @@ export interface HistoryRead {
   readonly complete: boolean;
 }
 
-/** Two reads: the meta, then chunks from `newest` chunks before the end (all by default). */
-async function readChunks(newest?: number): Promise<HistoryRead> {
+/**
+ * Two reads: the meta, then chunks from `newest` chunks before the end (all by default).
+ * Only the newest `atMost` records are checked and returned.
+ */
+async function readChunks(newest?: number, atMost = Infinity): Promise<HistoryRead> {
   const stored = await browser.storage.local.get(HISTORY_META_KEY);
   const range = chunkRange(stored[HISTORY_META_KEY]);
   if (range === undefined || range.end <= range.first) return { sessions: [], complete: true };
@@ -92,11 +109,12 @@ async function readChunks(newest?: number): Promise<HistoryRead> {
   const keys = chunkKeys(from, range.end);
   const chunks = await browser.storage.local.get(keys);
   const sessions: SessionRecord[] = [];
-  for (let i = keys.length - 1; i >= 0; i -= 1) {
+  let usedUp = true;
+  for (let i = keys.length - 1; i >= 0 && usedUp; i -= 1) {
     const key = keys[i];
-    if (key !== undefined) sessions.push(...parseChunk(chunks[key]).reverse());
+    if (key !== undefined) usedUp = parseNewestFirst(chunks[key], sessions, atMost);
   }
-  return { sessions, complete: from === range.first };
+  return { sessions, complete: usedUp && from === range.first };
 }
 
 /**
@@ -108,22 +126,55 @@ export async function readHistory(): Promise<SessionRecord[]> {
 }
 
 /**
- * The sessions of the newest `chunks` chunks only: a first screen of History at once,
- * whatever the history's size. Reading all 10,000 sessions takes hundreds of milliseconds,
- * most of it in storage.local itself, against a few for one chunk.
+ * The sessions of the newest `chunks` chunks only, and of those at most the newest
+ * `atMost`: a first screen of History at once, whatever the history's size. Reading all
+ * 10,000 sessions takes hundreds of milliseconds, most of it in storage.local itself,
+ * against a few for one chunk; checking each record's schema is the next largest part, so
+ * only those shown first are checked here.
  */
-export function readNewestHistory(chunks: number): Promise<HistoryRead> {
-  return readChunks(chunks);
+export function readNewestHistory(chunks: number, atMost = Infinity): Promise<HistoryRead> {
+  return readChunks(chunks, atMost);
 }
 
 function isHistoryKey(key: string): boolean {
   return key.startsWith('history:');
 }
 
-/** Calls onChange after every write to the history; returns the unsubscribe function. */
+interface StorageChange {
+  readonly oldValue?: unknown;
+  readonly newValue?: unknown;
+}
+
+/**
+ * True when a meta write leaves the sessions as they were: the same chunks and count, only
+ * `openFrom` moved (the worker's bookmark for status work, which a reader never uses).
+ */
+function sameSessions(change: StorageChange | undefined): boolean {
+  const before = z.safeParse(HistoryMetaSchema, change?.oldValue);
+  const after = z.safeParse(HistoryMetaSchema, change?.newValue);
+  return (
+    before.success &&
+    after.success &&
+    before.data.first === after.data.first &&
+    before.data.end === after.data.end &&
+    before.data.count === after.data.count
+  );
+}
+
+/**
+ * Calls onChange after every write that changes the stored sessions; returns the
+ * unsubscribe function. A status check that only moves the meta's `openFrom` is no reason
+ * to read 10,000 sessions again.
+ */
 export function watchHistory(onChange: () => void): () => void {
-  const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && Object.keys(changes).some(isHistoryKey)) onChange();
+  const listener = (changes: Record<string, StorageChange>, area: string) => {
+    if (area !== 'local') return;
+    const keys = Object.keys(changes).filter(isHistoryKey);
+    if (keys.length === 0) return;
+    if (keys.length === 1 && keys[0] === HISTORY_META_KEY && sameSessions(changes[keys[0]])) {
+      return;
+    }
+    onChange();
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

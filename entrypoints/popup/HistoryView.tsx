@@ -4,7 +4,7 @@ import { downloadBlob } from '../../components/qr-image.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { csvFileName, sessionsToCsv } from '../../lib/csv.ts';
 import type { SessionRecord } from '../../lib/history.ts';
-import { filterSessions, type StatusFilter } from '../../lib/history-query.ts';
+import { filterSessions, type HistoryQuery, type StatusFilter } from '../../lib/history-query.ts';
 import { t } from '../../lib/i18n.ts';
 import { sessionProfileLabel, showsProfiles, type ProfileName } from '../../lib/profile-names.ts';
 import { canRenew } from '../../lib/reminders.ts';
@@ -16,6 +16,7 @@ import { NotesDialog } from './NotesDialog.tsx';
 import { QrDialog } from './QrDialog.tsx';
 import { dismiss } from './submit.ts';
 import { useHistory } from './useHistory.ts';
+import { useMatches } from './useMatches.ts';
 import { useNow } from './useNow.ts';
 import { useVirtualWindow } from './useVirtualWindow.ts';
 
@@ -70,16 +71,16 @@ export function HistoryView({
   // Only the newest sessions are in while the rest is read: counts, "no match" and the
   // export wait for all of them.
   const complete = history.kind === 'ready' && history.complete;
-  const matches = useMemo(
-    () => filterSessions(sessions, { query, status, profiles }, now),
-    [sessions, query, status, now, profiles],
+  const search = useMemo<HistoryQuery>(
+    () => ({ query, status, profiles }),
+    [query, status, profiles],
   );
   const namesProfiles = useMemo(() => showsProfiles(sessions, profiles), [sessions, profiles]);
-  const { scroller, onScroll, scrollToTop, range } = useVirtualWindow(
-    matches.length,
-    ROW_HEIGHT,
-    shown,
-  );
+  const { scroller, onScroll, scrollToTop, reach, rangeOf } = useVirtualWindow(ROW_HEIGHT, shown);
+  // The rows in view at once; all matches (counted) when the popup is idle.
+  const { shown: matches, all } = useMatches(sessions, search, now, reach);
+  const counted = complete && all !== undefined;
+  const range = rangeOf(matches.length);
 
   const onCopied = useCallback((kind: CopyKind, copied: boolean) => {
     const done = kind === 'link' ? t('popup.linkCopied') : t('popup.messageCopied');
@@ -126,7 +127,7 @@ export function HistoryView({
   }, []);
   const onRenew = useCallback((session: SessionRecord) => void renew(session), [renew]);
 
-  function search(value: string) {
+  function searchFor(value: string) {
     setQuery(value);
     scrollToTop();
   }
@@ -163,7 +164,8 @@ export function HistoryView({
   function exportCsv() {
     // Machine-readable in every language: ISO dates, plain decimals, English headers.
     const at = Date.now();
-    const text = sessionsToCsv(matches, at, profiles);
+    // Every match, as counted (the button waits for the count).
+    const text = sessionsToCsv(all ?? filterSessions(sessions, search, now), at, profiles);
     downloadBlob(new Blob([text], { type: 'text/csv;charset=utf-8' }), csvFileName(at));
   }
 
@@ -189,7 +191,7 @@ export function HistoryView({
               autoComplete="off"
               spellCheck={false}
               value={query}
-              onChange={(event) => search(event.currentTarget.value)}
+              onChange={(event) => searchFor(event.currentTarget.value)}
             />
           </div>
           <div className="history-status">
@@ -212,7 +214,7 @@ export function HistoryView({
         </div>
         <div className="history-bar">
           <p className="history-count" aria-live="polite">
-            {complete ? countLine(matches.length, sessions.length) : ''}
+            {counted ? countLine(all.length, sessions.length) : ''}
           </p>
           <button
             type="button"
@@ -227,7 +229,7 @@ export function HistoryView({
             type="button"
             className="button button--small"
             onClick={exportCsv}
-            disabled={!complete || matches.length === 0}
+            disabled={!counted || all.length === 0}
           >
             {t('history.exportCsv')}
           </button>
@@ -253,7 +255,7 @@ export function HistoryView({
         {history.kind === 'ready' && sessions.length === 0 && (
           <p className="history-empty">{t('history.empty')}</p>
         )}
-        {complete && sessions.length > 0 && matches.length === 0 && (
+        {counted && sessions.length > 0 && all.length === 0 && (
           <div className="history-empty">
             <p>{t('history.noMatch')}</p>
             {filtering && (
@@ -280,7 +282,7 @@ export function HistoryView({
                 status={effectiveStatus(session, now)}
                 now={now}
                 position={range.start + offset + 1}
-                setSize={matches.length}
+                setSize={all?.length ?? -1}
                 messageTemplate={messageTemplate}
                 profileName={namesProfiles ? sessionProfileLabel(session, profiles) : undefined}
                 onCopied={onCopied}

@@ -13,8 +13,9 @@ export type HistoryLoad =
   | { readonly kind: 'failed' };
 
 /**
- * A few screens of rows. The newest chunk alone usually holds them (up to 200); when it was
- * just started, the one before it is read too.
+ * A few screens of rows (a screen shows about five), all the first read returns. The newest
+ * chunk alone usually holds them (up to 200); when it was just started, the one before it
+ * is read too.
  */
 const FIRST_SCREEN_SESSIONS = 50;
 
@@ -44,9 +45,9 @@ export function useHistory(): { history: HistoryLoad; retry: () => void } {
       try {
         if (first) {
           first = false;
-          let newest = await readNewestHistory(1);
+          let newest = await readNewestHistory(1, FIRST_SCREEN_SESSIONS);
           if (!newest.complete && newest.sessions.length < FIRST_SCREEN_SESSIONS) {
-            newest = await readNewestHistory(2);
+            newest = await readNewestHistory(2, FIRST_SCREEN_SESSIONS);
           }
           if (live) setHistory({ kind: 'ready', ...newest });
           // A write during that read still needs the full read below.

@@ -25,11 +25,13 @@ export function visibleRange(
 /**
  * Windowing for a scroll container of fixed-height rows: only the rows in view are in the
  * DOM, so 10,000 sessions scroll like 10. Returns the container's ref and scroll handler,
- * the range to render, and a way to go back to the top (after the filter changed).
+ * `reach` (how many rows from the top the view needs now, overscan included: a filter can
+ * stop there), `rangeOf` (the rows to render out of `count`), and a way to go back to the
+ * top (after the filter changed).
  * `shown` is false while the container is hidden (another tab): hiding loses an element's
  * scroll offset, so it is put back when the container is shown again.
  */
-export function useVirtualWindow(count: number, rowHeight: number, shown: boolean, overscan = 4) {
+export function useVirtualWindow(rowHeight: number, shown: boolean, overscan = 4) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const lastScrollTop = useRef(0);
@@ -57,11 +59,14 @@ export function useVirtualWindow(count: number, rowHeight: number, shown: boolea
   }, []);
 
   const scrollToTop = useCallback(() => {
-    if (scroller.current) scroller.current.scrollTop = 0;
+    // Setting scrollTop lays the page out at once (a keystroke has just changed the search
+    // box), so only when the list is not at the top already.
+    if (scroller.current && lastScrollTop.current !== 0) scroller.current.scrollTop = 0;
     lastScrollTop.current = 0;
     setScrollTop(0);
   }, []);
 
-  const range = visibleRange(count, rowHeight, scrollTop, viewportHeight, overscan);
-  return { scroller, onScroll, scrollToTop, scrollTop, range };
+  const rangeOf = (count: number) =>
+    visibleRange(count, rowHeight, scrollTop, viewportHeight, overscan);
+  return { scroller, onScroll, scrollToTop, scrollTop, reach: rangeOf(Infinity).end, rangeOf };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionRecord } from '../../lib/history.ts';
-import { filterSessions, queryWords } from '../../lib/history-query.ts';
+import { filterSessions, firstMatches, queryWords } from '../../lib/history-query.ts';
 import { HOUR, NOW, session } from './history-fixtures.ts';
 
 const logo = session({ id: 'a', reference: 'INV-042' });
@@ -154,6 +154,57 @@ describe('filterSessions by profile', () => {
     expect(filterSessions(all, closed, NOW).map((record) => record.id)).toEqual(['o']);
     const old = { query: 'old name', status: 'all' as const, profiles };
     expect(filterSessions(all, old, NOW)).toEqual([]);
+  });
+});
+
+describe('firstMatches', () => {
+  const many = Array.from({ length: 1_000 }, (_, i) =>
+    session({ id: `s${i}`, reference: i % 10 === 0 ? `TEN-${i}` : `INV-${i}` }),
+  );
+
+  it('gives the first matches in order and says more may follow', () => {
+    const found = firstMatches(many, { query: 'ten', status: 'all' }, NOW, 3);
+    expect(ids(found.matches)).toEqual(['s0', 's10', 's20']);
+    expect(found.complete).toBe(false);
+  });
+
+  it('agrees with the full filter, and is complete, once it has looked at every session', () => {
+    const all = filterSessions(many, { query: 'ten', status: 'all' }, NOW);
+    expect(all).toHaveLength(100);
+    const found = firstMatches(many, { query: 'ten', status: 'all' }, NOW, 1_000);
+    expect(ids(found.matches)).toEqual(ids(all));
+    expect(found.complete).toBe(true);
+  });
+
+  it('is complete with what it found when the last session filled the window', () => {
+    const found = firstMatches(all, { query: 'usdt', status: 'all' }, NOW, 3);
+    expect(ids(found.matches)).toEqual(['a', 'b', 'c']);
+    expect(found.complete).toBe(true);
+  });
+
+  it('is complete and empty when nothing matches', () => {
+    expect(firstMatches(many, { query: 'nowhere', status: 'all' }, NOW, 9)).toEqual({
+      matches: [],
+      complete: true,
+    });
+  });
+
+  it('returns the history itself, complete, with nothing to filter', () => {
+    const found = firstMatches(many, { query: ' ', status: 'all' }, NOW, 9);
+    expect(found.matches).toBe(many);
+    expect(found.complete).toBe(true);
+  });
+
+  it('finds the same after an early stop left search texts unmade', () => {
+    const fresh = [...many];
+    expect(ids(firstMatches(fresh, { query: 'inv-1', status: 'all' }, NOW, 1).matches)).toEqual([
+      's1',
+    ]);
+    const expected = fresh.filter((record) => record.reference.startsWith('INV-99'));
+    expect(expected).toHaveLength(10);
+    expect(ids(filterSessions(fresh, { query: 'inv-99', status: 'all' }, NOW))).toEqual(
+      ids(expected),
+    );
   });
 });
 

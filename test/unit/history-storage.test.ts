@@ -67,6 +67,29 @@ describe('readNewestHistory', () => {
     expect(newest.complete).toBe(true);
   });
 
+  it('checks and returns only the newest atMost sessions, and says more are left', async () => {
+    const newest = await readNewestHistory(2, 2);
+    expect(newest.sessions.map((record) => record.id)).toEqual(['e', 'd']);
+    expect(newest.complete).toBe(false);
+    const across = await readNewestHistory(3, 4);
+    expect(across.sessions.map((record) => record.id)).toEqual(['e', 'd', 'c', 'b']);
+    expect(across.complete).toBe(false);
+  });
+
+  it('is complete when atMost takes exactly every session', async () => {
+    const newest = await readNewestHistory(3, 5);
+    expect(newest.sessions.map((record) => record.id)).toEqual(['e', 'd', 'c', 'b', 'a']);
+    expect(newest.complete).toBe(true);
+  });
+
+  it('does not count an invalid stored entry towards atMost', async () => {
+    await browser.storage.local.set({
+      [historyChunkKey(3)]: [session('d'), { id: 'broken' }, session('e')],
+    });
+    const newest = await readNewestHistory(2, 3);
+    expect(newest.sessions.map((record) => record.id)).toEqual(['e', 'd', 'c']);
+  });
+
   it('is complete and empty when there is no history', async () => {
     fakeBrowser.reset();
     expect(await readNewestHistory(2)).toEqual({ sessions: [], complete: true });
@@ -84,5 +107,33 @@ describe('watchHistory', () => {
     unwatch();
     await browser.storage.local.set({ [HISTORY_META_KEY]: {} });
     expect(onChange).toHaveBeenCalledOnce();
+  });
+
+  it('stays quiet when a meta write moves only openFrom, and calls back when sessions change', async () => {
+    const meta = { version: 2, first: 0, end: 3, count: 600, openFrom: 0 };
+    await browser.storage.local.set({ [HISTORY_META_KEY]: meta });
+    const onChange = vi.fn();
+    watchHistory(onChange);
+    await browser.storage.local.set({ [HISTORY_META_KEY]: { ...meta, openFrom: 2 } });
+    expect(onChange).not.toHaveBeenCalled();
+    await browser.storage.local.set({ [HISTORY_META_KEY]: { ...meta, openFrom: 2, count: 599 } });
+    expect(onChange).toHaveBeenCalledOnce();
+    await browser.storage.local.set({ [HISTORY_META_KEY]: { ...meta, openFrom: 2, end: 4 } });
+    expect(onChange).toHaveBeenCalledTimes(2);
+    await browser.storage.local.set({
+      [HISTORY_META_KEY]: { ...meta, openFrom: 3, end: 4 },
+      [historyChunkKey(2)]: [session('a')],
+    });
+    expect(onChange).toHaveBeenCalledTimes(3);
+  });
+
+  it('calls back when the meta is first written or removed', async () => {
+    const onChange = vi.fn();
+    watchHistory(onChange);
+    const meta = { version: 2, first: 0, end: 1, count: 1, openFrom: 0 };
+    await browser.storage.local.set({ [HISTORY_META_KEY]: meta });
+    expect(onChange).toHaveBeenCalledOnce();
+    await browser.storage.local.remove(HISTORY_META_KEY);
+    expect(onChange).toHaveBeenCalledTimes(2);
   });
 });

@@ -76,4 +76,9 @@ describe('visibleRange', () => {
     expect(visibleRange(3, 100, 0, 400, 4)).toEqual({ start: 0, end: 3 });
     expect(visibleRange(0, 100, 0, 400, 4)).toEqual({ start: 0, end: 0 });
   });
+
+  it('with no count yet, says how many rows from the top the view needs (what a filter finds first)', () => {
+    expect(visibleRange(Infinity, 100, 0, 400, 4)).toEqual({ start: 0, end: 8 });
+    expect(visibleRange(Infinity, 100, 5_000, 400, 4).end).toBe(58);
+  });
 });

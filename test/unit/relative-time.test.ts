@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createdAgo, timeLeft } from '../../lib/relative-time.ts';
+import { createdAgo, fullTime, timeLeft } from '../../lib/relative-time.ts';
 
 const NOW = Date.UTC(2026, 2, 14, 12, 0);
 const MINUTE = 60_000;
@@ -21,6 +21,16 @@ describe('createdAgo', () => {
   it('gives a date after a week, with the year only when it is not this year', () => {
     expect(createdAgo(Date.UTC(2026, 0, 2, 9), NOW, { timeZone: 'UTC' })).toBe('2 Jan');
     expect(createdAgo(Date.UTC(2025, 11, 24, 9), NOW, { timeZone: 'UTC' })).toBe('24 Dec 2025');
+  });
+});
+
+describe('fullTime', () => {
+  it('keeps each time zone and locale apart although formatters are reused', () => {
+    const at = Date.UTC(2025, 10, 25, 14, 5);
+    expect(fullTime(at, { timeZone: 'UTC' })).toBe('Tue, 25 Nov 2025, 14:05');
+    expect(fullTime(at, { timeZone: 'Asia/Taipei' })).toBe('Tue, 25 Nov 2025, 22:05');
+    expect(fullTime(at, { timeZone: 'UTC', locale: 'en-US' })).toMatch(/^Tue, Nov 25, 2025/);
+    expect(fullTime(at, { timeZone: 'UTC' })).toBe('Tue, 25 Nov 2025, 14:05');
   });
 });
 
