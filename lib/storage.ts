@@ -3,12 +3,11 @@ import { z } from 'zod/mini';
 import { DraftSchema, type Draft } from './draft.ts';
 import { LastCreateSchema, type LastCreate } from './messages.ts';
 import { PrefillSchema, type Prefill } from './prefill.ts';
-import { validTemplates, type Template } from './saved-items.ts';
 
 /**
  * Every stored item but the API key (only the background touches it: entrypoints/background/),
- * the settings (lib/settings-storage.ts, background only) and the history
- * (lib/history-storage.ts). Each item has a version; a value that fails its
+ * the settings (lib/settings-storage.ts, background only), the history
+ * (lib/history-storage.ts) and the saved items (lib/saved-items-storage.ts). Each item has a version; a value that fails its
  * schema (an older build, a hand edit, a bug) is replaced by a known-good fallback, never
  * trusted.
  */
@@ -31,15 +30,6 @@ export const prefillItem = storage.defineItem<Prefill | null>('local:prefill', {
   version: 1,
 });
 
-/**
- * Saved items (lib/saved-items.ts). They hold no secret, so the popup and the options page
- * read and write them directly; read through validTemplates, entry by entry.
- */
-export const savedItemsItem = storage.defineItem<unknown[]>('local:savedItems', {
-  fallback: [],
-  version: 1,
-});
-
 /** The stored value when it fits its schema, else the known-good fallback. */
 export function parsedOr<T>(schema: z.ZodMiniType<T>, value: unknown, fallback: T): T {
   const parsed = z.safeParse(schema, value);
@@ -56,22 +46,4 @@ export async function readLastCreate(): Promise<LastCreate | null> {
 
 export async function readPrefill(): Promise<Prefill | null> {
   return parsedOr(z.nullable(PrefillSchema), await prefillItem.getValue(), null);
-}
-
-/** Every valid saved template; an invalid entry is dropped, never a reason to fail. */
-export async function readSavedItems(): Promise<Template[]> {
-  return validTemplates(await savedItemsItem.getValue());
-}
-
-/**
- * Reads, changes and writes the saved templates in one call (the popup and the options page
- * rarely write at once; each write starts from what is stored now). `change` returns
- * undefined to leave them as they are; the answer is what was written.
- */
-export async function updateSavedItems(
-  change: (list: Template[]) => Template[] | undefined,
-): Promise<Template[] | undefined> {
-  const next = change(await readSavedItems());
-  if (next !== undefined) await savedItemsItem.setValue(next);
-  return next;
 }
