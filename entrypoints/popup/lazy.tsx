@@ -1,11 +1,13 @@
 import { lazy, useState, type ComponentType } from 'react';
 import type { QrCode as QrCodeComponent } from '../../components/QrCode.tsx';
 import type { HistoryView as HistoryViewComponent } from './HistoryView.tsx';
+import type * as SavedItemsModule from './SavedItems.tsx';
 
 /*
  * What the popup needs only after its form is on screen: History (with CSV export and its QR
- * dialog) and the QR code (with its encoder). As separate chunks they are not parsed before
- * the form takes input; `prefetchLater` fetches them once the popup is idle.
+ * dialog), the QR code (with its encoder) and the Saved items picker (with the templates'
+ * schemas). As separate chunks they are not parsed before the form takes input;
+ * `prefetchLater` fetches them once the popup is idle.
  */
 
 interface Deferred<P extends object> {
@@ -44,12 +46,50 @@ export const qrCode = deferred<Parameters<typeof QrCodeComponent>[0]>(() =>
   import('../../components/QrCode.tsx').then((module) => module.QrCode),
 );
 
+/** A chunk whose module is rendered by hand (SavedItemsSlot.tsx), not through Suspense. */
+export interface Chunk<M> {
+  /** The module, once in. */
+  readonly current: () => M | undefined;
+  /** Resolves once the module is in, whoever fetched it; never starts the fetch. */
+  readonly arrived: Promise<M>;
+  /** Fetches the module (once; again after a failure). */
+  readonly load: () => Promise<M>;
+}
+
+function chunk<M>(fetchModule: () => Promise<M>): Chunk<M> {
+  let module: M | undefined;
+  let loading: Promise<M> | undefined;
+  let resolve: (fetched: M) => void = () => undefined;
+  const arrived = new Promise<M>((settle) => {
+    resolve = settle;
+  });
+  const load = () => {
+    loading ??= fetchModule().then(
+      (fetched) => {
+        module = fetched;
+        resolve(fetched);
+        return fetched;
+      },
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    );
+    return loading;
+  };
+  return { current: () => module, arrived, load };
+}
+
+export const savedItems: Chunk<typeof SavedItemsModule> = chunk(() => import('./SavedItems.tsx'));
+
 function logFailure(error: unknown) {
   console.warn('Could not load a part of the popup ahead of time', error);
 }
 
 export function prefetchLater(): void {
   const prefetch = () => {
+    // On the form itself, so first.
+    savedItems.load().catch(logFailure);
     qrCode.load().catch(logFailure);
     historyView.load().catch(logFailure);
   };
