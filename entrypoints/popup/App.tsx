@@ -11,14 +11,12 @@ import { ask, noAnswerMessage } from '../../utils/ask.ts';
 import { openSettings } from '../../utils/navigation.ts';
 import { CreateForm } from './CreateForm.tsx';
 import { formErrorFrom } from './form-error.ts';
-import { historyView, prefetchLater } from './lazy.tsx';
+import { historyView, pendingView, prefetchLater, resultView, viewLoaded } from './lazy.tsx';
 import { NoKey } from './NoKey.tsx';
 import { Unlock } from './Unlock.tsx';
-import { PendingView } from './PendingView.tsx';
 import { draftAfterSwitch, viewAfterSwitch } from './profile-switch.ts';
 import { ProfileSwitch } from './ProfileSwitch.tsx';
 import { panelId, PopupTabs, tabId, type Tab } from './PopupTabs.tsx';
-import { ResultView } from './ResultView.tsx';
 import { takePrefill } from './take-prefill.ts';
 import { dismiss } from './submit.ts';
 import { freshDraft, initialView, type View } from './view.ts';
@@ -60,6 +58,7 @@ export async function load(): Promise<Loaded> {
     const view = takePrefill(initialView(state, storedDraft), prefill, state.settings);
     // A failure from an earlier popup is now shown on the form; once is enough.
     if (state.lastCreate?.state === 'failed') dismiss(state.lastCreate.requestId);
+    await viewLoaded(view.kind);
     return { state, view };
   } catch (error) {
     console.error(error);
@@ -118,11 +117,14 @@ export function App({ loaded: firstLoaded, firstLoad }: AppProps) {
     // clipboard writes only shortly after a user action.
     const copied = await copyText(session.url);
     clearDraft();
+    await viewLoaded('result');
     setView({ kind: 'result', requestId, session, autoCopy: copied ? 'copied' : 'failed' });
   }, []);
 
   const showPending = useCallback((requestId: string, startedAt: number, draft: Draft) => {
-    setView({ kind: 'pending', requestId, startedAt, draft });
+    void viewLoaded('pending').then(() => {
+      setView({ kind: 'pending', requestId, startedAt, draft });
+    });
   }, []);
 
   const pendingSettled = useCallback(
@@ -266,20 +268,22 @@ export function App({ loaded: firstLoaded, firstLoad }: AppProps) {
               onPending={showPending}
             />
           )}
-          {view.kind === 'pending' && (
-            <PendingView
-              requestId={view.requestId}
-              startedAt={view.startedAt}
-              onSettled={pendingSettled}
-            />
-          )}
-          {view.kind === 'result' && (
-            <ResultView
-              session={view.session}
-              messageTemplate={settings.messageTemplate}
-              autoCopy={view.autoCopy}
-            />
-          )}
+          <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
+            {view.kind === 'pending' && (
+              <pendingView.Component
+                requestId={view.requestId}
+                startedAt={view.startedAt}
+                onSettled={pendingSettled}
+              />
+            )}
+            {view.kind === 'result' && (
+              <resultView.Component
+                session={view.session}
+                messageTemplate={settings.messageTemplate}
+                autoCopy={view.autoCopy}
+              />
+            )}
+          </Suspense>
         </div>
         {historyOpened && (
           <div

@@ -1,13 +1,17 @@
 import { lazy, useState, type ComponentType } from 'react';
 import type { QrCode as QrCodeComponent } from '../../components/QrCode.tsx';
 import type { HistoryView as HistoryViewComponent } from './HistoryView.tsx';
+import type { PendingView as PendingViewComponent } from './PendingView.tsx';
+import type { ResultView as ResultViewComponent } from './ResultView.tsx';
 import type * as SavedItemsModule from './SavedItems.tsx';
 
 /*
  * What the popup needs only after its form is on screen: History (with CSV export and its QR
- * dialog), the QR code (with its encoder) and the Saved items picker (with the templates'
- * schemas). As separate chunks they are not parsed before the form takes input;
- * `prefetchLater` fetches them once the popup is idle.
+ * dialog), the QR code (with its encoder), the Saved items picker (with the templates'
+ * schemas) and the views after "Create link" (result, pending). As separate chunks they are
+ * not parsed before the form takes input; `prefetchLater` fetches them once the popup is
+ * idle. A popup that opens on a result or a pending create loads that view before it mounts
+ * (App.tsx `load`), as does a create before it shows one: they never show a fallback.
  */
 
 interface Deferred<P extends object> {
@@ -82,6 +86,21 @@ function chunk<M>(fetchModule: () => Promise<M>): Chunk<M> {
 
 export const savedItems: Chunk<typeof SavedItemsModule> = chunk(() => import('./SavedItems.tsx'));
 
+export const resultView = deferred<Parameters<typeof ResultViewComponent>[0]>(() =>
+  import('./ResultView.tsx').then((module) => module.ResultView),
+);
+
+export const pendingView = deferred<Parameters<typeof PendingViewComponent>[0]>(() =>
+  import('./PendingView.tsx').then((module) => module.PendingView),
+);
+
+/** The chunk a view is drawn with, fetched; at once for the views in the first chunk. */
+export function viewLoaded(kind: string): Promise<unknown> {
+  if (kind === 'result') return resultView.load();
+  if (kind === 'pending') return pendingView.load();
+  return Promise.resolve();
+}
+
 function logFailure(error: unknown) {
   console.warn('Could not load a part of the popup ahead of time', error);
 }
@@ -90,6 +109,8 @@ export function prefetchLater(): void {
   const prefetch = () => {
     // On the form itself, so first.
     savedItems.load().catch(logFailure);
+    resultView.load().catch(logFailure);
+    pendingView.load().catch(logFailure);
     qrCode.load().catch(logFailure);
     historyView.load().catch(logFailure);
   };
