@@ -17,7 +17,6 @@ import { Unlock } from './Unlock.tsx';
 import { draftAfterSwitch, viewAfterSwitch } from './profile-switch.ts';
 import { ProfileSwitch } from './ProfileSwitch.tsx';
 import { panelId, PopupTabs, tabId, type Tab } from './PopupTabs.tsx';
-import { takePrefill } from './take-prefill.ts';
 import { dismiss } from './submit.ts';
 import { freshDraft, initialView, type View } from './view.ts';
 
@@ -49,13 +48,22 @@ export interface Loaded {
 /** The state, the stored draft and any selected text: what the popup needs to show its form. */
 export async function load(): Promise<Loaded> {
   try {
-    const [state, storedDraft, prefill] = await Promise.all([
+    const [state, storedDraft, prefilled] = await Promise.all([
       ask({ type: 'getState' }),
       readDraft(),
-      readPrefill(),
+      // Selected text to start an item from (the context menu): the code that applies it is
+      // fetched only then, while the state is on its way.
+      readPrefill().then(async (prefill) => {
+        if (!prefill) return null;
+        const { takePrefill } = await import('./take-prefill.ts');
+        return { prefill, takePrefill };
+      }),
     ]);
     if (state.key.set) refreshStaleStatuses();
-    const view = takePrefill(initialView(state, storedDraft), prefill, state.settings);
+    const shown = initialView(state, storedDraft);
+    const view = prefilled
+      ? prefilled.takePrefill(shown, prefilled.prefill, state.settings)
+      : shown;
     // A failure from an earlier popup is now shown on the form; once is enough.
     if (state.lastCreate?.state === 'failed') dismiss(state.lastCreate.requestId);
     await viewLoaded(view.kind);
