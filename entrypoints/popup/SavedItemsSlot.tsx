@@ -4,7 +4,6 @@ import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { t } from '../../lib/i18n.ts';
 import { savedItems } from './lazy.tsx';
 import type * as SavedItemsModule from './SavedItems.tsx';
-import type { SavedItemsProps } from './SavedItems.tsx';
 
 /** A key or click the stand-in takes for the picker, done once the picker is in. */
 export type PendingAction = 'ArrowDown' | 'ArrowUp' | 'Enter' | 'save';
@@ -36,7 +35,7 @@ function logFailure(error: unknown) {
  * a stand-in with the same label, box and button takes focus, typing, arrows, Enter and a
  * click on "Save items", and hands them over in the commit that swaps it for the picker.
  */
-export function SavedItemsSlot(props: SavedItemsProps) {
+export function SavedItemsSlot(props: SavedItemsModule.SavedItemsProps) {
   const [picker, setPicker] = useState<Picker | undefined>(() => {
     const module = savedItems.current();
     return module && { module };
