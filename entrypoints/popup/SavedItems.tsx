@@ -130,9 +130,10 @@ export function SavedItems({
     return undefined;
   }
 
-  /** Arrows and Enter, typed here or in the stand-in before this chunk came in. */
+  /** What the stand-in took before this chunk came in (a click, arrows, Enter, "Save items"). */
   function act(action: PendingAction) {
-    if (action === 'ArrowDown') move(1);
+    if (action === 'open') setOpen(true);
+    else if (action === 'ArrowDown') move(1);
     else if (action === 'ArrowUp') move(-1);
     else if (action === 'Enter') void pickTyped();
     else startSaving();

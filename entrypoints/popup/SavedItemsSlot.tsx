@@ -6,7 +6,7 @@ import { savedItems } from './lazy.tsx';
 import type * as SavedItemsModule from './SavedItems.tsx';
 
 /** A key or click the stand-in takes for the picker, done once the picker is in. */
-export type PendingAction = 'ArrowDown' | 'ArrowUp' | 'Enter' | 'save';
+export type PendingAction = 'ArrowDown' | 'ArrowUp' | 'Enter' | 'open' | 'save';
 
 /** What the stand-in hands to the picker that replaces it. */
 export interface Handover {
@@ -78,9 +78,15 @@ export function SavedItemsSlot(props: SavedItemsModule.SavedItemsProps) {
       // Never the form's submit: Enter here is the picker's.
       event.preventDefault();
       pending.current = event.key;
-    } else if (event.key === 'Escape' && event.currentTarget.value !== '') {
+    } else if (
+      event.key === 'Escape' &&
+      (pending.current !== null || event.currentTarget.value !== '')
+    ) {
+      // As in the picker: Escape closes the list (here: the one a click asked for), else
+      // clears the text.
       event.preventDefault();
-      event.currentTarget.value = '';
+      if (pending.current !== null) pending.current = null;
+      else event.currentTarget.value = '';
     }
   }
 
@@ -89,6 +95,11 @@ export function SavedItemsSlot(props: SavedItemsModule.SavedItemsProps) {
       box={box}
       onUse={load}
       onKeyDown={onKeyDown}
+      onOpen={() => {
+        // A click opens the list, as in the picker.
+        pending.current = 'open';
+        load();
+      }}
       onSave={() => {
         pending.current = 'save';
         load();
@@ -101,11 +112,12 @@ interface StandInProps {
   box: RefObject<HTMLInputElement | null>;
   onUse: () => void;
   onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => void;
+  onOpen: () => void;
   onSave: () => void;
 }
 
 /** The picker's markup, closed and empty (SavedItems.tsx comboRow). */
-function StandIn({ box, onUse, onKeyDown, onSave }: StandInProps) {
+function StandIn({ box, onUse, onKeyDown, onOpen, onSave }: StandInProps) {
   const id = useId();
   return (
     <div className="saved-items">
@@ -124,6 +136,7 @@ function StandIn({ box, onUse, onKeyDown, onSave }: StandInProps) {
             aria-expanded={false}
             onFocus={onUse}
             onPointerDown={onUse}
+            onClick={onOpen}
             onKeyDown={onKeyDown}
           />
         </div>

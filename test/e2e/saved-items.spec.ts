@@ -145,6 +145,17 @@ test('arrows and Enter pressed at once in the picker are not lost', async ({ ext
   await expect(popup.getByRole('textbox', { name: 'Item name' })).toHaveValue('Audit');
 });
 
+test('a click on the picker as the popup opens shows the saved items', async ({ extension }) => {
+  await extension.worker.evaluate(
+    (savedItems) => chrome.storage.local.set({ savedItems }),
+    [template('Audit', [{ name: 'Audit', unitPrice: '50' }])],
+  );
+  const popup = await openPopupWithoutPrefetch(extension);
+  await popup.getByRole('combobox', { name: 'Saved items' }).click();
+  const list = popup.getByRole('listbox', { name: 'Saved items' });
+  await expect(list.getByRole('option')).toHaveText([/Audit/]);
+});
+
 test('"Save items" clicked before the picker is in names the template', async ({ extension }) => {
   const popup = await openPopupWithoutPrefetch(extension);
   await fillItems(popup, [{ name: 'Consulting', unitPrice: '80' }]);
