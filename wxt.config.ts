@@ -86,10 +86,17 @@ export default defineConfig({
       if (button) button.default_title = '__MSG_extName__';
     },
   },
-  // `npm run bench:sizes` builds with source maps to weigh each module; shipped builds have none.
   vite: () => ({
     plugins: [preloadFirstImport()],
-    build: { sourcemap: process.env.PAYFECT_SOURCEMAP === '1' },
+    build: {
+      // `npm run bench:sizes` builds with source maps to weigh each module; shipped builds
+      // have none.
+      sourcemap: process.env.PAYFECT_SOURCEMAP === '1',
+      // Vite's modulepreload polyfill is for browsers without <link rel="modulepreload">; every
+      // browser this extension supports has it (Chromium 66+, Firefox 115+): −0.25 kB gzip in
+      // each page.
+      modulePreload: { polyfill: false },
+    },
   }),
   zip: {
     // The sources zip is for AMO's reviewers: what builds the extension and the sandbox to

@@ -1,14 +1,15 @@
 import { z } from 'zod/mini';
 import { SessionRecordSchema } from './history.ts';
-import { OrderSchema } from './order.ts';
-import { NoteSchema, TagsSchema } from './session-notes.ts';
-import { ProfileIdSchema, SettingsSchema } from './settings.ts';
+import type { RequestType } from './requests.ts';
+import { SettingsSchema } from './settings.ts';
 
 /**
  * Everything the popup and the options page can ask the background — the only code that
  * reads the API key and talks to Payfect. Both directions are validated: the background
- * trusts no message, the pages trust no answer.
+ * trusts no message (the requests: lib/requests.ts), the pages trust no answer (below).
  */
+
+export type { Request, RequestOf, RequestType } from './requests.ts';
 
 export const ErrorKindSchema = z.enum([
   'no_key',
@@ -60,75 +61,6 @@ export const ProfileSummarySchema = z.object({
   key: KeyStatusSchema,
 });
 export type ProfileSummary = z.infer<typeof ProfileSummarySchema>;
-
-/*
- * The profile a page showed when it asked: the request acts on that one, not on whichever
- * is active by the time it arrives (another window may have switched). Absent: the active.
- */
-const forProfile = { profileId: z.optional(ProfileIdSchema) };
-
-/* Checked by the background (trimmed, 1–40 characters, unique) with a sentence for each. */
-const ProfileNameSchema = z.string().check(z.maxLength(1000));
-
-export const RequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('getState') }),
-  z.object({ type: z.literal('saveSettings'), settings: SettingsSchema, ...forProfile }),
-  z.object({
-    type: z.literal('saveKey'),
-    apiKey: z.string().check(z.minLength(1)),
-    ...forProfile,
-  }),
-  z.object({ type: z.literal('clearKey'), ...forProfile }),
-  z.object({
-    type: z.literal('setPassphrase'),
-    passphrase: z.string().check(z.maxLength(1000)),
-    ...forProfile,
-  }),
-  z.object({
-    type: z.literal('unlockKey'),
-    passphrase: z.string().check(z.maxLength(1000)),
-    ...forProfile,
-  }),
-  z.object({ type: z.literal('lockKey'), ...forProfile }),
-  z.object({ type: z.literal('removePassphrase'), ...forProfile }),
-  z.object({ type: z.literal('testConnection'), ...forProfile }),
-  z.object({ type: z.literal('switchProfile'), profileId: ProfileIdSchema }),
-  z.object({ type: z.literal('addProfile'), name: ProfileNameSchema }),
-  z.object({
-    type: z.literal('renameProfile'),
-    profileId: ProfileIdSchema,
-    name: ProfileNameSchema,
-  }),
-  z.object({ type: z.literal('deleteProfile'), profileId: ProfileIdSchema }),
-  z.object({
-    type: z.literal('createCheckout'),
-    ...forProfile,
-    /** Chosen by the popup per submission: the same id twice never creates twice. */
-    requestId: z.string().check(z.minLength(1), z.maxLength(100)),
-    order: OrderSchema,
-  }),
-  z.object({ type: z.literal('dismissLastCreate'), requestId: z.string().check(z.maxLength(100)) }),
-  z.object({
-    type: z.literal('renewCheckout'),
-    /** As for createCheckout: the same id twice never creates twice. */
-    requestId: z.string().check(z.minLength(1), z.maxLength(100)),
-    /** The expired (or soon expiring) session whose items and options are used again. */
-    sessionId: z.string().check(z.minLength(1), z.maxLength(200)),
-  }),
-  z.object({
-    type: z.literal('updateSessionNotes'),
-    sessionId: z.string().check(z.minLength(1), z.maxLength(200)),
-    note: NoteSchema,
-    tags: TagsSchema,
-  }),
-  z.object({
-    type: z.literal('refreshStatuses'),
-    /** Only sessions not checked in the last minute (what opening the popup asks for). */
-    staleOnly: z.boolean(),
-  }),
-]);
-export type Request = z.infer<typeof RequestSchema>;
-export type RequestType = Request['type'];
 
 const Failure = z.object({ ok: z.literal(false), error: UiErrorSchema });
 
@@ -208,4 +140,3 @@ export const ResponseSchemas = {
 } satisfies Record<RequestType, z.ZodMiniType>;
 
 export type ResponseFor<T extends RequestType> = z.infer<(typeof ResponseSchemas)[T]>;
-export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;

@@ -3,12 +3,11 @@ import { z } from 'zod/mini';
 import { DraftSchema, type Draft } from './draft.ts';
 import { LastCreateSchema, type LastCreate } from './messages.ts';
 import { PrefillSchema, type Prefill } from './prefill.ts';
-import { validTemplates, type Template } from './saved-items.ts';
 
 /**
  * Every stored item but the API key (only the background touches it: entrypoints/background/),
- * the settings (lib/settings-storage.ts, background only) and the history
- * (lib/history-storage.ts). Each item has a version; a value that fails its
+ * the settings (lib/settings-storage.ts, background only), the history
+ * (lib/history-storage.ts) and the saved items (lib/saved-items-storage.ts). Each item has a version; a value that fails its
  * schema (an older build, a hand edit, a bug) is replaced by a known-good fallback, never
  * trusted.
  */
@@ -28,15 +27,6 @@ export const lastCreateItem = storage.defineItem<LastCreate | null>('local:lastC
 /** A line item started from selected text, until the popup takes it (lib/prefill.ts). */
 export const prefillItem = storage.defineItem<Prefill | null>('local:prefill', {
   fallback: null,
-  version: 1,
-});
-
-/**
- * Saved items (lib/saved-items.ts). They hold no secret, so the popup and the options page
- * read and write them directly; read through validTemplates, entry by entry.
- */
-export const savedItemsItem = storage.defineItem<unknown[]>('local:savedItems', {
-  fallback: [],
   version: 1,
 });
 
@@ -66,22 +56,4 @@ export function prefillFrom(stored: unknown): Prefill | null {
 
 export async function readPrefill(): Promise<Prefill | null> {
   return prefillFrom(await prefillItem.getValue());
-}
-
-/** Every valid saved template; an invalid entry is dropped, never a reason to fail. */
-export async function readSavedItems(): Promise<Template[]> {
-  return validTemplates(await savedItemsItem.getValue());
-}
-
-/**
- * Reads, changes and writes the saved templates in one call (the popup and the options page
- * rarely write at once; each write starts from what is stored now). `change` returns
- * undefined to leave them as they are; the answer is what was written.
- */
-export async function updateSavedItems(
-  change: (list: Template[]) => Template[] | undefined,
-): Promise<Template[] | undefined> {
-  const next = change(await readSavedItems());
-  if (next !== undefined) await savedItemsItem.setValue(next);
-  return next;
 }

@@ -1,13 +1,7 @@
 import type { Browser } from 'wxt/browser';
 import { z } from 'zod/mini';
-import {
-  RequestSchema,
-  type RequestOf,
-  type RequestType,
-  type KeyStatus,
-  type ResponseFor,
-  type UiError,
-} from '../../lib/messages.ts';
+import type { KeyStatus, ResponseFor, UiError } from '../../lib/messages.ts';
+import { RequestSchema, type RequestOf, type RequestType } from '../../lib/requests.ts';
 import { t } from '../../lib/i18n.ts';
 import type { Result } from '../../lib/result.ts';
 import { createCheckoutService } from './checkouts.ts';

@@ -12,15 +12,12 @@ import { openSettings } from '../../utils/navigation.ts';
 import { CreateForm } from './CreateForm.tsx';
 import type { FirstAnswers } from './first-load.ts';
 import { formErrorFrom } from './form-error.ts';
-import { historyView, prefetchLater } from './lazy.tsx';
+import { historyView, pendingView, prefetchLater, resultView, viewLoaded } from './lazy.tsx';
 import { NoKey } from './NoKey.tsx';
 import { Unlock } from './Unlock.tsx';
-import { PendingView } from './PendingView.tsx';
 import { draftAfterSwitch, viewAfterSwitch } from './profile-switch.ts';
 import { ProfileSwitch } from './ProfileSwitch.tsx';
 import { panelId, PopupTabs, tabId, type Tab } from './PopupTabs.tsx';
-import { ResultView } from './ResultView.tsx';
-import { takePrefill } from './take-prefill.ts';
 import { dismiss } from './submit.ts';
 import { freshDraft, initialView, type View } from './view.ts';
 
@@ -55,19 +52,27 @@ export interface Loaded {
  */
 export async function load(first?: FirstAnswers): Promise<Loaded> {
   try {
-    const [state, storedDraft, prefill] = await Promise.all(
-      first
-        ? ([
-            checkedAnswer('getState', first.state),
-            first.stored.then((stored) => draftFrom(stored.draft)),
-            first.stored.then((stored) => prefillFrom(stored.prefill)),
-          ] as const)
-        : ([ask({ type: 'getState' }), readDraft(), readPrefill()] as const),
-    );
+    const [state, storedDraft, prefilled] = await Promise.all([
+      first ? checkedAnswer('getState', first.state) : ask({ type: 'getState' }),
+      first ? first.stored.then((stored) => draftFrom(stored.draft)) : readDraft(),
+      // Selected text to start an item from (the context menu): the code that applies it is
+      // fetched only then, while the state is on its way.
+      (first ? first.stored.then((stored) => prefillFrom(stored.prefill)) : readPrefill()).then(
+        async (prefill) => {
+          if (!prefill) return null;
+          const { takePrefill } = await import('./take-prefill.ts');
+          return { prefill, takePrefill };
+        },
+      ),
+    ]);
     if (state.key.set) refreshStaleStatuses();
-    const view = takePrefill(initialView(state, storedDraft), prefill, state.settings);
+    const shown = initialView(state, storedDraft);
+    const view = prefilled
+      ? prefilled.takePrefill(shown, prefilled.prefill, state.settings)
+      : shown;
     // A failure from an earlier popup is now shown on the form; once is enough.
     if (state.lastCreate?.state === 'failed') dismiss(state.lastCreate.requestId);
+    await viewLoaded(view.kind);
     return { state, view };
   } catch (error) {
     console.error(error);
@@ -126,11 +131,14 @@ export function App({ loaded: firstLoaded, firstLoad }: AppProps) {
     // clipboard writes only shortly after a user action.
     const copied = await copyText(session.url);
     clearDraft();
+    await viewLoaded('result');
     setView({ kind: 'result', requestId, session, autoCopy: copied ? 'copied' : 'failed' });
   }, []);
 
   const showPending = useCallback((requestId: string, startedAt: number, draft: Draft) => {
-    setView({ kind: 'pending', requestId, startedAt, draft });
+    void viewLoaded('pending').then(() => {
+      setView({ kind: 'pending', requestId, startedAt, draft });
+    });
   }, []);
 
   const pendingSettled = useCallback(
@@ -274,20 +282,22 @@ export function App({ loaded: firstLoaded, firstLoad }: AppProps) {
               onPending={showPending}
             />
           )}
-          {view.kind === 'pending' && (
-            <PendingView
-              requestId={view.requestId}
-              startedAt={view.startedAt}
-              onSettled={pendingSettled}
-            />
-          )}
-          {view.kind === 'result' && (
-            <ResultView
-              session={view.session}
-              messageTemplate={settings.messageTemplate}
-              autoCopy={view.autoCopy}
-            />
-          )}
+          <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
+            {view.kind === 'pending' && (
+              <pendingView.Component
+                requestId={view.requestId}
+                startedAt={view.startedAt}
+                onSettled={pendingSettled}
+              />
+            )}
+            {view.kind === 'result' && (
+              <resultView.Component
+                session={view.session}
+                messageTemplate={settings.messageTemplate}
+                autoCopy={view.autoCopy}
+              />
+            )}
+          </Suspense>
         </div>
         {historyOpened && (
           <div

@@ -7,7 +7,7 @@ import { formatAmount } from '../../lib/format.ts';
 import type { SessionRecord } from '../../lib/history.ts';
 import { t } from '../../lib/i18n.ts';
 import { MAX_ITEMS } from '../../lib/order.ts';
-import { draftWithTemplate, itemsFromDraft, type Template } from '../../lib/saved-items.ts';
+import type { Picked } from '../../lib/saved-items.ts';
 import { CURRENCIES, DEFAULT_NETWORKS, type Settings } from '../../lib/settings.ts';
 import { openSettings } from '../../utils/navigation.ts';
 import {
@@ -26,7 +26,7 @@ import {
 } from './draft-edit.ts';
 import type { FormError } from './form-error.ts';
 import { LineItemFields } from './LineItemFields.tsx';
-import { SavedItems } from './SavedItems.tsx';
+import { SavedItemsSlot } from './SavedItemsSlot.tsx';
 import { submitOrder } from './submit.ts';
 import { useDraft } from './useDraft.ts';
 
@@ -116,9 +116,7 @@ export function CreateForm({
   }
 
   /** Fills the items from a saved template, then hands Enter to "Create link". */
-  function pickTemplate(template: Template): boolean {
-    const picked = draftWithTemplate(current(), template);
-    if (!picked) return false;
+  function pickTemplate(picked: Picked) {
     flushSync(() => {
       update(() => picked.draft);
       // The replaced empty item's errors ("Enter a price.") no longer apply.
@@ -126,15 +124,6 @@ export function CreateForm({
       setNotice(undefined);
     });
     submitButton.current?.focus();
-    return true;
-  }
-
-  /** The items to save as a template, or undefined after marking the wrong ones. */
-  function itemsToSave() {
-    const checked = itemsFromDraft(current());
-    if (checked.ok) return checked.value;
-    showErrors(checked.error, null);
-    return undefined;
   }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -172,7 +161,11 @@ export function CreateForm({
     <form className="create-form" noValidate onSubmit={(event) => void submit(event)}>
       <div className="form-body">
         {notice && <StatusMessage>{notice}</StatusMessage>}
-        <SavedItems onPick={pickTemplate} itemsToSave={itemsToSave} />
+        <SavedItemsSlot
+          current={current}
+          onPicked={pickTemplate}
+          onInvalidItems={(itemErrors) => showErrors(itemErrors, null)}
+        />
         {draft.items.map((item, index) => (
           <LineItemFields
             // Items have no id of their own; the index is what the field names use too.

@@ -1,27 +1,34 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
+import type { Draft, FieldErrors } from '../../lib/draft.ts';
 import { t } from '../../lib/i18n.ts';
 import {
+  draftWithTemplate,
   findByName,
+  itemsFromDraft,
   MAX_TEMPLATE_NAME_LENGTH,
   searchTemplates,
   templateTotal,
   withTemplate,
+  type Picked,
   type Template,
   type TemplateItem,
 } from '../../lib/saved-items.ts';
 import { MAX_ITEMS } from '../../lib/order.ts';
-import { readSavedItems, updateSavedItems } from '../../lib/storage.ts';
+import { readSavedItems, updateSavedItems } from '../../lib/saved-items-storage.ts';
+import type { Handover, PendingAction } from './SavedItemsSlot.tsx';
 
 /** The most options the list shows at once; typing narrows it down. */
 const MAX_SHOWN = 50;
 
-interface SavedItemsProps {
-  /** Fills the form with the template; false when it does not fit. */
-  onPick: (template: Template) => boolean;
-  /** The form's items to save, or undefined after the form marked what is wrong. */
-  itemsToSave: () => TemplateItem[] | undefined;
+export interface SavedItemsProps {
+  /** The form's draft as it is now. */
+  current: () => Draft;
+  /** Puts a picked template's items into the form (see draftWithTemplate). */
+  onPicked: (picked: Picked) => void;
+  /** Marks the form's wrong items when they cannot be saved as they are. */
+  onInvalidItems: (errors: FieldErrors) => void;
 }
 
 export function templateSummary(template: Template): string {
@@ -37,18 +44,26 @@ export function templateSummary(template: Template): string {
  * Enter, Escape; one click on an option) and "Save items" to keep the form's items as one.
  * The templates are read when the combobox is first used, so they never slow the popup down.
  */
-export function SavedItems({ onPick, itemsToSave }: SavedItemsProps) {
+export function SavedItems({
+  current,
+  onPicked,
+  onInvalidItems,
+  handover,
+}: SavedItemsProps & { readonly handover?: Handover | undefined }) {
   const id = useId();
   const inputId = `${id}-input`;
   const listId = `${id}-list`;
   const [templates, setTemplates] = useState<Template[] | null>(null);
-  const [text, setText] = useState('');
-  const [open, setOpen] = useState(false);
+  const [text, setText] = useState(handover?.text ?? '');
+  // Text typed before this chunk came in opens the list, as typing here does.
+  const [open, setOpen] = useState(handover?.focused === true && handover.text !== '');
   const [active, setActive] = useState(0);
   const [message, setMessage] = useState('');
   const [naming, setNaming] = useState<{ name: string; error: string } | null>(null);
   const loading = useRef<Promise<Template[]> | null>(null);
   const saveButton = useRef<HTMLButtonElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const replayed = useRef(false);
 
   function load(): Promise<Template[]> {
     loading.current ??= readSavedItems().then(
@@ -81,9 +96,10 @@ export function SavedItems({ onPick, itemsToSave }: SavedItemsProps) {
   function pick(template: Template) {
     setOpen(false);
     setText('');
-    const fitted = onPick(template);
+    const picked = draftWithTemplate(current(), template);
+    if (picked) onPicked(picked);
     setMessage(
-      fitted
+      picked
         ? t('savedItems.picked', { name: template.name })
         : t('savedItems.full', { name: template.name, max: MAX_ITEMS }),
     );
@@ -106,20 +122,50 @@ export function SavedItems({ onPick, itemsToSave }: SavedItemsProps) {
     if (matches.length > 0) setActive((active + by + matches.length) % matches.length);
   }
 
+  /** The form's items to save, or undefined after the form marked what is wrong. */
+  function itemsToSave(): TemplateItem[] | undefined {
+    const checked = itemsFromDraft(current());
+    if (checked.ok) return checked.value;
+    onInvalidItems(checked.error);
+    return undefined;
+  }
+
+  /** What the stand-in took before this chunk came in (a click, arrows, Enter, "Save items"). */
+  function act(action: PendingAction) {
+    if (action === 'open') setOpen(true);
+    else if (action === 'ArrowDown') move(1);
+    else if (action === 'ArrowUp') move(-1);
+    else if (action === 'Enter') void pickTyped();
+    else startSaving();
+  }
+
+  // Where the stand-in (SavedItemsSlot.tsx) was: the same focus, caret and typed text, in the
+  // commit that replaces it, so no keystroke goes elsewhere.
+  useLayoutEffect(() => {
+    if (!handover?.focused || !input.current) return;
+    input.current.focus({ preventScroll: true });
+    input.current.setSelectionRange(...handover.selection);
+  }, [handover]);
+
+  // A key or click the stand-in took, replayed once (StrictMode runs effects twice in dev),
+  // after the commit: its flushSync and focus moves cannot run inside an effect.
+  useEffect(() => {
+    const action = handover?.action;
+    if (replayed.current || !action) return;
+    replayed.current = true;
+    queueMicrotask(() => act(action));
+    // Only the first render's handover counts.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     switch (event.key) {
       case 'ArrowDown':
-        event.preventDefault();
-        move(1);
-        return;
       case 'ArrowUp':
-        event.preventDefault();
-        move(-1);
-        return;
       case 'Enter':
         // Never the form's submit: Enter here picks.
         event.preventDefault();
-        void pickTyped();
+        act(event.key);
         return;
       case 'Escape':
         if (open || text !== '') {
@@ -239,6 +285,7 @@ export function SavedItems({ onPick, itemsToSave }: SavedItemsProps) {
       <div className="field saved-items-combo">
         <label htmlFor={inputId}>{t('savedItems.label')}</label>
         <input
+          ref={input}
           id={inputId}
           type="text"
           role="combobox"

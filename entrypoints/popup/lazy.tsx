@@ -1,11 +1,17 @@
 import { lazy, useState, type ComponentType } from 'react';
 import type { QrCode as QrCodeComponent } from '../../components/QrCode.tsx';
 import type { HistoryView as HistoryViewComponent } from './HistoryView.tsx';
+import type { PendingView as PendingViewComponent } from './PendingView.tsx';
+import type { ResultView as ResultViewComponent } from './ResultView.tsx';
+import type * as SavedItemsModule from './SavedItems.tsx';
 
 /*
  * What the popup needs only after its form is on screen: History (with CSV export and its QR
- * dialog) and the QR code (with its encoder). As separate chunks they are not parsed before
- * the form takes input; `prefetchLater` fetches them once the popup is idle.
+ * dialog), the QR code (with its encoder), the Saved items picker (with the templates'
+ * schemas) and the views after "Create link" (result, pending). As separate chunks they are
+ * not parsed before the form takes input; `prefetchLater` fetches them once the popup is
+ * idle. A popup that opens on a result or a pending create loads that view before it mounts
+ * (App.tsx `load`), as does a create before it shows one: they never show a fallback.
  */
 
 interface Deferred<P extends object> {
@@ -44,12 +50,67 @@ export const qrCode = deferred<Parameters<typeof QrCodeComponent>[0]>(() =>
   import('../../components/QrCode.tsx').then((module) => module.QrCode),
 );
 
+/** A chunk whose module is rendered by hand (SavedItemsSlot.tsx), not through Suspense. */
+export interface Chunk<M> {
+  /** The module, once in. */
+  readonly current: () => M | undefined;
+  /** Resolves once the module is in, whoever fetched it; never starts the fetch. */
+  readonly arrived: Promise<M>;
+  /** Fetches the module (once; again after a failure). */
+  readonly load: () => Promise<M>;
+}
+
+function chunk<M>(fetchModule: () => Promise<M>): Chunk<M> {
+  let module: M | undefined;
+  let loading: Promise<M> | undefined;
+  let resolve: (fetched: M) => void = () => undefined;
+  const arrived = new Promise<M>((settle) => {
+    resolve = settle;
+  });
+  const load = () => {
+    loading ??= fetchModule().then(
+      (fetched) => {
+        module = fetched;
+        resolve(fetched);
+        return fetched;
+      },
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    );
+    return loading;
+  };
+  return { current: () => module, arrived, load };
+}
+
+export const savedItems: Chunk<typeof SavedItemsModule> = chunk(() => import('./SavedItems.tsx'));
+
+export const resultView = deferred<Parameters<typeof ResultViewComponent>[0]>(() =>
+  import('./ResultView.tsx').then((module) => module.ResultView),
+);
+
+export const pendingView = deferred<Parameters<typeof PendingViewComponent>[0]>(() =>
+  import('./PendingView.tsx').then((module) => module.PendingView),
+);
+
+/** The chunk a view is drawn with, fetched; at once for the views in the first chunk. */
+export function viewLoaded(kind: string): Promise<unknown> {
+  if (kind === 'result') return resultView.load();
+  if (kind === 'pending') return pendingView.load();
+  return Promise.resolve();
+}
+
 function logFailure(error: unknown) {
   console.warn('Could not load a part of the popup ahead of time', error);
 }
 
 export function prefetchLater(): void {
   const prefetch = () => {
+    // On the form itself, so first.
+    savedItems.load().catch(logFailure);
+    resultView.load().catch(logFailure);
+    pendingView.load().catch(logFailure);
     qrCode.load().catch(logFailure);
     historyView.load().catch(logFailure);
   };

@@ -102,6 +102,69 @@ test('one click on a saved item adds it after the items already typed', async ({
   await expect(picker).toHaveAttribute('aria-expanded', 'false');
 });
 
+/** A popup that fetches the picker's chunk only once the picker is used (no idle prefetch). */
+async function openPopupWithoutPrefetch(extension: ExtensionBrowser): Promise<Page> {
+  const page = await extension.context.newPage();
+  await page.addInitScript(() => {
+    window.requestIdleCallback = () => 0;
+  });
+  return openPopup(extension, page);
+}
+
+test('what is typed into the picker before its code is in is kept, and Enter picks', async ({
+  extension,
+}) => {
+  await extension.worker.evaluate(
+    (savedItems) => chrome.storage.local.set({ savedItems }),
+    [template('Hosting', [{ name: 'Hosting', unitPrice: '9.99' }])],
+  );
+  const popup = await openPopupWithoutPrefetch(extension);
+  const picker = popup.getByRole('combobox', { name: 'Saved items' });
+  await picker.focus();
+  await popup.keyboard.type('host');
+  await expect(picker).toHaveValue('host');
+  await popup.keyboard.press('Enter');
+  await expect(popup.getByRole('textbox', { name: 'Unit price' })).toHaveValue('9.99');
+  await expect(popup.getByRole('button', { name: 'Create link' })).toBeFocused();
+  await expect(popup.getByRole('status').filter({ hasText: 'Added “Hosting”' })).toBeVisible();
+});
+
+test('arrows and Enter pressed at once in the picker are not lost', async ({ extension }) => {
+  await extension.worker.evaluate(
+    (savedItems) => chrome.storage.local.set({ savedItems }),
+    [template('Audit', [{ name: 'Audit', unitPrice: '50' }])],
+  );
+  const popup = await openPopupWithoutPrefetch(extension);
+  const picker = popup.getByRole('combobox', { name: 'Saved items' });
+  await picker.focus();
+  await popup.keyboard.press('ArrowDown');
+  await expect(picker).toHaveAttribute('aria-expanded', 'true');
+  const list = popup.getByRole('listbox', { name: 'Saved items' });
+  await expect(list.getByRole('option', { selected: true })).toContainText('Audit');
+  await popup.keyboard.press('Enter');
+  await expect(popup.getByRole('textbox', { name: 'Item name' })).toHaveValue('Audit');
+});
+
+test('a click on the picker as the popup opens shows the saved items', async ({ extension }) => {
+  await extension.worker.evaluate(
+    (savedItems) => chrome.storage.local.set({ savedItems }),
+    [template('Audit', [{ name: 'Audit', unitPrice: '50' }])],
+  );
+  const popup = await openPopupWithoutPrefetch(extension);
+  await popup.getByRole('combobox', { name: 'Saved items' }).click();
+  const list = popup.getByRole('listbox', { name: 'Saved items' });
+  await expect(list.getByRole('option')).toHaveText([/Audit/]);
+});
+
+test('"Save items" clicked before the picker is in names the template', async ({ extension }) => {
+  const popup = await openPopupWithoutPrefetch(extension);
+  await fillItems(popup, [{ name: 'Consulting', unitPrice: '80' }]);
+  await saveItemsAs(popup, 'Consulting');
+  const picker = popup.getByRole('combobox', { name: 'Saved items' });
+  await picker.click();
+  await expect(popup.getByRole('option', { name: /Consulting/ })).toBeVisible();
+});
+
 test('the keyboard moves through the list, Escape closes it, and a missing item is said so', async ({
   extension,
 }) => {

@@ -17,7 +17,7 @@ import {
   withTemplate,
   type Template,
 } from '../../lib/saved-items.ts';
-import { readSavedItems, updateSavedItems } from '../../lib/storage.ts';
+import { readSavedItems, updateSavedItems } from '../../lib/saved-items-storage.ts';
 
 const NOW = 1_780_000_000_000;
 

@@ -1,0 +1,34 @@
+import { storage } from './storage-item.ts';
+import { validTemplates, type Template } from './saved-items.ts';
+
+/*
+ * The saved items' stored list, apart from lib/storage.ts so that a page importing the other
+ * items (the popup at open, the background) does not load the templates' schemas with them.
+ */
+
+/**
+ * Saved items (lib/saved-items.ts). They hold no secret, so the popup and the options page
+ * read and write them directly; read through validTemplates, entry by entry.
+ */
+export const savedItemsItem = storage.defineItem<unknown[]>('local:savedItems', {
+  fallback: [],
+  version: 1,
+});
+
+/** Every valid saved template; an invalid entry is dropped, never a reason to fail. */
+export async function readSavedItems(): Promise<Template[]> {
+  return validTemplates(await savedItemsItem.getValue());
+}
+
+/**
+ * Reads, changes and writes the saved templates in one call (the popup and the options page
+ * rarely write at once; each write starts from what is stored now). `change` returns
+ * undefined to leave them as they are; the answer is what was written.
+ */
+export async function updateSavedItems(
+  change: (list: Template[]) => Template[] | undefined,
+): Promise<Template[] | undefined> {
+  const next = change(await readSavedItems());
+  if (next !== undefined) await savedItemsItem.setValue(next);
+  return next;
+}
