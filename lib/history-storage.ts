@@ -8,16 +8,26 @@ import { SessionRecordSchema, type SessionRecord } from './history.ts';
  * (entrypoints/background/history-store.ts), through one queue.
  *
  *   history:meta      {version: 2, first, end, count, openFrom}
- *   history:chunk:<n> up to CHUNK_SIZE records, oldest first, for first <= n < end.
+ *   history:chunk:<n> records, oldest first, for first <= n < end.
  *
  * Why chunks: storage.local rewrites a value whole. With one array, every created link
  * would read, parse and write back the entire history (megabytes at 10,000 sessions). Here
  * an append writes the newest chunk and the meta, a status update the one chunk holding the
  * session, and pruning drops whole chunks from the old end (hence `first`).
+ *
+ * A chunk's length is not part of the format: appends start a new chunk once the newest
+ * holds CHUNK_SIZE records, and earlier builds filled chunks to 200, which stay as they are.
+ * No reader may assume either size.
  */
 
 export const HISTORY_META_KEY = 'history:meta';
-export const CHUNK_SIZE = 200;
+/**
+ * Records an append puts in a chunk before it starts the next one. An append reads and
+ * writes back the newest chunk, and History's first screen reads it: 50 keeps both as cheap
+ * as for a short history (200, the size before, cost each create and each History tab a
+ * few milliseconds at 10,000 sessions); walks over many chunks use one read per batch.
+ */
+export const CHUNK_SIZE = 50;
 /** The format this build writes; older ones go through entrypoints/background/migrations.ts. */
 export const HISTORY_VERSION = 2;
 
@@ -90,6 +100,25 @@ export function chunkKeys(from: number, end: number): string[] {
   return Array.from({ length: Math.max(0, end - from) }, (_, i) => historyChunkKey(from + i));
 }
 
+/**
+ * `indexes` in consecutive batches of 1, 1, 2, 4, 8… indexes, for walks that usually stop
+ * within a chunk or two (the newest sessions, a recent one, the oldest to prune) but may go
+ * through hundreds: one storage.local.get per batch, nine for 200 chunks, and never more
+ * than twice the chunks the walk needed.
+ */
+export function* inBatches(indexes: readonly number[]): Generator<number[]> {
+  let size = 1;
+  for (let at = 0; at < indexes.length; size = at) {
+    yield indexes.slice(at, at + size);
+    at += size;
+  }
+}
+
+/** Chunk indexes end-1 down to from. */
+export function newestFirst(from: number, end: number): number[] {
+  return Array.from({ length: Math.max(0, end - from) }, (_, i) => end - 1 - i);
+}
+
 export interface HistoryRead {
   /** Valid stored sessions, newest first. */
   readonly sessions: SessionRecord[];
@@ -97,43 +126,49 @@ export interface HistoryRead {
   readonly complete: boolean;
 }
 
-/**
- * Two reads: the meta, then chunks from `newest` chunks before the end (all by default).
- * Only the newest `atMost` records are checked and returned.
- */
-async function readChunks(newest?: number, atMost = Infinity): Promise<HistoryRead> {
+async function storedRange(): Promise<{ first: number; end: number } | undefined> {
   const stored = await browser.storage.local.get(HISTORY_META_KEY);
-  const range = chunkRange(stored[HISTORY_META_KEY]);
-  if (range === undefined || range.end <= range.first) return { sessions: [], complete: true };
-  const from = newest === undefined ? range.first : Math.max(range.first, range.end - newest);
-  const keys = chunkKeys(from, range.end);
-  const chunks = await browser.storage.local.get(keys);
-  const sessions: SessionRecord[] = [];
-  let usedUp = true;
-  for (let i = keys.length - 1; i >= 0 && usedUp; i -= 1) {
-    const key = keys[i];
-    if (key !== undefined) usedUp = parseNewestFirst(chunks[key], sessions, atMost);
-  }
-  return { sessions, complete: usedUp && from === range.first };
+  return chunkRange(stored[HISTORY_META_KEY]);
 }
 
 /**
- * Every valid stored session, newest first. With no readable meta the history is empty;
- * the background rebuilds the meta when it next writes.
+ * Every valid stored session, newest first, in two reads: the meta, then every chunk at
+ * once. With no readable meta the history is empty; the background rebuilds the meta when
+ * it next writes.
  */
 export async function readHistory(): Promise<SessionRecord[]> {
-  return (await readChunks()).sessions;
+  const range = await storedRange();
+  if (range === undefined || range.end <= range.first) return [];
+  const keys = chunkKeys(range.first, range.end);
+  const chunks = await browser.storage.local.get(keys);
+  const sessions: SessionRecord[] = [];
+  for (let i = keys.length - 1; i >= 0; i -= 1) {
+    const key = keys[i];
+    if (key !== undefined) parseNewestFirst(chunks[key], sessions, Infinity);
+  }
+  return sessions;
 }
 
 /**
- * The sessions of the newest `chunks` chunks only, and of those at most the newest
- * `atMost`: a first screen of History at once, whatever the history's size. Reading all
- * 10,000 sessions takes hundreds of milliseconds, most of it in storage.local itself,
- * against a few for one chunk; checking each record's schema is the next largest part, so
- * only those shown first are checked here.
+ * The newest `atMost` valid sessions: a first screen of History at once, whatever the
+ * history's size. Reading all 10,000 sessions takes hundreds of milliseconds, most of it in
+ * storage.local itself, against a few for one chunk; checking each record's schema is the
+ * next largest part, so only those returned are checked. Chunks are read newest first, in
+ * batches (inBatches), until `atMost` sessions are found: usually the newest one or two.
  */
-export function readNewestHistory(chunks: number, atMost = Infinity): Promise<HistoryRead> {
-  return readChunks(chunks, atMost);
+export async function readNewestHistory(atMost: number): Promise<HistoryRead> {
+  const range = await storedRange();
+  const sessions: SessionRecord[] = [];
+  if (range === undefined) return { sessions, complete: true };
+  for (const batch of inBatches(newestFirst(range.first, range.end))) {
+    if (sessions.length >= atMost) return { sessions, complete: false };
+    const keys = batch.map(historyChunkKey);
+    const chunks = await browser.storage.local.get(keys);
+    for (const key of keys) {
+      if (!parseNewestFirst(chunks[key], sessions, atMost)) return { sessions, complete: false };
+    }
+  }
+  return { sessions, complete: true };
 }
 
 function isHistoryKey(key: string): boolean {

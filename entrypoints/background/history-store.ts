@@ -7,6 +7,8 @@ import {
   HistoryMetaSchema,
   chunkKeys,
   historyChunkKey,
+  inBatches,
+  newestFirst,
   parseChunk,
   type HistoryMeta,
 } from '../../lib/history-storage.ts';
@@ -53,7 +55,10 @@ async function readMeta(): Promise<HistoryMeta> {
   return parsed.success ? parsed.data : rebuildMeta(await browser.storage.local.get(null));
 }
 
-/** Adds a session as the newest entry: writes the newest chunk and the meta, nothing else. */
+/**
+ * Adds a session as the newest entry: reads the newest chunk (under CHUNK_SIZE records, or
+ * one full chunk of any size) and writes it and the meta, nothing else.
+ */
 export function appendSession(record: SessionRecord): Promise<void> {
   return enqueue(async () => {
     const meta = await readMeta();
@@ -74,7 +79,7 @@ export function appendSession(record: SessionRecord): Promise<void> {
 /**
  * Drops the oldest sessions beyond `cap` (0 keeps all) and returns how many went. Whole
  * chunks are removed and only the boundary chunk is rewritten, so the cost is that of what
- * is pruned, not of the history.
+ * is pruned, not of the history. Chunks are read oldest first, in batches (inBatches).
  */
 export function pruneHistory(cap: number): Promise<number> {
   if (cap <= 0) return Promise.resolve(0);
@@ -84,16 +89,22 @@ export function pruneHistory(cap: number): Promise<number> {
     let { first } = meta;
     const changes: Record<string, unknown> = {};
     const removed: string[] = [];
-    while (excess > 0 && first < meta.end) {
-      const { records } = await readChunk(first);
-      const key = historyChunkKey(first);
-      if (records.length > excess) {
-        changes[key] = records.slice(excess);
-        excess = 0;
-      } else {
-        removed.push(key);
-        excess -= records.length;
-        first += 1;
+    const oldestFirst = newestFirst(meta.first, meta.end).reverse();
+    for (const batch of inBatches(oldestFirst)) {
+      if (excess <= 0) break;
+      const stored = await browser.storage.local.get(batch.map(historyChunkKey));
+      for (const index of batch) {
+        if (excess <= 0) break;
+        const key = historyChunkKey(index);
+        const records = parseChunk(stored[key]);
+        if (records.length > excess) {
+          changes[key] = records.slice(excess);
+          excess = 0;
+        } else {
+          removed.push(key);
+          excess -= records.length;
+          first += 1;
+        }
       }
     }
     const pruned = meta.count - cap - excess;
@@ -193,12 +204,31 @@ export function updateSessions(updates: readonly SessionUpdate[]): Promise<Sessi
   });
 }
 
-/** The session with this id and its chunk, scanning newest first (recent ones are asked for). */
+function holdsId(chunk: unknown, id: string): boolean {
+  return (
+    Array.isArray(chunk) &&
+    chunk.some(
+      (entry: unknown) =>
+        typeof entry === 'object' && entry !== null && 'id' in entry && entry.id === id,
+    )
+  );
+}
+
+/**
+ * The session with this id and its chunk, scanning newest first (recent ones are asked for)
+ * in batches (inBatches): a few reads even for the oldest of 10,000 sessions.
+ */
 async function locate(meta: HistoryMeta, id: string) {
-  for (let index = meta.end - 1; index >= meta.first; index -= 1) {
-    const chunk = await readChunk(index);
-    const position = chunk.records.findIndex((record) => record.id === id);
-    if (position >= 0) return { index, chunk, position };
+  for (const batch of inBatches(newestFirst(meta.first, meta.end))) {
+    const stored = await browser.storage.local.get(batch.map(historyChunkKey));
+    for (const index of batch) {
+      const value = stored[historyChunkKey(index)];
+      // Only the chunk holding the id is checked against the schema.
+      if (!holdsId(value, id)) continue;
+      const chunk = toChunk(value);
+      const position = chunk.records.findIndex((record) => record.id === id);
+      if (position >= 0) return { index, chunk, position };
+    }
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { CHUNK_SIZE } from '../../lib/history-storage.ts';
 
 declare const chrome: {
   storage: {
@@ -12,21 +13,25 @@ declare const chrome: {
 
 /**
  * Replaces the stored history with `count` realistic sessions, written in the history's
- * storage format (lib/history-storage.ts: `history:meta` and chunks of 200,
- * `history:chunk:<n>`, oldest first); only the newest 50 can still be paid, as in a history
- * the extension has kept checking. The benchmark then checks the popup shows them, so a
+ * storage format as this build's appends would (lib/history-storage.ts: `history:meta` and
+ * `history:chunk:<n>` of `chunkSize` records, oldest first); only the newest 50 can still be
+ * paid, as in a history the extension has kept checking. The benchmark then checks the popup shows them, so a
  * drift in the format fails loudly instead of measuring an empty history. `baseUrl` is the
  * sandbox's, so status queries of the seeded open sessions get a real (404) answer. `page` is
  * an extension page: it shares the worker's storage and, unlike the worker, survives a stop.
  */
-export async function seedHistory(page: Page, count: number, baseUrl: string): Promise<void> {
+export async function seedHistory(
+  page: Page,
+  count: number,
+  baseUrl: string,
+  chunkSize = CHUNK_SIZE,
+): Promise<void> {
   await page.evaluate(
-    async ({ total, baseUrl }) => {
+    async ({ total, baseUrl, chunkSize }) => {
       const all = await chrome.storage.local.get(null);
       await chrome.storage.local.remove(
         Object.keys(all).filter((key) => key.startsWith('history:')),
       );
-      const chunkSize = 200;
       const now = Date.now();
       const names = ['Logo design', 'Hosting', 'Website audit', 'Consulting', '品牌設計', 'SEO'];
       const items: Record<string, unknown> = {};
@@ -73,6 +78,6 @@ export async function seedHistory(page: Page, count: number, baseUrl: string): P
       items['history:meta'] = { version: 2, first: 0, end: chunks, count: total, openFrom };
       await chrome.storage.local.set(items);
     },
-    { total: count, baseUrl },
+    { total: count, baseUrl, chunkSize },
   );
 }

@@ -4,13 +4,17 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   HISTORY_META_KEY,
   historyChunkKey,
+  inBatches,
   readHistory,
   readNewestHistory,
   watchHistory,
 } from '../../lib/history-storage.ts';
 import { session } from './background/helpers.ts';
 
-beforeEach(() => fakeBrowser.reset());
+beforeEach(() => {
+  vi.restoreAllMocks();
+  fakeBrowser.reset();
+});
 
 describe('readHistory', () => {
   it('reads nothing when there is no meta', async () => {
@@ -53,46 +57,84 @@ describe('readNewestHistory', () => {
     });
   });
 
-  it('reads only the newest chunks, newest first, and says older ones are left', async () => {
+  it('reads only the newest chunk when it holds atMost sessions, and says more are left', async () => {
     const get = vi.spyOn(browser.storage.local, 'get');
     const newest = await readNewestHistory(2);
-    expect(newest.sessions.map((record) => record.id)).toEqual(['e', 'd', 'c']);
-    expect(newest.complete).toBe(false);
-    expect(get.mock.lastCall?.[0]).toEqual([2, 3].map(historyChunkKey));
-  });
-
-  it('says it is complete when the newest chunks are all there is', async () => {
-    const newest = await readNewestHistory(3);
-    expect(newest.sessions.map((record) => record.id)).toEqual(['e', 'd', 'c', 'b', 'a']);
-    expect(newest.complete).toBe(true);
-  });
-
-  it('checks and returns only the newest atMost sessions, and says more are left', async () => {
-    const newest = await readNewestHistory(2, 2);
     expect(newest.sessions.map((record) => record.id)).toEqual(['e', 'd']);
     expect(newest.complete).toBe(false);
-    const across = await readNewestHistory(3, 4);
-    expect(across.sessions.map((record) => record.id)).toEqual(['e', 'd', 'c', 'b']);
-    expect(across.complete).toBe(false);
+    expect(get.mock.calls.map(([keys]) => keys)).toEqual([HISTORY_META_KEY, [historyChunkKey(3)]]);
   });
 
-  it('is complete when atMost takes exactly every session', async () => {
-    const newest = await readNewestHistory(3, 5);
-    expect(newest.sessions.map((record) => record.id)).toEqual(['e', 'd', 'c', 'b', 'a']);
-    expect(newest.complete).toBe(true);
+  it('reads older chunks, newest first, until it has atMost sessions', async () => {
+    const get = vi.spyOn(browser.storage.local, 'get');
+    const across = await readNewestHistory(4);
+    expect(across.sessions.map((record) => record.id)).toEqual(['e', 'd', 'c', 'b']);
+    expect(across.complete).toBe(false);
+    expect(get.mock.calls.slice(1).map(([keys]) => keys)).toEqual([
+      [historyChunkKey(3)],
+      [historyChunkKey(2)],
+      [historyChunkKey(1)],
+    ]);
+  });
+
+  it('is complete when atMost takes exactly every session, or more', async () => {
+    for (const atMost of [5, 50]) {
+      const newest = await readNewestHistory(atMost);
+      expect(newest.sessions.map((record) => record.id)).toEqual(['e', 'd', 'c', 'b', 'a']);
+      expect(newest.complete).toBe(true);
+    }
   });
 
   it('does not count an invalid stored entry towards atMost', async () => {
     await browser.storage.local.set({
       [historyChunkKey(3)]: [session('d'), { id: 'broken' }, session('e')],
     });
-    const newest = await readNewestHistory(2, 3);
+    const newest = await readNewestHistory(3);
     expect(newest.sessions.map((record) => record.id)).toEqual(['e', 'd', 'c']);
+  });
+
+  it('reads a history of 200-session and 50-session chunks alike', async () => {
+    const ids = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) => session(`s${from + i}`));
+    await browser.storage.local.set({
+      [HISTORY_META_KEY]: { version: 2, first: 0, end: 3, count: 270, openFrom: 0 },
+      [historyChunkKey(0)]: ids(0, 200),
+      [historyChunkKey(1)]: ids(200, 50),
+      [historyChunkKey(2)]: ids(250, 20),
+    });
+    const newest = await readNewestHistory(100);
+    expect(newest.sessions).toHaveLength(100);
+    expect(newest.sessions[0]?.id).toBe('s269');
+    expect(newest.sessions.at(-1)?.id).toBe('s170');
+    expect(newest.complete).toBe(false);
+    expect((await readHistory()).map((record) => record.id)).toEqual(
+      Array.from({ length: 270 }, (_, i) => `s${269 - i}`),
+    );
+  });
+
+  it('reads a long walk in batches that double, not one chunk at a time', async () => {
+    const items: Record<string, unknown> = {
+      [HISTORY_META_KEY]: { version: 2, first: 0, end: 100, count: 100, openFrom: 0 },
+    };
+    for (let i = 0; i < 100; i += 1) items[historyChunkKey(i)] = [session(`s${i}`)];
+    await browser.storage.local.set(items);
+    const get = vi.spyOn(browser.storage.local, 'get');
+    expect((await readNewestHistory(100)).sessions).toHaveLength(100);
+    const sizes = get.mock.calls.slice(1).map(([keys]) => (Array.isArray(keys) ? keys.length : 0));
+    expect(sizes).toEqual([1, 1, 2, 4, 8, 16, 32, 36]);
   });
 
   it('is complete and empty when there is no history', async () => {
     fakeBrowser.reset();
     expect(await readNewestHistory(2)).toEqual({ sessions: [], complete: true });
+  });
+});
+
+describe('inBatches', () => {
+  it('yields every index once, in order, in batches of 1, 1, 2, 4…', () => {
+    const batches = [...inBatches([9, 8, 7, 6, 5, 4, 3, 2, 1, 0])];
+    expect(batches).toEqual([[9], [8], [7, 6], [5, 4, 3, 2], [1, 0]]);
+    expect([...inBatches([])]).toEqual([]);
   });
 });
 

@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   appendSession,
+  findSession,
   openSessions,
   pruneHistory,
   updateSession,
@@ -21,14 +22,24 @@ async function appendMany(count: number, prefix = 's') {
   for (let i = 0; i < count; i += 1) await appendSession(session(`${prefix}${i}`));
 }
 
-/** Writes `count` sessions straight into storage, as a long-used history would be. */
-async function seed(count: number, make: (i: number) => SessionRecord = (i) => session(`s${i}`)) {
+/** Chunks of 200: what builds before CHUNK_SIZE 50 wrote, and still read as they are. */
+const OLD_CHUNK_SIZE = 200;
+
+/**
+ * Writes `count` sessions straight into storage, as a long-used history would be, in chunks
+ * of `chunkSize`.
+ */
+async function seed(
+  count: number,
+  make: (i: number) => SessionRecord = (i) => session(`s${i}`),
+  chunkSize = CHUNK_SIZE,
+) {
   const items: Record<string, unknown> = {};
-  const end = Math.ceil(count / CHUNK_SIZE);
+  const end = Math.ceil(count / chunkSize);
   for (let index = 0; index < end; index += 1) {
-    const size = Math.min(CHUNK_SIZE, count - index * CHUNK_SIZE);
+    const size = Math.min(chunkSize, count - index * chunkSize);
     items[historyChunkKey(index)] = Array.from({ length: size }, (_, i) =>
-      make(index * CHUNK_SIZE + i),
+      make(index * chunkSize + i),
     );
   }
   items[HISTORY_META_KEY] = { version: 2, first: 0, end, count, openFrom: 0 };
@@ -53,34 +64,39 @@ async function ids(): Promise<string[]> {
   return (await readHistory()).map((record) => record.id);
 }
 
-beforeEach(() => fakeBrowser.reset());
+beforeEach(() => {
+  vi.restoreAllMocks();
+  fakeBrowser.reset();
+});
 
 describe('appending', () => {
   it('lists nothing before the first session', async () => {
     expect(await readHistory()).toEqual([]);
   });
 
-  it('splits 450 appends into 3 chunks of at most 200, listed newest first', async () => {
-    await appendMany(450);
+  it('splits 120 appends into chunks of 50, listed newest first', async () => {
+    expect(CHUNK_SIZE).toBe(50);
+    await appendMany(120);
     expect(await stored(HISTORY_META_KEY)).toEqual({
       version: 2,
       first: 0,
       end: 3,
-      count: 450,
+      count: 120,
       openFrom: 0,
     });
-    expect(await stored(historyChunkKey(0))).toHaveLength(CHUNK_SIZE);
-    expect(await stored(historyChunkKey(2))).toHaveLength(50);
+    expect(await stored(historyChunkKey(0))).toHaveLength(50);
+    expect(await stored(historyChunkKey(1))).toHaveLength(50);
+    expect(await stored(historyChunkKey(2))).toHaveLength(20);
     const all = await ids();
-    expect(all).toHaveLength(450);
-    expect(all.slice(0, 3)).toEqual(['s449', 's448', 's447']);
+    expect(all).toHaveLength(120);
+    expect(all.slice(0, 3)).toEqual(['s119', 's118', 's117']);
     expect(all.at(-1)).toBe('s0');
   });
 
   it('loses no session when appends run concurrently', async () => {
     await Promise.all(Array.from({ length: 230 }, (_, i) => appendSession(session(`c${i}`))));
     expect(new Set(await ids()).size).toBe(230);
-    expect(await stored(HISTORY_META_KEY)).toMatchObject({ end: 2, count: 230 });
+    expect(await stored(HISTORY_META_KEY)).toMatchObject({ end: 5, count: 230 });
   });
 
   it('drops corrupt entries instead of failing', async () => {
@@ -101,37 +117,114 @@ describe('appending', () => {
     const all = await ids();
     expect(all).toHaveLength(211);
     expect(all[0]).toBe('after');
-    expect(await stored(HISTORY_META_KEY)).toMatchObject({ end: 2, count: 211 });
+    expect(await stored(HISTORY_META_KEY)).toMatchObject({ end: 5, count: 211 });
   });
 });
 
-describe('at 10,000 sessions', () => {
-  beforeEach(() => seed(10_000));
+describe.each([CHUNK_SIZE, OLD_CHUNK_SIZE])('at 10,000 sessions in chunks of %i', (size) => {
+  const end = 10_000 / size;
+  beforeEach(() => seed(10_000, undefined, size));
 
   it('starts a new chunk when the newest is full, writing it and the meta only', async () => {
     const written = await writesDuring(() => appendSession(session('new')));
-    expect(written).toEqual([[historyChunkKey(50), HISTORY_META_KEY]]);
+    expect(written).toEqual([[historyChunkKey(end), HISTORY_META_KEY]]);
+    expect(await stored(historyChunkKey(end))).toHaveLength(1);
   });
 
   it('adds to a newest chunk with room, writing it and the meta only', async () => {
-    await appendMany(100, 'fill');
+    await appendMany(10, 'fill');
+    const get = vi.spyOn(browser.storage.local, 'get');
     const written = await writesDuring(() => appendSession(session('new')));
-    expect(written).toEqual([[historyChunkKey(50), HISTORY_META_KEY]]);
-    expect(await stored(historyChunkKey(50))).toHaveLength(101);
+    expect(written).toEqual([[historyChunkKey(end), HISTORY_META_KEY]]);
+    expect(get.mock.calls.map(([keys]) => keys)).toEqual([HISTORY_META_KEY, historyChunkKey(end)]);
+    expect(await stored(historyChunkKey(end))).toHaveLength(11);
   });
 
   it('writes one chunk when a recent session is updated', async () => {
     const written = await writesDuring(() => updateSession('s9990', { status: 'complete' }));
-    expect(written).toEqual([[historyChunkKey(49)]]);
+    expect(written).toEqual([[historyChunkKey(end - 1)]]);
+  });
+
+  it('finds and updates the oldest session in a handful of reads', async () => {
+    const get = vi.spyOn(browser.storage.local, 'get');
+    expect(await findSession('s0')).toMatchObject({ id: 's0' });
+    // The meta, then batches of 1, 1, 2, 4… chunks: 8 reads for 200 chunks, 6 for 50.
+    expect(get.mock.calls.length).toBeLessThanOrEqual(1 + Math.ceil(Math.log2(end)) + 1);
+    const written = await writesDuring(() => updateSession('s0', { note: 'first' }));
+    expect(written).toEqual([[historyChunkKey(0)]]);
+    expect(await findSession('s0')).toMatchObject({ note: 'first' });
   });
 
   it('reads only the chunks from openFrom for open sessions', async () => {
     await browser.storage.local.set({
-      [HISTORY_META_KEY]: { version: 2, first: 0, end: 50, count: 10_000, openFrom: 49 },
+      [HISTORY_META_KEY]: { version: 2, first: 0, end, count: 10_000, openFrom: end - 1 },
     });
     const open = await openSessions();
-    expect(open).toHaveLength(CHUNK_SIZE);
-    expect(open.every(({ chunk }) => chunk === 49)).toBe(true);
+    expect(open).toHaveLength(size);
+    expect(open.every(({ chunk }) => chunk === end - 1)).toBe(true);
+  });
+});
+
+describe('a history of 200-session chunks from an earlier build', () => {
+  /** 250 sessions in chunks of 200 and 50, then 120 appended in this build's chunks. */
+  beforeEach(async () => {
+    await seed(250, (i) => session(`s${i}`, { status: i === 5 ? 'open' : 'expired' }), 200);
+    await appendMany(120, 'n');
+  });
+
+  it('is read without a migration, old chunks kept as they are', async () => {
+    expect(await stored(historyChunkKey(0))).toHaveLength(200);
+    expect(await stored(historyChunkKey(1))).toHaveLength(50);
+    // The old newest chunk held 50, not under CHUNK_SIZE: the appends started new chunks.
+    expect(await stored(historyChunkKey(2))).toHaveLength(50);
+    expect(await stored(historyChunkKey(3))).toHaveLength(50);
+    expect(await stored(historyChunkKey(4))).toHaveLength(20);
+    expect(await stored(HISTORY_META_KEY)).toEqual({
+      version: 2,
+      first: 0,
+      end: 5,
+      count: 370,
+      openFrom: 0,
+    });
+    const all = await ids();
+    expect(all).toHaveLength(370);
+    expect(all.slice(0, 2)).toEqual(['n119', 'n118']);
+    expect(all.at(-1)).toBe('s0');
+  });
+
+  it('updates sessions in old and new chunks alike', async () => {
+    const open = await openSessions();
+    expect(open.map(({ record, chunk }) => [record.id, chunk]).slice(0, 2)).toEqual([
+      ['s5', 0],
+      ['n0', 2],
+    ]);
+    const settle = (record: SessionRecord) => ({ ...record, status: 'complete' as const });
+    await updateSessions([
+      { id: 's5', chunk: 0, update: settle },
+      { id: 'n0', chunk: 2, update: settle },
+    ]);
+    expect(await stored(HISTORY_META_KEY)).toMatchObject({ openFrom: 2 });
+    expect(await updateSession('s199', { note: 'old' })).toMatchObject({ note: 'old' });
+    const all = await readHistory();
+    expect(all.filter((record) => record.status === 'complete').map((r) => r.id)).toEqual([
+      'n0',
+      's5',
+    ]);
+    expect(all.find((record) => record.id === 's199')?.note).toBe('old');
+  });
+
+  it('prunes to the cap across chunks of both sizes', async () => {
+    const written = await writesDuring(async () => expect(await pruneHistory(100)).toBe(270));
+    // 200 + 50 old and 20 of the first new chunk go; its other 30 are written back.
+    expect(written).toEqual([
+      [historyChunkKey(2), HISTORY_META_KEY],
+      [historyChunkKey(0), historyChunkKey(1)],
+    ]);
+    expect(await stored(HISTORY_META_KEY)).toMatchObject({ first: 2, end: 5, count: 100 });
+    const kept = await ids();
+    expect(kept).toHaveLength(100);
+    expect(kept[0]).toBe('n119');
+    expect(kept.at(-1)).toBe('n20');
   });
 });
 
@@ -165,17 +258,20 @@ describe('updates', () => {
   it('writes a batch in one set, each chunk once, and moves openFrom past settled chunks', async () => {
     await seed(450, (i) => session(`s${i}`, { status: i < 400 && i !== 5 ? 'expired' : 'open' }));
     const open = await openSessions();
-    expect(open.map(({ record }) => record.id).slice(0, 2)).toEqual(['s5', 's400']);
+    expect(open.map(({ record, chunk }) => [record.id, chunk]).slice(0, 2)).toEqual([
+      ['s5', 0],
+      ['s400', 8],
+    ]);
     const settle = (id: string, chunk: number) => ({
       id,
       chunk,
       update: (record: SessionRecord) => ({ ...record, status: 'complete' as const }),
     });
     const written = await writesDuring(() =>
-      updateSessions([settle('s5', 0), settle('s400', 2), settle('s401', 2)]),
+      updateSessions([settle('s5', 0), settle('s400', 8), settle('s401', 8)]),
     );
-    expect(written).toEqual([[historyChunkKey(0), historyChunkKey(2), HISTORY_META_KEY]]);
-    expect(await stored(HISTORY_META_KEY)).toMatchObject({ openFrom: 2 });
+    expect(written).toEqual([[historyChunkKey(0), historyChunkKey(8), HISTORY_META_KEY]]);
+    expect(await stored(HISTORY_META_KEY)).toMatchObject({ openFrom: 8 });
     expect(await openSessions()).toHaveLength(48);
   });
 
@@ -200,20 +296,23 @@ describe('pruning to the cap', () => {
 
   it('drops whole oldest chunks and rewrites only the boundary chunk', async () => {
     await seed(500);
-    const written = await writesDuring(async () => expect(await pruneHistory(250)).toBe(250));
-    // One set (boundary chunk and meta), then one remove of the dropped chunk.
-    expect(written).toEqual([[historyChunkKey(1), HISTORY_META_KEY], [historyChunkKey(0)]]);
+    const written = await writesDuring(async () => expect(await pruneHistory(230)).toBe(270));
+    // One set (boundary chunk and meta), then one remove of the dropped chunks.
+    expect(written).toEqual([
+      [historyChunkKey(5), HISTORY_META_KEY],
+      [0, 1, 2, 3, 4].map(historyChunkKey),
+    ]);
     expect(await stored(HISTORY_META_KEY)).toEqual({
       version: 2,
-      first: 1,
-      end: 3,
-      count: 250,
-      openFrom: 1,
+      first: 5,
+      end: 10,
+      count: 230,
+      openFrom: 5,
     });
     const kept = await ids();
-    expect(kept).toHaveLength(250);
+    expect(kept).toHaveLength(230);
     expect(kept[0]).toBe('s499');
-    expect(kept.at(-1)).toBe('s250');
+    expect(kept.at(-1)).toBe('s270');
     expect(await stored(historyChunkKey(0))).toBeUndefined();
   });
 
@@ -224,7 +323,7 @@ describe('pruning to the cap', () => {
       await pruneHistory(10_000);
     });
     expect(written).toEqual([
-      [historyChunkKey(50), HISTORY_META_KEY],
+      [historyChunkKey(10_000 / CHUNK_SIZE), HISTORY_META_KEY],
       [historyChunkKey(0), HISTORY_META_KEY],
     ]);
     const kept = await ids();
@@ -236,7 +335,7 @@ describe('pruning to the cap', () => {
   it('keeps appending after the oldest chunks are gone', async () => {
     await appendMany(420);
     await pruneHistory(10);
-    expect(await stored(HISTORY_META_KEY)).toMatchObject({ first: 2, end: 3, count: 10 });
+    expect(await stored(HISTORY_META_KEY)).toMatchObject({ first: 8, end: 9, count: 10 });
     await appendSession(session('next'));
     expect((await ids()).slice(0, 2)).toEqual(['next', 's419']);
     expect(await ids()).toHaveLength(11);
