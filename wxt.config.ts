@@ -96,6 +96,10 @@ export default defineConfig({
       // browser this extension supports has it (Chromium 66+, Firefox 115+): −0.25 kB gzip in
       // each page.
       modulePreload: { polyfill: false },
+      // Terser with two passes packs the bundles ~5 % tighter than esbuild (popup −1.9 kB,
+      // background −1.5 kB gzip; `npm run bench`, size section): bytes every open parses.
+      minify: 'terser',
+      terserOptions: { compress: { passes: 2 } },
     },
   }),
   zip: {
