@@ -107,6 +107,30 @@ export function goals(results: BenchResults): Goal[] {
   return list;
 }
 
+/**
+ * The same ratios against a small history (100 sessions) when it was measured: an empty
+ * history draws no rows at all, so against it a ratio also counts drawing the first rows;
+ * against 100 sessions it counts only what grows with the history's size.
+ */
+function ratiosToSmallHistory(scale: readonly ScaleResult[]): string[] {
+  const small = scale.find((r) => r.sessions === 100);
+  if (!small) return [];
+  const keys = [...SCALE_FIGURES.map(({ key }) => key), 'coldStartMs' as const];
+  return [
+    '',
+    'Ratio of medians to 100 sessions (an empty history draws no rows; this counts only what grows with the history):',
+    '',
+    '| sessions | popup ready | history view ready | search / keystroke | create | cold start |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...scale
+      .filter((r) => r.sessions >= 100)
+      .map(
+        (r) =>
+          `| ${r.sessions} | ${keys.map((key) => ratioText(ratio(r[key], small[key]))).join(' | ')} |`,
+      ),
+  ];
+}
+
 function sizeRow(name: string, at: Bytes, lazy: Bytes): string {
   const lazyCell = lazy.raw === 0 ? '—' : `${kB(lazy.raw)} / ${kB(lazy.gzip)}`;
   return `| ${name} | ${kB(at.raw)} | ${kB(at.gzip)} | ${lazyCell} |`;
@@ -156,6 +180,7 @@ export function tables(results: BenchResults): string {
             .join(' | ')} |`
         : `| ${r.sessions} | — | — | — | — | — |`,
     ),
+    ...ratiosToSmallHistory(scale),
     '',
     '### 4. Size (kB = 1,000 bytes; gzip -9 per file)',
     '',

@@ -5,7 +5,7 @@
  *
  *   npm run bench                      zip (which builds) into PAYFECT_OUT_DIR, then measure
  *   npm run bench -- --no-build        reuse the build already in PAYFECT_OUT_DIR
- *   npm run bench -- --sizes 0,10000   history sizes to measure
+ *   npm run bench -- --sizes 0,10000   history sizes to measure (default 0,100,1000,10000)
  *   BENCH_RUNS=30 npm run bench        repetitions per figure (default 25)
  *
  * PAYFECT_OUT_DIR defaults to .output-bench, so a bench never rewrites the extension another
@@ -51,7 +51,7 @@ import { summarise } from './stats.ts';
 const { values: args } = parseArgs({
   options: {
     'no-build': { type: 'boolean', default: false },
-    sizes: { type: 'string', default: '0,1000,10000' },
+    sizes: { type: 'string', default: '0,100,1000,10000' },
   },
 });
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 25));
