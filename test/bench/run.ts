@@ -30,6 +30,7 @@ import {
   createTime,
   historyReady,
   markedReady,
+  settleAfterSeeding,
   openStaticPage,
   rawFetchTime,
   searchKeystrokes,
@@ -179,6 +180,7 @@ async function scaleRound(
   into: ScaleSamples | null,
 ): Promise<void> {
   await seedHistory(page, sessions, baseUrl);
+  await settleAfterSeeding(page);
   const ready = await markedReady(extension, 'popup.html');
   const popup = await openPopup(extension);
   const history = await historyReady(popup);
