@@ -17,7 +17,7 @@ import {
 } from '../../lib/saved-items.ts';
 import { MAX_ITEMS } from '../../lib/order.ts';
 import { readSavedItems, updateSavedItems } from '../../lib/saved-items-storage.ts';
-import type { Handover, PendingAction } from './SavedItemsSlot.tsx';
+import { savedItemsBox, type Handover, type PendingAction } from './SavedItemsSlot.tsx';
 
 /** The most options the list shows at once; typing narrows it down. */
 const MAX_SHOWN = 50;
@@ -285,14 +285,9 @@ export function SavedItems({
       <div className="field saved-items-combo">
         <label htmlFor={inputId}>{t('savedItems.label')}</label>
         <input
+          {...savedItemsBox()}
           ref={input}
           id={inputId}
-          type="text"
-          role="combobox"
-          autoComplete="off"
-          spellCheck={false}
-          placeholder={t('savedItems.placeholder')}
-          aria-autocomplete="list"
           aria-expanded={listed}
           aria-controls={listed ? listId : undefined}
           aria-activedescendant={

@@ -116,6 +116,21 @@ interface StandInProps {
   onSave: () => void;
 }
 
+/**
+ * What the Saved items box is, whether the picker (SavedItems.tsx) or its stand-in draws it:
+ * the same element either way, so the swap between them is not seen or heard.
+ */
+export function savedItemsBox() {
+  return {
+    type: 'text',
+    role: 'combobox',
+    autoComplete: 'off',
+    spellCheck: false,
+    placeholder: t('savedItems.placeholder'),
+    'aria-autocomplete': 'list',
+  } as const;
+}
+
 /** The picker's markup, closed and empty (SavedItems.tsx comboRow). */
 function StandIn({ box, onUse, onKeyDown, onOpen, onSave }: StandInProps) {
   const id = useId();
@@ -125,14 +140,9 @@ function StandIn({ box, onUse, onKeyDown, onOpen, onSave }: StandInProps) {
         <div className="field saved-items-combo">
           <label htmlFor={`${id}-input`}>{t('savedItems.label')}</label>
           <input
+            {...savedItemsBox()}
             ref={box}
             id={`${id}-input`}
-            type="text"
-            role="combobox"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder={t('savedItems.placeholder')}
-            aria-autocomplete="list"
             aria-expanded={false}
             onFocus={onUse}
             onPointerDown={onUse}
