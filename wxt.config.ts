@@ -106,7 +106,8 @@ export default defineConfig({
     // The sources zip is for AMO's reviewers: what builds the extension and the sandbox to
     // try it with, not tests, benchmark results or screenshots (WXT already leaves out
     // dot-folders and node_modules).
-    includeSources: ['test/sandbox/**'],
+    // test/support holds the Chromium launcher `npm start` uses, so the zip runs it too.
+    includeSources: ['test/sandbox/**', 'test/support/**'],
     excludeSources: [
       'test/**',
       'test-results*/**',
