@@ -1,9 +1,32 @@
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 
 const PAGES = resolve(import.meta.dirname, 'pages');
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/**
+ * `wxt build` or `wxt zip` (which builds first) into `outDir`, quietly: its warnings are
+ * noise on success and, printed on failure, the explanation. `env` adds variables
+ * (PAYFECT_SOURCEMAP for `npm run bench:sizes`).
+ */
+export function runWxt(
+  command: 'build' | 'zip',
+  outDir: string,
+  env: Record<string, string> = {},
+): void {
+  const result = spawnSync('npx', ['wxt', command], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ...env, PAYFECT_OUT_DIR: outDir },
+  });
+  if (result.status !== 0) {
+    console.error(result.stdout, result.stderr);
+    throw new Error(`\`wxt ${command}\` failed.`);
+  }
+}
 
 /** The comparison pages, reached at chrome-extension://<id>/<file> in the bench copy. */
 export const STATIC_PAGE = 'bench-static.html';

@@ -8,11 +8,11 @@
  *   npm run bench:sizes                 build, then weigh
  *   npm run bench:sizes -- --no-build   weigh the build already there
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { runWxt } from './bench-extension.ts';
 import { measureSizes } from './sizes.ts';
 
 const { values: args } = parseArgs({
@@ -126,15 +126,7 @@ function kB(bytes: number): string {
 
 if (!args['no-build']) {
   console.log(`Building with source maps into ${OUT_DIR}…`);
-  const built = spawnSync('npx', ['wxt', 'build'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, PAYFECT_OUT_DIR: OUT_DIR, PAYFECT_SOURCEMAP: '1' },
-  });
-  if (built.status !== 0) {
-    console.error(built.stdout, built.stderr);
-    throw new Error('`wxt build` failed.');
-  }
+  runWxt('build', OUT_DIR, { PAYFECT_SOURCEMAP: '1' });
 }
 const sizes = measureSizes(BUILT_DIR, null);
 weigh('popup', sizes.popup.files);

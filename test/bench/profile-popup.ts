@@ -15,7 +15,6 @@
  *   npm run bench:profile -- --create   also traces creates (click → "Link copied"): the
  *                                       events of the popup's and the worker's threads
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,7 +22,7 @@ import type { CDPSession, Page } from '@playwright/test';
 import { startSandbox } from '../sandbox/server.ts';
 import { launchWithExtension, type ExtensionBrowser } from '../support/chromium.ts';
 import { connectToSandbox, fillItems, openPopup, POPUP_VIEWPORT } from '../support/flows.ts';
-import { prepareBenchExtension, REACT_PAGE, STATIC_PAGE } from './bench-extension.ts';
+import { prepareBenchExtension, REACT_PAGE, runWxt, STATIC_PAGE } from './bench-extension.ts';
 import { summarise } from './stats.ts';
 
 const { values: args } = parseArgs({
@@ -342,15 +341,7 @@ async function tracedCreate(extension: ExtensionBrowser, round: number): Promise
 async function main(): Promise<void> {
   if (!args['no-build']) {
     console.log(`Building into ${OUT_DIR}…`);
-    const built = spawnSync('npx', ['wxt', 'build'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, PAYFECT_OUT_DIR: OUT_DIR },
-    });
-    if (built.status !== 0) {
-      console.error(built.stdout, built.stderr);
-      throw new Error('`wxt build` failed.');
-    }
+    runWxt('build', OUT_DIR);
   }
   await prepareBenchExtension(BUILT_DIR, BENCH_DIR);
   const sandbox = await startSandbox({ port: 0, quiet: true });

@@ -24,7 +24,7 @@ import {
   type ExtensionBrowser,
 } from '../support/chromium.ts';
 import { connectToSandbox, openPopup } from '../support/flows.ts';
-import { prepareBenchExtension, REACT_PAGE } from './bench-extension.ts';
+import { prepareBenchExtension, REACT_PAGE, runWxt } from './bench-extension.ts';
 import {
   coldAndWarmMessage,
   createTime,
@@ -71,16 +71,7 @@ const BENCH_DIR = join(OUT_DIR, 'bench-mv3');
 function build(): void {
   // `wxt zip` builds first, so one command gives both the extension and the store zip.
   console.log(`Building and zipping into ${OUT_DIR}…`);
-  const zipped = spawnSync('npx', ['wxt', 'zip'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, PAYFECT_OUT_DIR: OUT_DIR },
-  });
-  if (zipped.status !== 0) {
-    // Its warnings are noise on success; on failure they are the explanation.
-    console.error(zipped.stdout, zipped.stderr);
-    throw new Error('`wxt zip` failed.');
-  }
+  runWxt('zip', OUT_DIR);
 }
 
 function zipPath(): string {
