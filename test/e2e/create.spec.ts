@@ -1,10 +1,11 @@
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 // Chromium's extension API inside the service worker, for reading what the extension stored.
 declare const chrome: { storage: { local: { get(keys: null): Promise<Record<string, unknown>> } } };
 import type { Sandbox } from '../sandbox/server.ts';
 import { expect, test } from './fixtures.ts';
+import { clipboardText } from '../support/sandbox-traffic.ts';
 import {
   configureExtension,
   connectToSandbox,
@@ -17,10 +18,6 @@ import {
 async function decodeQr(qr: Locator): Promise<string | undefined> {
   const png = PNG.sync.read(await qr.screenshot());
   return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
-}
-
-async function clipboardText(page: Page): Promise<string> {
-  return page.evaluate(() => navigator.clipboard.readText());
 }
 
 function createRequests(sandbox: Sandbox) {

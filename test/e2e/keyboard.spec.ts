@@ -11,6 +11,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { connectToSandbox, openPopup } from '../support/flows.ts';
+import { clipboardText } from '../support/sandbox-traffic.ts';
 
 // Chromium's extension API inside the service worker.
 declare const chrome: {
@@ -75,10 +76,6 @@ async function pressUntilFocused(
     if (await target.evaluate((element) => element === document.activeElement)) return;
   }
   throw new Error(`${key} never reached the control; it passed ${passed.join(' → ')}`);
-}
-
-async function clipboardText(page: Page): Promise<string> {
-  return page.evaluate(() => navigator.clipboard.readText());
 }
 
 test.beforeEach(async ({ extension, sandbox }) => {
