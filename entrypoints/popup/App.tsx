@@ -6,11 +6,11 @@ import type { SessionRecord } from '../../lib/history.ts';
 import { t } from '../../lib/i18n.ts';
 import type { LastCreate, State } from '../../lib/messages.ts';
 import { DEFAULT_SETTINGS } from '../../lib/settings.ts';
-import { draftFrom, draftItem, prefillFrom, readDraft, readPrefill } from '../../lib/storage.ts';
+import { draftFrom, draftItem, prefillFrom, readDraft } from '../../lib/storage.ts';
 import { ask, checkedAnswer, noAnswerMessage } from '../../utils/ask.ts';
 import { openSettings } from '../../utils/navigation.ts';
 import { CreateForm } from './CreateForm.tsx';
-import type { FirstAnswers } from './first-load.ts';
+import { askFirst, type FirstAnswers } from './first-load.ts';
 import { formErrorFrom } from './form-error.ts';
 import { historyView, pendingView, prefetchLater, resultView, viewLoaded } from './lazy.tsx';
 import { NoKey } from './NoKey.tsx';
@@ -47,23 +47,23 @@ export interface Loaded {
 }
 
 /**
- * The state, the stored draft and any selected text: what the popup needs to show its form.
- * The first time from the answers its entry script asked for (first-load.ts), checked here.
+ * The state, the stored draft and any selected text: what the popup needs to show its form,
+ * from answers already asked for (the first time by the entry script: first-load.ts), checked
+ * here.
  */
-export async function load(first?: FirstAnswers): Promise<Loaded> {
+export async function load(first: FirstAnswers = askFirst()): Promise<Loaded> {
   try {
     const [state, storedDraft, prefilled] = await Promise.all([
-      first ? checkedAnswer('getState', first.state) : ask({ type: 'getState' }),
-      first ? first.stored.then((stored) => draftFrom(stored.draft)) : readDraft(),
+      checkedAnswer('getState', first.state),
+      first.stored.then((stored) => draftFrom(stored.draft)),
       // Selected text to start an item from (the context menu): the code that applies it is
       // fetched only then, while the state is on its way.
-      (first ? first.stored.then((stored) => prefillFrom(stored.prefill)) : readPrefill()).then(
-        async (prefill) => {
-          if (!prefill) return null;
-          const { takePrefill } = await import('./take-prefill.ts');
-          return { prefill, takePrefill };
-        },
-      ),
+      first.stored.then(async (stored) => {
+        const prefill = prefillFrom(stored.prefill);
+        if (!prefill) return null;
+        const { takePrefill } = await import('./take-prefill.ts');
+        return { prefill, takePrefill };
+      }),
     ]);
     if (state.key.set) refreshStaleStatuses();
     const shown = initialView(state, storedDraft);
