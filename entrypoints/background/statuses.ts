@@ -71,7 +71,7 @@ interface Connections {
 /**
  * Asks Payfect about open sessions and stores what it says (lib/status.ts rules), then
  * notifies payments and updates the badge and the polling alarm. Sessions past expiry are
- * expired by the clock without a request. Each session is asked with the key of the profile
+ * asked once more, then expired by the clock without a request. Each session is asked with the key of the profile
  * that made it, and only if it was created on that profile's current base URL: a key goes
  * nowhere but its configured API, so other sessions (and those of a deleted profile) settle
  * by the clock.
@@ -88,8 +88,10 @@ export function createStatusService(deps: BackgroundDeps = {}): StatusService {
     at: number,
   ) {
     const connection = connections.byProfile.get(sessionProfileId(record));
-    if (connection === undefined || !isLive(record, at)) return false;
-    if (record.baseUrl !== connection.baseUrl) return false;
+    if (connection === undefined || record.baseUrl !== connection.baseUrl) return false;
+    // Asked while it can be paid, and once more after its expiry if it was not asked since:
+    // a payment made in its last minute, before the poll after it, is still seen.
+    if (!isLive(record, at) && record.lastChecked >= record.expiresAt) return false;
     return !staleOnly || at - record.lastChecked >= STALE_AFTER_MS;
   }
 
@@ -115,14 +117,15 @@ export function createStatusService(deps: BackgroundDeps = {}): StatusService {
     const reminderMinutes = (await readStoredSettings()).reminderMinutes;
     const start = now();
     const open = await openSessions();
+    const due = open.filter(({ record }) => isDue(record, connections, staleOnly, start));
+    // The rest past expiry settle by the clock, without a request.
     const updates: SessionUpdate[] = open
-      .filter(({ record }) => !isLive(record, start))
+      .filter((session) => !isLive(session.record, start) && !due.includes(session))
       .map(({ record, chunk }) => ({
         id: record.id,
         chunk,
         update: (r) => expireByClock(r, start),
       }));
-    const due = open.filter(({ record }) => isDue(record, connections, staleOnly, start));
     const answers = await mapWithLimit(due, MAX_IN_FLIGHT, async (session) => {
       const { client } = connections.byProfile.get(sessionProfileId(session.record)) as Connection;
       return { session, answer: await askStatus(client, session.record.id, sleep) };

@@ -109,15 +109,27 @@ describe('refreshStatuses against the sandbox', () => {
     expect(notify).toHaveBeenCalledOnce();
   });
 
-  it('expires a session past expiresAt by the clock, without a request', async () => {
+  it('asks a session past expiresAt once more, then stores it expired and asks no more', async () => {
     const [session] = await createLinks(1);
     if (!session) throw new Error('a link expected');
     clock = session.expiresAt + 1;
     const before = statusQueries();
-    expect(await refresh()).toEqual({ ok: true, checked: 0, changed: 1, failed: 0 });
-    expect(statusQueries()).toBe(before);
+    expect(await refresh()).toEqual({ ok: true, checked: 1, changed: 1, failed: 0 });
+    expect(statusQueries()).toBe(before + 1);
     expect(await statuses()).toEqual({ [session.id]: 'expired' });
     expect(await browser.action.getBadgeText({})).toBe('');
+    expect(await refresh()).toEqual({ ok: true, checked: 0, changed: 0, failed: 0 });
+    expect(statusQueries()).toBe(before + 1);
+  });
+
+  it('sees a payment made just before expiry in the first poll after it', async () => {
+    const [session] = await createLinks(1);
+    if (!session) throw new Error('a link expected');
+    sandbox.pay(session.id);
+    clock = session.expiresAt + 30_000;
+    expect(await refresh()).toEqual({ ok: true, checked: 1, changed: 1, failed: 0 });
+    expect(await statuses()).toEqual({ [session.id]: 'complete' });
+    expect(Object.keys(await browser.notifications.getAll())).toEqual([session.id]);
   });
 
   it('asks only sessions not checked for a minute when staleOnly', async () => {
