@@ -7,8 +7,14 @@ import { SessionRecordSchema, type SessionRecord } from './history.ts';
  * the popup reads it here directly; only the background writes it
  * (entrypoints/background/history-store.ts), through one queue.
  *
- *   history:meta      {version: 2, first, end, count, openFrom}
+ *   history:meta      {version: 3, first, end, count, openFrom}
  *   history:chunk:<n> records, oldest first, for first <= n < end.
+ *   history:damaged:<n>:<ms>  a chunk's stored value that failed the schema, set aside
+ *                     when the chunk was written back (never read again by the extension).
+ *
+ * The invariant every writer keeps (entrypoints/background/history-store.ts): every session
+ * stored as open lies in a chunk at or after `openFrom`. Status work reads from there; a
+ * session below it would never be checked again.
  *
  * Why chunks: storage.local rewrites a value whole. With one array, every created link
  * would read, parse and write back the entire history (megabytes at 10,000 sessions). Here
@@ -28,8 +34,11 @@ export const HISTORY_META_KEY = 'history:meta';
  * few milliseconds at 10,000 sessions); walks over many chunks use one read per batch.
  */
 export const CHUNK_SIZE = 50;
-/** The format this build writes; older ones go through entrypoints/background/migrations.ts. */
-export const HISTORY_VERSION = 2;
+/**
+ * The format this build writes; older ones go through entrypoints/background/migrations.ts.
+ * 3 has the layout of 2, written by builds that keep the openFrom invariant.
+ */
+export const HISTORY_VERSION = 3;
 
 const CHUNK_KEY = /^history:chunk:(\d+)$/;
 
@@ -45,8 +54,13 @@ export function chunkIndexOf(key: string): number | undefined {
 
 const Index = z.int().check(z.minimum(0));
 
-export const HistoryMetaSchema = z.object({
-  version: z.literal(HISTORY_VERSION),
+/*
+ * More chunks than any history can hold (storage.local would hold gigabytes): a meta that
+ * claims more is broken, and walking its range would take forever.
+ */
+const MAX_CHUNK_SPAN = 100_000;
+
+const metaShape = {
   /** The oldest chunk still stored; those below it were pruned. */
   first: Index,
   /** One past the newest chunk. */
@@ -54,12 +68,26 @@ export const HistoryMetaSchema = z.object({
   /** Records in all chunks. */
   count: Index,
   /**
-   * No chunk below this one holds a session stored as open. Sessions never turn open again
-   * and new ones go to the newest chunk, so status work reads from here, not from chunk 0.
+   * No chunk below this one holds a session stored as open, so status work reads from here,
+   * not from chunk 0. It moves up past settled chunks, and down whenever a write stores an
+   * open session below it — above all an append to a newest chunk whose sessions were all
+   * settled (it is then `end`, past that chunk).
    */
   openFrom: Index,
-});
+};
+
+/** A range a reader can walk, with openFrom within it (or below first, which readers skip). */
+function sane(meta: { first: number; end: number; openFrom: number }): boolean {
+  return meta.first <= meta.end && meta.end - meta.first <= MAX_CHUNK_SPAN && meta.openFrom <= meta.end;
+}
+
+export const HistoryMetaSchema = z
+  .object({ version: z.literal(HISTORY_VERSION), ...metaShape })
+  .check(z.refine(sane));
 export type HistoryMeta = z.infer<typeof HistoryMetaSchema>;
+
+/* Version 2 had this layout; read while its migration is pending (it repairs openFrom). */
+const MetaV2Schema = z.object({ version: z.literal(2), ...metaShape }).check(z.refine(sane));
 
 /* Version 1 had no pruning: chunks 0 to chunks - 1. Read while a migration is pending. */
 const MetaV1Schema = z.object({ version: z.literal(1), chunks: Index });
@@ -68,6 +96,8 @@ const MetaV1Schema = z.object({ version: z.literal(1), chunks: Index });
 function chunkRange(value: unknown): { first: number; end: number } | undefined {
   const current = z.safeParse(HistoryMetaSchema, value);
   if (current.success) return current.data;
+  const v2 = z.safeParse(MetaV2Schema, value);
+  if (v2.success) return v2.data;
   const v1 = z.safeParse(MetaV1Schema, value);
   return v1.success ? { first: 0, end: v1.data.chunks } : undefined;
 }

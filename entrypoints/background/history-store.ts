@@ -4,6 +4,7 @@ import { SessionRecordSchema, type SessionRecord } from '../../lib/history.ts';
 import {
   CHUNK_SIZE,
   HISTORY_META_KEY,
+  chunkIndexOf,
   HistoryMetaSchema,
   chunkKeys,
   historyChunkKey,
@@ -13,31 +14,107 @@ import {
   type HistoryMeta,
 } from '../../lib/history-storage.ts';
 import { migrateHistory, rebuildMeta } from './migrations.ts';
+import { notifyHistorySetAside } from './notifications.ts';
 import { createSerialQueue } from './serial.ts';
 
 /*
  * The writes to the history (format and reads: lib/history-storage.ts). Every task, reads
  * included, goes through one queue: two interleaved read-modify-writes would lose one, and
  * the migration queued at worker start runs before anything else sees the history.
+ *
+ * Every write keeps the meta's invariant: each session stored as open lies in a chunk at or
+ * after `openFrom` (lowerOpenFrom); status work reads only from there.
  */
 const enqueue = createSerialQueue();
 
 export type SessionPatch = Partial<Omit<SessionRecord, 'id'>>;
 
-/** Brings stored history to this build's format; queued first at worker start. */
+/**
+ * Brings stored history to this build's format and repairs a meta that contradicts the
+ * chunks; queued first at worker start.
+ */
 export function startHistory(): Promise<void> {
-  return enqueue(migrateHistory);
+  return enqueue(async () => {
+    await migrateHistory();
+    await repairMeta();
+  });
+}
+
+/** The indexes of the stored chunks, from the keys alone where the browser can list them. */
+async function storedChunkIndexes(): Promise<number[]> {
+  const local: { getKeys?: () => Promise<string[]> } = browser.storage.local;
+  const keys =
+    typeof local.getKeys === 'function'
+      ? await local.getKeys()
+      : Object.keys(await browser.storage.local.get(null));
+  return keys.flatMap((key) => chunkIndexOf(key) ?? []);
+}
+
+/**
+ * Whether the meta lists exactly the chunks stored from `first` on. Chunks below it are
+ * left over from a prune stopped before its remove() (harmless: never listed).
+ */
+function listsStoredChunks(meta: HistoryMeta, indexes: readonly number[]): boolean {
+  if (indexes.some((index) => index >= meta.end)) return false;
+  return new Set(indexes.filter((index) => index >= meta.first)).size === meta.end - meta.first;
+}
+
+/**
+ * A meta that passes the schema but contradicts the chunks (one it lists is missing, one past
+ * `end` exists: `end` far past the last chunk, a range from an old backup) is rebuilt from
+ * the chunks present, counted and with its openFrom found again. Reads the keys only,
+ * unless there is something to repair.
+ */
+async function repairMeta(): Promise<void> {
+  const stored = (await browser.storage.local.get(HISTORY_META_KEY))[HISTORY_META_KEY];
+  const meta = z.safeParse(HistoryMetaSchema, stored);
+  const indexes = await storedChunkIndexes();
+  if (meta.success ? listsStoredChunks(meta.data, indexes) : indexes.length === 0) return;
+  const chunks = await browser.storage.local.get(indexes.map(historyChunkKey));
+  const rebuilt = rebuildMeta(chunks);
+  console.warn('History index rebuilt from its chunks', { was: stored, now: rebuilt });
+  await write({ [HISTORY_META_KEY]: rebuilt });
 }
 
 interface Chunk {
   readonly records: SessionRecord[];
-  /** Stored entries that failed the schema: gone once the chunk is written back. */
+  /** Stored entries that failed the schema: set aside once the chunk is written back. */
   readonly dropped: number;
+  /** The value as stored, when it held entries that failed the schema or was no list. */
+  readonly damaged?: unknown;
 }
 
 function toChunk(value: unknown): Chunk {
   const records = parseChunk(value);
-  return { records, dropped: Array.isArray(value) ? value.length - records.length : 0 };
+  const dropped = Array.isArray(value) ? value.length - records.length : 0;
+  const damaged = dropped > 0 || (value !== undefined && !Array.isArray(value));
+  return { records, dropped, ...(damaged ? { damaged: value } : {}) };
+}
+
+const DAMAGED_PREFIX = 'history:damaged:';
+
+/**
+ * What writes `records` as chunk `index`: a damaged chunk's stored value is first set aside
+ * under a key of its own (history:damaged:<index>:<ms>) in the same set(), so rewriting it
+ * never loses what could not be read; write() reports it.
+ */
+function chunkWrite(index: number, chunk: Chunk, records: SessionRecord[]) {
+  const entries: Record<string, unknown> = { [historyChunkKey(index)]: records };
+  if ('damaged' in chunk) entries[`${DAMAGED_PREFIX}${index}:${Date.now()}`] = chunk.damaged;
+  return entries;
+}
+
+/** One storage.local.set, applied as a whole; tells the user when it set anything aside. */
+async function write(entries: Record<string, unknown>): Promise<void> {
+  await browser.storage.local.set(entries);
+  if (Object.keys(entries).some((key) => key.startsWith(DAMAGED_PREFIX))) {
+    await notifyHistorySetAside();
+  }
+}
+
+/** The openFrom that keeps the invariant once `records` are stored in chunk `index`. */
+function lowerOpenFrom(openFrom: number, index: number, records: readonly SessionRecord[]) {
+  return records.some((record) => record.status === 'open') ? Math.min(openFrom, index) : openFrom;
 }
 
 async function readChunk(index: number): Promise<Chunk> {
@@ -68,55 +145,56 @@ export function appendSession(record: SessionRecord): Promise<void> {
     const index = startNew ? meta.end : last;
     const chunk = startNew ? [record] : [...newest.records, record];
     const count = Math.max(0, meta.count - (startNew ? 0 : newest.dropped)) + 1;
+    // The newest chunk may lie below openFrom when all it held was settled.
+    const openFrom = lowerOpenFrom(meta.openFrom, index, [record]);
     // One set() for both keys: storage.local applies it as a whole.
-    await browser.storage.local.set({
-      [historyChunkKey(index)]: chunk,
-      [HISTORY_META_KEY]: { ...meta, end: index + 1, count } satisfies HistoryMeta,
+    await write({
+      ...chunkWrite(index, startNew ? toChunk([]) : newest, chunk),
+      [HISTORY_META_KEY]: { ...meta, end: index + 1, count, openFrom } satisfies HistoryMeta,
     });
   });
 }
 
 /**
- * Drops the oldest sessions beyond `cap` (0 keeps all) and returns how many went. Whole
- * chunks are removed and only the boundary chunk is rewritten, so the cost is that of what
- * is pruned, not of the history. Chunks are read oldest first, in batches (inBatches).
+ * Drops the oldest sessions beyond `cap` (0 keeps all) and returns how many went. The stored
+ * count only says when to look: what goes is counted on the chunks themselves (one read of
+ * the history while it is over the cap), so a wrong count never prunes a session the cap
+ * keeps, and is corrected. Whole chunks are removed and only the boundary chunk rewritten.
  */
 export function pruneHistory(cap: number): Promise<number> {
   if (cap <= 0) return Promise.resolve(0);
   return enqueue(async () => {
     const meta = await readMeta();
-    let excess = meta.count - cap;
+    if (meta.count <= cap) return 0;
+    const keys = chunkKeys(meta.first, meta.end);
+    const stored = await browser.storage.local.get(keys);
+    const chunks = keys.map((key) => toChunk(stored[key]));
+    const count = chunks.reduce((sum, chunk) => sum + chunk.records.length, 0);
+    const pruned = Math.max(0, count - cap);
+    let excess = pruned;
     let { first } = meta;
     const changes: Record<string, unknown> = {};
     const removed: string[] = [];
-    const oldestFirst = newestFirst(meta.first, meta.end).reverse();
-    for (const batch of inBatches(oldestFirst)) {
+    // Oldest first: while excess is left, every chunk before this one was removed whole.
+    for (const chunk of chunks) {
       if (excess <= 0) break;
-      const stored = await browser.storage.local.get(batch.map(historyChunkKey));
-      for (const index of batch) {
-        if (excess <= 0) break;
-        const key = historyChunkKey(index);
-        const records = parseChunk(stored[key]);
-        if (records.length > excess) {
-          changes[key] = records.slice(excess);
-          excess = 0;
-        } else {
-          removed.push(key);
-          excess -= records.length;
-          first += 1;
-        }
+      if (chunk.records.length > excess) {
+        Object.assign(changes, chunkWrite(first, chunk, chunk.records.slice(excess)));
+        excess = 0;
+      } else {
+        removed.push(historyChunkKey(first));
+        excess -= chunk.records.length;
+        first += 1;
       }
     }
-    const pruned = meta.count - cap - excess;
-    if (pruned <= 0 && removed.length === 0) return 0;
     changes[HISTORY_META_KEY] = {
       ...meta,
       first,
-      count: meta.count - pruned,
+      count: count - pruned,
       openFrom: Math.max(meta.openFrom, first),
     } satisfies HistoryMeta;
     // The meta first: a worker stopped in between leaves unlisted keys, never missing ones.
-    await browser.storage.local.set(changes);
+    await write(changes);
     if (removed.length > 0) await browser.storage.local.remove(removed);
     return pruned;
   });
@@ -157,6 +235,10 @@ export interface SessionChange {
   readonly after: SessionRecord;
 }
 
+/**
+ * The first chunk from `from` holding an open session. Chunks not in `chunks` hold none: by
+ * the invariant, those below openFrom that no update touched.
+ */
 function firstOpenChunk(chunks: ReadonlyMap<number, Chunk>, from: number, end: number): number {
   for (let index = from; index < end; index += 1) {
     if (chunks.get(index)?.records.some((record) => record.status === 'open')) return index;
@@ -184,22 +266,23 @@ export function updateSessions(updates: readonly SessionUpdate[]): Promise<Sessi
     const result: SessionChange[] = [];
     let count = meta.count;
     for (const { id, chunk, update } of updates) {
-      const records = chunks.get(chunk)?.records;
-      const position = records?.findIndex((record) => record.id === id) ?? -1;
-      const before = records?.[position];
-      if (records === undefined || before === undefined) continue;
+      const stored = chunks.get(chunk);
+      const position = stored?.records.findIndex((record) => record.id === id) ?? -1;
+      const before = stored?.records[position];
+      if (stored === undefined || before === undefined) continue;
       const after = { ...update(before), id };
-      records[position] = after;
+      stored.records[position] = after;
       result.push({ before, after });
-      const key = historyChunkKey(chunk);
-      if (!(key in changes)) count -= chunks.get(chunk)?.dropped ?? 0;
-      changes[key] = records;
+      if (!(historyChunkKey(chunk) in changes)) count -= stored.dropped;
+      Object.assign(changes, chunkWrite(chunk, stored, stored.records));
     }
-    const openFrom = firstOpenChunk(chunks, from, meta.end);
+    // From the lowest chunk touched: an update may store an open session below openFrom.
+    const touched = updates.map(({ chunk }) => chunk).filter((chunk) => chunks.has(chunk));
+    const openFrom = firstOpenChunk(chunks, Math.min(from, ...touched), meta.end);
     if (openFrom !== meta.openFrom || count !== meta.count) {
       changes[HISTORY_META_KEY] = { ...meta, openFrom, count } satisfies HistoryMeta;
     }
-    if (Object.keys(changes).length > 0) await browser.storage.local.set(changes);
+    if (Object.keys(changes).length > 0) await write(changes);
     return result;
   });
 }
@@ -254,14 +337,16 @@ export function updateSession(id: string, patch: SessionPatch): Promise<SessionR
     const parsed = z.safeParse(SessionRecordSchema, { ...chunk.records[position], ...patch, id });
     if (!parsed.success) throw new TypeError(`invalid session patch for ${id}`);
     chunk.records[position] = parsed.data;
-    const changes: Record<string, unknown> = { [historyChunkKey(index)]: chunk.records };
-    if (chunk.dropped > 0) {
+    const changes = chunkWrite(index, chunk, chunk.records);
+    const openFrom = lowerOpenFrom(meta.openFrom, index, [parsed.data]);
+    if (chunk.dropped > 0 || openFrom !== meta.openFrom) {
       changes[HISTORY_META_KEY] = {
         ...meta,
         count: Math.max(0, meta.count - chunk.dropped),
+        openFrom,
       } satisfies HistoryMeta;
     }
-    await browser.storage.local.set(changes);
+    await write(changes);
     return parsed.data;
   });
 }

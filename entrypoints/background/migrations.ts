@@ -28,26 +28,31 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Which chunks exist and how many valid records they hold, from the chunk keys alone. */
+/**
+ * The meta of the chunks there are, from their keys and valid records alone: the range they
+ * span, how many valid records they hold, and the first chunk holding an open session.
+ */
 function chunkLayout(history: StoredHistory) {
   let first = Number.POSITIVE_INFINITY;
   let end = 0;
   let count = 0;
+  let openFrom = Number.POSITIVE_INFINITY;
   for (const [key, value] of Object.entries(history)) {
     const index = chunkIndexOf(key);
     if (index === undefined) continue;
     first = Math.min(first, index);
     end = Math.max(end, index + 1);
-    count += parseChunk(value).length;
+    const records = parseChunk(value);
+    count += records.length;
+    if (records.some((record) => record.status === 'open')) openFrom = Math.min(openFrom, index);
   }
   first = Math.min(first, end);
-  return { first, end, count };
+  return { first, end, count, openFrom: Math.min(openFrom, end) };
 }
 
-/** A meta for the chunks there are, when the stored one is lost or broken. */
+/** A meta for the chunks there are, when the stored one is lost, broken or contradicted. */
 export function rebuildMeta(history: StoredHistory): HistoryMeta {
-  const layout = chunkLayout(history);
-  return { version: HISTORY_VERSION, ...layout, openFrom: layout.first };
+  return { version: HISTORY_VERSION, ...chunkLayout(history) };
 }
 
 const ADDED_IN_V2 = ['lastChecked', 'statusChangedAt', 'networkName', 'baseUrl'] as const;
@@ -82,12 +87,25 @@ function toVersion2(history: StoredHistory): StoredHistory {
     if (chunkIndexOf(key) === undefined) continue;
     next[key] = Array.isArray(value) && value.some(lacksV2Field) ? value.map(fillV1Record) : value;
   }
-  const layout = chunkLayout(next);
-  next[HISTORY_META_KEY] = { version: 2, ...layout, openFrom: layout.first };
+  const { first, end, count } = chunkLayout(next);
+  next[HISTORY_META_KEY] = { version: 2, first, end, count, openFrom: first };
   return next;
 }
 
-export const MIGRATIONS: readonly HistoryMigration[] = [{ version: 2, migrate: toVersion2 }];
+/**
+ * v2 → v3: the same layout, but builds of v2 could leave `openFrom` past an open session
+ * (an append to a newest chunk whose sessions were all settled), which was then never
+ * checked again. The meta is rebuilt from the chunks, so openFrom is the first chunk that
+ * holds an open session; chunks are left as they are.
+ */
+function toVersion3(history: StoredHistory): StoredHistory {
+  return { ...history, [HISTORY_META_KEY]: rebuildMeta(history) };
+}
+
+export const MIGRATIONS: readonly HistoryMigration[] = [
+  { version: 2, migrate: toVersion2 },
+  { version: 3, migrate: toVersion3 },
+];
 
 /** The history after every step above version `from`. */
 export function runMigrations(history: StoredHistory, from: number): StoredHistory {

@@ -54,3 +54,20 @@ export async function notifyExpiringSoon(session: SessionRecord, now: number): P
     console.warn('Could not show the expiry reminder', error);
   }
 }
+
+/**
+ * History entries that failed the schema were set aside (history-store.ts chunkWrite): said
+ * once, when it happens, since the rewritten chunk is clean afterwards.
+ */
+export async function notifyHistorySetAside(): Promise<void> {
+  try {
+    await browser.notifications.create('history-set-aside', {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: t('background.historySetAsideTitle'),
+      message: t('background.historySetAsideMessage'),
+    });
+  } catch (error) {
+    console.warn('Could not tell that damaged History entries were set aside', error);
+  }
+}

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   HISTORY_META_KEY,
+  HISTORY_VERSION,
   historyChunkKey,
   inBatches,
   readHistory,
@@ -24,7 +25,7 @@ describe('readHistory', () => {
 
   it('lists every valid session newest first, in two reads whatever the chunk count', async () => {
     await browser.storage.local.set({
-      [HISTORY_META_KEY]: { version: 2, first: 1, end: 4, count: 5, openFrom: 1 },
+      [HISTORY_META_KEY]: { version: HISTORY_VERSION, first: 1, end: 4, count: 5, openFrom: 1 },
       [historyChunkKey(0)]: [session('pruned')],
       [historyChunkKey(1)]: [session('a'), session('b')],
       [historyChunkKey(2)]: [session('c'), { id: 'broken' }],
@@ -50,7 +51,7 @@ describe('readHistory', () => {
 describe('readNewestHistory', () => {
   beforeEach(async () => {
     await browser.storage.local.set({
-      [HISTORY_META_KEY]: { version: 2, first: 1, end: 4, count: 5, openFrom: 1 },
+      [HISTORY_META_KEY]: { version: HISTORY_VERSION, first: 1, end: 4, count: 5, openFrom: 1 },
       [historyChunkKey(1)]: [session('a'), session('b')],
       [historyChunkKey(2)]: [session('c')],
       [historyChunkKey(3)]: [session('d'), session('e')],
@@ -97,7 +98,7 @@ describe('readNewestHistory', () => {
     const ids = (from: number, count: number) =>
       Array.from({ length: count }, (_, i) => session(`s${from + i}`));
     await browser.storage.local.set({
-      [HISTORY_META_KEY]: { version: 2, first: 0, end: 3, count: 270, openFrom: 0 },
+      [HISTORY_META_KEY]: { version: HISTORY_VERSION, first: 0, end: 3, count: 270, openFrom: 0 },
       [historyChunkKey(0)]: ids(0, 200),
       [historyChunkKey(1)]: ids(200, 50),
       [historyChunkKey(2)]: ids(250, 20),
@@ -114,7 +115,7 @@ describe('readNewestHistory', () => {
 
   it('reads a long walk in batches that double, not one chunk at a time', async () => {
     const items: Record<string, unknown> = {
-      [HISTORY_META_KEY]: { version: 2, first: 0, end: 100, count: 100, openFrom: 0 },
+      [HISTORY_META_KEY]: { version: HISTORY_VERSION, first: 0, end: 100, count: 100, openFrom: 0 },
     };
     for (let i = 0; i < 100; i += 1) items[historyChunkKey(i)] = [session(`s${i}`)];
     await browser.storage.local.set(items);
@@ -152,7 +153,7 @@ describe('watchHistory', () => {
   });
 
   it('stays quiet when a meta write moves only openFrom, and calls back when sessions change', async () => {
-    const meta = { version: 2, first: 0, end: 3, count: 600, openFrom: 0 };
+    const meta = { version: HISTORY_VERSION, first: 0, end: 3, count: 600, openFrom: 0 };
     await browser.storage.local.set({ [HISTORY_META_KEY]: meta });
     const onChange = vi.fn();
     watchHistory(onChange);
@@ -172,7 +173,7 @@ describe('watchHistory', () => {
   it('calls back when the meta is first written or removed', async () => {
     const onChange = vi.fn();
     watchHistory(onChange);
-    const meta = { version: 2, first: 0, end: 1, count: 1, openFrom: 0 };
+    const meta = { version: HISTORY_VERSION, first: 0, end: 1, count: 1, openFrom: 0 };
     await browser.storage.local.set({ [HISTORY_META_KEY]: meta });
     expect(onChange).toHaveBeenCalledOnce();
     await browser.storage.local.remove(HISTORY_META_KEY);

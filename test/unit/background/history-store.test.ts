@@ -6,6 +6,7 @@ import {
   findSession,
   openSessions,
   pruneHistory,
+  startHistory,
   updateSession,
   updateSessions,
 } from '../../../entrypoints/background/history-store.ts';
@@ -13,6 +14,7 @@ import type { SessionRecord } from '../../../lib/history.ts';
 import {
   CHUNK_SIZE,
   HISTORY_META_KEY,
+  HISTORY_VERSION,
   historyChunkKey,
   readHistory,
 } from '../../../lib/history-storage.ts';
@@ -42,7 +44,7 @@ async function seed(
       make(index * chunkSize + i),
     );
   }
-  items[HISTORY_META_KEY] = { version: 2, first: 0, end, count, openFrom: 0 };
+  items[HISTORY_META_KEY] = { version: HISTORY_VERSION, first: 0, end, count, openFrom: 0 };
   await browser.storage.local.set(items);
 }
 
@@ -78,7 +80,7 @@ describe('appending', () => {
     expect(CHUNK_SIZE).toBe(50);
     await appendMany(120);
     expect(await stored(HISTORY_META_KEY)).toEqual({
-      version: 2,
+      version: HISTORY_VERSION,
       first: 0,
       end: 3,
       count: 120,
@@ -101,7 +103,7 @@ describe('appending', () => {
 
   it('drops corrupt entries instead of failing', async () => {
     await browser.storage.local.set({
-      [HISTORY_META_KEY]: { version: 2, first: 0, end: 2, count: 4, openFrom: 0 },
+      [HISTORY_META_KEY]: { version: HISTORY_VERSION, first: 0, end: 2, count: 4, openFrom: 0 },
       [historyChunkKey(0)]: [session('a'), { id: 'broken' }, 'nonsense'],
       [historyChunkKey(1)]: 'not an array',
     });
@@ -157,7 +159,13 @@ describe.each([CHUNK_SIZE, OLD_CHUNK_SIZE])('at 10,000 sessions in chunks of %i'
 
   it('reads only the chunks from openFrom for open sessions', async () => {
     await browser.storage.local.set({
-      [HISTORY_META_KEY]: { version: 2, first: 0, end, count: 10_000, openFrom: end - 1 },
+      [HISTORY_META_KEY]: {
+        version: HISTORY_VERSION,
+        first: 0,
+        end,
+        count: 10_000,
+        openFrom: end - 1,
+      },
     });
     const open = await openSessions();
     expect(open).toHaveLength(size);
@@ -180,7 +188,7 @@ describe('a history of 200-session chunks from an earlier build', () => {
     expect(await stored(historyChunkKey(3))).toHaveLength(50);
     expect(await stored(historyChunkKey(4))).toHaveLength(20);
     expect(await stored(HISTORY_META_KEY)).toEqual({
-      version: 2,
+      version: HISTORY_VERSION,
       first: 0,
       end: 5,
       count: 370,
@@ -303,7 +311,7 @@ describe('pruning to the cap', () => {
       [0, 1, 2, 3, 4].map(historyChunkKey),
     ]);
     expect(await stored(HISTORY_META_KEY)).toEqual({
-      version: 2,
+      version: HISTORY_VERSION,
       first: 5,
       end: 10,
       count: 230,
@@ -339,5 +347,113 @@ describe('pruning to the cap', () => {
     await appendSession(session('next'));
     expect((await ids()).slice(0, 2)).toEqual(['next', 's419']);
     expect(await ids()).toHaveLength(11);
+  });
+});
+
+describe('the openFrom invariant: every open session lies at or after openFrom', () => {
+  const settle = (id: string, chunk: number) => ({
+    id,
+    chunk,
+    update: (record: SessionRecord) => ({ ...record, status: 'complete' as const }),
+  });
+
+  it('follows a link appended after every session of its chunk was settled', async () => {
+    await appendSession(session('first'));
+    await updateSessions([settle('first', 0)]);
+    expect(await stored(HISTORY_META_KEY)).toMatchObject({ end: 1, openFrom: 1 });
+    await appendSession(session('second'));
+    expect(await stored(HISTORY_META_KEY)).toMatchObject({ end: 1, openFrom: 0 });
+    expect((await openSessions()).map(({ record }) => record.id)).toEqual(['second']);
+  });
+
+  it('follows a session an update stores as open below openFrom', async () => {
+    await seed(120, (i) => session(`s${i}`, { status: i < 100 ? 'expired' : 'open' }));
+    await updateSessions([settle('s110', 2)]);
+    expect(await stored(HISTORY_META_KEY)).toMatchObject({ openFrom: 2 });
+    const reopen = (id: string, chunk: number) => ({
+      id,
+      chunk,
+      update: (record: SessionRecord) => ({ ...record, status: 'open' as const }),
+    });
+    await updateSessions([reopen('s3', 0)]);
+    expect(await stored(HISTORY_META_KEY)).toMatchObject({ openFrom: 0 });
+    await updateSessions([settle('s3', 0)]);
+    await updateSession('s60', { status: 'open' });
+    expect(await stored(HISTORY_META_KEY)).toMatchObject({ openFrom: 1 });
+    expect((await openSessions()).map(({ record }) => record.id)).toContain('s60');
+  });
+});
+
+describe('self-repair of a stored history', () => {
+  beforeEach(() => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  });
+
+  it('rebuilds at start a meta whose end lies far past the last chunk, and keeps recording', async () => {
+    await appendMany(60);
+    const meta = await stored(HISTORY_META_KEY);
+    await browser.storage.local.set({ [HISTORY_META_KEY]: { ...(meta as object), end: 90_000 } });
+    await startHistory();
+    expect(await stored(HISTORY_META_KEY)).toEqual({
+      version: HISTORY_VERSION,
+      first: 0,
+      end: 2,
+      count: 60,
+      openFrom: 0,
+    });
+    await appendSession(session('new'));
+    expect((await ids()).slice(0, 2)).toEqual(['new', 's59']);
+  });
+
+  it('rebuilds at start a meta that lists a chunk no longer stored, counting what is there', async () => {
+    await appendMany(120);
+    await browser.storage.local.remove(historyChunkKey(1));
+    await startHistory();
+    expect(await stored(HISTORY_META_KEY)).toMatchObject({ first: 0, end: 3, count: 70 });
+    expect(await ids()).toHaveLength(70);
+  });
+
+  it('rebuilds a meta whose first lies after its end rather than trusting it', async () => {
+    await appendMany(3);
+    await browser.storage.local.set({
+      [HISTORY_META_KEY]: { version: HISTORY_VERSION, first: 5, end: 1, count: 3, openFrom: 0 },
+    });
+    await appendSession(session('new'));
+    expect(await ids()).toEqual(['new', 's2', 's1', 's0']);
+    expect(await stored(HISTORY_META_KEY)).toMatchObject({ first: 0, end: 1, count: 4 });
+  });
+
+  it('reads only the keys at start when the meta agrees with the chunks', async () => {
+    await appendMany(120);
+    const set = vi.spyOn(browser.storage.local, 'set');
+    await startHistory();
+    expect(set).not.toHaveBeenCalled();
+  });
+
+  it('sets a damaged chunk aside under its own key when writing it back, and says so once', async () => {
+    const damaged = [session('a'), { id: 'broken' }];
+    await browser.storage.local.set({
+      [HISTORY_META_KEY]: { version: HISTORY_VERSION, first: 0, end: 1, count: 1, openFrom: 0 },
+      [historyChunkKey(0)]: damaged,
+    });
+    await appendSession(session('b'));
+    const all = await browser.storage.local.get(null);
+    const aside = Object.entries(all).filter(([key]) => key.startsWith('history:damaged:0:'));
+    expect(aside).toEqual([[expect.any(String), damaged]]);
+    expect(all[historyChunkKey(0)]).toEqual([session('a'), session('b')]);
+    expect(Object.keys(await browser.notifications.getAll())).toEqual(['history-set-aside']);
+    await browser.notifications.clear('history-set-aside');
+    await appendSession(session('c'));
+    expect(await browser.notifications.getAll()).toEqual({});
+    expect(await ids()).toEqual(['c', 'b', 'a']);
+  });
+
+  it('never prunes a session the cap keeps when the stored count is too high', async () => {
+    await appendMany(60);
+    const meta = await stored(HISTORY_META_KEY);
+    await browser.storage.local.set({ [HISTORY_META_KEY]: { ...(meta as object), count: 500 } });
+    expect(await pruneHistory(58)).toBe(2);
+    expect(await ids()).toHaveLength(58);
+    expect(await stored(HISTORY_META_KEY)).toMatchObject({ count: 58 });
   });
 });

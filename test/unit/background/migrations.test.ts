@@ -1,7 +1,11 @@
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { appendSession, startHistory } from '../../../entrypoints/background/history-store.ts';
+import {
+  appendSession,
+  openSessions,
+  startHistory,
+} from '../../../entrypoints/background/history-store.ts';
 import {
   MIGRATIONS,
   migrateHistory,
@@ -38,7 +42,7 @@ async function storedHistory(): Promise<Record<string, unknown>> {
 
 describe('the history migrations', () => {
   it('are numbered in order up to the current version', () => {
-    expect(MIGRATIONS.map((step) => step.version)).toEqual([2]);
+    expect(MIGRATIONS.map((step) => step.version)).toEqual([2, 3]);
     expect(MIGRATIONS.at(-1)?.version).toBe(HISTORY_VERSION);
   });
 });
@@ -65,9 +69,9 @@ describe('history v1 → v2', () => {
     expect(runMigrations(historyV1, 1)).toMatchObject({ [historyChunkKey(1)]: [shaped, {}] });
   });
 
-  it('rebuilds the meta with the v2 layout, counting only valid records', () => {
+  it('rebuilds the meta with the current layout, counting only valid records', () => {
     expect(runMigrations(historyV1, 1)[HISTORY_META_KEY]).toEqual({
-      version: 2,
+      version: HISTORY_VERSION,
       first: 0,
       end: 2,
       count: 3,
@@ -90,9 +94,49 @@ describe('history v1 → v2', () => {
       'cs_v1_paid',
       'cs_v1_open',
     ]);
-    expect(await storedHistory()).toMatchObject({ [HISTORY_META_KEY]: { version: 2 } });
+    expect(await storedHistory()).toMatchObject({
+      [HISTORY_META_KEY]: { version: HISTORY_VERSION },
+    });
     await appendSession(session('new'));
     expect((await readHistory()).map((record) => record.id)[0]).toBe('new');
+  });
+});
+
+describe('history v2 → v3', () => {
+  it('finds openFrom again: an open session a v2 build left below it is followed again', async () => {
+    // What v2 builds stored after "create, pay, refresh, create": openFrom past the chunk
+    // the second link was appended to.
+    await browser.storage.local.set({
+      [HISTORY_META_KEY]: { version: 2, first: 0, end: 2, count: 3, openFrom: 2 },
+      [historyChunkKey(0)]: [session('paid', { status: 'complete' })],
+      [historyChunkKey(1)]: [session('paid too', { status: 'complete' }), session('open')],
+    });
+    await migrateHistory();
+    expect((await storedHistory())[HISTORY_META_KEY]).toEqual({
+      version: 3,
+      first: 0,
+      end: 2,
+      count: 3,
+      openFrom: 1,
+    });
+    expect((await openSessions()).map(({ record }) => record.id)).toEqual(['open']);
+  });
+
+  it('sets openFrom to the end when no session is open, and leaves the chunks alone', () => {
+    const chunk = [session('a', { status: 'expired' })];
+    const history = {
+      [HISTORY_META_KEY]: { version: 2, first: 0, end: 1, count: 1, openFrom: 0 },
+      [historyChunkKey(0)]: chunk,
+    };
+    const migrated = runMigrations(history, 2);
+    expect(migrated[HISTORY_META_KEY]).toEqual({
+      version: 3,
+      first: 0,
+      end: 1,
+      count: 1,
+      openFrom: 1,
+    });
+    expect(migrated[historyChunkKey(0)]).toBe(chunk);
   });
 });
 
@@ -106,7 +150,7 @@ describe('running the migrations at worker start', () => {
 
   it('only reads the meta when the history is current', async () => {
     await browser.storage.local.set({
-      [HISTORY_META_KEY]: { version: 2, first: 0, end: 0, count: 0, openFrom: 0 },
+      [HISTORY_META_KEY]: { version: HISTORY_VERSION, first: 0, end: 0, count: 0, openFrom: 0 },
     });
     const get = vi.spyOn(browser.storage.local, 'get');
     const set = vi.spyOn(browser.storage.local, 'set');
@@ -129,7 +173,7 @@ describe('running the migrations at worker start', () => {
     });
     await migrateHistory();
     expect((await storedHistory())[HISTORY_META_KEY]).toEqual({
-      version: 2,
+      version: HISTORY_VERSION,
       first: 3,
       end: 5,
       count: 3,
