@@ -5,7 +5,10 @@ import { expect, test } from './fixtures.ts';
 
 // Chromium's extension APIs inside the service worker: what the tests read back or fire.
 declare const chrome: {
-  alarms: { create(name: string, info: { when: number }): Promise<void> };
+  alarms: {
+    create(name: string, info: { when: number }): Promise<void>;
+    get(name: string): Promise<object | undefined>;
+  };
   notifications: { getAll(): Promise<Record<string, unknown>> };
   action: { getBadgeText(details: object): Promise<string> };
 };
@@ -59,6 +62,43 @@ test('Refresh statuses shows which links were paid, which expired and which are 
   expect(text).toContain('id,url,status,amount_total');
   expect(text).toContain('Website audit');
   expect(text).not.toContain('Hosting');
+});
+
+test('a link made after an earlier one was paid is followed too: Complete, notified, counted', async ({
+  extension,
+  sandbox,
+}) => {
+  await connectToSandbox(extension, sandbox);
+  const popup = await openPopup(extension);
+  const worker = extension.worker;
+  const badge = () => worker.evaluate(() => chrome.action.getBadgeText({}));
+  const notified = async () =>
+    Object.keys(await worker.evaluate(() => chrome.notifications.getAll())).toSorted();
+  const polling = () =>
+    worker.evaluate(async () => (await chrome.alarms.get('poll-statuses')) !== undefined);
+
+  const first = await createOne(popup, 'Logo design', '120.5');
+  await expect.poll(badge).toBe('1');
+  expect(sandbox.pay(first).ok).toBe(true);
+  await popup.getByRole('tab', { name: 'History' }).click();
+  await popup.getByRole('button', { name: 'Refresh statuses' }).click();
+  await expect(row(popup, 'Logo design')).toContainText('Complete');
+  await expect.poll(badge).toBe('');
+  expect(await notified()).toEqual([first]);
+
+  // Before the fix, this link went into the chunk the first status check had marked settled:
+  // no badge, no alarm, no notification, and Open in History for ever.
+  const second = await createOne(popup, 'Hosting', '9.99');
+  await expect.poll(badge).toBe('1');
+  expect(await polling()).toBe(true);
+  expect(sandbox.pay(second).ok).toBe(true);
+  await popup.getByRole('tab', { name: 'History' }).click();
+  await popup.getByRole('button', { name: 'Refresh statuses' }).click();
+  await expect(row(popup, 'Hosting')).toContainText('Complete');
+  await expect(row(popup, 'Logo design')).toContainText('Complete');
+  await expect.poll(badge).toBe('');
+  expect(await notified()).toEqual([first, second].toSorted());
+  expect(await polling()).toBe(false);
 });
 
 test('a link paid while the popup is closed raises a notification and lowers the badge', async ({
