@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { saveApiKey } from '../../entrypoints/background/key-store.ts';
 import { getState } from '../../entrypoints/background/state.ts';
 import { load } from '../../entrypoints/popup/App.tsx';
@@ -33,9 +33,13 @@ describe("the popup's first load", () => {
   beforeEach(async () => {
     fakeBrowser.reset();
     await saveApiKey('pk_test_first_load_key_0001');
-    worker = fakeWorker(() => ({ ok: true }));
+    // Opening the popup also asks for a refresh of stale statuses: nothing to check here.
+    worker = fakeWorker(() => ({ ok: true, checked: 0, changed: 0, failed: 0 }));
   });
-  afterEach(() => worker.stop());
+  afterEach(() => {
+    worker.stop();
+    vi.restoreAllMocks();
+  });
 
   it('reads the very items lib/storage.ts keeps the draft and the prefill in', () => {
     expect(FIRST_STORED_KEYS.map((name) => `local:${name}`)).toEqual([
@@ -60,18 +64,22 @@ describe("the popup's first load", () => {
   });
 
   it('shows "unreachable" when the answer to getState is not a state', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const loaded = await load({
       state: Promise.resolve({ settings: 'nonsense' }),
       stored: Promise.resolve({}),
     });
     expect(loaded).toEqual({ state: null, view: { kind: 'unreachable' } });
+    expect(String(logged.mock.calls[0]?.[0])).toContain('does not match the protocol');
   });
 
   it('shows "unreachable" when the worker could not be reached', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const loaded = await load({
       state: Promise.reject(new Error('Could not establish connection')),
       stored: Promise.resolve({}),
     });
     expect(loaded).toEqual({ state: null, view: { kind: 'unreachable' } });
+    expect(String(logged.mock.calls[0]?.[0])).toContain('could not be reached');
   });
 });
