@@ -21,7 +21,8 @@ import { DEFAULT_MESSAGE_TEMPLATE } from './settings.ts';
  *                 may live elsewhere: "Tue 25 Nov, 14:05 CET"
  * - `{warning}`   the coin and network the link accepts, as a warning: "Pay in USDT on Tron
  *                 (TRC20) only" (coins sent on another chain are lost). The coin is the
- *                 payer's crypto even when the checkout is priced in fiat.
+ *                 payer's crypto even when the checkout is priced in fiat, and then the
+ *                 warning says the amount is converted to it on Payfect's checkout page.
  * Anything else in braces is left exactly as typed.
  *
  * Language: the template is the user's own text; what the extension writes into it follows
@@ -84,11 +85,26 @@ function placeholderValues(
     url: session.url,
     reference: session.reference,
     expires: formatExpiry(session.expiresAt, { ...options, withZone: true }),
-    warning: t('popup.message.warning', {
-      coin: PAYER_CRYPTO.toUpperCase(),
-      network: session.networkName,
-    }),
+    warning: networkWarning(session),
   };
+}
+
+/** Whether the payer pays another coin than the checkout's currency (USD, TWD, CNY). */
+export function isConverted(session: Pick<SessionRecord, 'currency'>): boolean {
+  return session.currency.toLowerCase() !== PAYER_CRYPTO;
+}
+
+/**
+ * "Pay in USDT on Tron (TRC20) only", and for a checkout priced in fiat, that Payfect turns
+ * the amount into USDT on its checkout page: "12000.00 TWD" alone does not tell a client
+ * what to send.
+ */
+function networkWarning(session: SessionRecord): string {
+  const coin = PAYER_CRYPTO.toUpperCase();
+  const network = session.networkName;
+  if (!isConverted(session)) return t('popup.message.warning', { coin, network });
+  const currency = session.currency.toUpperCase();
+  return t('popup.message.warningConverted', { coin, network, currency });
 }
 
 function isPlaceholder(name: string): name is Placeholder {

@@ -4,7 +4,8 @@ import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { formatAmount } from '../../lib/format.ts';
 import { itemsSummary, type SessionRecord } from '../../lib/history.ts';
 import { t } from '../../lib/i18n.ts';
-import { fillMessageTemplate, formatExpiry } from '../../lib/message-template.ts';
+import { fillMessageTemplate, formatExpiry, isConverted } from '../../lib/message-template.ts';
+import { PAYER_CRYPTO } from '../../lib/order.ts';
 import { isWebUrl, openInNewTab } from '../../utils/navigation.ts';
 import { qrCode } from './lazy.tsx';
 import type { AutoCopy } from './view.ts';
@@ -61,6 +62,11 @@ export function ResultView({ session, messageTemplate, autoCopy }: ResultViewPro
       <p className="result-amount">
         {formatAmount(session.amountTotal)} {currency}
       </p>
+      {isConverted(session) && (
+        <p className="result-converted muted">
+          {t('popup.result.converted', { coin: PAYER_CRYPTO.toUpperCase(), currency })}
+        </p>
+      )}
       <p className="result-items muted">{itemsSummary(session.items)}</p>
 
       {linkIsWeb ? (

@@ -105,9 +105,14 @@ test.describe('with a key saved', () => {
     const [session] = [...sandbox.sessions.values()];
     expect(session?.amountTotal).toBe('1200.00');
     await expect(popup.getByText('1,200.00 TWD')).toBeVisible();
+    await expect(
+      popup.getByText('Paid in USDT — Payfect converts the TWD amount at checkout.'),
+    ).toBeVisible();
 
     await popup.getByRole('button', { name: 'Copy message' }).click();
-    expect(await clipboardText(popup)).toContain('· Pay in USDT on Tron (TRC20) only ·');
+    expect(await clipboardText(popup)).toContain(
+      '· Pay in USDT on Tron (TRC20) only — the TWD amount is converted to USDT on Payfect’s checkout page ·',
+    );
   });
 
   test('a half-typed form survives closing and reopening the popup', async ({ extension }) => {

@@ -44,10 +44,19 @@ describe('fillMessageTemplate', () => {
     );
   });
 
-  it('warns to pay in USDT on the network even when the checkout is priced in fiat', () => {
+  it('says a fiat-priced amount is converted to USDT at checkout, and to pay in USDT on the network', () => {
     const priced: SessionRecord = { ...session, currency: 'twd', amountTotal: '600.00' };
     expect(fillMessageTemplate('{total} {currency} · {warning}', priced, utc)).toBe(
-      '600.00 TWD · Pay in USDT on Tron (TRC20) only',
+      '600.00 TWD · Pay in USDT on Tron (TRC20) only —' +
+        ' the TWD amount is converted to USDT on Payfect’s checkout page',
+    );
+  });
+
+  it('says the same in Traditional Chinese', async () => {
+    await useFakeLocale('zh-TW');
+    const priced: SessionRecord = { ...session, currency: 'usd', amountTotal: '80.00' };
+    expect(fillMessageTemplate('{warning}', priced, utc)).toBe(
+      '僅限以 USDT 透過 Tron (TRC20) 付款 — USD 金額會在 Payfect 結帳頁面換算為 USDT',
     );
   });
 
