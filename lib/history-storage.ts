@@ -78,7 +78,9 @@ const metaShape = {
 
 /** A range a reader can walk, with openFrom within it (or below first, which readers skip). */
 function sane(meta: { first: number; end: number; openFrom: number }): boolean {
-  return meta.first <= meta.end && meta.end - meta.first <= MAX_CHUNK_SPAN && meta.openFrom <= meta.end;
+  return (
+    meta.first <= meta.end && meta.end - meta.first <= MAX_CHUNK_SPAN && meta.openFrom <= meta.end
+  );
 }
 
 export const HistoryMetaSchema = z

@@ -87,6 +87,23 @@ export function timeLeft(expiresAt: number, now: number): string {
   return t('history.time.daysLeft', { days: Math.floor(left / DAY) });
 }
 
+/**
+ * "Paid 3 Dec, 14:05" (zh-TW "12月3日 下午2:05 已付款"): when a Complete link was seen paid, on
+ * its History row. The year only when it is not this year's.
+ */
+export function paidOn(paidAt: number, now: number, options: TimeOptions = {}): string {
+  const zone = options.timeZone;
+  const year = (at: number) => dateFormat('en-GB', zone, { year: 'numeric' }).format(new Date(at));
+  const date = dateFormat(options.locale ?? dateLocale(), zone, {
+    day: 'numeric',
+    month: 'short',
+    hour: 'numeric',
+    minute: '2-digit',
+    ...(year(paidAt) === year(now) ? {} : { year: 'numeric' }),
+  }).format(new Date(paidAt));
+  return t('history.row.paidOn', { date });
+}
+
 const FULL_TIME: Intl.DateTimeFormatOptions = {
   weekday: 'short',
   day: 'numeric',

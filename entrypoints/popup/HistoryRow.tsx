@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import type { CheckoutStatus, SessionRecord } from '../../lib/history.ts';
 import { fillMessageTemplate } from '../../lib/message-template.ts';
-import { createdAgo, fullTime, timeLeft } from '../../lib/relative-time.ts';
+import { createdAgo, fullTime, paidOn, timeLeft } from '../../lib/relative-time.ts';
 import { noteFirstLine } from '../../lib/session-notes.ts';
 import { t } from '../../lib/i18n.ts';
 import { isWebUrl, openInNewTab } from '../../utils/navigation.ts';
@@ -62,7 +62,10 @@ function lookUpRowWords() {
 let words: ReturnType<typeof lookUpRowWords> | undefined;
 const rowWords = () => (words ??= lookUpRowWords());
 
-/** One session: status, total, what it was for, when; and the link again, four ways. */
+/**
+ * One session: status, total, what it was for, when (paid, for a Complete one); and, while it
+ * can still be paid, the link again, four ways.
+ */
 export const HistoryRow = memo(function HistoryRow({
   session,
   status,
@@ -82,6 +85,9 @@ export const HistoryRow = memo(function HistoryRow({
   const note = noteFirstLine(session.note);
   const tags = session.tags ?? [];
   const left = status === 'open' ? timeLeft(session.expiresAt, now) : '';
+  // A settled link can no longer take money: nothing here hands it out again (Copy link,
+  // Copy message, QR), so it is never sent to ask a client to pay twice or in vain.
+  const settled = status !== 'open';
   const linkIsWeb = isWebUrl(session.url);
   const say = rowWords();
   return (
@@ -149,6 +155,15 @@ export const HistoryRow = memo(function HistoryRow({
             {session.reference}
           </span>
         )}
+        {status === 'complete' && (
+          <time
+            className="history-paid"
+            dateTime={new Date(session.statusChangedAt).toISOString()}
+            title={t('history.row.paidTitle', { time: fullTime(session.statusChangedAt) })}
+          >
+            {paidOn(session.statusChangedAt, now)}
+          </time>
+        )}
         {left && (
           <time
             className="history-left"
@@ -187,28 +202,32 @@ export const HistoryRow = memo(function HistoryRow({
         )}
       </div>
       <div className="history-actions">
-        <CopyButton
-          className="button button--small"
-          text={() => session.url}
-          onCopied={(copied) => onCopied('link', copied)}
-        >
-          {say.copyLink}
-        </CopyButton>
-        <CopyButton
-          className="button button--small"
-          text={() => fillMessageTemplate(messageTemplate, session)}
-          onCopied={(copied) => onCopied('message', copied)}
-        >
-          {say.copyMessage}
-        </CopyButton>
-        <button
-          type="button"
-          className="button button--small"
-          aria-haspopup="dialog"
-          onClick={() => onShowQr(session)}
-        >
-          {say.qr}
-        </button>
+        {!settled && (
+          <>
+            <CopyButton
+              className="button button--small"
+              text={() => session.url}
+              onCopied={(copied) => onCopied('link', copied)}
+            >
+              {say.copyLink}
+            </CopyButton>
+            <CopyButton
+              className="button button--small"
+              text={() => fillMessageTemplate(messageTemplate, session)}
+              onCopied={(copied) => onCopied('message', copied)}
+            >
+              {say.copyMessage}
+            </CopyButton>
+            <button
+              type="button"
+              className="button button--small"
+              aria-haspopup="dialog"
+              onClick={() => onShowQr(session)}
+            >
+              {say.qr}
+            </button>
+          </>
+        )}
         <button
           type="button"
           className="button button--small"

@@ -43,6 +43,16 @@ test('Refresh statuses shows which links were paid, which expired and which are 
   await expect(row(popup, 'Website audit')).toContainText('Open');
   await expect(row(popup, 'Logo design')).toContainText('120.50 USDT');
   await expect(row(popup, 'Logo design')).toContainText('Test');
+  // When it was seen paid; and a settled link is not handed out again (it takes no money).
+  await expect(row(popup, 'Logo design')).toContainText(/Paid \d+ \w{3}, \d+:\d\d/);
+  for (const settled of ['Logo design', 'Hosting']) {
+    for (const name of ['Copy link', 'Copy message', 'QR']) {
+      await expect(row(popup, settled).getByRole('button', { name })).toHaveCount(0);
+    }
+  }
+  await expect(
+    row(popup, 'Website audit').getByRole('button', { name: 'Copy link' }),
+  ).toBeVisible();
 
   // Newest first.
   await expect(popup.getByRole('listitem').first()).toContainText('Website audit');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createdAgo, fullTime, timeLeft } from '../../lib/relative-time.ts';
+import { createdAgo, fullTime, paidOn, timeLeft } from '../../lib/relative-time.ts';
+import { useFakeLocale } from '../support/fake-i18n.ts';
 
 const NOW = Date.UTC(2026, 2, 14, 12, 0);
 const MINUTE = 60_000;
@@ -21,6 +22,22 @@ describe('createdAgo', () => {
   it('gives a date after a week, with the year only when it is not this year', () => {
     expect(createdAgo(Date.UTC(2026, 0, 2, 9), NOW, { timeZone: 'UTC' })).toBe('2 Jan');
     expect(createdAgo(Date.UTC(2025, 11, 24, 9), NOW, { timeZone: 'UTC' })).toBe('24 Dec 2025');
+  });
+});
+
+describe('paidOn', () => {
+  it('says when a link was seen paid, with the year only when it is not this year', () => {
+    expect(paidOn(Date.UTC(2026, 2, 3, 14, 5), NOW, { timeZone: 'UTC' })).toBe('Paid 3 Mar, 14:05');
+    expect(paidOn(Date.UTC(2025, 11, 24, 9), NOW, { timeZone: 'UTC' })).toBe(
+      'Paid 24 Dec 2025, 9:00',
+    );
+  });
+
+  it('says it in Traditional Chinese', async () => {
+    await useFakeLocale('zh-TW');
+    expect(paidOn(Date.UTC(2026, 2, 3, 14, 5), NOW, { timeZone: 'UTC' })).toBe(
+      '3月3日 下午2:05 已付款',
+    );
   });
 });
 
