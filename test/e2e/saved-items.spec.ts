@@ -338,6 +338,14 @@ test.describe('currency', () => {
     await expect(asked).toBeFocused();
     await expect(asked).toHaveAccessibleDescription(/Which currency are its prices in\?/);
     await expect(popup.getByRole('textbox', { name: 'Item name' })).toHaveValue('');
+    expect(await seriousFindings(popup), 'popup question').toEqual([]);
+    // Escape asks again later: nothing was stored or put in the form.
+    await asked.press('Escape');
+    await expect(picker).toBeFocused();
+    await expect(popup.getByRole('textbox', { name: 'Item name' })).toHaveValue('');
+    await picker.fill('web');
+    await picker.press('Enter');
+    await expect(asked).toBeFocused();
     await asked.selectOption('twd');
     await popup.getByRole('button', { name: 'Use this currency' }).click();
 
