@@ -58,6 +58,15 @@ export function emptyDraft(settings: Settings, reference: string): Draft {
   };
 }
 
+/**
+ * Whether any item has a price typed: the prices that a change of the form's currency would
+ * silently reprice (9,000 TWD read as 9,000 USDT), so what comes into the form in another
+ * currency — a saved template, selected text — must not change it then.
+ */
+export function hasPricedItems(draft: Draft): boolean {
+  return draft.items.some((item) => item.unitPrice.trim() !== '');
+}
+
 /** Field keys as the form names them: `items.0.unitPrice`, `reference`, `successUrl`, … */
 export type FieldErrors = Record<string, string>;
 

@@ -39,6 +39,12 @@ export const SessionRecordSchema = z.object({
    * without them is still valid), so no migration rewrites every chunk; lib/session-notes.ts
    * and the renew service are strict about what they write.
    */
+  /**
+   * The currency the items were priced in, as sent (the order's), for a renewal: Payfect's
+   * `currency` above is its own answer, which its docs do not promise to echo (their example
+   * answers "usdt"). Absent on older records, whose `currency` stands in.
+   */
+  itemsCurrency: z.optional(z.string()),
   /** The redirect URLs it was created with, for a renewal; absent on older records. */
   successUrl: z.optional(z.string()),
   cancelUrl: z.optional(z.string()),

@@ -44,7 +44,9 @@ export function renewalOrder(
       unitAmount,
       quantity,
     })),
-    currency: record.currency.toLowerCase(),
+    // The unit the items were priced in, never the Settings default: 9,000 TWD renews as
+    // 9,000 TWD. Records from before itemsCurrency have Payfect's answer only.
+    currency: (record.itemsCurrency ?? record.currency).toLowerCase(),
     network: record.network,
     reference: renewedReference(record.reference),
     successUrl: record.successUrl ?? defaults.successUrl,

@@ -1,5 +1,5 @@
 import { storage } from './storage-item.ts';
-import { validTemplates, type Template } from './saved-items.ts';
+import { templatesToV2, validTemplates, type Template } from './saved-items.ts';
 
 /*
  * The saved items' stored list, apart from lib/storage.ts so that a page importing the other
@@ -9,10 +9,14 @@ import { validTemplates, type Template } from './saved-items.ts';
 /**
  * Saved items (lib/saved-items.ts). They hold no secret, so the popup and the options page
  * read and write them directly; read through validTemplates, entry by entry.
+ *
+ * Version 2: each template keeps the currency its prices are in (null for those saved by
+ * version 1, which the popup asks about on first use).
  */
 export const savedItemsItem = storage.defineItem<unknown[]>('local:savedItems', {
   fallback: [],
-  version: 1,
+  version: 2,
+  migrations: { 2: templatesToV2 },
 });
 
 /** Every valid saved template; an invalid entry is dropped, never a reason to fail. */

@@ -1,5 +1,12 @@
 import { z } from 'zod/mini';
-import { EMPTY_ITEM, validateDraft, type Draft, type FieldErrors } from './draft.ts';
+import {
+  EMPTY_ITEM,
+  hasPricedItems,
+  validateDraft,
+  type Draft,
+  type FieldErrors,
+} from './draft.ts';
+import { formatAmount } from './format.ts';
 import { t } from './i18n.ts';
 import { formatDecimal, isZero, multiply, parseDecimal, sum } from './money.ts';
 import {
@@ -10,6 +17,7 @@ import {
   type OrderItem,
 } from './order.ts';
 import { err, ok, type Result } from './result.ts';
+import { CURRENCIES } from './settings.ts';
 
 /*
  * Saved items: named templates of line items that fill the popup's form in one pick. Pure
@@ -20,7 +28,23 @@ export const MAX_TEMPLATE_NAME_LENGTH = 60;
 export const MAX_TEMPLATES = 500;
 export const MAX_IMPORT_BYTES = 1_000_000;
 export const EXPORT_FORMAT = 'payfect-quick-links/saved-items';
-export const EXPORT_VERSION = 1;
+/** 2: each template names its currency. Files of version 1 (no currency) still import. */
+export const EXPORT_VERSION = 2;
+const READABLE_VERSIONS: readonly unknown[] = [1, 2];
+
+/** What a template's prices can be in: the form's currencies. */
+export const TEMPLATE_CURRENCIES = CURRENCIES.map((currency) => currency.value);
+export type TemplateCurrency = (typeof CURRENCIES)[number]['value'];
+
+export function isTemplateCurrency(value: string): value is TemplateCurrency {
+  return (TEMPLATE_CURRENCIES as readonly string[]).includes(value);
+}
+
+/** A currency code as written anywhere ("TWD", "twd"), lower-cased; only the form's ones. */
+const CurrencySchema = z.pipe(
+  z.string().check(z.toLowerCase(), z.trim()),
+  z.enum(TEMPLATE_CURRENCIES as [TemplateCurrency, ...TemplateCurrency[]]),
+);
 
 /** A unit price as stored: a plain decimal string above zero ("120.5"), never a float. */
 const PriceSchema = z.string().check(
@@ -38,14 +62,39 @@ export const TemplateItemSchema = z.object({
 });
 export type TemplateItem = z.infer<typeof TemplateItemSchema>;
 
+/*
+ * The currency the prices were saved in. Null: saved before templates kept one (stored
+ * version 1, or an export file of version 1) — "currency not set": the popup asks which it
+ * is on first use and stores the answer, and never guesses it from the form. Read liberally
+ * (a missing field is null), so an entry that missed the migration is still a template.
+ */
+const TemplateCurrencyField = z.pipe(
+  z.optional(z.nullable(CurrencySchema)),
+  z.transform((currency): TemplateCurrency | null => currency ?? null),
+);
+
 export const TemplateSchema = z.object({
   id: z.string().check(z.minLength(1)),
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_TEMPLATE_NAME_LENGTH)),
   items: z.array(TemplateItemSchema).check(z.minLength(1), z.maxLength(MAX_ITEMS)),
+  currency: TemplateCurrencyField,
   createdAt: z.number(),
   updatedAt: z.optional(z.number()),
 });
-export type Template = z.infer<typeof TemplateSchema>;
+export type Template = z.output<typeof TemplateSchema>;
+
+/**
+ * Stored version 1 → 2: templates gain `currency`, null for every one saved before (the
+ * form's currency then is not known, and guessing it is how 12,000 TWD became 12,000 USDT).
+ */
+export function templatesToV2(value: unknown): unknown {
+  if (!Array.isArray(value)) return value;
+  return value.map((entry: unknown) =>
+    typeof entry === 'object' && entry !== null && !Array.isArray(entry) && !('currency' in entry)
+      ? { ...entry, currency: null }
+      : entry,
+  );
+}
 
 /** Names are unique whatever their case or width ("Logo" and "ＬＯＧＯ" are one name). */
 export function nameKey(name: string): string {
@@ -120,6 +169,11 @@ export function searchTemplates(list: readonly Template[], text: string): Templa
     .map((entry) => entry.template);
 }
 
+/** The template's currency as the form shows it ("TWD"), or undefined when not set. */
+export function templateCurrencyLabel(template: Pick<Template, 'currency'>): string | undefined {
+  return template.currency?.toUpperCase();
+}
+
 /** The exact sum of price × quantity, as a decimal string with at least 2 decimals. */
 export function templateTotal(template: Template): string {
   const lines = template.items.flatMap((item) => {
@@ -127,6 +181,20 @@ export function templateTotal(template: Template): string {
     return price.ok ? [multiply(price.value, item.quantity)] : [];
   });
   return formatDecimal(sum(lines), 2);
+}
+
+/**
+ * "2 items · 12,000.00 TWD", or "… · currency not set": a total is never shown without its
+ * unit, in the picker and in Settings alike.
+ */
+export function templateSummary(template: Template): string {
+  const count = template.items.length;
+  const items = t('savedItems.itemCount', count, { count });
+  const total = formatAmount(templateTotal(template));
+  const currency = templateCurrencyLabel(template);
+  return currency === undefined
+    ? t('savedItems.summaryNoCurrency', { items, total })
+    : t('savedItems.summary', { items, total, currency });
 }
 
 /**
@@ -149,6 +217,25 @@ export function itemsFromDraft(draft: Draft): Result<TemplateItem[], FieldErrors
   if (checked.ok) return ok(checked.value.items.map(templateItemOf));
   const itemErrors = Object.entries(checked.error).filter(([key]) => key.startsWith('items'));
   return err(Object.fromEntries(itemErrors));
+}
+
+/** What "Save items" keeps: the items, and the currency their prices are in. */
+export interface DraftTemplate {
+  readonly items: TemplateItem[];
+  readonly currency: TemplateCurrency;
+}
+
+/**
+ * The form's items and currency, for saving as a template; the item errors, and the
+ * currency's when it is not one the form offers, by field key otherwise.
+ */
+export function templateFromDraft(draft: Draft): Result<DraftTemplate, FieldErrors> {
+  const items = itemsFromDraft(draft);
+  const currency = draft.currency.trim().toLowerCase();
+  const errors: FieldErrors = items.ok ? {} : { ...items.error };
+  if (!isTemplateCurrency(currency)) errors.currency = t('validation.chooseCurrency');
+  if (!items.ok || !isTemplateCurrency(currency)) return err(errors);
+  return ok({ items: items.value, currency });
 }
 
 function templateItemOf(item: OrderItem): TemplateItem {
@@ -177,30 +264,78 @@ export interface Picked {
   readonly draft: Draft;
   /** True when the form's single empty item was replaced, false when appended after others. */
   readonly replaced: boolean;
+  /** The form's currency before, when the pick changed it to the template's. */
+  readonly currencyChangedFrom?: string;
 }
 
 /**
- * The draft with the template's items: they replace a form that holds only one empty item,
- * and are added after the items already typed otherwise. Undefined when that would pass
- * the item limit.
+ * Why a template was not put into the form: it would pass the item limit; it has no
+ * currency yet (ask the user first); or its currency differs from that of prices already
+ * typed in the form (`formCurrency`).
  */
-export function draftWithTemplate(draft: Draft, template: Template): Picked | undefined {
+export type PickRefusal =
+  | { readonly kind: 'full' }
+  | { readonly kind: 'currency_not_set' }
+  | { readonly kind: 'other_currency'; readonly formCurrency: string };
+
+/**
+ * The draft with the template's items: they replace a form that holds only one empty item,
+ * and are added after the items already typed otherwise.
+ *
+ * Money keeps its unit. A template in the form's currency is simply added. A template in
+ * another currency switches the form to it when no price is typed in the form yet — the
+ * freelancer in a hurry who picks "Website" (TWD) on a fresh USDT form means TWD, and a
+ * visible note says the currency changed. When the form already holds prices in its own
+ * currency, it is refused with the reason: adding would either reprice the typed items or
+ * the template's (one link has one currency), and there is no exchange rate to trust here.
+ * A template with no currency is never guessed into the form's: the popup asks first.
+ */
+export function draftWithTemplate(draft: Draft, template: Template): Result<Picked, PickRefusal> {
+  if (template.currency === null) return err({ kind: 'currency_not_set' });
   const items = template.items.map((item) => ({
     name: item.name,
     description: item.description,
     unitPrice: item.unitPrice,
     quantity: String(item.quantity),
   }));
-  if (isBlank(draft)) return { draft: { ...draft, items }, replaced: true };
-  if (draft.items.length + items.length > MAX_ITEMS) return undefined;
-  return { draft: { ...draft, items: [...draft.items, ...items] }, replaced: false };
+  const formCurrency = draft.currency.trim().toLowerCase();
+  const sameCurrency = formCurrency === template.currency;
+  // A form with no currency chosen has prices of no unit yet: they take the template's.
+  if (!sameCurrency && formCurrency !== '' && hasPricedItems(draft)) {
+    return err({ kind: 'other_currency', formCurrency: draft.currency });
+  }
+  const switched = sameCurrency ? {} : { currency: template.currency };
+  const changed = sameCurrency ? {} : { currencyChangedFrom: draft.currency };
+  if (isBlank(draft)) {
+    return ok({ draft: { ...draft, ...switched, items }, replaced: true, ...changed });
+  }
+  if (draft.items.length + items.length > MAX_ITEMS) return err({ kind: 'full' });
+  return ok({
+    draft: { ...draft, ...switched, items: [...draft.items, ...items] },
+    replaced: false,
+    ...changed,
+  });
+}
+
+/** The template with the currency the user said its prices are in (first use of an old one). */
+export function withCurrency(
+  list: readonly Template[],
+  id: string,
+  currency: TemplateCurrency,
+  now: number,
+): Template[] {
+  return list.map((template) =>
+    template.id === id ? { ...template, currency, updatedAt: now } : template,
+  );
 }
 
 /** The export file: a versioned envelope, so a later build can tell what it reads. */
 export function toJson(list: readonly Template[]): string {
-  const items = list.map(({ name, items: lines, createdAt, updatedAt }) => ({
+  const items = list.map(({ name, items: lines, currency, createdAt, updatedAt }) => ({
     name,
     items: lines,
+    // null: "currency not set", as stored; the importing side asks on first use too.
+    currency,
     createdAt,
     ...(updatedAt === undefined ? {} : { updatedAt }),
   }));
@@ -211,6 +346,7 @@ export function toJson(list: readonly Template[]): string {
 const ImportedSchema = z.object({
   name: TemplateSchema.shape.name,
   items: TemplateSchema.shape.items,
+  currency: TemplateCurrencyField,
   createdAt: z.optional(z.number()),
   updatedAt: z.optional(z.number()),
 });
@@ -220,6 +356,11 @@ export type ImportedTemplate = Omit<Template, 'id'>;
 function describeIssue(issue: z.core.$ZodIssue): string {
   const [first, second, third] = issue.path;
   if (first === 'name') return t('savedItems.import.badName', { max: MAX_TEMPLATE_NAME_LENGTH });
+  if (first === 'currency') {
+    return t('savedItems.import.badCurrency', {
+      currencies: CURRENCIES.map((currency) => currency.value.toUpperCase()).join(', '),
+    });
+  }
   if (first !== 'items') return t('savedItems.import.badEntry');
   if (typeof second !== 'number') return t('savedItems.import.badItems', { max: MAX_ITEMS });
   const item = second + 1;
@@ -260,7 +401,7 @@ export function parseImport(text: string, now: number): Result<ImportedTemplate[
   if (typeof envelope !== 'object' || envelope === null || envelope.format !== EXPORT_FORMAT) {
     return err([t('savedItems.import.wrongFormat')]);
   }
-  if (envelope.version !== EXPORT_VERSION) {
+  if (!READABLE_VERSIONS.includes(envelope.version)) {
     return err([t('savedItems.import.wrongVersion', { version: String(envelope.version) })]);
   }
   if (!Array.isArray(envelope.items)) return err([t('savedItems.import.wrongFormat')]);
@@ -277,6 +418,8 @@ export function parseImport(text: string, now: number): Result<ImportedTemplate[
       continue;
     }
     const { name, items, createdAt, updatedAt } = parsed.data;
+    // A version 1 file knows no currency: whatever an entry says, it is "not set".
+    const currency = envelope.version === 1 ? null : parsed.data.currency;
     if (templates.some((other) => nameKey(other.name) === nameKey(name))) {
       problems.push(`${entryLabel(entry, index)}: ${t('savedItems.import.duplicate')}`);
       continue;
@@ -284,6 +427,7 @@ export function parseImport(text: string, now: number): Result<ImportedTemplate[
     templates.push({
       name,
       items: items.map((item) => ({ ...item, unitPrice: canonicalPrice(item.unitPrice) })),
+      currency,
       createdAt: createdAt ?? now,
       ...(updatedAt === undefined ? {} : { updatedAt }),
     });
@@ -310,7 +454,9 @@ function sameItems(a: readonly TemplateItem[], b: readonly TemplateItem[]): bool
 
 /**
  * Imported templates merged into the saved ones: a new name is added, a known name
- * replaces that template's items. Undefined when the result would pass MAX_TEMPLATES.
+ * replaces that template's items and currency — except that an imported template with no
+ * currency (a version 1 file) keeps the currency the saved one has. Undefined when the
+ * result would pass MAX_TEMPLATES.
  */
 export function mergeImport(
   list: readonly Template[],
@@ -324,9 +470,11 @@ export function mergeImport(
   let skipped = 0;
   for (const template of imported) {
     const existing = findByName(next, template.name);
-    if (existing && sameItems(existing.items, template.items)) skipped += 1;
-    else if (existing) {
-      next = withTemplate(next, { ...existing, items: template.items, updatedAt: now });
+    const currency = template.currency ?? existing?.currency ?? null;
+    if (existing && sameItems(existing.items, template.items) && existing.currency === currency) {
+      skipped += 1;
+    } else if (existing) {
+      next = withTemplate(next, { ...existing, items: template.items, currency, updatedAt: now });
       replaced += 1;
     } else {
       next = [...next, { ...template, id: newId() }];

@@ -57,6 +57,7 @@ export function sessionFromCheckout(checkout: Checkout, context: SessionContext)
     statusChangedAt: now,
     baseUrl: context.baseUrl,
     // Kept for a renewal, which sends the same order again.
+    itemsCurrency: order.currency.toLowerCase(),
     successUrl: order.successUrl,
     cancelUrl: order.cancelUrl,
     callbackUrl: order.callbackUrl,

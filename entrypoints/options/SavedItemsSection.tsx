@@ -11,7 +11,7 @@ import {
   mergeImport,
   parseImport,
   renamed,
-  templateTotal,
+  templateSummary,
   toJson,
   validTemplates,
   withoutTemplate,
@@ -263,14 +263,7 @@ export function SavedItemsSection() {
                     <p className="template-summary">
                       {template.items.map((item) => item.name).join(', ')}
                     </p>
-                    <p className="template-summary">
-                      {t('savedItems.summary', {
-                        items: t('savedItems.itemCount', template.items.length, {
-                          count: template.items.length,
-                        }),
-                        total: templateTotal(template),
-                      })}
-                    </p>
+                    <p className="template-summary">{templateSummary(template)}</p>
                   </div>
                   <div className="template-actions">
                     <button

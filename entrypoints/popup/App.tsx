@@ -15,7 +15,7 @@ import { formErrorFrom } from './form-error.ts';
 import { historyView, pendingView, prefetchLater, resultView, viewLoaded } from './lazy.tsx';
 import { NoKey } from './NoKey.tsx';
 import { Unlock } from './Unlock.tsx';
-import { draftAfterSwitch, viewAfterSwitch } from './profile-switch.ts';
+import { draftAfterSwitch, switchNotice, viewAfterSwitch } from './profile-switch.ts';
 import { ProfileSwitch } from './ProfileSwitch.tsx';
 import { panelId, PopupTabs, tabId, type Tab } from './PopupTabs.tsx';
 import { dismiss } from './submit.ts';
@@ -197,10 +197,12 @@ export function App({ loaded: firstLoaded, firstLoad }: AppProps) {
       const next = answer.state;
       const stored = await readDraft();
       const draft = draftAfterSwitch(stored, state.settings, next.settings);
+      const name = next.profiles.find((profile) => profile.id === next.activeProfileId)?.name;
+      const notice = switchNotice(stored, state.settings, next.settings, name ?? '');
       // Kept for the next popup too, with the new profile's defaults.
       if (stored !== null) await draftItem.setValue(draft);
       setState(next);
-      setView((current) => viewAfterSwitch(current, next, draft));
+      setView((current) => viewAfterSwitch(current, next, draft, notice));
       setFormKey((key) => key + 1);
     } catch (error) {
       console.error('Could not switch the profile', error);

@@ -57,6 +57,8 @@ export function CreateForm({
   const [errors, setErrors] = useState<FieldErrors>(() => initialError?.fields ?? {});
   const [alert, setAlert] = useState<FormError | null>(initialError);
   const [notice, setNotice] = useState(initialNotice);
+  // Beside the Currency field once a picked template changed it: never a silent switch.
+  const [currencyNote, setCurrencyNote] = useState<string | undefined>(undefined);
   const [moreOpen, setMoreOpen] = useState(() => hasUrlError(initialError?.fields ?? {}));
   const [busy, setBusy] = useState(false);
   // State alone would let a second click or Enter through before React re-renders.
@@ -70,6 +72,7 @@ export function CreateForm({
   function setTop(field: TopField, value: string) {
     update((before) => ({ ...before, [field]: value }));
     setErrors((before) => withoutError(before, field));
+    if (field === 'currency') setCurrencyNote(undefined);
   }
 
   function setItem(index: number, field: ItemField, value: string) {
@@ -116,11 +119,17 @@ export function CreateForm({
   }
 
   /** Fills the items from a saved template, then hands Enter to "Create link". */
-  function pickTemplate(picked: Picked) {
+  function pickTemplate(picked: Picked, name: string) {
     flushSync(() => {
       update(() => picked.draft);
       // The replaced empty item's errors ("Enter a price.") no longer apply.
       if (picked.replaced) setErrors((before) => errorsAfterRemoval(before, 0));
+      if (picked.currencyChangedFrom !== undefined) {
+        setErrors((before) => withoutError(before, 'currency'));
+        setCurrencyNote(
+          t('savedItems.currencyChanged', { currency: picked.draft.currency.toUpperCase(), name }),
+        );
+      }
       setNotice(undefined);
     });
     submitButton.current?.focus();
@@ -208,6 +217,7 @@ export function CreateForm({
             onValueChange={(value) => setTop('currency', value)}
             choices={CURRENCIES}
             error={errors.currency}
+            hint={currencyNote}
           />
           <SelectField
             id={fieldId('network')}

@@ -6,16 +6,20 @@ import { t } from '../../lib/i18n.ts';
 import {
   draftWithTemplate,
   findByName,
-  itemsFromDraft,
+  isTemplateCurrency,
   MAX_TEMPLATE_NAME_LENGTH,
   searchTemplates,
-  templateTotal,
+  templateCurrencyLabel,
+  templateFromDraft,
+  templateSummary,
+  withCurrency,
   withTemplate,
+  type DraftTemplate,
   type Picked,
   type Template,
-  type TemplateItem,
 } from '../../lib/saved-items.ts';
 import { MAX_ITEMS } from '../../lib/order.ts';
+import { CURRENCIES } from '../../lib/settings.ts';
 import { readSavedItems, updateSavedItems } from '../../lib/saved-items-storage.ts';
 import { savedItemsBox, type Handover, type PendingAction } from './SavedItemsSlot.tsx';
 
@@ -25,18 +29,17 @@ const MAX_SHOWN = 50;
 export interface SavedItemsProps {
   /** The form's draft as it is now. */
   current: () => Draft;
-  /** Puts a picked template's items into the form (see draftWithTemplate). */
-  onPicked: (picked: Picked) => void;
-  /** Marks the form's wrong items when they cannot be saved as they are. */
+  /** Puts a picked template's items into the form (see draftWithTemplate); `name` is its name. */
+  onPicked: (picked: Picked, name: string) => void;
+  /** Marks the form's wrong items (or currency) when they cannot be saved as they are. */
   onInvalidItems: (errors: FieldErrors) => void;
 }
 
-export function templateSummary(template: Template): string {
-  const count = template.items.length;
-  return t('savedItems.summary', {
-    items: t('savedItems.itemCount', count, { count }),
-    total: templateTotal(template),
-  });
+/** A template saved without a currency, picked: which currency its prices are in. */
+interface Asking {
+  readonly template: Template;
+  readonly currency: string;
+  readonly error: string;
 }
 
 /**
@@ -60,6 +63,7 @@ export function SavedItems({
   const [active, setActive] = useState(0);
   const [message, setMessage] = useState('');
   const [naming, setNaming] = useState<{ name: string; error: string } | null>(null);
+  const [asking, setAsking] = useState<Asking | null>(null);
   const loading = useRef<Promise<Template[]> | null>(null);
   const saveButton = useRef<HTMLButtonElement>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -96,13 +100,81 @@ export function SavedItems({
   function pick(template: Template) {
     setOpen(false);
     setText('');
+    const name = template.name;
     const picked = draftWithTemplate(current(), template);
-    if (picked) onPicked(picked);
-    setMessage(
-      picked
-        ? t('savedItems.picked', { name: template.name })
-        : t('savedItems.full', { name: template.name, max: MAX_ITEMS }),
-    );
+    if (picked.ok) {
+      onPicked(picked.value, name);
+      const currency = templateCurrencyLabel(template);
+      setMessage(
+        picked.value.currencyChangedFrom !== undefined && currency !== undefined
+          ? t('savedItems.pickedCurrencyChanged', { name, currency })
+          : t('savedItems.picked', { name }),
+      );
+      return;
+    }
+    const refusal = picked.error;
+    switch (refusal.kind) {
+      case 'full':
+        setMessage(t('savedItems.full', { name, max: MAX_ITEMS }));
+        return;
+      case 'other_currency':
+        setMessage(
+          t('savedItems.otherCurrency', {
+            name,
+            theirs: templateCurrencyLabel(template) ?? '',
+            ours: refusal.formCurrency.toUpperCase(),
+          }),
+        );
+        return;
+      case 'currency_not_set':
+        startAsking(template);
+        return;
+    }
+  }
+
+  /**
+   * An old template has no currency: its prices are put nowhere until the user says which
+   * currency they are in. The form's currency is offered, but only "Use this currency" takes it.
+   */
+  function startAsking(template: Template) {
+    const formCurrency = current().currency.trim().toLowerCase();
+    const offered = isTemplateCurrency(formCurrency) ? formCurrency : '';
+    flushSync(() => {
+      setMessage('');
+      setAsking({ template, currency: offered, error: '' });
+    });
+    document.getElementById(`${id}-currency`)?.focus();
+  }
+
+  async function confirmCurrency() {
+    if (!asking) return;
+    const { template, currency } = asking;
+    if (!isTemplateCurrency(currency)) {
+      setAsking({ ...asking, error: t('validation.chooseCurrency') });
+      return;
+    }
+    try {
+      const saved = await updateSavedItems((list) =>
+        withCurrency(list, template.id, currency, Date.now()),
+      );
+      if (saved) {
+        setTemplates(saved);
+        loading.current = Promise.resolve(saved);
+      }
+    } catch (error) {
+      console.error('Could not store the saved items', error);
+      setAsking({ ...asking, error: t('savedItems.writeFailed') });
+      return;
+    }
+    flushSync(() => setAsking(null));
+    pick({ ...template, currency });
+    // Refused (another currency on the form, or full): back to the picker, message beside it.
+    if (document.activeElement === document.body) input.current?.focus();
+  }
+
+  function cancelAsking() {
+    flushSync(() => setAsking(null));
+    input.current?.focus();
   }
 
   async function pickTyped() {
@@ -122,9 +194,9 @@ export function SavedItems({
     if (matches.length > 0) setActive((active + by + matches.length) % matches.length);
   }
 
-  /** The form's items to save, or undefined after the form marked what is wrong. */
-  function itemsToSave(): TemplateItem[] | undefined {
-    const checked = itemsFromDraft(current());
+  /** The form's items and currency to save, or undefined after the form marked what is wrong. */
+  function itemsToSave(): DraftTemplate | undefined {
+    const checked = templateFromDraft(current());
     if (checked.ok) return checked.value;
     onInvalidItems(checked.error);
     return undefined;
@@ -179,13 +251,16 @@ export function SavedItems({
 
   function startSaving() {
     setMessage('');
-    const items = itemsToSave();
-    if (!items) {
+    const saving = itemsToSave();
+    if (!saving) {
       setMessage(t('savedItems.fixItems'));
       return;
     }
     flushSync(() =>
-      setNaming({ name: (items[0]?.name ?? '').slice(0, MAX_TEMPLATE_NAME_LENGTH), error: '' }),
+      setNaming({
+        name: (saving.items[0]?.name ?? '').slice(0, MAX_TEMPLATE_NAME_LENGTH),
+        error: '',
+      }),
     );
     const input = document.getElementById(`${id}-name`);
     if (input instanceof HTMLInputElement) {
@@ -201,18 +276,25 @@ export function SavedItems({
       setNaming({ ...naming, error: t('savedItems.nameEmpty') });
       return;
     }
-    const items = itemsToSave();
-    if (!items) {
+    const saving = itemsToSave();
+    if (!saving) {
       setNaming(null);
       setMessage(t('savedItems.fixItems'));
       return;
     }
+    const { items, currency } = saving;
     const found = { replacing: false };
     try {
       const saved = await updateSavedItems((list) => {
         found.replacing = findByName(list, name) !== undefined;
         const now = Date.now();
-        return withTemplate(list, { id: crypto.randomUUID(), name, items, createdAt: now });
+        return withTemplate(list, {
+          id: crypto.randomUUID(),
+          name,
+          items,
+          currency,
+          createdAt: now,
+        });
       });
       if (saved) {
         setTemplates(saved);
@@ -280,6 +362,62 @@ export function SavedItems({
     </>
   );
 
+  const askId = `${id}-ask`;
+  const askErrorId = `${id}-currency-error`;
+  const askRow = asking && (
+    <>
+      <p id={askId} className="saved-items-ask">
+        {t('savedItems.askCurrency', { name: asking.template.name })}
+      </p>
+      <div className="saved-items-row">
+        <div className={asking.error ? 'field field--invalid' : 'field'}>
+          <label htmlFor={`${id}-currency`}>{t('savedItems.templateCurrency')}</label>
+          <select
+            id={`${id}-currency`}
+            value={asking.currency}
+            aria-invalid={asking.error ? true : undefined}
+            aria-describedby={asking.error ? `${askId} ${askErrorId}` : askId}
+            onChange={(event) =>
+              setAsking({ ...asking, currency: event.currentTarget.value, error: '' })
+            }
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') {
+                // Never the form's submit: Enter here answers the question.
+                event.preventDefault();
+                void confirmCurrency();
+              } else if (event.key === 'Escape') {
+                event.preventDefault();
+                cancelAsking();
+              }
+            }}
+          >
+            {asking.currency === '' && <option value="">{t('common.choose')}</option>}
+            {CURRENCIES.map((choice) => (
+              <option key={choice.value} value={choice.value}>
+                {choice.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button
+          type="button"
+          className="button button--primary button--small"
+          onClick={() => void confirmCurrency()}
+        >
+          {t('savedItems.useCurrency')}
+        </button>
+        <button type="button" className="button button--quiet button--small" onClick={cancelAsking}>
+          {t('common.cancel')}
+        </button>
+      </div>
+      {asking.error && (
+        <p id={askErrorId} className="field-error">
+          {asking.error}
+        </p>
+      )}
+    </>
+  );
+
   const comboRow = (
     <div className="saved-items-row">
       <div className="field saved-items-combo">
@@ -337,8 +475,8 @@ export function SavedItems({
 
   return (
     <div className="saved-items">
-      {nameRow || comboRow}
-      <StatusMessage>{naming ? '' : hint || message}</StatusMessage>
+      {nameRow || askRow || comboRow}
+      <StatusMessage>{naming || asking ? '' : hint || message}</StatusMessage>
     </div>
   );
 }

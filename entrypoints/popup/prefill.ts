@@ -1,8 +1,9 @@
-import type { Draft, DraftItem } from '../../lib/draft.ts';
+import { hasPricedItems, type Draft, type DraftItem } from '../../lib/draft.ts';
+import { formatAmount } from '../../lib/format.ts';
 import { t } from '../../lib/i18n.ts';
 import { MAX_ITEMS } from '../../lib/order.ts';
 import type { Prefill } from '../../lib/prefill.ts';
-import { CURRENCIES, type Settings } from '../../lib/settings.ts';
+import type { Settings } from '../../lib/settings.ts';
 import { freshDraft, type View } from './view.ts';
 
 /* How a line item started from selected text meets the form: nothing typed is ever lost. */
@@ -21,10 +22,6 @@ export function isEmptyDraft(draft: Draft): boolean {
   return draft.items.every(isEmptyItem);
 }
 
-function currencyName(value: string): string {
-  return CURRENCIES.find((currency) => currency.value === value)?.name ?? value.toUpperCase();
-}
-
 export interface Merged {
   readonly draft: Draft;
   /** What happened, for the status line above the form. */
@@ -33,8 +30,11 @@ export interface Merged {
 
 /**
  * An empty form becomes the prefill, in its currency. A form with typed items keeps them and
- * gets the prefill as one more item, in the form's currency (changing it would reprice the
- * items already there), with a word when the selection named another.
+ * gets the prefill as one more item. An amount in another currency ("NT$600" on a USDT form)
+ * never changes unit: when no price is typed yet the form takes the selection's currency,
+ * said in the notice; when prices are typed in the form's currency, the new item comes
+ * without a price and the notice says why (600 TWD entered as 600 USDT would ask thirty
+ * times too much, and changing the form's currency would reprice the items already there).
  */
 export function mergePrefill(draft: Draft, prefill: Prefill): Merged {
   const item: DraftItem = {
@@ -56,15 +56,28 @@ export function mergePrefill(draft: Draft, prefill: Prefill): Merged {
     };
   }
   const number = draft.items.length + 1;
-  const notice =
-    prefill.currency !== undefined && prefill.currency !== draft.currency
-      ? t('popup.prefill.addedOtherCurrency', {
-          number,
-          theirs: currencyName(prefill.currency),
-          ours: currencyName(draft.currency),
-        })
-      : t('popup.prefill.added', { number });
-  return { draft: { ...draft, items: [...draft.items, item] }, notice };
+  const theirs = prefill.currency;
+  if (theirs === undefined || prefill.unitPrice === '' || theirs === draft.currency) {
+    return {
+      draft: { ...draft, items: [...draft.items, item] },
+      notice: t('popup.prefill.added', { number }),
+    };
+  }
+  if (draft.currency === '' || !hasPricedItems(draft)) {
+    return {
+      draft: { ...draft, currency: theirs, items: [...draft.items, item] },
+      notice: t('popup.prefill.addedCurrencyChanged', { number, currency: theirs.toUpperCase() }),
+    };
+  }
+  return {
+    draft: { ...draft, items: [...draft.items, { ...item, unitPrice: '' }] },
+    notice: t('popup.prefill.addedOtherCurrency', {
+      number,
+      amount: formatAmount(prefill.unitPrice),
+      theirs: theirs.toUpperCase(),
+      ours: draft.currency.toUpperCase(),
+    }),
+  };
 }
 
 /**

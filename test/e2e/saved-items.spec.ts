@@ -70,7 +70,7 @@ test('items saved as a template are picked by typing and Enter, and Enter create
   await popup.keyboard.type('PACK');
   await expect(picker).toHaveAttribute('aria-expanded', 'true');
   await expect(popup.getByRole('option', { name: /Website package/ })).toContainText(
-    '2 items · 240.38',
+    '2 items · 240.38 USDT',
   );
   await popup.keyboard.press('Enter');
   await expect(popup.getByRole('textbox', { name: 'Item name' })).toHaveCount(2);
@@ -116,7 +116,7 @@ test('what is typed into the picker before its code is in is kept, and Enter pic
 }) => {
   await extension.worker.evaluate(
     (savedItems) => chrome.storage.local.set({ savedItems }),
-    [template('Hosting', [{ name: 'Hosting', unitPrice: '9.99' }])],
+    [template('Hosting', [{ name: 'Hosting', unitPrice: '9.99' }], 'usdt')],
   );
   const popup = await openPopupWithoutPrefetch(extension);
   const picker = popup.getByRole('combobox', { name: 'Saved items' });
@@ -132,7 +132,7 @@ test('what is typed into the picker before its code is in is kept, and Enter pic
 test('arrows and Enter pressed at once in the picker are not lost', async ({ extension }) => {
   await extension.worker.evaluate(
     (savedItems) => chrome.storage.local.set({ savedItems }),
-    [template('Audit', [{ name: 'Audit', unitPrice: '50' }])],
+    [template('Audit', [{ name: 'Audit', unitPrice: '50' }], 'usdt')],
   );
   const popup = await openPopupWithoutPrefetch(extension);
   const picker = popup.getByRole('combobox', { name: 'Saved items' });
@@ -148,7 +148,7 @@ test('arrows and Enter pressed at once in the picker are not lost', async ({ ext
 test('a click on the picker as the popup opens shows the saved items', async ({ extension }) => {
   await extension.worker.evaluate(
     (savedItems) => chrome.storage.local.set({ savedItems }),
-    [template('Audit', [{ name: 'Audit', unitPrice: '50' }])],
+    [template('Audit', [{ name: 'Audit', unitPrice: '50' }], 'usdt')],
   );
   const popup = await openPopupWithoutPrefetch(extension);
   await popup.getByRole('combobox', { name: 'Saved items' }).click();
@@ -212,16 +212,149 @@ test('"Save items" marks an item without a price instead of saving it', async ({
 });
 
 // Chromium's extension API inside the service worker, to store templates as a popup would.
-declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
+declare const chrome: {
+  storage: {
+    local: {
+      set(items: object): Promise<void>;
+      get(key: string): Promise<Record<string, unknown>>;
+    };
+  };
+};
 
-function template(name: string, items: readonly { name: string; unitPrice: string }[]) {
+/**
+ * A stored template; without `currency` as version 1 stored it (no field, no version
+ * mark), which the extension migrates when it first reads the list.
+ */
+function template(
+  name: string,
+  items: readonly { name: string; unitPrice: string }[],
+  currency?: string,
+) {
   return {
     id: `id-${name}`,
     name,
     items: items.map((item) => ({ ...item, description: '', quantity: 1 })),
+    ...(currency === undefined ? {} : { currency }),
     createdAt: 1_780_000_000_000,
   };
 }
+
+const WEBSITE_ITEMS = [
+  { name: 'Website design', unitPrice: '9000' },
+  { name: 'Website build', unitPrice: '3000' },
+];
+
+async function storedTemplates(extension: ExtensionBrowser): Promise<unknown> {
+  return extension.worker.evaluate(
+    async () => (await chrome.storage.local.get('savedItems')).savedItems,
+  );
+}
+
+test.describe('currency', () => {
+  test('a TWD template picked on a fresh USDT form makes a TWD link of 12,000, never 12,000 USDT', async ({
+    extension,
+    sandbox,
+  }) => {
+    const popup = await openPopup(extension);
+    await fillItems(popup, WEBSITE_ITEMS);
+    const currency = popup.getByRole('combobox', { name: 'Currency' });
+    await currency.selectOption('twd');
+    await saveItemsAs(popup, 'Website');
+    await createLink(popup);
+
+    // A fresh form, in the default currency.
+    await popup.getByRole('tab', { name: 'New link' }).click();
+    await expect(currency).toHaveValue('usdt');
+    const picker = popup.getByRole('combobox', { name: 'Saved items' });
+    await picker.fill('web');
+    await expect(popup.getByRole('option', { name: /Website/ })).toContainText(
+      '2 items · 12,000.00 TWD',
+    );
+    await picker.press('Enter');
+
+    await expect(currency).toHaveValue('twd');
+    await expect(currency).toHaveAccessibleDescription(
+      'Currency changed to TWD to match “Website”.',
+    );
+    await expect(popup.getByText(/^Total\s+12,000\.00 TWD$/)).toBeVisible();
+    await expect(
+      popup.getByRole('status').filter({ hasText: 'changed the currency to TWD' }),
+    ).toBeVisible();
+    await expect(popup.getByRole('button', { name: 'Create link' })).toBeFocused();
+    await popup.keyboard.press('Enter');
+
+    await expect(popup.getByRole('link', { name: /^https?:\/\// })).toBeVisible({
+      timeout: 15_000,
+    });
+    const requests = createRequests(sandbox);
+    expect(requests).toHaveLength(2);
+    expect(requests[1]?.json).toMatchObject({
+      currency: 'twd',
+      invoice_items: [
+        { price_data: { currency: 'twd', unit_amount: '9000' }, quantity: 1 },
+        { price_data: { currency: 'twd', unit_amount: '3000' }, quantity: 1 },
+      ],
+    });
+  });
+
+  test('a TWD template is refused on a form that has USDT prices, and nothing is added', async ({
+    extension,
+  }) => {
+    await extension.worker.evaluate(
+      (savedItems) => chrome.storage.local.set({ savedItems }),
+      [template('Website', WEBSITE_ITEMS, 'twd')],
+    );
+    const popup = await openPopup(extension);
+    await fillItems(popup, [{ name: 'Hosting', unitPrice: '9.99' }]);
+    const picker = popup.getByRole('combobox', { name: 'Saved items' });
+    await picker.fill('web');
+    await picker.press('Enter');
+    await expect(
+      popup.getByRole('status').filter({
+        hasText: '“Website” is priced in TWD, but the prices on this form are in USDT',
+      }),
+    ).toBeVisible();
+    await expect(popup.getByRole('textbox', { name: 'Item name' })).toHaveCount(1);
+    await expect(popup.getByRole('combobox', { name: 'Currency' })).toHaveValue('usdt');
+  });
+
+  test('a template saved without a currency asks which one, stores the answer, and is picked in it', async ({
+    extension,
+  }) => {
+    await extension.worker.evaluate(
+      (savedItems) => chrome.storage.local.set({ savedItems }),
+      [template('Website', WEBSITE_ITEMS)],
+    );
+    const popup = await openPopup(extension);
+    const picker = popup.getByRole('combobox', { name: 'Saved items' });
+    await picker.fill('web');
+    await expect(popup.getByRole('option', { name: /Website/ })).toContainText(
+      '2 items · 12,000.00 · currency not set',
+    );
+    await picker.press('Enter');
+
+    // Nothing is put in the form until the user names the currency.
+    const asked = popup.getByRole('combobox', { name: 'Template currency' });
+    await expect(asked).toBeFocused();
+    await expect(asked).toHaveAccessibleDescription(/Which currency are its prices in\?/);
+    await expect(popup.getByRole('textbox', { name: 'Item name' })).toHaveValue('');
+    expect(await seriousFindings(popup), 'popup question').toEqual([]);
+    // Escape asks again later: nothing was stored or put in the form.
+    await asked.press('Escape');
+    await expect(picker).toBeFocused();
+    await expect(popup.getByRole('textbox', { name: 'Item name' })).toHaveValue('');
+    await picker.fill('web');
+    await picker.press('Enter');
+    await expect(asked).toBeFocused();
+    await asked.selectOption('twd');
+    await popup.getByRole('button', { name: 'Use this currency' }).click();
+
+    await expect(popup.getByRole('textbox', { name: 'Item name' })).toHaveCount(2);
+    await expect(popup.getByRole('combobox', { name: 'Currency' })).toHaveValue('twd');
+    await expect(popup.getByText(/^Total\s+12,000\.00 TWD$/)).toBeVisible();
+    expect(await storedTemplates(extension)).toMatchObject([{ name: 'Website', currency: 'twd' }]);
+  });
+});
 
 async function openOptionsWith(
   extension: ExtensionBrowser,
@@ -254,7 +387,7 @@ test.describe('in Settings', () => {
     const rows = templateRows(page);
     await expect(rows).toHaveCount(2);
     await expect(rows.first()).toContainText('Logo design, Hosting');
-    await expect(rows.first()).toContainText('2 items · 130.49');
+    await expect(rows.first()).toContainText('2 items · 130.49 · currency not set');
 
     await rows.first().getByRole('button', { name: 'Rename' }).focus();
     await page.keyboard.press('Enter');
@@ -288,8 +421,8 @@ test.describe('in Settings', () => {
     extension,
   }) => {
     const page = await openOptionsWith(extension, [
-      template('Logo package', [{ name: 'Logo design', unitPrice: '120.5' }]),
-      template('Audit', [{ name: 'Website audit', unitPrice: '75' }]),
+      template('Logo package', [{ name: 'Logo design', unitPrice: '120.5' }], 'usdt'),
+      template('Audit', [{ name: 'Website audit', unitPrice: '75' }], 'twd'),
     ]);
     const rows = templateRows(page);
     await expect(rows).toHaveCount(2);
@@ -302,12 +435,15 @@ test.describe('in Settings', () => {
     const exported = JSON.parse(await readFile(file, 'utf8')) as {
       format: string;
       version: number;
-      items: { name: string }[];
+      items: { name: string; currency: string }[];
     };
     expect(exported).toMatchObject({
       format: 'payfect-quick-links/saved-items',
-      version: 1,
-      items: [{ name: 'Logo package' }, { name: 'Audit' }],
+      version: 2,
+      items: [
+        { name: 'Logo package', currency: 'usdt' },
+        { name: 'Audit', currency: 'twd' },
+      ],
     });
 
     for (const name of ['Logo package', 'Audit']) {
@@ -326,6 +462,36 @@ test.describe('in Settings', () => {
       page.getByRole('status').filter({ hasText: 'Imported: 0 added, 0 replaced, 2 unchanged.' }),
     ).toBeVisible();
     await expect(rows).toHaveCount(2);
+    await expect(rows.filter({ hasText: 'Audit' })).toContainText('1 item · 75.00 TWD');
+  });
+
+  test('a version 1 file, which has no currency, imports with its templates marked currency not set', async ({
+    extension,
+  }) => {
+    const page = await openOptionsWith(extension, []);
+    const v1 = {
+      format: 'payfect-quick-links/saved-items',
+      version: 1,
+      items: [
+        {
+          name: 'Website',
+          items: WEBSITE_ITEMS.map((item) => ({ ...item, description: '', quantity: 1 })),
+        },
+      ],
+    };
+    await page.getByRole('button', { name: 'Import templates' }).setInputFiles({
+      name: 'saved-v1.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(v1)),
+    });
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Imported: 1 added, 0 replaced, 0 unchanged.' }),
+    ).toBeVisible();
+    await expect(templateRows(page)).toHaveCount(1);
+    await expect(templateRows(page).first()).toContainText(
+      '2 items · 12,000.00 · currency not set',
+    );
+    expect(await storedTemplates(extension)).toMatchObject([{ name: 'Website', currency: null }]);
   });
 
   test('a broken file is refused with what is wrong, and nothing is imported', async ({
@@ -406,13 +572,13 @@ test.describe('in Traditional Chinese', () => {
 
   test('the picker and the Settings section speak zh-TW', async ({ extension }) => {
     const options = await openOptionsWith(extension, [
-      template('Audit', [{ name: 'Website audit', unitPrice: '75' }]),
+      template('Audit', [{ name: 'Website audit', unitPrice: '75' }], 'usdt'),
     ]);
     await expect(options.getByRole('heading', { name: '常用品項' })).toBeVisible();
     await expect(options.getByRole('button', { name: '匯出範本' })).toBeVisible();
     await expect(templateRows(options)).toHaveCount(0);
     await expect(options.getByRole('list', { name: '範本' }).getByRole('listitem')).toContainText(
-      '1 個品項 · 75.00',
+      '1 個品項 · 75.00 USDT',
     );
 
     const popup = await openPopup(extension);

@@ -132,7 +132,7 @@ test('selected text with an amount opens the form filled, and the link is priced
   await expect(again.getByRole('textbox', { name: 'Item name' })).toHaveValue('');
 });
 
-test('a half-typed form keeps its item and gets the selection as a second one', async ({
+test('a half-typed form keeps its item and gets the selection as a second one, never NT$600 as 600 USDT', async ({
   extension,
 }) => {
   const first = await openPopup(extension);
@@ -143,14 +143,15 @@ test('a half-typed form keeps its item and gets the selection as a second one', 
   const popup = await openPopup(extension);
   await expect(
     popup.getByRole('status').filter({ hasText: 'Added the selected text as item 2' }),
-  ).toContainText('Its price was in TWD (NT$); this link is in USDT.');
+  ).toContainText('Its price, 600 TWD, was left out: the prices on this link are in USDT');
   expect(await itemValues(popup, 0)).toEqual({
     name: 'Hosting',
     description: '',
     unitPrice: '9.99',
     quantity: '12',
   });
-  expect(await itemValues(popup, 1)).toMatchObject({ name: 'Acme logo brief', unitPrice: '600' });
+  // Not 600 USDT, thirty times the price: the price waits to be typed in USDT.
+  expect(await itemValues(popup, 1)).toMatchObject({ name: 'Acme logo brief', unitPrice: '' });
   await expect(popup.getByRole('combobox', { name: 'Currency' })).toHaveValue('usdt');
 
   // Taken into the saved draft: closing the popup at once loses neither item.

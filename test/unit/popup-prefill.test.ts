@@ -70,17 +70,39 @@ describe('a prefill meeting the form', () => {
 
   it('is added after the items already typed, which stay as they were', () => {
     const draft = draftWith(2);
-    const merged = mergePrefill(draft, PREFILL);
+    const merged = mergePrefill(draft, { ...PREFILL, currency: 'usdt' });
     expect(merged.draft.items).toEqual([...draft.items, PREFILLED_ITEM]);
     expect(merged.draft.currency).toBe(draft.currency);
-    expect(merged.notice).toMatch(
-      /^Added the selected text as item 3; your other items are kept\./,
+    expect(merged.notice).toBe('Added the selected text as item 3; your other items are kept.');
+  });
+
+  it('never turns NT$600 into 600 USDT: on a half-typed USDT form the item comes without its price, and the notice says why', () => {
+    const draft = draftWith(1);
+    const merged = mergePrefill(draft, PREFILL);
+    expect(merged.draft.currency).toBe('usdt');
+    expect(merged.draft.items).toEqual([...draft.items, { ...PREFILLED_ITEM, unitPrice: '' }]);
+    expect(merged.notice).toBe(
+      'Added the selected text as item 2; your other items are kept. Its price, 600 TWD, was left out: the prices on this link are in USDT — enter it in USDT.',
     );
   });
 
-  it('says so when the selection was priced in another currency than the form', () => {
-    const merged = mergePrefill(draftWith(1), PREFILL);
-    expect(merged.notice).toContain('Its price was in TWD (NT$); this link is in USDT.');
+  it('switches a form with no price typed yet to the currency the selection named, and says so', () => {
+    const draft = { ...draftWith(1), items: [{ ...EMPTY_ITEM, name: 'Logo' }] };
+    const merged = mergePrefill(draft, PREFILL);
+    expect(merged.draft).toEqual({
+      ...draft,
+      currency: 'twd',
+      items: [...draft.items, PREFILLED_ITEM],
+    });
+    expect(merged.notice).toBe(
+      'Added the selected text as item 2; your other items are kept. Currency changed to TWD to match the selected text.',
+    );
+  });
+
+  it('keeps the price and the form currency when the selection named no currency', () => {
+    const draft = draftWith(1);
+    const merged = mergePrefill(draft, { ...PREFILL, currency: undefined });
+    expect(merged.draft).toEqual({ ...draft, items: [...draft.items, PREFILLED_ITEM] });
   });
 
   it('is not added to a form at the item limit, and the form says why', () => {

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   draftAfterSwitch,
   profileOptionText,
+  switchNotice,
   viewAfterSwitch,
 } from '../../entrypoints/popup/profile-switch.ts';
-import { emptyDraft, type Draft } from '../../lib/draft.ts';
+import { EMPTY_ITEM, emptyDraft, type Draft } from '../../lib/draft.ts';
 import type { State } from '../../lib/messages.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings.ts';
 
@@ -38,10 +39,29 @@ describe('the draft after a profile switch', () => {
   it('keeps the items and reference, and takes the new defaults the user had not changed', () => {
     expect(draftAfterSwitch(typed(), test, live)).toEqual({
       ...typed(),
-      currency: 'twd',
       network: 'polygon',
       successUrl: 'https://shop-b.example/thanks',
     });
+  });
+
+  it('never changes the currency of prices already typed to the new profile default, and says so', () => {
+    const draft = typed({
+      items: [
+        { name: 'Design', description: '', unitPrice: '9000', quantity: '1' },
+        { name: 'Build', description: '', unitPrice: '3000', quantity: '1' },
+      ],
+    });
+    expect(draftAfterSwitch(draft, test, live).currency).toBe('usdt');
+    expect(switchNotice(draft, test, live, 'Shop B')).toBe(
+      'The currency stays USDT for the prices you typed; “Shop B” defaults to TWD.',
+    );
+  });
+
+  it('takes the new default currency while no price is typed, with nothing to say', () => {
+    const draft = typed({ items: [{ ...EMPTY_ITEM, name: 'Logo design' }] });
+    expect(draftAfterSwitch(draft, test, live).currency).toBe('twd');
+    expect(switchNotice(draft, test, live, 'Shop B')).toBeUndefined();
+    expect(switchNotice(null, test, live, 'Shop B')).toBeUndefined();
   });
 
   it('keeps a currency or network the user chose', () => {
@@ -63,6 +83,11 @@ describe('the draft after a profile switch', () => {
 
 describe('the view after a profile switch', () => {
   const form = { kind: 'form', draft: typed(), error: null } as const;
+
+  it('shows the form with the notice of a kept currency', () => {
+    const view = viewAfterSwitch(form, state({ set: true, mode: 'live' }), typed(), 'Kept.');
+    expect(view).toEqual({ kind: 'form', draft: typed(), error: null, notice: 'Kept.' });
+  });
 
   it('shows the form with the carried draft when the new profile has a key', () => {
     const draft = typed({ currency: 'twd' });

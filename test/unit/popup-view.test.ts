@@ -40,6 +40,15 @@ describe('the view the popup opens on', () => {
     expect(initialView(state({}), draft)).toEqual({ kind: 'form', draft, error: null });
   });
 
+  it('keeps the currency a draft was typed in after the default currency changed in Settings', () => {
+    const typed = {
+      ...emptyDraft(DEFAULT_SETTINGS, 'INV-7'),
+      items: [{ name: 'Logo', description: '', unitPrice: '9000', quantity: '1' }],
+    };
+    const view = initialView(state({ settings: { ...DEFAULT_SETTINGS, currency: 'twd' } }), typed);
+    expect(view.kind === 'form' && view.draft.currency).toBe('usdt');
+  });
+
   it('is a fresh form with a new reference when nothing was typed', () => {
     const view = initialView(state({}), null);
     expect(view.kind === 'form' && view.draft.reference).toMatch(/^[0-9a-f-]{36}$/);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_REFERENCE_LENGTH } from '../../lib/order.ts';
 import { renewalOrder, renewedReference } from '../../lib/renewal.ts';
-import { DEFAULT_SETTINGS } from '../../lib/settings.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings.ts';
 import { session } from './history-fixtures.ts';
 
 describe('renewedReference', () => {
@@ -35,6 +35,19 @@ describe('renewalOrder', () => {
     { name: 'Logo design', description: 'Three concepts', unitAmount: '120.5', quantity: 1 },
     { name: 'Hosting', description: '', unitAmount: '9.99', quantity: 12 },
   ];
+
+  it('renews in the link’s own currency, not the Settings default', () => {
+    const record = session({ items, currency: 'twd', itemsCurrency: 'twd' });
+    const settings: Settings = { ...defaults, currency: 'usdt' };
+    const order = renewalOrder(record, settings);
+    expect(order.ok && order.value.currency).toBe('twd');
+  });
+
+  it('renews in the currency the items were priced in when Payfect answered the session in another', () => {
+    const record = session({ items, currency: 'usdt', itemsCurrency: 'twd' });
+    const order = renewalOrder(record, defaults);
+    expect(order.ok && order.value.currency).toBe('twd');
+  });
 
   it('sends the same items, currency, network and URLs with the renewed reference', () => {
     const record = session({

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EMPTY_ITEM, type Draft } from '../../lib/draft.ts';
+import { draftTotal } from '../../lib/draft.ts';
 import {
   draftWithTemplate,
   EXPORT_FORMAT,
@@ -10,14 +11,18 @@ import {
   parseImport,
   renamed,
   searchTemplates,
+  templatesToV2,
+  templateFromDraft,
+  templateSummary,
   templateTotal,
   toJson,
   validTemplates,
+  withCurrency,
   withoutTemplate,
   withTemplate,
   type Template,
 } from '../../lib/saved-items.ts';
-import { readSavedItems, updateSavedItems } from '../../lib/saved-items-storage.ts';
+import { readSavedItems, savedItemsItem, updateSavedItems } from '../../lib/saved-items-storage.ts';
 
 const NOW = 1_780_000_000_000;
 
@@ -26,6 +31,7 @@ function template(name: string, overrides: Partial<Template> = {}): Template {
     id: `id-${name}`,
     name,
     items: [{ name: `${name} work`, description: '', unitPrice: '100', quantity: 1 }],
+    currency: 'usdt',
     createdAt: NOW,
     ...overrides,
   };
@@ -44,8 +50,21 @@ function draft(items: Draft['items']): Draft {
 }
 
 function file(items: unknown, extra: Record<string, unknown> = {}): string {
-  return JSON.stringify({ format: EXPORT_FORMAT, version: 1, items, ...extra });
+  return JSON.stringify({ format: EXPORT_FORMAT, version: 2, items, ...extra });
 }
+
+/** A template as version 1 stored or exported it: no currency. */
+function withoutCurrency({ currency: _currency, ...rest }: Template): Omit<Template, 'currency'> {
+  return rest;
+}
+
+const WEBSITE = template('Website', {
+  items: [
+    { name: 'Design', description: '', unitPrice: '9000', quantity: 1 },
+    { name: 'Build', description: '', unitPrice: '3000', quantity: 1 },
+  ],
+  currency: 'twd',
+});
 
 function entry(name: string, unitPrice: unknown = '10', quantity: unknown = 1): unknown {
   return { name, items: [{ name: 'Work', description: '', unitPrice, quantity }] };
@@ -72,6 +91,38 @@ describe('validTemplates', () => {
   it('reads anything that is not a list as no templates', () => {
     expect(validTemplates({ items: [] })).toEqual([]);
     expect(validTemplates(undefined)).toEqual([]);
+  });
+
+  it('reads a template stored without a currency as one whose currency is not set', () => {
+    expect(validTemplates([withoutCurrency(WEBSITE)])).toEqual([{ ...WEBSITE, currency: null }]);
+  });
+
+  it('drops a template in a currency the form does not offer rather than guess its unit', () => {
+    expect(validTemplates([{ ...WEBSITE, currency: 'eur' }])).toEqual([]);
+  });
+});
+
+describe('the version 2 migration of the stored templates', () => {
+  it('marks every template saved without a currency as not set, and keeps everything else', () => {
+    const kept = { ...WEBSITE };
+    expect(templatesToV2([withoutCurrency(WEBSITE), kept, 'junk'])).toEqual([
+      { ...WEBSITE, currency: null },
+      kept,
+      'junk',
+    ]);
+    expect(templatesToV2('not a list')).toBe('not a list');
+  });
+});
+
+describe('templateSummary', () => {
+  it('shows the currency beside the total', () => {
+    expect(templateSummary(WEBSITE)).toBe('2 items · 12,000.00 TWD');
+  });
+
+  it('marks a template whose currency is not set', () => {
+    expect(templateSummary({ ...WEBSITE, currency: null })).toBe(
+      '2 items · 12,000.00 · currency not set',
+    );
   });
 });
 
@@ -172,6 +223,26 @@ describe('itemsFromDraft', () => {
   });
 });
 
+describe('templateFromDraft', () => {
+  it('keeps the currency the form is in with the items', () => {
+    const typed = draft([{ name: 'Design', description: '', unitPrice: '9000', quantity: '1' }]);
+    expect(templateFromDraft({ ...typed, currency: 'twd' })).toEqual({
+      ok: true,
+      value: {
+        items: [{ name: 'Design', description: '', unitPrice: '9000', quantity: 1 }],
+        currency: 'twd',
+      },
+    });
+  });
+
+  it('marks the currency instead of saving items whose currency is not chosen', () => {
+    const typed = draft([{ name: 'Design', description: '', unitPrice: '9000', quantity: '1' }]);
+    const result = templateFromDraft({ ...typed, currency: '' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(Object.keys(result.error)).toEqual(['currency']);
+  });
+});
+
 describe('draftWithTemplate', () => {
   const pick = template('Pack', {
     items: [
@@ -182,30 +253,121 @@ describe('draftWithTemplate', () => {
 
   it('replaces a form holding one empty item', () => {
     const picked = draftWithTemplate(draft([{ ...EMPTY_ITEM }]), pick);
-    expect(picked?.replaced).toBe(true);
-    expect(picked?.draft.items).toEqual([
+    expect(picked.ok && picked.value.replaced).toBe(true);
+    expect(picked.ok && picked.value.draft.items).toEqual([
       { name: 'A', description: 'd', unitPrice: '1.5', quantity: '2' },
       { name: 'B', description: '', unitPrice: '3', quantity: '1' },
     ]);
+    expect(picked.ok && picked.value.currencyChangedFrom).toBeUndefined();
   });
 
   it('adds after items already typed, and refuses to pass 20 items', () => {
     const typed = { name: 'Mine', description: '', unitPrice: '', quantity: '1' };
     const picked = draftWithTemplate(draft([typed]), pick);
-    expect(picked?.replaced).toBe(false);
-    expect(picked?.draft.items.map((item) => item.name)).toEqual(['Mine', 'A', 'B']);
-    expect(draftWithTemplate(draft(Array.from({ length: 19 }, () => typed)), pick)).toBeUndefined();
+    expect(picked.ok && picked.value.replaced).toBe(false);
+    expect(picked.ok && picked.value.draft.items.map((item) => item.name)).toEqual([
+      'Mine',
+      'A',
+      'B',
+    ]);
+    expect(draftWithTemplate(draft(Array.from({ length: 19 }, () => typed)), pick)).toEqual({
+      ok: false,
+      error: { kind: 'full' },
+    });
+  });
+
+  it('puts a TWD template into a fresh USDT form in TWD, never as 12,000 USDT, and says the currency changed', () => {
+    const picked = draftWithTemplate(draft([{ ...EMPTY_ITEM }]), WEBSITE);
+    expect(picked.ok).toBe(true);
+    if (!picked.ok) return;
+    expect(picked.value.draft.currency).toBe('twd');
+    expect(picked.value.currencyChangedFrom).toBe('usdt');
+    expect(draftTotal(picked.value.draft)).toBe('12000.00');
+  });
+
+  it('switches the currency of a form whose typed items have no price yet', () => {
+    const named = { ...EMPTY_ITEM, name: 'Hosting' };
+    const picked = draftWithTemplate(draft([named]), WEBSITE);
+    expect(picked.ok && picked.value.draft).toMatchObject({ currency: 'twd' });
+    expect(picked.ok && picked.value.draft.items).toHaveLength(3);
+  });
+
+  it('refuses a TWD template on a form that already has USDT prices, and adds nothing', () => {
+    const priced = { name: 'Hosting', description: '', unitPrice: '9.99', quantity: '1' };
+    expect(draftWithTemplate(draft([priced]), WEBSITE)).toEqual({
+      ok: false,
+      error: { kind: 'other_currency', formCurrency: 'usdt' },
+    });
+  });
+
+  it('adds a template to a form with prices in the same currency', () => {
+    const priced = { name: 'Hosting', description: '', unitPrice: '300', quantity: '1' };
+    const picked = draftWithTemplate({ ...draft([priced]), currency: 'twd' }, WEBSITE);
+    expect(picked.ok && draftTotal(picked.value.draft)).toBe('12300.00');
+    expect(picked.ok && picked.value.currencyChangedFrom).toBeUndefined();
+  });
+
+  it("asks before using a template whose currency is not set, never taking the form's", () => {
+    expect(draftWithTemplate(draft([{ ...EMPTY_ITEM }]), { ...WEBSITE, currency: null })).toEqual({
+      ok: false,
+      error: { kind: 'currency_not_set' },
+    });
+  });
+
+  it('stores the currency the user named on a template that had none', () => {
+    const list = [{ ...WEBSITE, currency: null }, pick];
+    expect(withCurrency(list, WEBSITE.id, 'twd', NOW + 1)).toEqual([
+      { ...WEBSITE, currency: 'twd', updatedAt: NOW + 1 },
+      pick,
+    ]);
   });
 });
 
 describe('export and import', () => {
-  it('round-trips: what is exported imports as the same templates', () => {
-    const list = [template('Logo', { updatedAt: NOW + 5 }), template('Hosting')];
-    const parsed = parseImport(toJson(list), NOW + 10);
+  it('round-trips: what is exported imports as the same templates, currencies included', () => {
+    const list = [
+      template('Logo', { updatedAt: NOW + 5 }),
+      WEBSITE,
+      template('Old', { currency: null }),
+    ];
+    const text = toJson(list);
+    expect(JSON.parse(text)).toMatchObject({
+      version: 2,
+      items: [{ currency: 'usdt' }, { currency: 'twd' }, { currency: null }],
+    });
+    const parsed = parseImport(text, NOW + 10);
     expect(parsed).toEqual({
       ok: true,
       value: list.map(({ id: _id, ...rest }) => rest),
     });
+  });
+
+  it('imports a version 1 file, which has no currency, with every template marked not set', () => {
+    const v1 = JSON.stringify({
+      format: EXPORT_FORMAT,
+      version: 1,
+      items: [withoutCurrency(WEBSITE)].map(({ id: _id, ...rest }) => rest),
+    });
+    const parsed = parseImport(v1, NOW);
+    expect(parsed.ok && parsed.value).toEqual([
+      { name: 'Website', items: WEBSITE.items, currency: null, createdAt: NOW },
+    ]);
+  });
+
+  it('reads a currency written in capitals, and names what is wrong with one it does not know', () => {
+    const parsed = parseImport(
+      file([
+        { ...(entry('Caps') as object), currency: 'TWD' },
+        { ...(entry('Euro') as object), currency: 'eur' },
+      ]),
+      NOW,
+    );
+    expect(parsed).toEqual({
+      ok: false,
+      error: ['Template 2 (“Euro”): the currency must be one of USDT, USD, TWD, CNY.'],
+    });
+    const caps = parseImport(file([{ ...(entry('Caps') as object), currency: 'TWD' }]), NOW);
+    expect(caps.ok && caps.value[0]?.currency).toBe('twd');
   });
 
   it.each([
@@ -216,7 +378,7 @@ describe('export and import', () => {
       'This is not a saved items file',
     ],
     ['a bare list', JSON.stringify([entry('x')]), 'This is not a saved items file'],
-    ['a later version', file([], { version: 2 }), 'This file is version 2'],
+    ['a later version', file([], { version: 3 }), 'This file is version 3'],
     ['items that are not a list', file('junk'), 'This is not a saved items file'],
     [
       'more than 500 templates',
@@ -277,9 +439,30 @@ describe('export and import', () => {
     ]);
   });
 
+  it('keeps the currency of a saved template when a version 1 file brings the same items', () => {
+    const imported = [{ ...withoutCurrency(WEBSITE), currency: null }].map(
+      ({ id: _id, ...rest }) => rest,
+    );
+    const merged = mergeImport([WEBSITE], imported, () => 'fresh', NOW + 1);
+    expect(merged).toMatchObject({ added: 0, replaced: 0, skipped: 1 });
+    expect(merged?.list).toEqual([WEBSITE]);
+  });
+
+  it('replaces a saved template by one of the same name in another currency', () => {
+    const imported = [{ ...WEBSITE, currency: 'usd' as const }].map(({ id: _id, ...rest }) => rest);
+    const merged = mergeImport([WEBSITE], imported, () => 'fresh', NOW + 1);
+    expect(merged).toMatchObject({ replaced: 1 });
+    expect(merged?.list[0]?.currency).toBe('usd');
+  });
+
   it('refuses a merge that would pass 500 templates', () => {
     const saved = Array.from({ length: 500 }, (_, i) => template(`T${i}`));
-    const extra = { name: 'One more', items: template('x').items, createdAt: NOW };
+    const extra = {
+      name: 'One more',
+      items: template('x').items,
+      currency: 'usdt' as const,
+      createdAt: NOW,
+    };
     expect(mergeImport(saved, [extra], () => 'x', NOW)).toBeUndefined();
   });
 });
@@ -298,6 +481,17 @@ describe('saved items storage', () => {
     expect(await readSavedItems()).toEqual([template('Logo')]);
     await browser.storage.local.set({ savedItems: 'not a list' });
     expect(await readSavedItems()).toEqual([]);
+  });
+
+  it('loads a list stored by version 1 after the migration, each template marked currency not set', async () => {
+    await browser.storage.local.set({ savedItems: [withoutCurrency(WEBSITE)] });
+    await savedItemsItem.migrate();
+    const stored = await browser.storage.local.get(['savedItems', 'savedItems$']);
+    expect(stored).toEqual({
+      savedItems: [{ ...WEBSITE, currency: null }],
+      savedItems$: { v: 2 },
+    });
+    expect(await readSavedItems()).toEqual([{ ...WEBSITE, currency: null }]);
   });
 
   it('writes the changed list, and nothing when the change declines', async () => {

@@ -75,6 +75,22 @@ describe('renewCheckout', () => {
     expect((await readHistory())[0]?.id).toBe(answer.session.id);
   });
 
+  it('renews a TWD link in TWD, whatever the Settings default currency (USDT)', async () => {
+    const old = await createLink({ currency: 'twd' });
+    expect(old).toMatchObject({ currency: 'twd', itemsCurrency: 'twd' });
+    clock = old.expiresAt + 1;
+
+    const answer = await renew(old.id);
+
+    if (!answer.ok) throw new Error(answer.error.message);
+    const [, second] = createBodies();
+    expect(second).toMatchObject({
+      currency: 'twd',
+      invoice_items: [{ price_data: { currency: 'twd' } }],
+    });
+    expect(answer.session.currency).toBe('twd');
+  });
+
   it('renews a renewal as -R3, from its own record', async () => {
     const old = await createLink();
     clock = old.expiresAt + 1;
