@@ -219,11 +219,17 @@ export function App({ loaded: firstLoaded, firstLoad }: AppProps) {
   return (
     <div className={tab === 'history' ? 'app app--history' : 'app'}>
       <header className="app-header">
+        {/* One line: the tabs, the profile in use and Settings. The product's name is for
+            screen readers; the popup's height is for the form. */}
         <div className="app-bar">
-          <h1>
-            <span className="logo" aria-hidden="true" />
-            {t('extName')}
-          </h1>
+          <h1 className="visually-hidden">{t('extName')}</h1>
+          <span className="logo" aria-hidden="true" />
+          <PopupTabs
+            selected={tab}
+            onSelect={selectTab}
+            onActivate={activateTab}
+            hasPanel={(candidate) => candidate === 'create' || historyOpened}
+          />
           {state !== null && (
             <ProfileSwitch
               profiles={state.profiles}
@@ -242,12 +248,6 @@ export function App({ loaded: firstLoaded, firstLoad }: AppProps) {
             <GearIcon />
           </button>
         </div>
-        <PopupTabs
-          selected={tab}
-          onSelect={selectTab}
-          onActivate={activateTab}
-          hasPanel={(candidate) => candidate === 'create' || historyOpened}
-        />
       </header>
       <main className="app-main">
         <div

@@ -236,6 +236,7 @@ export function CreateForm({
           onValueChange={(value) => setTop('reference', value)}
           error={errors.reference}
           hint={t('popup.form.referenceHint')}
+          className="field--hint-beside"
           autoComplete="off"
           spellCheck={false}
         />

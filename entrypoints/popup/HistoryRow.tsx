@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { CopyButton } from '../../components/CopyButton.tsx';
+import { CopyButton, copyText } from '../../components/CopyButton.tsx';
 import type { CheckoutStatus, SessionRecord } from '../../lib/history.ts';
 import { fillMessageTemplate } from '../../lib/message-template.ts';
 import { createdAgo, fullTime, paidOn, timeLeft } from '../../lib/relative-time.ts';
@@ -7,6 +7,7 @@ import { noteFirstLine } from '../../lib/session-notes.ts';
 import { t } from '../../lib/i18n.ts';
 import { isWebUrl, openInNewTab } from '../../utils/navigation.ts';
 import { itemsLine, rowLabel, statusWord, totalText } from './history-text.ts';
+import { RowMenu, type RowMenuItem } from './RowMenu.tsx';
 
 /** Every row is this tall (CSS pixels), so the list can be windowed by arithmetic alone. */
 export const ROW_HEIGHT = 120;
@@ -51,20 +52,21 @@ function lookUpRowWords() {
     renew: t('history.row.renew'),
     renewing: t('history.row.renewing'),
     note: t('history.row.note'),
-    noteTitle: t('history.row.noteTitle'),
     tags: t('history.row.tags'),
     copyLink: t('popup.copyLink'),
     copyMessage: t('popup.copyMessage'),
     qr: t('history.row.qr'),
     openLink: t('popup.openLink'),
+    more: t('history.row.moreActions'),
   };
 }
 let words: ReturnType<typeof lookUpRowWords> | undefined;
 const rowWords = () => (words ??= lookUpRowWords());
 
 /**
- * One session: status, total, what it was for, when (paid, for a Complete one); and, while it
- * can still be paid, the link again, four ways.
+ * One session on four lines: status and total; what it was for; its reference and time left;
+ * the one action its state calls for (Open: Copy link, Expired: Renew, Complete: when it was
+ * paid), its tags and note, and "More actions" for the rest.
  */
 export const HistoryRow = memo(function HistoryRow({
   session,
@@ -85,11 +87,27 @@ export const HistoryRow = memo(function HistoryRow({
   const note = noteFirstLine(session.note);
   const tags = session.tags ?? [];
   const left = status === 'open' ? timeLeft(session.expiresAt, now) : '';
-  // A settled link can no longer take money: nothing here hands it out again (Copy link,
-  // Copy message, QR), so it is never sent to ask a client to pay twice or in vain.
   const settled = status !== 'open';
   const linkIsWeb = isWebUrl(session.url);
   const say = rowWords();
+  // A settled link can no longer take money: nothing here hands it out again (Copy link,
+  // Copy message, QR), so it is never sent to ask a client to pay twice or in vain.
+  const menuItems = (): RowMenuItem[] => [
+    ...(settled
+      ? []
+      : [
+          {
+            label: say.copyMessage,
+            onSelect: () =>
+              void copyText(fillMessageTemplate(messageTemplate, session)).then((copied) =>
+                onCopied('message', copied),
+              ),
+          },
+          { label: say.qr, opensDialog: true, onSelect: () => onShowQr(session) },
+        ]),
+    { label: say.openLink, disabled: !linkIsWeb, onSelect: () => openInNewTab(session.url) },
+    { label: say.note, opensDialog: true, onSelect: () => onEditNotes(session) },
+  ];
   return (
     // Explicit roles (here and on the list): `list-style: none` drops them in Safari, and
     // the benchmark finds rows by the attribute.
@@ -112,22 +130,10 @@ export const HistoryRow = memo(function HistoryRow({
             {say.test}
           </span>
         )}
-        {/* Up here, where an expired row has room: the actions row is full. */}
-        {session.renewedBy !== undefined ? (
+        {session.renewedBy !== undefined && (
           <span className="history-renewed" title={say.renewedTitle}>
             {say.renewed}
           </span>
-        ) : (
-          renewable && (
-            <button
-              type="button"
-              className="button button--compact button--primary"
-              onClick={() => onRenew(session)}
-              aria-disabled={renewing || undefined}
-            >
-              {renewing ? say.renewing : say.renew}
-            </button>
-          )
         )}
         <time
           className="history-created"
@@ -147,6 +153,8 @@ export const HistoryRow = memo(function HistoryRow({
             {profileName}
           </span>
         )}
+      </div>
+      <div className="history-row-line history-row-line--detail">
         {session.reference && (
           <span
             className="history-reference"
@@ -154,15 +162,6 @@ export const HistoryRow = memo(function HistoryRow({
           >
             {session.reference}
           </span>
-        )}
-        {status === 'complete' && (
-          <time
-            className="history-paid"
-            dateTime={new Date(session.statusChangedAt).toISOString()}
-            title={t('history.row.paidTitle', { time: fullTime(session.statusChangedAt) })}
-          >
-            {paidOn(session.statusChangedAt, now)}
-          </time>
         )}
         {left && (
           <time
@@ -174,16 +173,39 @@ export const HistoryRow = memo(function HistoryRow({
           </time>
         )}
       </div>
-      <div className="history-row-line history-row-line--notes">
-        <button
-          type="button"
-          className="button button--compact button--quiet"
-          aria-haspopup="dialog"
-          title={say.noteTitle}
-          onClick={() => onEditNotes(session)}
-        >
-          {say.note}
-        </button>
+      <div className="history-actions">
+        {/* The one thing a row of this state is for; the rest is behind "More actions". */}
+        {status === 'open' && (
+          <CopyButton
+            className="button button--small"
+            text={() => session.url}
+            onCopied={(copied) => onCopied('link', copied)}
+          >
+            {say.copyLink}
+          </CopyButton>
+        )}
+        {/* Expired, or open and soon to expire (its reminder said so): Renew is in view. */}
+        {renewable && (
+          <button
+            type="button"
+            className={
+              status === 'expired' ? 'button button--small button--primary' : 'button button--small'
+            }
+            onClick={() => onRenew(session)}
+            aria-disabled={renewing || undefined}
+          >
+            {renewing ? say.renewing : say.renew}
+          </button>
+        )}
+        {status === 'complete' && (
+          <time
+            className="history-paid"
+            dateTime={new Date(session.statusChangedAt).toISOString()}
+            title={t('history.row.paidTitle', { time: fullTime(session.statusChangedAt) })}
+          >
+            {paidOn(session.statusChangedAt, now)}
+          </time>
+        )}
         {tags.length > 0 && (
           // Spans, not a list: rows are found as listitems, and chips must not count as rows.
           <span className="history-tags">
@@ -200,42 +222,7 @@ export const HistoryRow = memo(function HistoryRow({
             {note}
           </span>
         )}
-      </div>
-      <div className="history-actions">
-        {!settled && (
-          <>
-            <CopyButton
-              className="button button--small"
-              text={() => session.url}
-              onCopied={(copied) => onCopied('link', copied)}
-            >
-              {say.copyLink}
-            </CopyButton>
-            <CopyButton
-              className="button button--small"
-              text={() => fillMessageTemplate(messageTemplate, session)}
-              onCopied={(copied) => onCopied('message', copied)}
-            >
-              {say.copyMessage}
-            </CopyButton>
-            <button
-              type="button"
-              className="button button--small"
-              aria-haspopup="dialog"
-              onClick={() => onShowQr(session)}
-            >
-              {say.qr}
-            </button>
-          </>
-        )}
-        <button
-          type="button"
-          className="button button--small"
-          onClick={() => openInNewTab(session.url)}
-          disabled={!linkIsWeb}
-        >
-          {say.openLink}
-        </button>
+        <RowMenu label={say.more} items={menuItems()} />
       </div>
     </li>
   );

@@ -24,7 +24,9 @@ export function LineItemFields({
 }: LineItemFieldsProps) {
   const key = (field: ItemField) => itemKey(index, field);
   return (
-    <fieldset className="item">
+    // A lone item needs no visible "Item 1" (its name stays the group's for screen readers):
+    // the popup's 600 px keep the common form, one item and Create link, in view.
+    <fieldset className={onRemove ? 'item' : 'item item--single'}>
       <legend>{t('popup.form.item', { number: index + 1 })}</legend>
       {onRemove && (
         <button

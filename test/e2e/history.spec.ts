@@ -45,14 +45,25 @@ test('Refresh statuses shows which links were paid, which expired and which are 
   await expect(row(popup, 'Logo design')).toContainText('Test');
   // When it was seen paid; and a settled link is not handed out again (it takes no money).
   await expect(row(popup, 'Logo design')).toContainText(/Paid \d+ \w{3}, \d+:\d\d/);
-  for (const settled of ['Logo design', 'Hosting']) {
-    for (const name of ['Copy link', 'Copy message', 'QR']) {
-      await expect(row(popup, settled).getByRole('button', { name })).toHaveCount(0);
-    }
-  }
+  // One action in view per row, fitting its state; the rest behind "More actions".
+  await expect(row(popup, 'Hosting').getByRole('button', { name: 'Renew' })).toBeVisible();
   await expect(
     row(popup, 'Website audit').getByRole('button', { name: 'Copy link' }),
   ).toBeVisible();
+  const menuOf = async (name: string) => {
+    await row(popup, name).getByRole('button', { name: 'More actions' }).click();
+    const menu = popup.getByRole('menu', { name: 'More actions' });
+    await expect(menu).toBeVisible();
+    const items = await menu.getByRole('menuitem').allTextContents();
+    await popup.keyboard.press('Escape');
+    await expect(menu).toBeHidden();
+    return items;
+  };
+  for (const settled of ['Logo design', 'Hosting']) {
+    await expect(row(popup, settled).getByRole('button', { name: 'Copy link' })).toHaveCount(0);
+    expect(await menuOf(settled)).toEqual(['Open link', 'Note']);
+  }
+  expect(await menuOf('Website audit')).toEqual(['Copy message', 'QR code', 'Open link', 'Note']);
 
   // Newest first.
   await expect(popup.getByRole('listitem').first()).toContainText('Website audit');

@@ -168,9 +168,59 @@ test('Tab visits every control of the form in order, each with a focus ring', as
     await expect(control).toBeFocused();
     await expectFocusRing(popup);
   }
-  // Past the form's end, Tab comes round to the header: Settings, then the tabs.
-  await pressUntilFocused(popup, popup.getByRole('button', { name: 'Settings' }));
-  await popup.keyboard.press('Tab');
-  await expect(popup.getByRole('tab', { name: 'New link' })).toBeFocused();
+  // Past the form's end, Tab comes round to the header's one line: the tabs, then Settings.
+  await pressUntilFocused(popup, popup.getByRole('tab', { name: 'New link' }));
   await expectFocusRing(popup);
+  await popup.keyboard.press('Tab');
+  await expect(popup.getByRole('button', { name: 'Settings' })).toBeFocused();
+  await expectFocusRing(popup);
+});
+
+test("a History row's More actions: Enter opens it on its first item, arrows move, Escape closes it back to the button", async ({
+  extension,
+  sandbox,
+}) => {
+  const popup = await openPopup(extension);
+  await popup.getByRole('textbox', { name: 'Item name' }).fill('Website audit');
+  await popup.getByRole('textbox', { name: 'Unit price' }).fill('75');
+  await popup.keyboard.press('Enter');
+  await expect(popup.getByRole('link', { name: /^https?:\/\// })).toBeVisible({ timeout: 15_000 });
+  const [session] = [...sandbox.sessions.values()];
+
+  await popup.getByRole('tab', { name: 'History' }).click();
+  const more = popup.getByRole('listitem').first().getByRole('button', { name: 'More actions' });
+  await pressUntilFocused(popup, more);
+  await expectFocusRing(popup);
+  await popup.keyboard.press('Enter');
+  const menu = popup.getByRole('menu', { name: 'More actions' });
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+  await expect(menu.getByRole('menuitem', { name: 'Copy message' })).toBeFocused();
+  await popup.keyboard.press('ArrowUp');
+  await expect(menu.getByRole('menuitem', { name: 'Note' })).toBeFocused();
+  await popup.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitem', { name: 'Copy message' })).toBeFocused();
+  await popup.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(more).toBeFocused();
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+
+  // Enter on an item does it and closes the menu.
+  await popup.keyboard.press('Enter');
+  await expect(menu.getByRole('menuitem', { name: 'Copy message' })).toBeFocused();
+  await popup.keyboard.press('Enter');
+  await expect(menu).toBeHidden();
+  await expect(popup.getByRole('status').filter({ hasText: 'Message copied' })).toBeVisible();
+  expect(await clipboardText(popup)).toContain(session?.url ?? 'missing');
+
+  // A dialog opened from the menu gives focus back to the button when it closes.
+  await more.focus();
+  await popup.keyboard.press('Enter');
+  await popup.keyboard.press('End');
+  await expect(menu.getByRole('menuitem', { name: 'Note' })).toBeFocused();
+  await popup.keyboard.press('Enter');
+  const dialog = popup.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await popup.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(more).toBeFocused();
 });

@@ -83,7 +83,8 @@ test('a note and tags are saved on a link, found by search and exported', async 
 
   await popup.getByRole('tab', { name: 'History' }).click();
   const logo = popup.getByRole('listitem').filter({ hasText: 'Logo design' });
-  await logo.getByRole('button', { name: 'Note' }).click();
+  await logo.getByRole('button', { name: 'More actions' }).click();
+  await popup.getByRole('menuitem', { name: 'Note' }).click();
   const dialog = popup.getByRole('dialog', { name: /Logo design/ });
   await dialog.getByRole('textbox', { name: 'Tags' }).fill('x'.repeat(31));
   await dialog.getByRole('button', { name: 'Save' }).click();
