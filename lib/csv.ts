@@ -29,6 +29,7 @@ export const CSV_HEADER = [
   'items',
   'created_at',
   'expires_at',
+  'paid_at',
   'mode',
   'note',
   'tags',
@@ -59,10 +60,11 @@ function sessionRow(
   now: number,
   profiles: readonly ProfileName[],
 ): string[] {
+  const status = effectiveStatus(session, now);
   return [
     session.id,
     session.url,
-    effectiveStatus(session, now),
+    status,
     // The string Payfect returned, never re-formatted through a float.
     session.amountTotal,
     session.currency.toUpperCase(),
@@ -71,6 +73,8 @@ function sessionRow(
     itemsCell(session.items),
     isoTime(session.createdAt),
     isoTime(session.expiresAt),
+    // When the extension saw it paid (Payfect's answer has no payment time); empty otherwise.
+    status === 'complete' ? isoTime(session.statusChangedAt) : '',
     session.isLivemode ? 'live' : 'test',
     session.note ?? '',
     (session.tags ?? []).join('; '),

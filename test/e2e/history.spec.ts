@@ -83,6 +83,7 @@ test('Refresh statuses shows which links were paid, which expired and which are 
   expect(text).toContain('id,url,status,amount_total');
   expect(text).toContain('Website audit');
   expect(text).not.toContain('Hosting');
+  expect(text).toContain(',paid_at,');
 });
 
 test('a link made after an earlier one was paid is followed too: Complete, notified, counted', async ({

@@ -3,7 +3,7 @@ import { CSV_BOM, csvField, csvFileName, itemsCell, sessionsToCsv } from '../../
 import { NOW, session } from './history-fixtures.ts';
 
 const HEADER =
-  'id,url,status,amount_total,currency,network,reference,items,created_at,expires_at,mode,note,tags,profile';
+  'id,url,status,amount_total,currency,network,reference,items,created_at,expires_at,paid_at,mode,note,tags,profile';
 
 function rows(text: string): string[] {
   return text.slice(CSV_BOM.length).split('\r\n');
@@ -40,7 +40,7 @@ describe('sessionsToCsv', () => {
     expect(rows(text)).toEqual([
       HEADER,
       'cs_9,https://buy.payfect.finance/checkouts/cs_9,open,240.00,USDT,tron,INV-7,' +
-        '2 × Logo design; 1 × Hosting,2026-03-14T11:00:00.000Z,2026-03-15T11:00:00.000Z,live,,,',
+        '2 × Logo design; 1 × Hosting,2026-03-14T11:00:00.000Z,2026-03-15T11:00:00.000Z,,live,,,',
       '',
     ]);
   });
@@ -48,7 +48,25 @@ describe('sessionsToCsv', () => {
   it('writes the status as shown and marks test sessions', () => {
     const [, row] = rows(sessionsToCsv([session({ expiresAt: NOW - 1 })], NOW));
     expect(row?.split(',')[2]).toBe('expired');
-    expect(row?.split(',')[10]).toBe('test');
+    expect(row?.split(',')[11]).toBe('test');
+  });
+
+  it('says when a Complete session was seen paid (paid_at), and nothing for the others', () => {
+    const paidAt = Date.UTC(2026, 2, 14, 14, 5);
+    const text = sessionsToCsv(
+      [
+        session({ status: 'complete', statusChangedAt: paidAt }),
+        session({ status: 'expired', statusChangedAt: paidAt }),
+        session({ statusChangedAt: paidAt }),
+      ],
+      NOW,
+    );
+    const paidColumn = HEADER.split(',').indexOf('paid_at');
+    expect(rows(text).slice(1, 4).map((row) => row.split(',')[paidColumn])).toEqual([
+      '2026-03-14T14:05:00.000Z',
+      '',
+      '',
+    ]);
   });
 
   it('quotes a field with a comma, a quote or a line break, doubling quotes', () => {
