@@ -62,11 +62,11 @@ describe('sessionsToCsv', () => {
       NOW,
     );
     const paidColumn = HEADER.split(',').indexOf('paid_at');
-    expect(rows(text).slice(1, 4).map((row) => row.split(',')[paidColumn])).toEqual([
-      '2026-03-14T14:05:00.000Z',
-      '',
-      '',
-    ]);
+    expect(
+      rows(text)
+        .slice(1, 4)
+        .map((row) => row.split(',')[paidColumn]),
+    ).toEqual(['2026-03-14T14:05:00.000Z', '', '']);
   });
 
   it('quotes a field with a comma, a quote or a line break, doubling quotes', () => {
