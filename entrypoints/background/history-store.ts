@@ -60,19 +60,36 @@ function listsStoredChunks(meta: HistoryMeta, indexes: readonly number[]): boole
 }
 
 /**
+ * The stored meta when it is current. An older version — history written by an older build
+ * after this worker started: a restored profile, data set while startHistory was under way —
+ * is migrated first: a meta rebuilt over chunks still in an older shape would count their
+ * records unreadable and hide them for good. Undefined when there is no usable meta even so.
+ */
+async function migratedMeta(): Promise<HistoryMeta | undefined> {
+  const read = async () => {
+    const stored = await browser.storage.local.get(HISTORY_META_KEY);
+    const parsed = z.safeParse(HistoryMetaSchema, stored[HISTORY_META_KEY]);
+    return parsed.success ? parsed.data : undefined;
+  };
+  const meta = await read();
+  if (meta !== undefined) return meta;
+  await migrateHistory();
+  return read();
+}
+
+/**
  * A meta that passes the schema but contradicts the chunks (one it lists is missing, one past
  * `end` exists: `end` far past the last chunk, a range from an old backup) is rebuilt from
  * the chunks present, counted and with its openFrom found again. Reads the keys only,
  * unless there is something to repair.
  */
 async function repairMeta(): Promise<void> {
-  const stored = (await browser.storage.local.get(HISTORY_META_KEY))[HISTORY_META_KEY];
-  const meta = z.safeParse(HistoryMetaSchema, stored);
+  const meta = await migratedMeta();
   const indexes = await storedChunkIndexes();
-  if (meta.success ? listsStoredChunks(meta.data, indexes) : indexes.length === 0) return;
+  if (meta ? listsStoredChunks(meta, indexes) : indexes.length === 0) return;
   const chunks = await browser.storage.local.get(indexes.map(historyChunkKey));
   const rebuilt = rebuildMeta(chunks);
-  console.warn('History index rebuilt from its chunks', { was: stored, now: rebuilt });
+  console.warn('History index rebuilt from its chunks', { was: meta, now: rebuilt });
   await write({ [HISTORY_META_KEY]: rebuilt });
 }
 
@@ -123,13 +140,12 @@ async function readChunk(index: number): Promise<Chunk> {
 }
 
 /**
- * The meta, or one rebuilt from the chunk keys when it is lost or broken, so the next
- * append cannot overwrite a chunk. Reads every key, but only in that case.
+ * The meta (migrated first if older), or one rebuilt from the chunk keys when it is lost or
+ * broken, so the next append cannot overwrite a chunk. Reads every key, but only then.
  */
 async function readMeta(): Promise<HistoryMeta> {
-  const stored = await browser.storage.local.get(HISTORY_META_KEY);
-  const parsed = z.safeParse(HistoryMetaSchema, stored[HISTORY_META_KEY]);
-  return parsed.success ? parsed.data : rebuildMeta(await browser.storage.local.get(null));
+  const meta = await migratedMeta();
+  return meta ?? rebuildMeta(await browser.storage.local.get(null));
 }
 
 /**

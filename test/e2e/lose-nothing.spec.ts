@@ -201,7 +201,7 @@ test('history and settings stored by a version 1 build appear after the update',
       );
       await expect(options.getByRole('spinbutton', { name: 'History limit' })).toHaveValue('0');
       const meta = await options.evaluate(() => chrome.storage.local.get('history:meta'));
-      expect(meta['history:meta']).toMatchObject({ version: 2, count: 3 });
+      expect(meta['history:meta']).toMatchObject({ version: 3, count: 3 });
     } finally {
       await updated.close();
     }

@@ -18,6 +18,7 @@ import {
   historyChunkKey,
   readHistory,
 } from '../../../lib/history-storage.ts';
+import historyV1 from './fixtures/history-v1.json';
 import { session } from './helpers.ts';
 
 async function appendMany(count: number, prefix = 's') {
@@ -387,6 +388,21 @@ describe('the openFrom invariant: every open session lies at or after openFrom',
 describe('self-repair of a stored history', () => {
   beforeEach(() => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  });
+
+  it('migrates a version 1 history written while the worker runs, before any write over it', async () => {
+    // An older build's data arriving after startHistory ran (a restored profile, a test's
+    // fixture): the next status check must not rebuild a current meta over old-shaped
+    // chunks, which would count them unreadable and hide two of its three links for good.
+    await browser.storage.local.set(historyV1);
+    await openSessions();
+    await appendSession(session('new'));
+    expect((await readHistory()).map((record) => record.id)).toEqual([
+      'new',
+      'cs_v2_shaped',
+      'cs_v1_paid',
+      'cs_v1_open',
+    ]);
   });
 
   it('rebuilds at start a meta whose end lies far past the last chunk, and keeps recording', async () => {
