@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { FormChoiceSchema } from './form-choice.ts';
 import { SessionRecordSchema } from './history.ts';
 import type { RequestType } from './requests.ts';
 import { SettingsSchema } from './settings.ts';
@@ -49,7 +50,13 @@ export type KeyStatus = z.infer<typeof KeyStatusSchema>;
 /** The create the popup last asked for, kept so a popup closed mid-request finds its link. */
 export const LastCreateSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('pending'), requestId: z.string(), startedAt: z.number() }),
-  z.object({ state: z.literal('done'), requestId: z.string(), session: SessionRecordSchema }),
+  z.object({
+    state: z.literal('done'),
+    requestId: z.string(),
+    session: SessionRecordSchema,
+    /** A popup has shown it: the next one opens on a new form, the link one click away. */
+    seen: z.optional(z.boolean()),
+  }),
   z.object({ state: z.literal('failed'), requestId: z.string(), error: UiErrorSchema }),
 ]);
 export type LastCreate = z.infer<typeof LastCreateSchema>;
@@ -76,6 +83,8 @@ export const StateSchema = z.object({
   /** Every profile; `settings` and `key` above are those of the active one. */
   profiles: z.array(ProfileSummarySchema),
   activeProfileId: z.string(),
+  /** The active profile's last currency and network, for a new form (lib/form-choice.ts). */
+  formChoice: z.nullable(FormChoiceSchema),
 });
 export type State = z.infer<typeof StateSchema>;
 

@@ -6,6 +6,7 @@ import { offeredNetworks, type Checkout } from '../../lib/payfect/index.ts';
 import { err, type Result } from '../../lib/result.ts';
 import { readLastCreate } from '../../lib/storage.ts';
 import { checkRedirectUrl } from '../../lib/urls.ts';
+import { rememberFormChoice } from '../../lib/form-choice.ts';
 import { appendSession, pruneHistory } from './history-store.ts';
 import { syncIndicators } from './indicators.ts';
 import { learnKeyMode } from './key-store.ts';
@@ -64,7 +65,11 @@ async function recordCreated(
     profileName,
   });
   try {
-    await appendSession(session);
+    await Promise.all([
+      appendSession(session),
+      // The next form starts in this link's currency and network (lib/form-choice.ts).
+      rememberFormChoice(profileId, order, settings),
+    ]);
   } catch (error) {
     // The session exists at Payfect: reporting a failure would invite creating it twice.
     console.error('Created checkout could not be recorded', error);

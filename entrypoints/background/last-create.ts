@@ -31,12 +31,17 @@ export function markSettled(outcome: Exclude<LastCreate, { state: 'pending' }>):
   });
 }
 
-/** The popup has shown the outcome; a create still on its way stays. */
+/**
+ * The popup has shown the outcome: a failure is forgotten, a made link is marked seen (the
+ * next popup opens on a new form and offers it as "Last link"); a create still on its way
+ * stays.
+ */
 export function dismissLastCreate(requestId: string): Promise<void> {
   return enqueue(async () => {
     const current = await readLastCreate();
     if (current === null || current.requestId !== requestId || current.state === 'pending') return;
-    await lastCreateItem.setValue(null);
+    if (current.state === 'failed') await lastCreateItem.setValue(null);
+    else if (current.seen !== true) await lastCreateItem.setValue({ ...current, seen: true });
   });
 }
 

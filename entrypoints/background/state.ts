@@ -1,3 +1,4 @@
+import { readFormChoice } from '../../lib/form-choice.ts';
 import type { State } from '../../lib/messages.ts';
 import { activeProfile, flatSettings } from '../../lib/settings.ts';
 import { readStoredSettings } from '../../lib/settings-storage.ts';
@@ -13,7 +14,10 @@ import { keyStatus } from './key-store.ts';
 async function readState(): Promise<State> {
   const [stored, lastCreate] = await Promise.all([readStoredSettings(), readLastCreate()]);
   const active = activeProfile(stored);
-  const keys = await Promise.all(stored.profiles.map((profile) => keyStatus(profile.id)));
+  const [formChoice, ...keys] = await Promise.all([
+    readFormChoice(active.id),
+    ...stored.profiles.map((profile) => keyStatus(profile.id)),
+  ]);
   const profiles = stored.profiles.map(({ id, name }, index) => ({
     id,
     name,
@@ -26,6 +30,7 @@ async function readState(): Promise<State> {
     lastCreate,
     profiles,
     activeProfileId: active.id,
+    formChoice: formChoice ?? null,
   };
 }
 

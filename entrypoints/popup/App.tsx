@@ -19,7 +19,8 @@ import { draftAfterSwitch, switchNotice, viewAfterSwitch } from './profile-switc
 import { ProfileSwitch } from './ProfileSwitch.tsx';
 import { panelId, PopupTabs, tabId, type Tab } from './PopupTabs.tsx';
 import { dismiss } from './submit.ts';
-import { freshDraft, initialView, type View } from './view.ts';
+import { totalText } from './history-text.ts';
+import { formSettings, freshDraft, initialView, type View } from './view.ts';
 
 /**
  * Asks the background to re-check open links it has not checked lately, so History is
@@ -68,7 +69,7 @@ export async function load(first: FirstAnswers = askFirst()): Promise<Loaded> {
     if (state.key.set) refreshStaleStatuses();
     const shown = initialView(state, storedDraft);
     const view = prefilled
-      ? prefilled.takePrefill(shown, prefilled.prefill, state.settings)
+      ? prefilled.takePrefill(shown, prefilled.prefill, formSettings(state))
       : shown;
     // A failure from an earlier popup is now shown on the form; once is enough.
     if (state.lastCreate?.state === 'failed') dismiss(state.lastCreate.requestId);
@@ -105,6 +106,8 @@ export function App({ loaded: firstLoaded, firstLoad }: AppProps) {
   // 10,000 links as with none. It then stays mounted, keeping its search and scroll.
   const [historyOpened, setHistoryOpened] = useState(false);
   const settings = state?.settings ?? DEFAULT_SETTINGS;
+  // The last link made, once seen: a new form offers it again ("Last link").
+  const last = state?.lastCreate?.state === 'done' ? state.lastCreate : null;
   // A new CreateForm after a profile switch, since it reads its draft only when it mounts.
   const [formKey, setFormKey] = useState(0);
   const [switching, setSwitching] = useState(false);
@@ -112,6 +115,12 @@ export function App({ loaded: firstLoaded, firstLoad }: AppProps) {
   useEffect(() => {
     if (view.kind !== 'loading') markReady();
   }, [view.kind]);
+
+  // A result on screen is seen: the next popup opens on a new form.
+  const shownRequest = view.kind === 'result' ? view.requestId : null;
+  useEffect(() => {
+    if (shownRequest !== null) dismiss(shownRequest);
+  }, [shownRequest]);
 
   useEffect(() => {
     if (attempt === 0 && firstLoaded) return;
@@ -131,6 +140,20 @@ export function App({ loaded: firstLoaded, firstLoad }: AppProps) {
     // clipboard writes only shortly after a user action.
     const copied = await copyText(session.url);
     clearDraft();
+    // As the background now has them: the last link, and its currency and network as the
+    // profile's choice for the next form (lib/form-choice.ts).
+    setState(
+      (current) =>
+        current && {
+          ...current,
+          lastCreate: { state: 'done', requestId, session, seen: true },
+          formChoice: {
+            currency: session.itemsCurrency ?? session.currency.toLowerCase(),
+            network: session.network,
+            defaults: { currency: current.settings.currency, network: current.settings.network },
+          },
+        },
+    );
     await viewLoaded('result');
     setView({ kind: 'result', requestId, session, autoCopy: copied ? 'copied' : 'failed' });
   }, []);
@@ -158,10 +181,26 @@ export function App({ loaded: firstLoaded, firstLoad }: AppProps) {
     [view, showCreated],
   );
 
-  function newLink(requestId: string) {
-    dismiss(requestId);
+  function newLink() {
     clearDraft();
-    setView({ kind: 'form', draft: freshDraft(settings), error: null });
+    setView({
+      kind: 'form',
+      draft: freshDraft(state ? formSettings(state) : settings),
+      error: null,
+    });
+  }
+
+  /** "Last link" on a new form: the result again, one click away. */
+  function showLast() {
+    if (last === null) return;
+    void viewLoaded('result').then(() => {
+      setView({
+        kind: 'result',
+        requestId: last.requestId,
+        session: last.session,
+        autoCopy: 'none',
+      });
+    });
   }
 
   function selectTab(next: Tab) {
@@ -179,7 +218,7 @@ export function App({ loaded: firstLoaded, firstLoad }: AppProps) {
 
   /** A click on a tab; "New link" on a finished result starts a new, empty form. */
   function activateTab(next: Tab) {
-    if (next === 'create' && view.kind === 'result') newLink(view.requestId);
+    if (next === 'create' && view.kind === 'result') newLink();
     selectTab(next);
   }
 
@@ -196,9 +235,9 @@ export function App({ loaded: firstLoaded, firstLoad }: AppProps) {
       }
       const next = answer.state;
       const stored = await readDraft();
-      const draft = draftAfterSwitch(stored, state.settings, next.settings);
+      const draft = draftAfterSwitch(stored, formSettings(state), formSettings(next));
       const name = next.profiles.find((profile) => profile.id === next.activeProfileId)?.name;
-      const notice = switchNotice(stored, state.settings, next.settings, name ?? '');
+      const notice = switchNotice(stored, formSettings(state), formSettings(next), name ?? '');
       // Kept for the next popup too, with the new profile's defaults.
       if (stored !== null) await draftItem.setValue(draft);
       setState(next);
@@ -282,6 +321,7 @@ export function App({ loaded: firstLoaded, firstLoad }: AppProps) {
               initialNotice={view.notice}
               onCreated={showCreated}
               onPending={showPending}
+              lastLink={last ? { total: totalText(last.session), onShow: showLast } : undefined}
             />
           )}
           <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>

@@ -2,7 +2,13 @@ import { useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { fieldId, SelectField, TextField } from '../../components/Field.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
-import { draftTotal, validateDraft, type Draft, type FieldErrors } from '../../lib/draft.ts';
+import {
+  draftTotal,
+  hasPricedItems,
+  validateDraft,
+  type Draft,
+  type FieldErrors,
+} from '../../lib/draft.ts';
 import { formatAmount } from '../../lib/format.ts';
 import type { SessionRecord } from '../../lib/history.ts';
 import { t } from '../../lib/i18n.ts';
@@ -40,6 +46,8 @@ interface CreateFormProps {
   initialNotice?: string;
   onCreated: (requestId: string, session: SessionRecord) => Promise<void>;
   onPending: (requestId: string, startedAt: number, draft: Draft) => void;
+  /** The last link made (its total), shown again by "Last link" while the form is empty. */
+  lastLink?: { total: string; onShow: () => void } | undefined;
 }
 
 type TopField = 'currency' | 'network' | 'reference' | 'successUrl' | 'cancelUrl' | 'callbackUrl';
@@ -52,6 +60,7 @@ export function CreateForm({
   initialNotice,
   onCreated,
   onPending,
+  lastLink,
 }: CreateFormProps) {
   const { draft, update, current } = useDraft(initialDraft);
   const [errors, setErrors] = useState<FieldErrors>(() => initialError?.fields ?? {});
@@ -304,12 +313,23 @@ export function CreateForm({
           </StatusMessage>
         )}
         <div className="footer-row">
-          <p className="total">
-            {t('popup.form.total')}{' '}
-            <strong>
-              {formatAmount(total ?? '0.00')} {currencyLabel}
-            </strong>
-          </p>
+          {lastLink && !hasPricedItems(draft) ? (
+            // Nothing priced yet: the total says nothing, the link just made may be wanted.
+            <button
+              type="button"
+              className="button button--quiet button--small last-link"
+              onClick={lastLink.onShow}
+            >
+              {t('popup.form.lastLink', { total: lastLink.total })}
+            </button>
+          ) : (
+            <p className="total">
+              {t('popup.form.total')}{' '}
+              <strong>
+                {formatAmount(total ?? '0.00')} {currencyLabel}
+              </strong>
+            </p>
+          )}
           <button
             ref={submitButton}
             type="submit"

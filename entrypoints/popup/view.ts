@@ -1,6 +1,7 @@
 import { emptyDraft, type Draft } from '../../lib/draft.ts';
 import type { SessionRecord } from '../../lib/history.ts';
 import type { State } from '../../lib/messages.ts';
+import { withFormChoice } from '../../lib/form-choice.ts';
 import type { Settings } from '../../lib/settings.ts';
 import { formErrorFrom, type FormError } from './form-error.ts';
 
@@ -37,17 +38,23 @@ export function freshDraft(settings: Settings): Draft {
   return emptyDraft(settings, crypto.randomUUID());
 }
 
+/** The settings a new form starts from: the profile's, in its last link's currency and network. */
+export function formSettings(state: State): Settings {
+  return withFormChoice(state.settings, state.formChoice);
+}
+
 /**
  * What the popup opens on. A create in flight or finished comes first — even without a key
  * (it may have been removed since) a link once created is never hidden.
  */
 export function initialView(state: State, storedDraft: Draft | null): View {
-  const draft = storedDraft ?? freshDraft(state.settings);
+  const draft = storedDraft ?? freshDraft(formSettings(state));
   const last = state.lastCreate;
   if (last?.state === 'pending') {
     return { kind: 'pending', requestId: last.requestId, startedAt: last.startedAt, draft };
   }
-  if (last?.state === 'done') {
+  // A link not shown yet (the popup closed while it was made); once seen, a new form.
+  if (last?.state === 'done' && last.seen !== true) {
     return { kind: 'result', requestId: last.requestId, session: last.session, autoCopy: 'none' };
   }
   if (!state.key.set) return { kind: 'noKey' };

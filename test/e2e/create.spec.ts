@@ -115,6 +115,29 @@ test.describe('with a key saved', () => {
     );
   });
 
+  test('once a link was seen, the next popup is a new form in its currency, the link one click away', async ({
+    extension,
+  }) => {
+    const popup = await openPopup(extension);
+    await fillItems(popup, [{ name: 'Translation', unitPrice: '600' }]);
+    await popup.getByRole('combobox', { name: 'Currency' }).selectOption({ label: 'TWD (NT$)' });
+    const link = await createLink(popup);
+    await popup.close();
+
+    const again = await openPopup(extension);
+    await expect(again.getByRole('textbox', { name: 'Item name' })).toHaveValue('');
+    await expect(again.getByRole('combobox', { name: 'Currency' })).toHaveValue('twd');
+    await again.getByRole('button', { name: 'Last link: 600.00 TWD' }).click();
+    await expect(again.getByRole('link', { name: link })).toBeVisible();
+
+    // "New link" again: the new form keeps TWD; a price typed replaces "Last link" by the total.
+    await again.getByRole('tab', { name: 'New link' }).click();
+    await expect(again.getByRole('combobox', { name: 'Currency' })).toHaveValue('twd');
+    await again.getByRole('textbox', { name: 'Unit price' }).fill('75');
+    await expect(again.getByRole('button', { name: /^Last link/ })).toHaveCount(0);
+    await expect(again.getByText(/Total/)).toContainText('75.00 TWD');
+  });
+
   test('a half-typed form survives closing and reopening the popup', async ({ extension }) => {
     const popup = await openPopup(extension);
     await popup.getByRole('textbox', { name: 'Item name' }).fill('Website audit');

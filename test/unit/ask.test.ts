@@ -24,6 +24,7 @@ describe('ask', () => {
       lastCreate: null,
       profiles: [{ id: 'default', name: 'Default', key: { set: false, mode: 'unknown' } }],
       activeProfileId: 'default',
+      formChoice: null,
     };
     answerWith(state);
     await expect(ask({ type: 'getState' })).resolves.toEqual(state);

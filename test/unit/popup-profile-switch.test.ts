@@ -32,6 +32,7 @@ function state(key: State['key']): State {
     lastCreate: null,
     profiles: [],
     activeProfileId: 'p2',
+    formChoice: null,
   };
 }
 

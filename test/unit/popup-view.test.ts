@@ -30,6 +30,7 @@ function state(overrides: Partial<State>): State {
     lastCreate: null,
     profiles: [{ id: 'default', name: 'Default', key: { set: true, last4: '4f2a', mode: 'test' } }],
     activeProfileId: 'default',
+    formChoice: null,
     ...overrides,
   };
 }
@@ -47,6 +48,46 @@ describe('the view the popup opens on', () => {
     };
     const view = initialView(state({ settings: { ...DEFAULT_SETTINGS, currency: 'twd' } }), typed);
     expect(view.kind === 'form' && view.draft.currency).toBe('usdt');
+  });
+
+  it('is a new form once the last link was seen, not that link again', () => {
+    const view = initialView(
+      state({ lastCreate: { state: 'done', requestId: 'r1', session, seen: true } }),
+      null,
+    );
+    expect(view.kind).toBe('form');
+  });
+
+  it("starts a new form in the profile's last currency and network until Settings' defaults change", () => {
+    const networks = [...DEFAULT_SETTINGS.networks, { value: 'ethereum', name: 'Ethereum' }];
+    const settings = { ...DEFAULT_SETTINGS, networks };
+    const formChoice = {
+      currency: 'twd',
+      network: 'ethereum',
+      defaults: { currency: 'usdt', network: 'tron' },
+    };
+    const chosen = initialView(state({ settings, formChoice }), null);
+    expect(chosen.kind === 'form' && [chosen.draft.currency, chosen.draft.network]).toEqual([
+      'twd',
+      'ethereum',
+    ]);
+    // The default changed in Settings since: Settings wins.
+    const changed = initialView(
+      state({ settings: { ...settings, currency: 'usd' }, formChoice }),
+      null,
+    );
+    expect(changed.kind === 'form' && changed.draft.currency).toBe('usd');
+    // A network the profile no longer offers, or a currency the form has not: ignored.
+    const gone = initialView(state({ formChoice }), null);
+    expect(gone.kind === 'form' && [gone.draft.currency, gone.draft.network]).toEqual([
+      'usdt',
+      'tron',
+    ]);
+    const odd = initialView(
+      state({ settings, formChoice: { ...formChoice, currency: 'doge' } }),
+      null,
+    );
+    expect(odd.kind === 'form' && odd.draft.currency).toBe('usdt');
   });
 
   it('is a fresh form with a new reference when nothing was typed', () => {

@@ -231,15 +231,30 @@ describe('answers', () => {
     if (!configured) expect([...covered].sort()).toEqual(Object.keys(ResponseSchemas).sort());
   });
 
-  it('clears lastCreate on dismissLastCreate once the popup has shown it', async () => {
+  it('marks a made link seen on dismissLastCreate once the popup has shown it', async () => {
     await configure(handle, sandbox.apiBaseUrl, sandbox.keys[0] ?? '');
     await ask(handle, { type: 'createCheckout', requestId: 'r1', order: order() });
     await ask(handle, { type: 'dismissLastCreate', requestId: 'other' });
-    expect(await ask(handle, { type: 'getState' })).toMatchObject({
-      lastCreate: { state: 'done' },
-    });
+    const before = await ask(handle, { type: 'getState' });
+    expect(before).toMatchObject({ lastCreate: { state: 'done' } });
+    expect(before).not.toMatchObject({ lastCreate: { seen: true } });
     await ask(handle, { type: 'dismissLastCreate', requestId: 'r1' });
-    expect(await ask(handle, { type: 'getState' })).toMatchObject({ lastCreate: null });
+    expect(await ask(handle, { type: 'getState' })).toMatchObject({
+      lastCreate: { state: 'done', requestId: 'r1', seen: true },
+    });
+  });
+
+  it("remembers the last link's currency and network as the profile's form choice", async () => {
+    await configure(handle, sandbox.apiBaseUrl, sandbox.keys[0] ?? '');
+    expect(await ask(handle, { type: 'getState' })).toMatchObject({ formChoice: null });
+    await ask(handle, {
+      type: 'createCheckout',
+      requestId: 'r1',
+      order: { ...order(), currency: 'twd' },
+    });
+    expect(await ask(handle, { type: 'getState' })).toMatchObject({
+      formChoice: { currency: 'twd', network: 'tron', defaults: { currency: 'usdt' } },
+    });
   });
 });
 
