@@ -1,9 +1,8 @@
 import { parseUnitPrice } from './draft.ts';
 import { formatDecimal } from './money.ts';
-import type { CURRENCIES } from './settings.ts';
+import { OFFERED_MARKERS, type OfferedCurrency } from './currency-markers.ts';
 
-/** A currency the form offers (lib/settings.ts CURRENCIES). */
-export type OfferedCurrency = (typeof CURRENCIES)[number]['value'];
+export type { OfferedCurrency } from './currency-markers.ts';
 
 export const OFFERED_CURRENCIES = [
   'usdt',
@@ -19,22 +18,6 @@ export interface AmountInText {
   readonly currency?: OfferedCurrency;
 }
 
-/**
- * Markers of the offered currencies, upper-cased. "$" alone is read as US dollars and "¥" as
- * yuan (the form's CNY is labelled ¥), the way the people this is for write them.
- */
-const OFFERED_MARKERS: Readonly<Record<string, OfferedCurrency>> = {
-  $: 'usd',
-  US$: 'usd',
-  USD: 'usd',
-  USDT: 'usdt',
-  NT$: 'twd',
-  NTD: 'twd',
-  TWD: 'twd',
-  '¥': 'cny',
-  CNY: 'cny',
-  RMB: 'cny',
-};
 
 /**
  * Codes of currencies the form does not offer. An amount marked with one is skipped rather

@@ -19,6 +19,7 @@ import {
   type Order,
   type OrderItem,
 } from './order.ts';
+import { OFFERED_MARKERS } from './currency-markers.ts';
 import { err, ok, type Result } from './result.ts';
 import type { Settings } from './settings.ts';
 import { checkRedirectUrl } from './urls.ts';
@@ -91,8 +92,55 @@ function moneyMessage(error: MoneyError): string {
   }
 }
 
+/** "1,234.50": commas between groups of three, then a point and the decimals. */
+const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
+/**
+ * "15.000,50", "1.000.000", "12,5": the other convention, with a decimal comma. A lone
+ * "1.000" stays one (with decimals), as the form has always read it.
+ */
+const DECIMAL_COMMA = /^(?:\d{1,3}(?:\.\d{3})+,\d*|\d{1,3}(?:\.\d{3}){2,}|\d+,\d{1,2})$/;
+/** A marker before or after the number: "NT$4,500", "$ 80", "4500 TWD", "USDT 80". */
+const MARKED = /^(\D*?)\s*([-+]?[\d.,]*\d[\d.,]*)\s*(\D*)$/;
+
+/**
+ * A unit price as people type it — the same forms findAmount reads in selected text. Both
+ * UI languages (en, zh-TW) write 1,234.50, so commas between groups of three are read as
+ * grouping ("15,000"); "15.000,50" and "12,5" (a decimal comma) are refused with their own
+ * reason rather than guessed at. A currency marker is accepted when it is the form's own
+ * ("$80" on a USD form, "NT$4,500" on a TWD one) and refused otherwise: "$80" on a USDT
+ * form is never taken as 80 USDT. Anything else goes to parseDecimal, which says what is
+ * wrong.
+ */
+function priceDigits(text: string, currency: string): Result<string, string> {
+  const trimmed = text.normalize('NFKC').trim();
+  const marked = MARKED.exec(trimmed);
+  let digits = trimmed;
+  if (marked && (marked[1] !== '' || marked[3] !== '') && !/e/i.test(trimmed)) {
+    const [, before = '', number = '', after = ''] = marked;
+    if (before !== '' && after !== '') return err(t('validation.price.invalid'));
+    const marker = (before || after).trim().toUpperCase();
+    const named = OFFERED_MARKERS[marker];
+    if (named === undefined) return err(t('validation.price.invalid'));
+    if (named !== currency) {
+      return err(
+        t('validation.price.otherCurrency', {
+          marker: (before || after).trim(),
+          currency: named.toUpperCase(),
+          form: currency.toUpperCase(),
+        }),
+      );
+    }
+    digits = number;
+  }
+  if (GROUPED.test(digits)) return ok(digits.replaceAll(',', ''));
+  if (DECIMAL_COMMA.test(digits)) return err(t('validation.price.decimalComma'));
+  return ok(digits);
+}
+
 export function parseUnitPrice(text: string, currency: string): Result<Decimal, string> {
-  const parsed = parseDecimal(text, { maxDecimals: currencyDecimals(currency) });
+  const digits = priceDigits(text, currency);
+  if (!digits.ok) return digits;
+  const parsed = parseDecimal(digits.value, { maxDecimals: currencyDecimals(currency) });
   if (!parsed.ok) return err(moneyMessage(parsed.error));
   if (isZero(parsed.value)) return err(t('validation.price.zero'));
   return parsed;

@@ -89,6 +89,20 @@ export function CreateForm({
     setErrors((before) => withoutError(before, itemKey(index, field)));
   }
 
+  /**
+   * A price or quantity is checked as its field is left, not only at Create link: "15.000,50"
+   * or "$80" on a USDT form says what is wrong while the user is still there. An empty
+   * field is not flagged yet (Tab may pass through it on the way).
+   */
+  function checkLeftField(index: number, field: ItemField) {
+    const draftNow = current();
+    if ((draftNow.items[index]?.[field] ?? '').trim() === '') return;
+    const checked = validateDraft(draftNow, { baseUrl: settings.baseUrl });
+    const key = itemKey(index, field);
+    const message = checked.ok ? undefined : checked.error[key];
+    setErrors((before) => (message ? { ...before, [key]: message } : withoutError(before, key)));
+  }
+
   function focusField(key: string) {
     const element = document.getElementById(fieldId(key));
     if (!element) return;
@@ -192,6 +206,7 @@ export function CreateForm({
             item={item}
             errors={errors}
             onChange={(field, value) => setItem(index, field, value)}
+            onLeave={(field) => checkLeftField(index, field)}
             onRemove={draft.items.length > 1 ? () => removeItem(index) : undefined}
             autoFocusName={index === 0 && initialError === null}
           />

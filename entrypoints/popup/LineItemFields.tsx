@@ -10,6 +10,8 @@ interface LineItemFieldsProps {
   /** Only when there is more than one item. */
   onRemove: (() => void) | undefined;
   onChange: (field: ItemField, value: string) => void;
+  /** The field lost focus: its value is checked then (prices and quantities). */
+  onLeave: (field: ItemField) => void;
   autoFocusName: boolean;
 }
 
@@ -20,6 +22,7 @@ export function LineItemFields({
   errors,
   onRemove,
   onChange,
+  onLeave,
   autoFocusName,
 }: LineItemFieldsProps) {
   const key = (field: ItemField) => itemKey(index, field);
@@ -61,6 +64,7 @@ export function LineItemFields({
           label={t('popup.form.unitPrice')}
           value={item.unitPrice}
           onValueChange={(value) => onChange('unitPrice', value)}
+          onBlur={() => onLeave('unitPrice')}
           error={errors[key('unitPrice')]}
           inputMode="decimal"
           autoComplete="off"
@@ -72,6 +76,7 @@ export function LineItemFields({
           label={t('popup.form.quantity')}
           value={item.quantity}
           onValueChange={(value) => onChange('quantity', value)}
+          onBlur={() => onLeave('quantity')}
           error={errors[key('quantity')]}
           inputMode="numeric"
           autoComplete="off"

@@ -101,6 +101,33 @@ test('HTML in an item name is sent and shown as plain text, never as markup', as
   await expect(popup).not.toHaveTitle('pwned');
 });
 
+test('a price is checked as its field is left, and typed the way people write prices', async ({
+  extension,
+  sandbox,
+}) => {
+  const popup = await openPopup(extension);
+  await popup.getByRole('textbox', { name: 'Item name' }).fill('Website');
+  const price = popup.getByRole('textbox', { name: 'Unit price' });
+  await price.fill('15.000,50');
+  await popup.keyboard.press('Tab');
+  // Said as the field is left, before any Create link.
+  await expect(price).toHaveAttribute('aria-invalid', 'true');
+  await expect(price).toHaveAccessibleDescription(/Use a point for decimals/);
+  await price.fill('$80');
+  await popup.keyboard.press('Tab');
+  await expect(price).toHaveAccessibleDescription(/“\$” is USD, but this form is in USDT/);
+
+  await price.fill('15,000');
+  await popup.keyboard.press('Tab');
+  await expect(price).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(popup.getByText(/Total/)).toContainText('15,000.00 USDT');
+  await popup.getByRole('button', { name: 'Create link' }).click();
+  await expect(popup.getByRole('button', { name: 'Copy link' })).toBeVisible();
+  expect(createRequests(sandbox).map((r) => r.json)).toMatchObject([
+    { invoice_items: [{ price_data: { unit_amount: '15000' } }] },
+  ]);
+});
+
 test('full-width digits are read as the number they show and sent in ASCII', async ({
   extension,
   sandbox,

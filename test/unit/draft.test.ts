@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   draftTotal,
@@ -106,6 +107,22 @@ function caseTitle(testCase: FormInputCase): string {
 }
 
 const refused = (message: string) => ({ refused: message });
+
+describe('prices as typed in the UI languages', () => {
+  // parseUnitPrice reads "," as grouping and "." as the decimal point: true of every UI
+  // language the extension ships. One that writes 1.234,50 must change that rule first.
+  it.each(['en', 'zh-TW'])('%s groups with "," and marks decimals with "."', (locale) => {
+    const parts = new Intl.NumberFormat(locale).formatToParts(1234.5);
+    const separators = parts
+      .filter((part) => part.type === 'group' || part.type === 'decimal')
+      .map((part) => part.value);
+    expect(separators).toEqual([',', '.']);
+  });
+
+  it('ships no other UI language', () => {
+    expect(readdirSync('locales').sort()).toEqual(['en.yml', 'zh-TW.yml']);
+  });
+});
 const sent = (value: string | number) => ({ sent: value });
 
 /**
@@ -121,12 +138,34 @@ const FORM_INPUT_CASES: readonly FormInputCase[] = [
   { field: 'unitPrice', input: '0.000000', outcome: refused('more than 0') },
   { field: 'unitPrice', input: '-1', outcome: refused('cannot be negative') },
   { field: 'unitPrice', input: '1e3', outcome: refused('plain digits') },
-  { field: 'unitPrice', input: '1,000.50', outcome: refused('no thousands separators') },
-  { field: 'unitPrice', input: '20,5', outcome: refused('Use a dot for decimals') },
+  // As people type prices in both UI languages (en, zh-TW: 1,234.50), with the form's own
+  // currency marker; the other convention and another currency's marker are refused.
+  { field: 'unitPrice', input: '1,000.50', outcome: sent('1000.5') },
+  { field: 'unitPrice', input: '15,000', outcome: sent('15000') },
+  { field: 'unitPrice', input: '1,234,567.89', outcome: sent('1234567.89') },
+  { field: 'unitPrice', input: '80 USDT', outcome: sent('80') },
+  { field: 'unitPrice', input: 'usdt 80', outcome: sent('80') },
+  { field: 'unitPrice', input: '$80', currency: 'usd', outcome: sent('80') },
+  { field: 'unitPrice', input: 'NT$4,500', currency: 'twd', outcome: sent('4500') },
+  { field: 'unitPrice', input: '4500 TWD', currency: 'twd', outcome: sent('4500') },
+  { field: 'unitPrice', input: '1.000', outcome: sent('1') },
+  { field: 'unitPrice', input: '15.000,50', outcome: refused('Use a point for decimals') },
+  { field: 'unitPrice', input: '1.000.000', outcome: refused('Use a point for decimals') },
+  { field: 'unitPrice', input: '20,5', outcome: refused('Use a point for decimals') },
+  { field: 'unitPrice', input: '1,50,000', outcome: refused('Group thousands by three') },
+  { field: 'unitPrice', input: '15 000', outcome: refused('Group thousands by three') },
+  { field: 'unitPrice', input: '$80', outcome: refused('“$” is USD, but this form is in USDT') },
+  {
+    field: 'unitPrice',
+    input: 'NT$4,500',
+    currency: 'usd',
+    outcome: refused('“NT$” is TWD, but this form is in USD'),
+  },
+  { field: 'unitPrice', input: '€80', outcome: refused('in digits') },
+  { field: 'unitPrice', input: '$80 USD', currency: 'usd', outcome: refused('in digits') },
   { field: 'unitPrice', input: 'NaN', outcome: refused('in digits') },
   { field: 'unitPrice', input: 'Infinity', outcome: refused('in digits') },
   { field: 'unitPrice', input: 'twenty', outcome: refused('in digits') },
-  { field: 'unitPrice', input: '$20', outcome: refused('in digits') },
   { field: 'unitPrice', input: '0x10', outcome: refused('in digits') },
   { field: 'unitPrice', input: '1'.repeat(30), outcome: refused('too large') },
   { field: 'unitPrice', input: '0.0000001', outcome: refused('at most 6 decimals') },
