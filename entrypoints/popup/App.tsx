@@ -15,7 +15,13 @@ import { formErrorFrom } from './form-error.ts';
 import { historyView, pendingView, prefetchLater, resultView, viewLoaded } from './lazy.tsx';
 import { NoKey } from './NoKey.tsx';
 import { Unlock } from './Unlock.tsx';
-import { draftAfterSwitch, switchNotice, viewAfterSwitch } from './profile-switch.ts';
+import {
+  draftAfterSwitch,
+  profileChangedElsewhere,
+  rememberShownProfile,
+  switchNotice,
+  viewAfterSwitch,
+} from './profile-switch.ts';
 import { ProfileSwitch } from './ProfileSwitch.tsx';
 import { panelId, PopupTabs, tabId, type Tab } from './PopupTabs.tsx';
 import { dismiss } from './submit.ts';
@@ -67,7 +73,12 @@ export async function load(first: FirstAnswers = askFirst()): Promise<Loaded> {
       }),
     ]);
     if (state.key.set) refreshStaleStatuses();
-    const shown = initialView(state, storedDraft);
+    const opened = initialView(state, storedDraft);
+    const changed = profileChangedElsewhere(state);
+    const shown =
+      changed !== undefined && opened.kind === 'form' && opened.notice === undefined
+        ? { ...opened, notice: changed }
+        : opened;
     const view = prefilled
       ? prefilled.takePrefill(shown, prefilled.prefill, formSettings(state))
       : shown;
@@ -234,6 +245,7 @@ export function App({ loaded: firstLoaded, firstLoad }: AppProps) {
         return;
       }
       const next = answer.state;
+      rememberShownProfile(next.activeProfileId);
       const stored = await readDraft();
       const draft = draftAfterSwitch(stored, formSettings(state), formSettings(next));
       const name = next.profiles.find((profile) => profile.id === next.activeProfileId)?.name;

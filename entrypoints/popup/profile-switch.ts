@@ -71,3 +71,30 @@ export function profileOptionText(
   if (!profile.key.set || mode === 'unknown') return profile.name;
   return words.option(profile.name, mode === 'test' ? words.test : words.live);
 }
+
+/** Where the popup remembers the profile it last showed: its own, synchronous storage. */
+const SHOWN_PROFILE_KEY = 'payfect.shownProfile';
+
+/**
+ * The profile in use changed somewhere else (Settings, another window) since this popup last
+ * showed one: the words that say so, once; undefined when it did not, or there is only one.
+ * The popup's own switches record the profile too, so they are never reported.
+ */
+export function profileChangedElsewhere(state: State): string | undefined {
+  const before = shownProfiles()?.getItem(SHOWN_PROFILE_KEY) ?? null;
+  rememberShownProfile(state.activeProfileId);
+  if (before === null || before === state.activeProfileId || state.profiles.length < 2) {
+    return undefined;
+  }
+  const name = state.profiles.find((profile) => profile.id === state.activeProfileId)?.name;
+  return t('profiles.changedElsewhere', { name: name ?? '' });
+}
+
+export function rememberShownProfile(profileId: string): void {
+  shownProfiles()?.setItem(SHOWN_PROFILE_KEY, profileId);
+}
+
+/** The page's localStorage; none outside a page (the unit tests' Node), then nothing is said. */
+function shownProfiles(): Storage | undefined {
+  return typeof localStorage === 'undefined' ? undefined : localStorage;
+}

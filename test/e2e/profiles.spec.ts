@@ -5,6 +5,11 @@ import { createRequests } from '../support/sandbox-traffic.ts';
 import { expect, test } from './fixtures.ts';
 import { seriousFindings } from '../support/axe.ts';
 
+// Chromium's extension API inside the service worker.
+declare const chrome: {
+  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+};
+
 const SECOND_KEY = 'pk_test_shop_b_second_sandbox_0002';
 
 let second: Sandbox;
@@ -73,6 +78,43 @@ test('a second profile sends its links to its own API with its own key, named in
   await popup.getByRole('searchbox').fill('shop b');
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('Logo design');
+});
+
+test('a profile chosen in Settings is announced by the next popup, once', async ({
+  extension,
+  sandbox,
+}) => {
+  await connectToSandbox(extension, sandbox);
+  const options = await extension.context.newPage();
+  await options.goto(extension.url('options.html'));
+  await addProfile(options, 'Shop B', SECOND_KEY, second.apiBaseUrl);
+  const first = await openPopup(extension);
+  await first.getByRole('combobox', { name: 'Profile' }).selectOption({ label: 'Default' });
+  await first.close();
+
+  // Back in Settings (reloaded: it does not follow other windows yet), Shop B is chosen
+  // again: the next popup says it now uses Shop B.
+  await options.reload();
+  const chosen = options.getByRole('combobox', { name: 'Profile' });
+  await expect(chosen.locator('option:checked')).toHaveText('Default');
+  await chosen.selectOption({ label: 'Shop B' });
+  await expect
+    .poll(() =>
+      extension.worker.evaluate(async () => {
+        const { settings } = await chrome.storage.local.get('settings');
+        return (settings as { activeProfileId?: string } | undefined)?.activeProfileId;
+      }),
+    )
+    .not.toBe('default');
+  const popup = await openPopup(extension);
+  await expect(popup.getByRole('combobox', { name: 'Profile' })).toHaveValue(/.+/);
+  await expect(
+    popup.getByText('Now using the profile “Shop B”: it was chosen in Settings or another window.'),
+  ).toBeVisible();
+  await popup.close();
+  const again = await openPopup(extension);
+  await expect(again.getByRole('textbox', { name: 'Item name' })).toBeVisible();
+  await expect(again.getByText(/Now using the profile/)).toHaveCount(0);
 });
 
 test('with one profile the popup shows no profile choice', async ({ extension, sandbox }) => {

@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   draftAfterSwitch,
+  profileChangedElsewhere,
   profileOptionText,
+  rememberShownProfile,
   switchNotice,
   viewAfterSwitch,
 } from '../../entrypoints/popup/profile-switch.ts';
@@ -129,5 +131,43 @@ describe('the profile choice text', () => {
     expect(profileOptionText({ ...profile, key: { set: false, mode: 'unknown' } }, words)).toBe(
       'Shop B',
     );
+  });
+});
+
+describe('a profile changed outside the popup', () => {
+  const profiles: State['profiles'] = [
+    { id: 'p1', name: 'Studio', key: { set: true, mode: 'test' } },
+    { id: 'p2', name: 'Shop B', key: { set: true, mode: 'live' } },
+  ];
+  const using = (activeProfileId: string, all = profiles): State => ({
+    ...state({ set: true, mode: 'test' }),
+    profiles: all,
+    activeProfileId,
+  });
+
+  beforeEach(() => {
+    const memory = new Map<string, string>();
+    vi.stubGlobal('localStorage', {
+      getItem: (key: string) => memory.get(key) ?? null,
+      setItem: (key: string, value: string) => void memory.set(key, value),
+    });
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('is said once when the popup opens on another profile than it last showed', () => {
+    expect(profileChangedElsewhere(using('p1'))).toBeUndefined();
+    expect(profileChangedElsewhere(using('p1'))).toBeUndefined();
+    expect(profileChangedElsewhere(using('p2'))).toBe(
+      'Now using the profile “Shop B”: it was chosen in Settings or another window.',
+    );
+    expect(profileChangedElsewhere(using('p2'))).toBeUndefined();
+  });
+
+  it("is not said after the popup's own switch, nor with one profile", () => {
+    expect(profileChangedElsewhere(using('p1'))).toBeUndefined();
+    rememberShownProfile('p2');
+    expect(profileChangedElsewhere(using('p2'))).toBeUndefined();
+    rememberShownProfile('gone');
+    expect(profileChangedElsewhere(using('p1', profiles.slice(0, 1)))).toBeUndefined();
   });
 });
