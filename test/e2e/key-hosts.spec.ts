@@ -30,6 +30,17 @@ import { connectToSandbox, fillItems, openPopup } from '../support/flows.ts';
  * test/unit/background/key-hosts.test.ts with the permissions API faked.
  */
 
+/** What the evaluated functions below touch of the extension API, in the page and the worker. */
+interface Origins {
+  origins?: string[];
+}
+declare const chrome: {
+  permissions: {
+    request: (permissions: Origins) => Promise<boolean>;
+    contains: (permissions: Origins) => Promise<boolean>;
+  };
+};
+
 const LOOK_ALIKE = 'api.payfect-finance.support';
 const KEY = 'pk_test_look-alike-must-not-see-0001';
 
@@ -136,6 +147,66 @@ test('a look-alike API host gets no key until it is confirmed: Settings names it
     // The live API and the sandbox need no confirmation: the checkbox goes away.
     await baseUrl.fill('http://127.0.0.1:8787/api/v1');
     await expect(options.getByRole('checkbox')).toHaveCount(0);
+  } finally {
+    await extension.close();
+    await lookAlike.close();
+  }
+});
+
+test('ticked and granted, the key goes to that host alone: Test connection says it is not Payfect, another host is asked again', async () => {
+  const lookAlike = await startLookAlike();
+  const extension = await launchWithExtension({
+    args: [`--host-resolver-rules=MAP ${LOOK_ALIKE} 127.0.0.1`, '--ignore-certificate-errors'],
+  });
+  try {
+    const host = `${LOOK_ALIKE}:${lookAlike.port}`;
+    const pattern = `https://${host}/*`;
+    const options = await extension.context.newPage();
+    await options.goto(extension.url('options.html'));
+    // The browser's own prompt cannot be answered headlessly (see the top of this file): its
+    // "Allow" is stood in for, on the page that asks and in the worker that checks, for this
+    // one origin only. Everything else is the real extension.
+    await options.evaluate((granted) => {
+      chrome.permissions.request = async ({ origins }) =>
+        (origins ?? []).every((origin) => origin === granted);
+    }, pattern);
+    await extension.worker.evaluate((granted) => {
+      chrome.permissions.contains = async ({ origins }) =>
+        (origins ?? []).every((origin) => origin === granted);
+    }, pattern);
+
+    await options.getByRole('textbox', { name: 'API key' }).fill(KEY);
+    const baseUrl = options.getByRole('textbox', { name: 'API base URL' });
+    await baseUrl.fill(`https://${host}/api/v1`);
+    const confirm = options.getByRole('checkbox', { name: `Send my API key to ${host}` });
+    await confirm.check();
+    await expect(confirm).toBeChecked();
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await expect(
+      options.getByText(
+        `${host} answered, but it is not Payfect’s API — check the API base URL in Settings.`,
+        { exact: true },
+      ),
+    ).toBeVisible();
+    expect(lookAlike.requests.filter((request) => request.method === 'GET')).toEqual([
+      expect.objectContaining({ authorization: `Api-Key ${KEY}` }),
+    ]);
+
+    // Reloaded, the page shows the confirmation as saved.
+    await options.reload();
+    await expect(
+      options.getByRole('checkbox', { name: `Send my API key to ${host}` }),
+    ).toBeChecked();
+
+    // Another host is a new question, and the key does not follow the old answer there.
+    const other = `${LOOK_ALIKE}:${lookAlike.port + 1}`;
+    await options.getByRole('textbox', { name: 'API base URL' }).fill(`https://${other}/api/v1`);
+    await expect(
+      options.getByRole('checkbox', { name: `Send my API key to ${other}` }),
+    ).not.toBeChecked();
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await expect(options.getByText(`Your API key was not sent to ${other}`)).toBeVisible();
+    expect(lookAlike.requests.filter((request) => request.method === 'GET')).toHaveLength(1);
   } finally {
     await extension.close();
     await lookAlike.close();
