@@ -32,6 +32,22 @@ const gecko = {
   },
 };
 
+/** The most a user can grant, one https origin at a time (lib/key-hosts.ts). */
+export const ANY_HTTPS_ORIGIN = 'https://*/*';
+
+/**
+ * Asked for one origin at a time, only when the user ticks "Send my API key to <host>" in
+ * Settings for a base URL that is neither the live API nor loopback: nothing is granted at
+ * install. MV3 names it optional_host_permissions; WXT drops that key for Firefox MV2 without
+ * moving it, so MV2 lists the pattern in optional_permissions itself. (Built apart: WXT's
+ * type for optional_permissions knows Chrome's permission names only.)
+ */
+function optionalHostAccess(manifestVersion: 2 | 3): Record<string, string[]> {
+  return manifestVersion === 2
+    ? { optional_permissions: [ANY_HTTPS_ORIGIN] }
+    : { optional_host_permissions: [ANY_HTTPS_ORIGIN] };
+}
+
 /** The manifest for one target: Chromium MV3, or Firefox MV2 with its own keys. */
 export function manifestFor({ browser, manifestVersion }: ConfigEnv): UserManifest {
   // MV2 names the toolbar button's command after browser_action; WXT does not rename it.
@@ -61,6 +77,7 @@ export function manifestFor({ browser, manifestVersion }: ConfigEnv): UserManife
     // custom base URL, such as the loopback sandbox, answers CORS itself and needs none.
     // README "Permissions" explains each one; test/e2e/key-safety.spec.ts pins the list.
     host_permissions: ['https://api.payfect.finance/*'],
+    ...optionalHostAccess(manifestVersion),
     commands: {
       [openPopupCommand]: { suggested_key: { default: shortcut } },
     },

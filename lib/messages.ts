@@ -24,6 +24,8 @@ export const ErrorKindSchema = z.enum([
   'network',
   'timeout',
   'malformed_response',
+  /** The base URL's host is not the live API nor loopback, and the user has not confirmed it. */
+  'unconfirmed_host',
 ]);
 export type ErrorKind = z.infer<typeof ErrorKindSchema>;
 

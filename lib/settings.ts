@@ -36,7 +36,8 @@ export const MAX_REMINDER_MINUTES = 1440;
 
 /**
  * What the user chose in Settings, minus the API key (which only the background reads, from
- * its own item). Stored as version 4; older shapes go through lib/storage.ts migrations.
+ * its own item). Stored per profile (StoredSettingsSchema below); older shapes go through the migrations
+ * of lib/settings-storage.ts.
  */
 export const SettingsSchema = z.object({
   baseUrl: z.string(),
@@ -52,6 +53,11 @@ export const SettingsSchema = z.object({
   historyCap: z.int().check(z.minimum(0)),
   /** Minutes before expiry to remind of an unpaid link (lib/reminders.ts); 0 turns it off. */
   reminderMinutes: z.int().check(z.minimum(0), z.maximum(MAX_REMINDER_MINUTES)),
+  /**
+   * The origin other than the live API and loopback that the user confirmed sending this
+   * profile's API key to (lib/key-hosts.ts). Absent: none; the key goes only to those two.
+   */
+  confirmedKeyOrigin: z.optional(z.string().check(z.maxLength(300))),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -91,6 +97,7 @@ export const PROFILE_FIELDS = [
   'cancelUrl',
   'callbackUrl',
   'networks',
+  'confirmedKeyOrigin',
 ] as const satisfies readonly (keyof Settings)[];
 
 export const GLOBAL_FIELDS = [
@@ -112,11 +119,12 @@ export const ProfileSettingsSchema = z.object({
     cancelUrl: true,
     callbackUrl: true,
     networks: true,
+    confirmedKeyOrigin: true,
   }).shape,
 });
 export type ProfileSettings = z.infer<typeof ProfileSettingsSchema>;
 
-/** The stored settings item, version 5. */
+/** The stored settings item, version 6. */
 export const StoredSettingsSchema = z.object({
   activeProfileId: z.string(),
   profiles: z.array(ProfileSettingsSchema).check(z.minLength(1)),
@@ -128,14 +136,17 @@ export type StoredSettings = z.infer<typeof StoredSettingsSchema>;
 /** A profile's own part of flat settings, under the given id and name. */
 export function profileFrom(id: string, name: string, settings: Settings): ProfileSettings {
   const { baseUrl, currency, network, successUrl, cancelUrl, callbackUrl, networks } = settings;
-  return { id, name, baseUrl, currency, network, successUrl, cancelUrl, callbackUrl, networks };
+  const profile = { id, name, baseUrl, currency, network, successUrl, cancelUrl, callbackUrl };
+  return settings.confirmedKeyOrigin === undefined
+    ? { ...profile, networks }
+    : { ...profile, networks, confirmedKeyOrigin: settings.confirmedKeyOrigin };
 }
 
 /** The flat settings one profile works with: its own fields and the shared ones. */
 export function flatSettings(stored: StoredSettings, profile: ProfileSettings): Settings {
   const { baseUrl, currency, network, successUrl, cancelUrl, callbackUrl, networks } = profile;
   const { messageTemplate, historyCap, reminderMinutes } = stored;
-  return {
+  const settings: Settings = {
     baseUrl,
     currency,
     network,
@@ -147,6 +158,9 @@ export function flatSettings(stored: StoredSettings, profile: ProfileSettings): 
     historyCap,
     reminderMinutes,
   };
+  return profile.confirmedKeyOrigin === undefined
+    ? settings
+    : { ...settings, confirmedKeyOrigin: profile.confirmedKeyOrigin };
 }
 
 export const DEFAULT_STORED_SETTINGS: StoredSettings = {

@@ -6,9 +6,11 @@ import {
   type FetchLike,
   type PayfectClient,
 } from '../../lib/payfect/index.ts';
+import { hostOf, keyHostConfirmed, originNeedingConfirmation } from '../../lib/key-hosts.ts';
 import { err, ok, type Result } from '../../lib/result.ts';
 import { activeProfile, flatSettings, type Settings } from '../../lib/settings.ts';
 import { readStoredSettings } from '../../lib/settings-storage.ts';
+import { browserGrantsOrigin } from './host-grant.ts';
 import { keyLockedMessage, keyStatus, readApiKey } from './key-store.ts';
 import { profileGone } from './settings-store.ts';
 
@@ -42,6 +44,26 @@ function noKeyError(): UiError {
 }
 
 /**
+ * Whether the key may go to this (valid) base URL: the live API and loopback always; any
+ * other origin only once the user confirmed it in Settings for this profile AND the browser
+ * still grants it. Otherwise why not, naming the host.
+ */
+async function keyHostAllowed(
+  baseUrl: string,
+  confirmedKeyOrigin: string | undefined,
+): Promise<Result<void, UiError>> {
+  const needed = originNeedingConfirmation(baseUrl);
+  if (needed === undefined) return ok(undefined);
+  if (keyHostConfirmed(baseUrl, confirmedKeyOrigin) && (await browserGrantsOrigin(needed))) {
+    return ok(undefined);
+  }
+  return err({
+    kind: 'unconfirmed_host',
+    message: t('background.unconfirmedHost', { host: hostOf(baseUrl) }),
+  });
+}
+
+/**
  * A Payfect client for a profile's saved key and base URL (the active profile's when none
  * is named), or why there cannot be one.
  */
@@ -68,6 +90,8 @@ export async function connect(
       message: t('background.fixBaseUrl', { reason: base.error }),
     });
   }
+  const allowed = await keyHostAllowed(base.value, profile.confirmedKeyOrigin);
+  if (!allowed.ok) return allowed;
   const client = createPayfectClient({
     baseUrl: base.value,
     apiKey,

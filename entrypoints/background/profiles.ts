@@ -1,7 +1,12 @@
 import { t } from '../../lib/i18n.ts';
 import type { UiError } from '../../lib/messages.ts';
 import { err, ok, type Result } from '../../lib/result.ts';
-import { activeProfile, MAX_PROFILE_NAME_LENGTH, type StoredSettings } from '../../lib/settings.ts';
+import {
+  activeProfile,
+  MAX_PROFILE_NAME_LENGTH,
+  type ProfileSettings,
+  type StoredSettings,
+} from '../../lib/settings.ts';
 import { readStoredSettings } from '../../lib/settings-storage.ts';
 import { clearApiKey } from './key-store.ts';
 import { updateStoredSettings } from './settings-store.ts';
@@ -68,13 +73,18 @@ export function switchProfile(profileId: string): Promise<Result<StoredSettings,
   );
 }
 
-/** A new profile with the active one's base URL and defaults, but no key; it becomes active. */
+/**
+ * A new profile with the active one's base URL and defaults, but no key (nor a host confirmed
+ * for one); it becomes active.
+ */
 export function addProfile(name: string): Promise<Result<StoredSettings, UiError>> {
   return change((stored) => {
     const checked = checkProfileName(name, stored);
     if (!checked.ok) return checked;
     const id = crypto.randomUUID();
-    const profile = { ...activeProfile(stored), id, name: checked.value };
+    // Its key is a new one: the host it may go to is confirmed again, for that key.
+    const profile: ProfileSettings = { ...activeProfile(stored), id, name: checked.value };
+    delete profile.confirmedKeyOrigin;
     return ok({ ...stored, activeProfileId: id, profiles: [...stored.profiles, profile] });
   });
 }

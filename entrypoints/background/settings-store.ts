@@ -11,6 +11,7 @@ import {
 } from '../../lib/settings.ts';
 import { readStoredSettings, settingsItem } from '../../lib/settings-storage.ts';
 import { t } from '../../lib/i18n.ts';
+import { originNeedingConfirmation } from '../../lib/key-hosts.ts';
 import { checkRedirectUrl } from '../../lib/urls.ts';
 import { createSerialQueue } from './serial.ts';
 
@@ -97,6 +98,12 @@ export function checkSettings(settings: Settings): Result<SettingsForm, Record<s
     historyCap: settings.historyCap,
     reminderMinutes: settings.reminderMinutes,
   };
+  // A confirmation is for one origin: a base URL moved to another host drops it, and the
+  // live API and loopback need none.
+  const needed = originNeedingConfirmation(baseUrl);
+  if (needed !== undefined && settings.confirmedKeyOrigin === needed) {
+    form.confirmedKeyOrigin = needed;
+  }
   for (const field of REDIRECT_FIELDS) {
     const checked = checkRedirectUrl(settings[field], baseUrl);
     if (checked.ok) form[field] = checked.value;

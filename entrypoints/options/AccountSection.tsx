@@ -7,6 +7,12 @@ import { LIVE_API_BASE_URL } from '../../lib/settings.ts';
 import { withSlots } from './slots.tsx';
 import { keyStatusSentence } from './values.ts';
 
+/** A base URL on a host that is neither the live API nor loopback, and whether it is confirmed. */
+export interface KeyHost {
+  readonly host: string;
+  readonly confirmed: boolean;
+}
+
 export interface AccountMessage {
   readonly tone: 'success' | 'error' | 'info';
   readonly text: string;
@@ -17,6 +23,9 @@ interface AccountSectionProps {
   onApiKeyChange: (value: string) => void;
   baseUrl: string;
   onBaseUrlChange: (value: string) => void;
+  keyHost: KeyHost | undefined;
+  /** Called in the click itself: ticking asks the browser for the origin (a user gesture). */
+  onKeyHostChange: (confirmed: boolean) => void;
   keyStatus: KeyStatus;
   errors: FieldErrors;
   busy: boolean;
@@ -30,6 +39,8 @@ export function AccountSection({
   onApiKeyChange,
   baseUrl,
   onBaseUrlChange,
+  keyHost,
+  onKeyHostChange,
   keyStatus,
   errors,
   busy,
@@ -77,6 +88,22 @@ export function AccountSection({
           },
         )}
       />
+      {keyHost && (
+        <div className="field key-host">
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={keyHost.confirmed}
+              onChange={(event) => onKeyHostChange(event.currentTarget.checked)}
+              aria-describedby="key-host-hint"
+            />
+            <span>{t('options.account.confirmHost', { host: keyHost.host })}</span>
+          </label>
+          <p id="key-host-hint" className="field-hint">
+            {t('options.account.confirmHostHint', { host: keyHost.host })}
+          </p>
+        </div>
+      )}
       <div className="actions">
         <button type="button" className="button" onClick={onTestConnection} disabled={busy}>
           {t('options.account.testConnection')}

@@ -5,8 +5,11 @@ import { StatusMessage } from '../../components/StatusMessage.tsx';
 import type { FieldErrors } from '../../lib/draft.ts';
 import { t } from '../../lib/i18n.ts';
 import type { State } from '../../lib/messages.ts';
+import { hostOf, originNeedingConfirmation } from '../../lib/key-hosts.ts';
+import { validateBaseUrl } from '../../lib/payfect/url-safety.ts';
 import { ask, noAnswerMessage } from '../../utils/ask.ts';
-import { AccountSection, type AccountMessage } from './AccountSection.tsx';
+import { requestHostGrant } from '../../utils/host-grant.ts';
+import { AccountSection, type AccountMessage, type KeyHost } from './AccountSection.tsx';
 import { DefaultsSection } from './DefaultsSection.tsx';
 import { HistorySection } from './HistorySection.tsx';
 import { PassphraseSection } from './PassphraseSection.tsx';
@@ -57,6 +60,38 @@ export function SettingsPage({ initial, onDirtyChange }: SettingsPageProps) {
     setValues((before) => ({ ...before, [field]: value }));
     setErrors(({ [field]: _gone, ...rest }) => rest);
     setSavedNote('');
+  }
+
+  // The host the typed base URL would send the key to, when it needs the user's word.
+  const typedBase = validateBaseUrl(values.baseUrl);
+  const originToConfirm = typedBase.ok ? originNeedingConfirmation(typedBase.value) : undefined;
+  const keyHost: KeyHost | undefined =
+    originToConfirm === undefined
+      ? undefined
+      : {
+          host: hostOf(originToConfirm),
+          confirmed: values.confirmedKeyOrigin === originToConfirm,
+        };
+
+  function confirmKeyHost(confirmed: boolean) {
+    if (originToConfirm === undefined) return;
+    if (!confirmed) {
+      edited('confirmedKeyOrigin', undefined);
+      return;
+    }
+    const origin = originToConfirm;
+    // Asked before anything else is awaited, while the click still counts as the user's.
+    void requestHostGrant(origin).then((granted) => {
+      if (granted) {
+        edited('confirmedKeyOrigin', origin);
+        setAccount(null);
+      } else {
+        setAccount({
+          tone: 'error',
+          text: t('options.account.confirmHostDenied', { host: hostOf(origin) }),
+        });
+      }
+    });
   }
 
   function editedKey(value: string) {
@@ -113,7 +148,10 @@ export function SettingsPage({ initial, onDirtyChange }: SettingsPageProps) {
   function testConnection() {
     void act('test', async () => {
       setAccount({ tone: 'info', text: t('options.account.testing') });
-      const unsaved = apiKey.trim() !== '' || values.baseUrl !== stored.baseUrl;
+      const unsaved =
+        apiKey.trim() !== '' ||
+        values.baseUrl !== stored.baseUrl ||
+        values.confirmedKeyOrigin !== stored.confirmedKeyOrigin;
       if (unsaved && !(await runSave())) {
         setAccount({ tone: 'error', text: t('options.account.fixThenTest') });
         return;
@@ -164,6 +202,8 @@ export function SettingsPage({ initial, onDirtyChange }: SettingsPageProps) {
         onApiKeyChange={editedKey}
         baseUrl={values.baseUrl}
         onBaseUrlChange={(value) => edited('baseUrl', value)}
+        keyHost={keyHost}
+        onKeyHostChange={confirmKeyHost}
         keyStatus={keyStatus}
         errors={errors}
         busy={busy !== null}

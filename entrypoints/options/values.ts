@@ -23,6 +23,7 @@ export const VALUE_FIELDS = [
   'messageTemplate',
   'historyCap',
   'reminderMinutes',
+  'confirmedKeyOrigin',
 ] as const satisfies readonly (keyof SettingsValues)[];
 
 /** Every field that can carry an error, in page order: the key first. */
@@ -47,6 +48,8 @@ export function valuesOf(settings: Settings): SettingsValues {
     messageTemplate: templateForDisplay(messageTemplate),
     historyCap: String(settings.historyCap),
     reminderMinutes: String(settings.reminderMinutes),
+    // Set explicitly (undefined too), so saving a page that has none overrides the stored one.
+    confirmedKeyOrigin: settings.confirmedKeyOrigin,
   };
 }
 

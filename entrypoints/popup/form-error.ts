@@ -6,7 +6,10 @@ import { noAnswerMessage } from '../../utils/ask.ts';
 export interface FormError {
   readonly message: string;
   readonly fields: FieldErrors;
-  /** A missing or rejected key is fixed in Settings: the alert offers to go there. */
+  /**
+   * A missing or rejected key, or a host not confirmed for it, is fixed in Settings: the
+   * alert offers to go there.
+   */
   readonly openSettings: boolean;
 }
 
@@ -14,7 +17,8 @@ export function formErrorFrom(error: UiError): FormError {
   return {
     message: error.message,
     fields: error.fields ?? {},
-    openSettings: error.kind === 'auth' || error.kind === 'no_key',
+    openSettings:
+      error.kind === 'auth' || error.kind === 'no_key' || error.kind === 'unconfirmed_host',
   };
 }
 

@@ -1,6 +1,8 @@
+import { z } from 'zod/mini';
 import { flattenDrfErrors } from './drf-errors';
 import type { PayfectError } from './errors';
 import { parseRetryAfterMs } from './retry-after';
+import { DetailBodySchema } from './schemas';
 
 /** What the transport read from a response that was not a success. */
 export interface FailedReply {
@@ -21,8 +23,8 @@ function parseJson(text: string | undefined): unknown {
 }
 
 function detailOf(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null || !('detail' in body)) return undefined;
-  return typeof body.detail === 'string' ? body.detail.slice(0, 300) : undefined;
+  const parsed = z.safeParse(DetailBodySchema, body);
+  return parsed.success ? parsed.data.detail.slice(0, 300) : undefined;
 }
 
 /** Maps a non-2xx response to a PayfectError, reading a DRF-style JSON body if there is one. */

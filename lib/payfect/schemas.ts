@@ -206,6 +206,13 @@ export const CheckoutSchema = z.looseObject({
 });
 
 export type Checkout = z.infer<typeof CheckoutSchema>;
+
+/**
+ * A Payfect error body: Django REST Framework's `{"detail": "Not found."}` (api notes,
+ * "Errors"). The query endpoint answers an unknown id with it, which is how Test connection
+ * tells Payfect's API from any server that answers 404 (an HTML page, `{}`).
+ */
+export const DetailBodySchema = z.looseObject({ detail: z.string() });
 export type CheckoutStatus = Checkout['status'];
 export type PaymentMethodOptions = z.infer<typeof PaymentMethodOptionsSchema>;
 

@@ -59,7 +59,8 @@ test('Test connection against the sandbox answers in Chinese', async ({
   await page.getByRole('textbox', { name: 'API 金鑰' }).fill(sandbox.keys[0] ?? '');
   await page.getByRole('textbox', { name: 'API 基礎網址' }).fill(sandbox.apiBaseUrl);
   await page.getByRole('button', { name: '測試連線' }).click();
-  await expect(page.getByText('已連線：Payfect 接受了這個金鑰。')).toBeVisible();
+  const host = new URL(sandbox.apiBaseUrl).host;
+  await expect(page.getByText(`已連線至 ${host}：Payfect 接受了這個金鑰。`)).toBeVisible();
   await expect(page.getByText(/已儲存金鑰，結尾為 …\S{4} · 首次使用前無法得知模式/)).toBeVisible();
 
   await page.getByRole('textbox', { name: 'API 金鑰' }).fill('pk_test_not_a_key_the_sandbox_knows');

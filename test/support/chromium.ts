@@ -50,6 +50,8 @@ export interface LaunchOptions {
   readonly extensionDir?: string;
   /** The browser's UI language ("zh-TW"), which chrome.i18n answers in; English by default. */
   readonly locale?: string;
+  /** More Chromium switches, e.g. --host-resolver-rules for a test's made-up host names. */
+  readonly args?: readonly string[];
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
@@ -74,6 +76,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       `--lang=${options.locale ?? 'en-US'}`,
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
+      ...(options.args ?? []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -61,6 +61,22 @@ describe('the Firefox package', () => {
   });
 });
 
+describe('host access', () => {
+  it('grants Chromium only the live API at install; any other https host is optional', () => {
+    const manifest = manifestFor(CHROME);
+    expect(manifest.host_permissions).toEqual(['https://api.payfect.finance/*']);
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
+    expect(manifest).not.toHaveProperty('optional_permissions');
+  });
+
+  it('lets Firefox MV2 ask for another https host through optional_permissions', () => {
+    const manifest = manifestFor(FIREFOX);
+    expect(manifest.optional_permissions).toEqual(['https://*/*']);
+    // WXT would drop this key for MV2 anyway; it is not written at all.
+    expect(manifest).not.toHaveProperty('optional_host_permissions');
+  });
+});
+
 describe('the icons', () => {
   it('declares one icon per size, for both browsers', () => {
     const declared = Object.keys(ICONS).map(Number);

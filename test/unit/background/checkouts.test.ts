@@ -187,7 +187,7 @@ describe('testConnection', () => {
     expect(await ask(handle, { type: 'testConnection' })).toEqual({
       ok: true,
       mode: 'unknown',
-      message: 'Connected — Payfect accepted the key.',
+      message: `Connected to ${new URL(sandbox.apiBaseUrl).host} — Payfect accepted the key.`,
     });
     expect(sandbox.requests.map((request) => request.method)).toEqual(['GET']);
     expect(sandbox.sessions.size).toBe(0);

@@ -25,13 +25,16 @@ import {
   settingsToV3,
   settingsToV4,
   settingsToV5,
+  settingsToV6,
   readProfileSettings,
   readStoredSettings,
 } from '../../../lib/settings-storage.ts';
 import { DEFAULT_MESSAGE_TEMPLATE, DEFAULT_MESSAGE_TEMPLATE_V2 } from '../../../lib/settings.ts';
 import historyV1 from './fixtures/history-v1.json';
 import settingsV1 from './fixtures/settings-v1.json';
-import { session } from './helpers.ts';
+import { fakeFetch, jsonResponse } from '../payfect/fake-fetch.ts';
+import { createMessageHandler } from '../../../entrypoints/background/router.ts';
+import { ask, session } from './helpers.ts';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -200,7 +203,7 @@ describe('settings v1 → v2', () => {
       historyCap: 0,
       reminderMinutes: 60,
     });
-    expect(await settingsItem.getMeta()).toEqual({ v: 5 });
+    expect(await settingsItem.getMeta()).toEqual({ v: 6 });
   });
 });
 
@@ -225,7 +228,7 @@ describe('settings v2 → v3', () => {
     });
     await settingsItem.migrate();
     expect((await readSettings()).messageTemplate).toBe(DEFAULT_MESSAGE_TEMPLATE);
-    expect(await settingsItem.getMeta()).toEqual({ v: 5 });
+    expect(await settingsItem.getMeta()).toEqual({ v: 6 });
   });
 });
 
@@ -244,7 +247,7 @@ describe('settings v3 → v4', () => {
     await browser.storage.local.set({ settings: v3, settings$: { v: 3 } });
     await settingsItem.migrate();
     expect(await readSettings()).toEqual({ ...v3, reminderMinutes: 60 });
-    expect(await settingsItem.getMeta()).toEqual({ v: 5 });
+    expect(await settingsItem.getMeta()).toEqual({ v: 6 });
   });
 });
 
@@ -290,7 +293,7 @@ describe('settings v4 → v5 (profiles)', () => {
     expect(await readSettings()).toEqual(v4);
     expect(await readProfileSettings('default')).toEqual(v4);
     expect(await readProfileSettings('other')).toBeUndefined();
-    expect(await settingsItem.getMeta()).toEqual({ v: 5 });
+    expect(await settingsItem.getMeta()).toEqual({ v: 6 });
   });
 
   it('falls back to the first profile when the active id is unknown', async () => {
@@ -308,5 +311,69 @@ describe('settings v4 → v5 (profiles)', () => {
       settings$: { v: 5 },
     });
     expect((await readStoredSettings()).profiles).toHaveLength(1);
+  });
+});
+
+describe('settings v5 → v6 (the host the key may go to)', () => {
+  const profile = {
+    currency: 'usdt',
+    network: 'tron',
+    successUrl: '',
+    cancelUrl: '',
+    callbackUrl: '',
+    networks: [{ value: 'tron', name: 'Tron (TRC20)' }],
+  };
+  const v5 = {
+    activeProfileId: 'live',
+    profiles: [
+      { ...profile, id: 'live', name: 'Live', baseUrl: LIVE_API_BASE_URL },
+      { ...profile, id: 'sandbox', name: 'Sandbox', baseUrl: 'http://127.0.0.1:8787/api/v1' },
+      // A value no v5 build wrote: a migration never carries a confirmation over.
+      {
+        ...profile,
+        id: 'other',
+        name: 'Other',
+        baseUrl: 'https://api.payfect-finance.support/api/v1',
+        confirmedKeyOrigin: 'https://api.payfect-finance.support',
+      },
+    ],
+    messageTemplate: '{url}',
+    historyCap: 0,
+    reminderMinutes: 60,
+  };
+
+  it('leaves every profile unconfirmed and the rest as it was', () => {
+    const v6 = settingsToV6(v5) as typeof v5;
+    expect(v6.profiles.map((p) => 'confirmedKeyOrigin' in p)).toEqual([false, false, false]);
+    expect(v6).toEqual({
+      ...v5,
+      profiles: v5.profiles.map(
+        ({ confirmedKeyOrigin: _gone, ...rest }: Record<string, unknown>) => rest,
+      ),
+    });
+  });
+
+  it('after migrating, the key goes to the live API and the sandbox but not to another host', async () => {
+    await browser.storage.local.set({ settings: v5, settings$: { v: 5 } });
+    await settingsItem.migrate();
+    expect(await settingsItem.getMeta()).toEqual({ v: 6 });
+    // Even with the browser's grant, the other host waits for the user's confirmation.
+    vi.spyOn(browser.permissions, 'contains').mockImplementation(async () => true);
+    const fake = fakeFetch(() => jsonResponse({ detail: 'Not found.' }, 404));
+    const handle = createMessageHandler({ fetch: fake.fetch });
+    const answers: unknown[] = [];
+    for (const profileId of ['live', 'sandbox', 'other']) {
+      await ask(handle, { type: 'saveKey', apiKey: `pk_test_${profileId}-0001`, profileId });
+      answers.push(await ask(handle, { type: 'testConnection', profileId }));
+    }
+    expect(answers).toMatchObject([
+      { ok: true },
+      { ok: true },
+      { ok: false, error: { kind: 'unconfirmed_host' } },
+    ]);
+    expect(fake.calls.map((call) => new URL(call.url).host)).toEqual([
+      'api.payfect.finance',
+      '127.0.0.1:8787',
+    ]);
   });
 });
