@@ -18,7 +18,6 @@ export interface AmountInText {
   readonly currency?: OfferedCurrency;
 }
 
-
 /**
  * Codes of currencies the form does not offer. An amount marked with one is skipped rather
  * than prefilled in the form's currency: "JPY 500" is not 500 USDT, and converting is not
