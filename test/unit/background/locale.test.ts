@@ -80,12 +80,12 @@ describe('in zh-TW', () => {
   it('rejects input beside its field in Chinese', () => {
     const draft = {
       ...emptyDraft(DEFAULT_SETTINGS, 'INV-1'),
-      items: [{ name: '', description: '', unitPrice: '1,000', quantity: '0' }],
+      items: [{ name: '', description: '', unitPrice: '15.000,50', quantity: '0' }],
     };
     const checked = validateDraft(draft, { baseUrl: 'https://api.payfect.finance/api/v1' });
     expect(checked.ok ? {} : checked.error).toEqual({
       'items.0.name': '請輸入客戶付款的項目。',
-      'items.0.unitPrice': '小數請用小數點，也不要加千分位符號，例如 1000.50。',
+      'items.0.unitPrice': '小數請用小數點，例如 15000.50 或 15,000.50。',
       'items.0.quantity': '數量至少要是 1。',
     });
     expect(validateBaseUrl('http://api.example.com/')).toEqual({
