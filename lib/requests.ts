@@ -39,7 +39,21 @@ export const RequestSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('lockKey'), ...forProfile }),
   z.object({ type: z.literal('removePassphrase'), ...forProfile }),
-  z.object({ type: z.literal('testConnection'), ...forProfile }),
+  z.object({
+    type: z.literal('testConnection'),
+    ...forProfile,
+    /**
+     * What the options page shows but has not saved: tested as typed, stored only by Save.
+     * The typed key goes to the same host rules as a saved one (lib/key-hosts.ts).
+     */
+    typed: z.optional(
+      z.object({
+        apiKey: z.optional(z.string().check(z.minLength(1), z.maxLength(1000))),
+        baseUrl: z.string().check(z.maxLength(2000)),
+        confirmedKeyOrigin: z.optional(z.string().check(z.maxLength(300))),
+      }),
+    ),
+  }),
   z.object({ type: z.literal('switchProfile'), profileId: ProfileIdSchema }),
   z.object({ type: z.literal('addProfile'), name: ProfileNameSchema }),
   z.object({

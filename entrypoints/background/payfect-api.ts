@@ -67,9 +67,17 @@ async function keyHostAllowed(
  * A Payfect client for a profile's saved key and base URL (the active profile's when none
  * is named), or why there cannot be one.
  */
+/** Account values typed on the options page, not saved: Test connection tries them as they are. */
+export interface TypedAccount {
+  readonly apiKey?: string | undefined;
+  readonly baseUrl: string;
+  readonly confirmedKeyOrigin?: string | undefined;
+}
+
 export async function connect(
   deps: BackgroundDeps,
   profileId?: string,
+  typed?: TypedAccount,
 ): Promise<Result<Connection, UiError>> {
   const stored = await readStoredSettings();
   const profile =
@@ -77,20 +85,23 @@ export async function connect(
       ? activeProfile(stored)
       : stored.profiles.find((candidate) => candidate.id === profileId);
   if (profile === undefined) return err(profileGone());
-  const apiKey = await readApiKey(profile.id);
+  const apiKey = typed?.apiKey ?? (await readApiKey(profile.id));
   if (apiKey === undefined) {
     const locked = (await keyStatus(profile.id)).lock === 'locked';
     return err(locked ? { kind: 'no_key', message: keyLockedMessage() } : noKeyError());
   }
   const settings = flatSettings(stored, profile);
-  const base = validateBaseUrl(settings.baseUrl);
+  const base = validateBaseUrl(typed?.baseUrl ?? settings.baseUrl);
   if (!base.ok) {
     return err({
       kind: 'invalid_request',
       message: t('background.fixBaseUrl', { reason: base.error }),
     });
   }
-  const allowed = await keyHostAllowed(base.value, profile.confirmedKeyOrigin);
+  const allowed = await keyHostAllowed(
+    base.value,
+    typed === undefined ? profile.confirmedKeyOrigin : typed.confirmedKeyOrigin,
+  );
   if (!allowed.ok) return allowed;
   const client = createPayfectClient({
     baseUrl: base.value,

@@ -100,7 +100,7 @@ function createHandlers(deps: BackgroundDeps, statuses: StatusService): Handlers
     removePassphrase: forProfile<'removePassphrase'>(async ({ profileId }) =>
       keyAnswer(await removePassphrase(profileId)),
     ),
-    testConnection: ({ profileId }) => testConnection(deps, profileId),
+    testConnection: ({ profileId, typed }) => testConnection(deps, profileId, typed),
     switchProfile: async ({ profileId }) => profileAnswer(await switchProfile(profileId)),
     addProfile: async ({ name }) => profileAnswer(await addProfile(name)),
     renameProfile: async ({ profileId, name }) =>

@@ -144,25 +144,42 @@ export function SettingsPage({ initial, onDirtyChange }: SettingsPageProps) {
     void act('save', runSave);
   }
 
-  /** Tests what is typed: unsaved account changes are saved first, as the user expects. */
+  /**
+   * Tests what is typed — a new key, another base URL — without saving it: only Save stores.
+   * A test of the saved account teaches the background the key's mode and networks.
+   */
   function testConnection() {
     void act('test', async () => {
       setAccount({ tone: 'info', text: t('options.account.testing') });
+      const typedKey = apiKey.trim();
       const unsaved =
-        apiKey.trim() !== '' ||
+        typedKey !== '' ||
         values.baseUrl !== stored.baseUrl ||
         values.confirmedKeyOrigin !== stored.confirmedKeyOrigin;
-      if (unsaved && !(await runSave())) {
-        setAccount({ tone: 'error', text: t('options.account.fixThenTest') });
-        return;
-      }
       try {
-        const answer = await ask({ type: 'testConnection', profileId });
+        const answer = await ask({
+          type: 'testConnection',
+          profileId,
+          // Always what the page shows (saved or not), so the answer can point at it.
+          typed: {
+            baseUrl: values.baseUrl.trim(),
+            ...(typedKey === '' ? {} : { apiKey: typedKey }),
+            ...(values.confirmedKeyOrigin === undefined
+              ? {}
+              : { confirmedKeyOrigin: values.confirmedKeyOrigin }),
+          },
+        });
         setAccount(
           answer.ok
-            ? { tone: 'success', text: answer.message }
+            ? {
+                tone: 'success',
+                text: unsaved
+                  ? `${answer.message} ${t('options.account.notSavedYet')}`
+                  : answer.message,
+              }
             : { tone: 'error', text: answer.error.message },
         );
+        if (unsaved) return;
         // The test teaches the background the key's mode and the networks on offer.
         const fresh = await ask({ type: 'getState' });
         const learned = answer.ok && answer.mode !== 'unknown' ? answer.mode : fresh.key.mode;

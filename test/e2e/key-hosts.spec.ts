@@ -184,7 +184,7 @@ test('ticked and granted, the key goes to that host alone: Test connection says 
     await options.getByRole('button', { name: 'Test connection' }).click();
     await expect(
       options.getByText(
-        `${host} answered, but it is not Payfect’s API — check the API base URL in Settings.`,
+        `${host} answered, but it is not Payfect’s API — check the API base URL above.`,
         { exact: true },
       ),
     ).toBeVisible();
@@ -192,7 +192,9 @@ test('ticked and granted, the key goes to that host alone: Test connection says 
       expect.objectContaining({ authorization: `Api-Key ${KEY}` }),
     ]);
 
-    // Reloaded, the page shows the confirmation as saved.
+    // Test connection saved nothing; Save does, and reloaded, the page shows it.
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect(options.getByRole('status').filter({ hasText: /^Saved/ })).toBeVisible();
     await options.reload();
     await expect(
       options.getByRole('checkbox', { name: `Send my API key to ${host}` }),
@@ -224,7 +226,7 @@ test('Test connection names the host: connected to the sandbox, not Payfect for 
   const testButton = options.getByRole('button', { name: 'Test connection' });
 
   const connected = `Connected to ${host} — Payfect accepted the key.`;
-  const notPayfect = `${host} answered, but it is not Payfect’s API — check the API base URL in Settings.`;
+  const notPayfect = `${host} answered, but it is not Payfect’s API — check the API base URL above.`;
   for (const respond of [
     {
       status: 404,

@@ -60,10 +60,20 @@ test('Test connection against the sandbox answers in Chinese', async ({
   await page.getByRole('textbox', { name: 'API 基礎網址' }).fill(sandbox.apiBaseUrl);
   await page.getByRole('button', { name: '測試連線' }).click();
   const host = new URL(sandbox.apiBaseUrl).host;
-  await expect(page.getByText(`已連線至 ${host}：Payfect 接受了這個金鑰。`)).toBeVisible();
+  // Tested as typed, and said so: nothing is saved until 儲存.
+  await expect(
+    page.getByText(`已連線至 ${host}：Payfect 接受了這個金鑰。 尚未儲存：按「儲存」即可保留。`),
+  ).toBeVisible();
+  await expect(page.getByText(/已儲存金鑰，結尾為/)).toHaveCount(0);
+  await page.getByRole('button', { name: '儲存' }).click();
   await expect(page.getByText(/已儲存金鑰，結尾為 …\S{4} · 首次使用前無法得知模式/)).toBeVisible();
 
   await page.getByRole('textbox', { name: 'API 金鑰' }).fill('pk_test_not_a_key_the_sandbox_knows');
   await page.getByRole('button', { name: '測試連線' }).click();
-  await expect(page.getByText('Payfect 拒絕了這個 API 金鑰，請在「設定」中檢查。')).toBeVisible();
+  // Said on the Settings page: no "check it in Settings".
+  await expect(
+    page.getByText(
+      'Payfect 拒絕了這個 API 金鑰：請確認貼上的是完整的金鑰，且屬於這個 Payfect 帳戶。',
+    ),
+  ).toBeVisible();
 });

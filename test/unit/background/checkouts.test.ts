@@ -198,12 +198,40 @@ describe('testConnection', () => {
     expect(await ask(handle, { type: 'testConnection' })).toMatchObject({ ok: true, mode: 'test' });
   });
 
-  it('says the key was rejected when it is wrong', async () => {
+  it('says the key was rejected when it is wrong, in words for the Settings page', async () => {
     await ask(handle, { type: 'saveKey', apiKey: 'wrong-key-0000-0000-0000' });
     expect(await ask(handle, { type: 'testConnection' })).toEqual({
       ok: false,
-      error: { kind: 'auth', message: 'Payfect rejected the API key — check it in Settings.' },
+      error: {
+        kind: 'auth',
+        message:
+          'Payfect refused this API key — check that it was pasted whole and belongs to this Payfect account.',
+      },
     });
+  });
+
+  it('tests a typed key and base URL as they are, saving neither', async () => {
+    await ask(handle, { type: 'saveKey', apiKey: 'wrong-key-0000-0000-0000' });
+    const before = await ask(handle, { type: 'getState' });
+    expect(
+      await ask(handle, {
+        type: 'testConnection',
+        typed: { apiKey: key, baseUrl: sandbox.apiBaseUrl },
+      }),
+    ).toMatchObject({ ok: true });
+    // The stored key is still the wrong one, untouched, and still refused.
+    expect(await ask(handle, { type: 'getState' })).toEqual(before);
+    expect(await ask(handle, { type: 'testConnection' })).toMatchObject({
+      ok: false,
+      error: { kind: 'auth' },
+    });
+    // A typed base URL is tried as typed: here, one where nothing listens.
+    expect(
+      await ask(handle, {
+        type: 'testConnection',
+        typed: { apiKey: key, baseUrl: 'http://127.0.0.1:9/api/v1' },
+      }),
+    ).toMatchObject({ ok: false, error: { kind: 'network' } });
   });
 
   it('answers no_key without a request when no key is saved', async () => {

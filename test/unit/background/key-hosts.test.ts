@@ -153,7 +153,7 @@ describe('Test connection', () => {
       error: {
         kind: 'malformed_response',
         message:
-          'api.payfect-finance.support answered, but it is not Payfect’s API — check the API base URL in Settings.',
+          'api.payfect-finance.support answered, but it is not Payfect’s API — check the API base URL above.',
       },
     });
   });
