@@ -51,6 +51,11 @@ test('a second profile sends its links to its own API with its own key, named in
   const profile = popup.getByRole('combobox', { name: 'Profile' });
   // Shop B was made active by adding it; switch to Default, type, then switch back.
   await expect(profile).toHaveValue(/.+/);
+  // The header stays one line with the profile choice in it, at the popup's 380 px.
+  await popup.setViewportSize({ width: 380, height: 600 });
+  const bar = await popup.locator('.app-bar').boundingBox();
+  expect(bar?.height).toBeLessThanOrEqual(48);
+  expect(await popup.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(380);
   await profile.selectOption({ label: 'Default' });
   await fillItems(popup, [{ name: 'Logo design', unitPrice: '120.5' }]);
   await profile.selectOption({ label: 'Shop B' });
