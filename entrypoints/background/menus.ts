@@ -5,7 +5,10 @@ import { prefillItem } from '../../lib/storage.ts';
 
 export const SELECTION_MENU_ID = 'create-link-from-selection';
 
-/** The fallback window has the toolbar popup's size (test/support/flows.ts POPUP_VIEWPORT). */
+/**
+ * The fallback window: the toolbar popup's 380 × 600 (test/support/flows.ts POPUP_VIEWPORT)
+ * plus room for the window's own title bar and borders.
+ */
 export const POPUP_WINDOW = { width: 400, height: 640 } as const;
 
 type ContextMenus = typeof browser.contextMenus;

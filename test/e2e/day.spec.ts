@@ -8,11 +8,11 @@
  */
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { connectToSandbox } from '../support/flows.ts';
+import { connectToSandbox, POPUP_VIEWPORT } from '../support/flows.ts';
 import type { ExtensionBrowser } from '../support/chromium.ts';
 import type { Sandbox } from '../sandbox/server.ts';
 
-const POPUP = { width: 380, height: 600 } as const;
+const POPUP = POPUP_VIEWPORT;
 
 const WORDS = {
   'en-US': {
