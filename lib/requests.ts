@@ -24,12 +24,16 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('saveKey'),
     apiKey: z.string().check(z.minLength(1)),
+    /** Sealed with this before its first write: a key meant to be locked never rests in clear. */
+    passphrase: z.optional(z.string().check(z.maxLength(1000))),
     ...forProfile,
   }),
   z.object({ type: z.literal('clearKey'), ...forProfile }),
   z.object({
     type: z.literal('setPassphrase'),
     passphrase: z.string().check(z.maxLength(1000)),
+    /** The passphrase the key is locked with now, when it is: changing it asks for it. */
+    current: z.optional(z.string().check(z.maxLength(1000))),
     ...forProfile,
   }),
   z.object({
@@ -38,7 +42,12 @@ export const RequestSchema = z.discriminatedUnion('type', [
     ...forProfile,
   }),
   z.object({ type: z.literal('lockKey'), ...forProfile }),
-  z.object({ type: z.literal('removePassphrase'), ...forProfile }),
+  z.object({
+    type: z.literal('removePassphrase'),
+    /** Removing the lock asks for the passphrase it is locked with. */
+    current: z.string().check(z.maxLength(1000)),
+    ...forProfile,
+  }),
   z.object({
     type: z.literal('testConnection'),
     ...forProfile,

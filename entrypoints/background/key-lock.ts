@@ -9,11 +9,19 @@ import { z } from 'zod/mini';
 /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256. Stored with each seal, so it can change. */
 const ITERATIONS = 600_000;
 
+/*
+ * What a stored seal may ask for. Below 100,000 a passphrase is cheap to guess; above
+ * 5,000,000 (about eight times today's figure, seconds of work here) a tampered or broken
+ * record would make every unlock hang — up to hours at 2^31. Outside: refused, not run.
+ */
+export const MIN_ITERATIONS = 100_000;
+export const MAX_ITERATIONS = 5_000_000;
+
 export const MIN_PASSPHRASE_LENGTH = 8;
 
 export const SealedKeySchema = z.object({
   version: z.literal(1),
-  iterations: z.int().check(z.minimum(100_000)),
+  iterations: z.int().check(z.minimum(MIN_ITERATIONS), z.maximum(MAX_ITERATIONS)),
   /** Base64. */
   salt: z.string(),
   iv: z.string(),

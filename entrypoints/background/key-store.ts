@@ -159,14 +159,36 @@ export function checkApiKey(text: string): Result<string, UiError> {
   return ok(key);
 }
 
-/** Saves a new key; its mode is unknown until Payfect answers a request made with it. */
+function checkPassphrase(passphrase: string): Result<string, UiError> {
+  return passphrase.length < MIN_PASSPHRASE_LENGTH
+    ? err(invalidKey(t('background.key.shortPassphrase', { min: MIN_PASSPHRASE_LENGTH })))
+    : ok(passphrase);
+}
+
+/**
+ * Saves a new key; its mode is unknown until Payfect answers a request made with it. With a
+ * passphrase the key is sealed before anything is written: storage.local is a LevelDB whose
+ * log keeps overwritten values until it is compacted, so a key written in clear even once
+ * may be read from the profile folder long after it was locked.
+ */
 export async function saveApiKey(
   text: string,
   profileId?: string,
+  passphrase?: string,
 ): Promise<Result<KeyStatus, UiError>> {
   const checked = checkApiKey(text);
   if (!checked.ok) return checked;
   const items = await itemsOf(profileId);
+  if (passphrase !== undefined && passphrase !== '') {
+    const lock = checkPassphrase(passphrase);
+    if (!lock.ok) return err({ ...lock.error, fields: { passphrase: lock.error.message } });
+    const key = checked.value;
+    await items.sealed.setValue(await sealKey(key, passphrase, lastFour(key)));
+    await items.unlocked.setValue(key);
+    await items.apiKey.removeValue();
+    await items.mode.setValue('unknown');
+    return ok(await statusOf(items));
+  }
   await items.apiKey.setValue(checked.value);
   // A new key replaces a locked one: its passphrase sealed the old key, not this one.
   await items.sealed.removeValue();
@@ -190,17 +212,44 @@ export function keyLockedMessage(): string {
 }
 
 /**
- * Seals the key with a passphrase (or a new one, when unlocked) and keeps it unlocked for
- * this browser session. The plain item is removed only once the sealed one is written.
+ * The key a locked profile's current passphrase opens; a wrong or missing one is refused
+ * beside the "Current passphrase" field. Unlocked or not, changing or removing the lock
+ * asks for it: someone at an unlocked browser must not be able to re-lock the key with a
+ * passphrase of theirs, or take the lock off.
+ */
+async function openWithCurrent(
+  sealed: SealedKey,
+  current: string | undefined,
+): Promise<Result<string, UiError>> {
+  const key = current === undefined || current === '' ? undefined : await openSealedKey(sealed, current);
+  if (key === undefined) {
+    const message = t('background.key.wrongCurrent');
+    return err({ ...invalidKey(message), fields: { current: message } });
+  }
+  return ok(key);
+}
+
+/**
+ * Seals the key with a passphrase — a new one for a locked key, given the current one — and
+ * keeps it unlocked for this browser session. The plain item is removed only once the
+ * sealed one is written.
  */
 export async function setPassphrase(
   passphrase: string,
   profileId?: string,
+  current?: string,
 ): Promise<Result<KeyStatus, UiError>> {
-  if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
-    return err(invalidKey(t('background.key.shortPassphrase', { min: MIN_PASSPHRASE_LENGTH })));
-  }
+  const lock = checkPassphrase(passphrase);
+  if (!lock.ok) return lock;
   const items = await itemsOf(profileId);
+  const sealed = await readSealedKey(items);
+  if (sealed !== undefined) {
+    const opened = await openWithCurrent(sealed, current);
+    if (!opened.ok) return opened;
+    await items.sealed.setValue(await sealKey(opened.value, passphrase, lastFour(opened.value)));
+    await items.unlocked.setValue(opened.value);
+    return ok(await statusOf(items));
+  }
   const key = await apiKeyOf(items);
   if (key === undefined) {
     return err(
@@ -220,7 +269,12 @@ export async function unlockKey(
 ): Promise<Result<KeyStatus, UiError>> {
   const items = await itemsOf(profileId);
   const sealed = await readSealedKey(items);
-  if (sealed === undefined) return err(invalidKey(t('background.key.noneLocked')));
+  if (sealed === undefined) {
+    // A stored seal that fails its schema (iterations out of bounds: tampered or broken) is
+    // never run; the user is told to save the key again.
+    const damaged = (await items.sealed.getValue()) !== null;
+    return err(invalidKey(t(damaged ? 'background.key.damagedSeal' : 'background.key.noneLocked')));
+  }
   const key = await openSealedKey(sealed, passphrase);
   if (key === undefined) return err(invalidKey(t('background.key.wrongPassphrase')));
   await items.unlocked.setValue(key);
@@ -234,13 +288,17 @@ export async function lockKey(profileId?: string): Promise<KeyStatus> {
   return statusOf(items);
 }
 
-/** Keeps the key unsealed again, as before the lock; only an unlocked key can be. */
-export async function removePassphrase(profileId?: string): Promise<Result<KeyStatus, UiError>> {
+/** Keeps the key unsealed again, as before the lock, given the current passphrase. */
+export async function removePassphrase(
+  current: string,
+  profileId?: string,
+): Promise<Result<KeyStatus, UiError>> {
   const items = await itemsOf(profileId);
-  const key = await readUnlockedKey(items);
-  if ((await readSealedKey(items)) === undefined || key === undefined) {
-    return err(invalidKey(t('background.key.unlockFirst')));
-  }
+  const sealed = await readSealedKey(items);
+  if (sealed === undefined) return err(invalidKey(t('background.key.noneLocked')));
+  const opened = await openWithCurrent(sealed, current);
+  if (!opened.ok) return opened;
+  const key = opened.value;
   await items.apiKey.setValue(key);
   await items.sealed.removeValue();
   await items.unlocked.removeValue();

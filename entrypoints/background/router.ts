@@ -80,15 +80,15 @@ function createHandlers(deps: BackgroundDeps, statuses: StatusService): Handlers
       await applyHistoryCap(saved.value.historyCap);
       return { ok: true, settings: saved.value };
     }),
-    saveKey: forProfile<'saveKey'>(async ({ apiKey, profileId }) =>
-      keyAnswer(await saveApiKey(apiKey, profileId)),
+    saveKey: forProfile<'saveKey'>(async ({ apiKey, passphrase, profileId }) =>
+      keyAnswer(await saveApiKey(apiKey, profileId, passphrase)),
     ),
     clearKey: forProfile<'clearKey'>(async ({ profileId }) => ({
       ok: true,
       key: await clearApiKey(profileId),
     })),
-    setPassphrase: forProfile<'setPassphrase'>(async ({ passphrase, profileId }) =>
-      keyAnswer(await setPassphrase(passphrase, profileId)),
+    setPassphrase: forProfile<'setPassphrase'>(async ({ passphrase, current, profileId }) =>
+      keyAnswer(await setPassphrase(passphrase, profileId, current)),
     ),
     unlockKey: forProfile<'unlockKey'>(async ({ passphrase, profileId }) =>
       keyAnswer(await unlockKey(passphrase, profileId)),
@@ -97,8 +97,8 @@ function createHandlers(deps: BackgroundDeps, statuses: StatusService): Handlers
       ok: true,
       key: await lockKey(profileId),
     })),
-    removePassphrase: forProfile<'removePassphrase'>(async ({ profileId }) =>
-      keyAnswer(await removePassphrase(profileId)),
+    removePassphrase: forProfile<'removePassphrase'>(async ({ current, profileId }) =>
+      keyAnswer(await removePassphrase(current, profileId)),
     ),
     testConnection: ({ profileId, typed }) => testConnection(deps, profileId, typed),
     switchProfile: async ({ profileId }) => profileAnswer(await switchProfile(profileId)),

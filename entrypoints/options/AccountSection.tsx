@@ -21,6 +21,9 @@ export interface AccountMessage {
 interface AccountSectionProps {
   apiKey: string;
   onApiKeyChange: (value: string) => void;
+  /** Offered while a new key is typed: the key is then sealed before it is first written. */
+  lockPassphrase: string;
+  onLockPassphraseChange: (value: string) => void;
   baseUrl: string;
   onBaseUrlChange: (value: string) => void;
   keyHost: KeyHost | undefined;
@@ -37,6 +40,8 @@ interface AccountSectionProps {
 export function AccountSection({
   apiKey,
   onApiKeyChange,
+  lockPassphrase,
+  onLockPassphraseChange,
   baseUrl,
   onBaseUrlChange,
   keyHost,
@@ -71,6 +76,18 @@ export function AccountSection({
           </span>
         }
       />
+      {apiKey.trim() !== '' && (
+        <TextField
+          id={fieldId('lockPassphrase')}
+          label={t('options.account.lockPassphrase')}
+          type="password"
+          autoComplete="new-password"
+          value={lockPassphrase}
+          onValueChange={onLockPassphraseChange}
+          error={errors.lockPassphrase}
+          hint={t('options.account.lockPassphraseHint')}
+        />
+      )}
       <TextField
         id={fieldId('baseUrl')}
         label={t('options.account.baseUrl')}

@@ -29,11 +29,13 @@ function doneMessage(type: KeyRequest['type']): string {
 
 /**
  * The optional passphrase lock. Its own buttons, apart from Save: the passphrase is sent to
- * the background once and never stored.
+ * the background once and never stored. Changing or removing a lock asks for the current
+ * passphrase, unlocked or not.
  */
 export function PassphraseSection({ profileId, keyStatus, onKeyStatus }: PassphraseSectionProps) {
   const [passphrase, setPassphrase] = useState('');
-  const [error, setError] = useState<string | undefined>();
+  const [current, setCurrent] = useState('');
+  const [errors, setErrors] = useState<{ passphrase?: string; current?: string }>({});
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -46,14 +48,18 @@ export function PassphraseSection({ profileId, keyStatus, onKeyStatus }: Passphr
       if (answer.ok) {
         onKeyStatus(answer.key);
         setPassphrase('');
-        setError(undefined);
+        setCurrent('');
+        setErrors({});
         setNote(doneMessage(request.type));
       } else {
-        setError(answer.error.message);
+        const forCurrent = answer.error.fields?.current;
+        setErrors(
+          forCurrent === undefined ? { passphrase: answer.error.message } : { current: forCurrent },
+        );
       }
     } catch (cause) {
       console.error(cause);
-      setError(noAnswerMessage());
+      setErrors({ passphrase: noAnswerMessage() });
     } finally {
       setBusy(false);
     }
@@ -61,9 +67,12 @@ export function PassphraseSection({ profileId, keyStatus, onKeyStatus }: Passphr
 
   if (!keyStatus.set) return null;
   const locked = keyStatus.lock === 'locked';
-  const typed = locked
-    ? { type: 'unlockKey' as const, passphrase }
-    : { type: 'setPassphrase' as const, passphrase };
+  const unlocked = keyStatus.lock === 'unlocked';
+  const typed: KeyRequest = locked
+    ? { type: 'unlockKey', passphrase }
+    : unlocked
+      ? { type: 'setPassphrase', passphrase, current }
+      : { type: 'setPassphrase', passphrase };
 
   // Enter here acts on the passphrase, not on the page's Save.
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
@@ -76,23 +85,35 @@ export function PassphraseSection({ profileId, keyStatus, onKeyStatus }: Passphr
     <section className="card" aria-labelledby="passphrase-title">
       <h2 id="passphrase-title">{t('options.passphrase.title')}</h2>
       <p className="muted">{t('options.passphrase.intro')}</p>
-      {keyStatus.lock !== 'unlocked' && (
+      <p className="muted">{t('options.passphrase.disk')}</p>
+      {unlocked && (
         <TextField
-          id="field-passphrase"
-          label={
-            locked ? t('options.passphrase.passphrase') : t('options.passphrase.newPassphrase')
-          }
+          id="field-current-passphrase"
+          label={t('options.passphrase.current')}
           type="password"
-          autoComplete={locked ? 'current-password' : 'new-password'}
-          value={passphrase}
+          autoComplete="current-password"
+          value={current}
           onValueChange={(value) => {
-            setPassphrase(value);
-            setError(undefined);
+            setCurrent(value);
+            setErrors({});
           }}
           onKeyDown={onKeyDown}
-          error={error}
+          error={errors.current}
         />
       )}
+      <TextField
+        id="field-passphrase"
+        label={locked ? t('options.passphrase.passphrase') : t('options.passphrase.newPassphrase')}
+        type="password"
+        autoComplete={locked ? 'current-password' : 'new-password'}
+        value={passphrase}
+        onValueChange={(value) => {
+          setPassphrase(value);
+          setErrors({});
+        }}
+        onKeyDown={onKeyDown}
+        error={errors.passphrase}
+      />
       <div className="actions">
         {keyStatus.lock === undefined && (
           <button type="button" className="button" disabled={busy} onClick={() => void send(typed)}>
@@ -104,8 +125,16 @@ export function PassphraseSection({ profileId, keyStatus, onKeyStatus }: Passphr
             {t('options.passphrase.unlock')}
           </button>
         )}
-        {keyStatus.lock === 'unlocked' && (
+        {unlocked && (
           <>
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() => void send(typed)}
+            >
+              {t('options.passphrase.change')}
+            </button>
             <button
               type="button"
               className="button"
@@ -118,16 +147,13 @@ export function PassphraseSection({ profileId, keyStatus, onKeyStatus }: Passphr
               type="button"
               className="button button--quiet"
               disabled={busy}
-              onClick={() => void send({ type: 'removePassphrase' })}
+              onClick={() => void send({ type: 'removePassphrase', current })}
             >
               {t('options.passphrase.remove')}
             </button>
           </>
         )}
       </div>
-      {keyStatus.lock === 'unlocked' && error && (
-        <StatusMessage tone="error">{error}</StatusMessage>
-      )}
       <StatusMessage tone="success">{note}</StatusMessage>
     </section>
   );

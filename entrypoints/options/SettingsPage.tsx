@@ -41,6 +41,7 @@ export function SettingsPage({ initial, onDirtyChange }: SettingsPageProps) {
   const [values, setValues] = useState<SettingsValues>(() => valuesOf(initial.settings));
   // Never prefilled: the page does not know the key, only its last four characters.
   const [apiKey, setApiKey] = useState('');
+  const [lockPassphrase, setLockPassphrase] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [alerts, setAlerts] = useState<readonly string[]>([]);
   const [savedNote, setSavedNote] = useState('');
@@ -102,7 +103,7 @@ export function SettingsPage({ initial, onDirtyChange }: SettingsPageProps) {
 
   async function runSave(): Promise<boolean> {
     try {
-      const outcome = await saveAll(values, apiKey, stored, profileId);
+      const outcome = await saveAll(values, apiKey, stored, profileId, lockPassphrase);
       const savedAll = Object.keys(outcome.errors).length === 0 && outcome.alerts.length === 0;
       flushSync(() => {
         if (outcome.settings) {
@@ -112,6 +113,7 @@ export function SettingsPage({ initial, onDirtyChange }: SettingsPageProps) {
         if (outcome.key) {
           setKeyStatus(outcome.key);
           setApiKey('');
+          setLockPassphrase('');
         }
         setErrors(outcome.errors);
         setAlerts(outcome.alerts);
@@ -217,6 +219,11 @@ export function SettingsPage({ initial, onDirtyChange }: SettingsPageProps) {
       <AccountSection
         apiKey={apiKey}
         onApiKeyChange={editedKey}
+        lockPassphrase={lockPassphrase}
+        onLockPassphraseChange={(value) => {
+          setLockPassphrase(value);
+          setErrors(({ lockPassphrase: _gone, ...rest }) => rest);
+        }}
         baseUrl={values.baseUrl}
         onBaseUrlChange={(value) => edited('baseUrl', value)}
         keyHost={keyHost}

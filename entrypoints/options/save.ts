@@ -45,6 +45,8 @@ export async function saveAll(
   apiKey: string,
   stored: Settings,
   profileId?: string,
+  /** Chosen with the key: it is sealed before its first write (key-store.ts saveApiKey). */
+  lockPassphrase = '',
 ): Promise<SaveOutcome> {
   const errors: FieldErrors = {};
   const alerts: string[] = [];
@@ -71,9 +73,16 @@ export async function saveAll(
   let key: KeyStatus | undefined;
   const typedKey = apiKey.trim();
   if (typedKey !== '') {
-    const keyAnswer = await ask({ type: 'saveKey', apiKey: typedKey, profileId });
+    const keyAnswer = await ask({
+      type: 'saveKey',
+      apiKey: typedKey,
+      profileId,
+      ...(lockPassphrase === '' ? {} : { passphrase: lockPassphrase }),
+    });
     if (keyAnswer.ok) key = keyAnswer.key;
-    else collect(keyAnswer.error, errors, alerts, 'apiKey');
+    else if (keyAnswer.error.fields?.passphrase !== undefined) {
+      errors.lockPassphrase = keyAnswer.error.fields.passphrase;
+    } else collect(keyAnswer.error, errors, alerts, 'apiKey');
   }
   return {
     settings,

@@ -73,12 +73,18 @@ describe('a key with a passphrase lock', () => {
     expect((await keyStatus()).lock).toBeUndefined();
   });
 
-  it('goes back to a plain key when the passphrase is removed while unlocked', async () => {
+  it('goes back to a plain key when the passphrase is removed, given the current one', async () => {
     await setPassphrase(PASSPHRASE);
-    await lockKey();
-    expect(await removePassphrase()).toMatchObject({ ok: false });
     await unlockKey(PASSPHRASE);
-    expect(await removePassphrase()).toMatchObject({ ok: true, value: { set: true } });
+    // Unlocked is not enough: whoever sits at the browser must know the passphrase.
+    for (const current of ['', 'not the passphrase']) {
+      expect(await removePassphrase(current)).toMatchObject({
+        ok: false,
+        error: { fields: { current: 'That is not the current passphrase.' } },
+      });
+      expect((await keyStatus()).lock).toBe('unlocked');
+    }
+    expect(await removePassphrase(PASSPHRASE)).toMatchObject({ ok: true, value: { set: true } });
     expect((await keyStatus()).lock).toBeUndefined();
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});
     expect(await readApiKey()).toBe(KEY);
@@ -96,5 +102,81 @@ describe('a key with a passphrase lock', () => {
     await setPassphrase(PASSPHRASE);
     expect(await clearApiKey()).toEqual({ set: false, mode: 'unknown' });
     expect(await everythingStored()).toBe('{}');
+  });
+});
+
+describe('a key chosen with its passphrase in the same save', () => {
+  it('is sealed before its first write: the plain key never reaches storage.local', async () => {
+    const written: string[] = [];
+    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    fakeBrowser.storage.local.set = async (items) => {
+      written.push(JSON.stringify(items));
+      return set(items);
+    };
+    try {
+      expect(await saveApiKey(KEY, undefined, PASSPHRASE)).toMatchObject({
+        ok: true,
+        value: { set: true, lock: 'unlocked', last4: 'cdef' },
+      });
+    } finally {
+      fakeBrowser.storage.local.set = set;
+    }
+    // Not only absent now: never written, since storage.local keeps old values on disk.
+    expect(written.some((value) => value.includes(KEY.slice(0, -4)))).toBe(false);
+    expect(await everythingStored()).not.toContain(KEY.slice(0, -4));
+    expect(await readApiKey()).toBe(KEY);
+    await lockKey();
+    expect(await readApiKey()).toBeUndefined();
+    expect(await unlockKey(PASSPHRASE)).toMatchObject({ ok: true });
+  });
+
+  it('refuses a short passphrase beside its field, saving nothing', async () => {
+    expect(await saveApiKey(KEY, undefined, 'short')).toMatchObject({
+      ok: false,
+      error: { fields: { passphrase: expect.stringContaining('at least 8') } },
+    });
+    expect(await everythingStored()).toBe('{}');
+  });
+});
+
+describe('changing the passphrase', () => {
+  beforeEach(async () => {
+    await saveApiKey(KEY, undefined, PASSPHRASE);
+  });
+
+  it('asks for the current one, unlocked or not, and then seals with the new one', async () => {
+    expect(await setPassphrase('a passphrase of theirs')).toMatchObject({
+      ok: false,
+      error: { fields: { current: 'That is not the current passphrase.' } },
+    });
+    expect(await setPassphrase('a passphrase of theirs', undefined, 'wrong one')).toMatchObject({
+      ok: false,
+    });
+    expect(await setPassphrase('the new passphrase', undefined, PASSPHRASE)).toMatchObject({
+      ok: true,
+      value: { lock: 'unlocked' },
+    });
+    await lockKey();
+    expect(await unlockKey(PASSPHRASE)).toMatchObject({ ok: false });
+    expect(await unlockKey('the new passphrase')).toMatchObject({ ok: true });
+    expect(await readApiKey()).toBe(KEY);
+  });
+});
+
+describe('a stored seal with an absurd iteration count', () => {
+  it.each([1_000, 2 ** 31])('is refused, never run (%i iterations)', async (iterations) => {
+    await saveApiKey(KEY, undefined, PASSPHRASE);
+    await lockKey();
+    const { apiKeySealed } = await fakeBrowser.storage.local.get('apiKeySealed');
+    await fakeBrowser.storage.local.set({
+      apiKeySealed: { ...(apiKeySealed as object), iterations },
+    });
+    expect(await unlockKey(PASSPHRASE)).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('damaged') },
+    });
+    // Refused from the record alone: run, 2^31 rounds of PBKDF2 would take hours (and the
+    // test would time out).
+    expect(await readApiKey()).toBeUndefined();
   });
 });

@@ -197,7 +197,7 @@ describe('answers', () => {
     { type: 'setPassphrase', passphrase: 'correct horse battery' },
     { type: 'lockKey' },
     { type: 'unlockKey', passphrase: 'correct horse battery' },
-    { type: 'removePassphrase' },
+    { type: 'removePassphrase', current: 'correct horse battery' },
     { type: 'addProfile', name: 'Live' },
     { type: 'addProfile', name: ' live ' },
     { type: 'renameProfile', profileId: 'default', name: 'Test' },
