@@ -205,11 +205,11 @@ test.describe('with a key saved', () => {
     sandbox,
   }) => {
     const popup = await openPopup(extension);
-    await fillItems(popup, [{ name: 'Consulting', unitPrice: '1,000.50' }]);
+    await fillItems(popup, [{ name: 'Consulting', unitPrice: '1.000,50' }]);
     await popup.getByRole('button', { name: 'Create link' }).click();
     const price = popup.getByRole('textbox', { name: 'Unit price' });
     await expect(price).toHaveAttribute('aria-invalid', 'true');
-    await expect(price).toHaveAccessibleDescription(/no thousands separators/);
+    await expect(price).toHaveAccessibleDescription(/Use a point for decimals/);
     await expect(price).toBeFocused();
     expect(createRequests(sandbox)).toHaveLength(0);
   });

@@ -215,6 +215,7 @@ test("a History row's More actions: Enter opens it on its first item, arrows mov
   // A dialog opened from the menu gives focus back to the button when it closes.
   await more.focus();
   await popup.keyboard.press('Enter');
+  await expect(menu.getByRole('menuitem', { name: 'Copy message' })).toBeFocused();
   await popup.keyboard.press('End');
   await expect(menu.getByRole('menuitem', { name: 'Note' })).toBeFocused();
   await popup.keyboard.press('Enter');

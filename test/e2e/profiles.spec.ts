@@ -95,6 +95,10 @@ test('a profile chosen in Settings is announced by the next popup, once', async 
   await addProfile(options, 'Shop B', SECOND_KEY, second.apiBaseUrl);
   const first = await openPopup(extension);
   await first.getByRole('combobox', { name: 'Profile' }).selectOption({ label: 'Default' });
+  // The switch is done once the popup has noted the profile it shows.
+  await expect
+    .poll(() => first.evaluate(() => localStorage.getItem('payfect.shownProfile')))
+    .toBe('default');
   await first.close();
 
   // Back in Settings (reloaded: it does not follow other windows yet), Shop B is chosen

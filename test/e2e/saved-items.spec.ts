@@ -262,9 +262,10 @@ test.describe('currency', () => {
     await saveItemsAs(popup, 'Website');
     await createLink(popup);
 
-    // A fresh form, in the default currency.
+    // A fresh form keeps the last link's TWD; back to USDT, as a form of another currency.
     await popup.getByRole('tab', { name: 'New link' }).click();
-    await expect(currency).toHaveValue('usdt');
+    await expect(currency).toHaveValue('twd');
+    await currency.selectOption('usdt');
     const picker = popup.getByRole('combobox', { name: 'Saved items' });
     await picker.fill('web');
     await expect(popup.getByRole('option', { name: /Website/ })).toContainText(
