@@ -1,4 +1,9 @@
-import type { CheckoutStatus, SessionRecord } from './history.ts';
+import {
+  isKnownStatus,
+  type CheckoutStatus,
+  type SessionRecord,
+  type SessionStatus,
+} from './history.ts';
 import { formatAmount } from './format.ts';
 import { uiLocale } from './i18n.ts';
 import { sessionProfileId, type ProfileName } from './profile-names.ts';
@@ -13,6 +18,11 @@ import { effectiveStatus } from './status.ts';
  */
 
 export type StatusFilter = 'all' | CheckoutStatus;
+
+/** The filter a shown status falls under: one Payfect added later ("processing") is open. */
+function filteredAs(status: SessionStatus): CheckoutStatus {
+  return isKnownStatus(status) ? status : 'open';
+}
 
 export interface HistoryQuery {
   /** As typed; whitespace-separated words must all occur (in any field). */
@@ -98,7 +108,7 @@ export function firstMatches(
   for (; index < sessions.length && matches.length < wanted; index += 1) {
     const record = sessions[index];
     if (record === undefined) continue;
-    if (status !== 'all' && effectiveStatus(record, now) !== status) continue;
+    if (status !== 'all' && filteredAs(effectiveStatus(record, now)) !== status) continue;
     if (words.length > 0) {
       const text = (texts[index] ??= searchText(record, locale));
       if (!containsAll(text, words, profileText(record))) continue;

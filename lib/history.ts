@@ -1,8 +1,31 @@
 import { z } from 'zod/mini';
 import { t } from './i18n.ts';
 
+/** The statuses Payfect documents, each with its own word in the UI. */
 export const CheckoutStatusSchema = z.enum(['open', 'complete', 'expired']);
 export type CheckoutStatus = z.infer<typeof CheckoutStatusSchema>;
+
+/*
+ * A status as received: one of the documented three, or one Payfect added later
+ * ("processing", "refunded"), kept as its raw text (lib/payfect/schemas.ts makes it safe to
+ * show). Read liberally, so a record with a new status is never dropped as damaged; older
+ * records (the three words) stay valid, so no migration is needed.
+ */
+export const SessionStatusSchema = z.string().check(z.minLength(1), z.maxLength(64));
+export type SessionStatus = string;
+
+/** Whether `status` is one of the documented three. */
+export function isKnownStatus(status: SessionStatus): status is CheckoutStatus {
+  return status === 'open' || status === 'complete' || status === 'expired';
+}
+
+/**
+ * Whether nothing more is awaited: paid, or over. An unknown status is not settled: the
+ * link has not been seen paid nor over, so it is watched like an open one until expiry.
+ */
+export function isSettled(status: SessionStatus): boolean {
+  return status === 'complete' || status === 'expired';
+}
 
 export const SessionItemSchema = z.object({
   name: z.string(),
@@ -18,7 +41,7 @@ export const SessionItemSchema = z.object({
 export const SessionRecordSchema = z.object({
   id: z.string(),
   url: z.string(),
-  status: CheckoutStatusSchema,
+  status: SessionStatusSchema,
   /** As Payfect returned it ("20.50"): the amount the payer sees. */
   amountTotal: z.string(),
   currency: z.string(),

@@ -1,4 +1,4 @@
-import type { CheckoutStatus, SessionRecord } from './history.ts';
+import { isSettled, type SessionRecord, type SessionStatus } from './history.ts';
 
 /*
  * The rules for a session's status, pure so the worker and the popup agree. Payfect sends no
@@ -9,15 +9,19 @@ type Dated = Pick<SessionRecord, 'status' | 'expiresAt'>;
 
 /**
  * The status to show and act on: an open session whose `expiresAt` has passed is expired,
- * whether or not Payfect has been asked since — the link no longer takes money.
+ * whether or not Payfect has been asked since — the link no longer takes money. A status
+ * Payfect added after our docs ("processing") counts as open here: see isSettled.
  */
-export function effectiveStatus(record: Dated, now: number): CheckoutStatus {
-  return record.status === 'open' && record.expiresAt <= now ? 'expired' : record.status;
+export function effectiveStatus(record: Dated, now: number): SessionStatus {
+  return !isSettled(record.status) && record.expiresAt <= now ? 'expired' : record.status;
 }
 
-/** Whether the session may still be paid: stored as open and not past its expiry. */
+/**
+ * Whether the session may still be paid: stored as open (or as a status we do not know) and
+ * not past its expiry.
+ */
 export function isLive(record: Dated, now: number): boolean {
-  return effectiveStatus(record, now) === 'open';
+  return !isSettled(effectiveStatus(record, now));
 }
 
 /**
@@ -26,12 +30,13 @@ export function isLive(record: Dated, now: number): boolean {
  * - expired never turns open again (a late or cached answer, a skewed clock);
  * - expired may still turn complete: a payment made in the last seconds can be confirmed
  *   after the clock (ours, or Payfect's) declared the session over;
- * - an open answer past expiresAt counts as expired, as effectiveStatus shows it.
+ * - an open answer past expiresAt counts as expired, as effectiveStatus shows it;
+ * - otherwise the latest answer is kept as received, an unknown one ("processing") too.
  */
-function nextStatus(current: CheckoutStatus, fetched: CheckoutStatus): CheckoutStatus {
+function nextStatus(current: SessionStatus, fetched: SessionStatus): SessionStatus {
   if (current === 'complete' || fetched === 'complete') return 'complete';
   if (current === 'expired' || fetched === 'expired') return 'expired';
-  return 'open';
+  return fetched;
 }
 
 /**
@@ -40,7 +45,7 @@ function nextStatus(current: CheckoutStatus, fetched: CheckoutStatus): CheckoutS
  */
 export function mergeStatus(
   record: SessionRecord,
-  fetched: { readonly status: CheckoutStatus },
+  fetched: { readonly status: SessionStatus },
   now: number,
 ): SessionRecord {
   const merged = nextStatus(record.status, fetched.status);
@@ -55,10 +60,10 @@ export function mergeStatus(
 }
 
 /**
- * An open session past its expiry, stored as expired without asking anyone. It changed when
+ * An open (or unknown-status) session past its expiry, stored as expired without asking anyone. It changed when
  * it expired, so that is its statusChangedAt; lastChecked stays, as nobody was asked.
  */
 export function expireByClock(record: SessionRecord, now: number): SessionRecord {
-  if (effectiveStatus(record, now) !== 'expired' || record.status !== 'open') return record;
+  if (effectiveStatus(record, now) !== 'expired' || isSettled(record.status)) return record;
   return { ...record, status: 'expired', statusChangedAt: record.expiresAt };
 }

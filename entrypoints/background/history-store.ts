@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
-import { SessionRecordSchema, type SessionRecord } from '../../lib/history.ts';
+import { isSettled, SessionRecordSchema, type SessionRecord } from '../../lib/history.ts';
 import {
   CHUNK_SIZE,
   HISTORY_META_KEY,
@@ -131,7 +131,7 @@ async function write(entries: Record<string, unknown>): Promise<void> {
 
 /** The openFrom that keeps the invariant once `records` are stored in chunk `index`. */
 function lowerOpenFrom(openFrom: number, index: number, records: readonly SessionRecord[]) {
-  return records.some((record) => record.status === 'open') ? Math.min(openFrom, index) : openFrom;
+  return records.some((record) => !isSettled(record.status)) ? Math.min(openFrom, index) : openFrom;
 }
 
 async function readChunk(index: number): Promise<Chunk> {
@@ -232,7 +232,7 @@ export function openSessions(): Promise<StoredSession[]> {
     const stored = await browser.storage.local.get(keys);
     return keys.flatMap((key, i) =>
       parseChunk(stored[key])
-        .filter((record) => record.status === 'open')
+        .filter((record) => !isSettled(record.status))
         .map((record) => ({ record, chunk: from + i })),
     );
   });
@@ -257,7 +257,7 @@ export interface SessionChange {
  */
 function firstOpenChunk(chunks: ReadonlyMap<number, Chunk>, from: number, end: number): number {
   for (let index = from; index < end; index += 1) {
-    if (chunks.get(index)?.records.some((record) => record.status === 'open')) return index;
+    if (chunks.get(index)?.records.some((record) => !isSettled(record.status))) return index;
   }
   return end;
 }

@@ -6,6 +6,7 @@ import {
   parseChunk,
   type HistoryMeta,
 } from '../../lib/history-storage.ts';
+import { isSettled } from '../../lib/history.ts';
 import { LIVE_API_BASE_URL } from '../../lib/settings.ts';
 
 /*
@@ -44,7 +45,7 @@ function chunkLayout(history: StoredHistory) {
     end = Math.max(end, index + 1);
     const records = parseChunk(value);
     count += records.length;
-    if (records.some((record) => record.status === 'open')) openFrom = Math.min(openFrom, index);
+    if (records.some((record) => !isSettled(record.status))) openFrom = Math.min(openFrom, index);
   }
   first = Math.min(first, end);
   return { first, end, count, openFrom: Math.min(openFrom, end) };

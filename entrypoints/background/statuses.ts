@@ -1,4 +1,4 @@
-import type { CheckoutStatus } from '../../lib/history.ts';
+import type { SessionStatus } from '../../lib/history.ts';
 import type { ResponseFor, UiError } from '../../lib/messages.ts';
 import type { PayfectClient, PayfectError } from '../../lib/payfect/index.ts';
 import { needsReminder } from '../../lib/reminders.ts';
@@ -29,7 +29,7 @@ const DEFAULT_RETRY_AFTER_MS = 5_000;
 const MAX_RETRY_AFTER_MS = 20_000;
 
 /** A status; undefined when Payfect has no such checkout there (404/405); or a failure. */
-type Answer = Result<CheckoutStatus | undefined, PayfectError>;
+type Answer = Result<SessionStatus | undefined, PayfectError>;
 
 function wait(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

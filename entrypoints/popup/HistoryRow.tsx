@@ -1,6 +1,12 @@
 import { memo } from 'react';
 import { CopyButton, copyText } from '../../components/CopyButton.tsx';
-import type { CheckoutStatus, SessionRecord } from '../../lib/history.ts';
+import {
+  isKnownStatus,
+  isSettled,
+  type CheckoutStatus,
+  type SessionRecord,
+  type SessionStatus,
+} from '../../lib/history.ts';
 import { fillMessageTemplate } from '../../lib/message-template.ts';
 import { createdAgo, fullTime, paidOn, timeLeft } from '../../lib/relative-time.ts';
 import { noteFirstLine } from '../../lib/session-notes.ts';
@@ -16,8 +22,11 @@ export type CopyKind = 'link' | 'message';
 
 interface HistoryRowProps {
   session: SessionRecord;
-  /** As shown: an open session past its expiry is already expired. */
-  status: CheckoutStatus;
+  /**
+   * As shown: an open session past its expiry is already expired; a status Payfect added
+   * after our docs ("processing") is shown as received and treated as open.
+   */
+  status: SessionStatus;
   now: number;
   position: number;
   setSize: number;
@@ -86,8 +95,8 @@ export const HistoryRow = memo(function HistoryRow({
   const items = itemsLine(session.items);
   const note = noteFirstLine(session.note);
   const tags = session.tags ?? [];
-  const left = status === 'open' ? timeLeft(session.expiresAt, now) : '';
-  const settled = status !== 'open';
+  const settled = isSettled(status);
+  const left = settled ? '' : timeLeft(session.expiresAt, now);
   const linkIsWeb = isWebUrl(session.url);
   const say = rowWords();
   // A settled link can no longer take money: nothing here hands it out again (Copy link,
@@ -123,7 +132,11 @@ export const HistoryRow = memo(function HistoryRow({
       aria-setsize={setSize}
     >
       <div className="history-row-line">
-        <span className={`pill pill--${status}`}>{say.statuses[status]}</span>
+        {isKnownStatus(status) ? (
+          <span className={`pill pill--${status}`}>{say.statuses[status]}</span>
+        ) : (
+          <span className="pill pill--open">{status}</span>
+        )}
         <span className="history-total">{totalText(session)}</span>
         {!session.isLivemode && (
           <span className="test-mark" title={say.testTitle}>
@@ -175,7 +188,7 @@ export const HistoryRow = memo(function HistoryRow({
       </div>
       <div className="history-actions">
         {/* The one thing a row of this state is for; the rest is behind "More actions". */}
-        {status === 'open' && (
+        {!settled && (
           <CopyButton
             className="button button--small"
             text={() => session.url}

@@ -1,12 +1,15 @@
 import { formatAmount, formatCount } from '../../lib/format.ts';
-import type { CheckoutStatus, SessionRecord } from '../../lib/history.ts';
+import type { SessionRecord, SessionStatus } from '../../lib/history.ts';
 import { t } from '../../lib/i18n.ts';
 import type { ResponseFor } from '../../lib/messages.ts';
 
 /* The words of the History view, kept out of the components so they can be tested. */
 
-/** "Open", "Complete", "Expired" (zh-TW "待付款", "已付款", "已過期"). */
-export function statusWord(status: CheckoutStatus): string {
+/**
+ * "Open", "Complete", "Expired" (zh-TW "待付款", "已付款", "已過期"); a status Payfect added
+ * after our docs ("processing") as received: we cannot translate what we do not know.
+ */
+export function statusWord(status: SessionStatus): string {
   switch (status) {
     case 'open':
       return t('history.statuses.open');
@@ -14,6 +17,8 @@ export function statusWord(status: CheckoutStatus): string {
       return t('history.statuses.complete');
     case 'expired':
       return t('history.statuses.expired');
+    default:
+      return status;
   }
 }
 
@@ -32,7 +37,7 @@ export function totalText(session: Pick<SessionRecord, 'amountTotal' | 'currency
 }
 
 /** A row's accessible name: "Logo design, 20.50 USDT, Open". */
-export function rowLabel(session: SessionRecord, status: CheckoutStatus): string {
+export function rowLabel(session: SessionRecord, status: SessionStatus): string {
   const name = session.items[0]?.name ?? session.reference;
   return t('history.row.label', { name, total: totalText(session), status: statusWord(status) });
 }

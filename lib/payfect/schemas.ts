@@ -146,6 +146,25 @@ function lenient<T extends z.ZodMiniType>(schema: T) {
   return z.catch(z.optional(schema), undefined);
 }
 
+/* Statuses are compared in lower case; the docs only ever show "open", "complete", "expired". */
+const KNOWN_STATUSES: readonly string[] = ['open', 'complete', 'expired'];
+/* What of an unknown status may reach a person: letters, digits, space, "_", "-", ".". */
+const UNSAFE_STATUS_CHARACTERS = /[^\p{L}\p{N} _.-]/gu;
+const MAX_STATUS_LENGTH = 40;
+
+/**
+ * The status as received. The docs list three; Payfect may add more ("processing",
+ * "refunded"). Refusing one would turn a link that was really made into a failure (and invite
+ * a second one), and every later poll of it into an error, so an unknown status is kept as
+ * its text, made safe to show: no control, bidi or zero-width characters, at most 40 long.
+ */
+export function receivedStatus(text: string): string {
+  const lower = text.trim().toLowerCase();
+  if (KNOWN_STATUSES.includes(lower)) return lower;
+  const shown = text.replace(UNSAFE_STATUS_CHARACTERS, '').trim().slice(0, MAX_STATUS_LENGTH);
+  return shown === '' ? 'unknown' : shown;
+}
+
 const Named = z.looseObject({ value: z.string(), name: z.string() });
 
 export const PaymentMethodOptionsSchema = z.looseObject({
@@ -178,7 +197,8 @@ export const CheckoutSchema = z.looseObject({
   id: z.string().check(z.minLength(1)),
   /* Only a string here; the client checks it is a safe link (see url-safety.ts). */
   url: z.string(),
-  status: z.enum(['open', 'complete', 'expired']),
+  /* Any status, an unknown one too (see receivedStatus); lib/status.ts decides what it means. */
+  status: z.pipe(z.string(), z.transform(receivedStatus)),
   amountTotal: ReceivedAmount,
   /* Accepted in any case; the docs only ever show "usdt". */
   currency: z.string().check(z.minLength(1)),
@@ -213,7 +233,8 @@ export type Checkout = z.infer<typeof CheckoutSchema>;
  * tells Payfect's API from any server that answers 404 (an HTML page, `{}`).
  */
 export const DetailBodySchema = z.looseObject({ detail: z.string() });
-export type CheckoutStatus = Checkout['status'];
+/** A documented status; Checkout['status'] may be another (see receivedStatus). */
+export type CheckoutStatus = 'open' | 'complete' | 'expired';
 export type PaymentMethodOptions = z.infer<typeof PaymentMethodOptionsSchema>;
 
 export interface OfferedNetwork {

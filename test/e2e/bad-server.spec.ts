@@ -294,6 +294,30 @@ test.describe('controls: the same path succeeds when the server behaves', () => 
   });
 });
 
+test.describe('a status Payfect does not document', () => {
+  test('a create answered "processing" keeps its link, History shows "processing", and polling goes on', async ({
+    extension,
+    sandbox,
+  }) => {
+    const popup = await openPopup(extension);
+    await fillForm(popup);
+    sandbox.faults.add({ match: 'create', status: 'processing' });
+    await popup.getByRole('button', { name: 'Create link' }).click();
+    const [session] = await sessionsOnceCreated(sandbox);
+    await expect(popup.getByRole('link', { name: session?.url ?? 'missing' })).toBeVisible();
+    expect(await clipboardText(popup)).toBe(session?.url);
+    await popup.getByRole('tab', { name: 'History' }).click();
+    await expect(statusWord(popup, 'processing')).toBeVisible();
+
+    sandbox.pay(session?.id ?? 'missing');
+    await popup.getByRole('button', { name: 'Refresh statuses' }).click();
+    await expect(popup.getByRole('status').filter({ hasText: 'Checked 1' })).toHaveText(
+      'Checked 1 open link · 1 status changed',
+    );
+    await expect(statusWord(popup, 'Complete')).toBeVisible();
+  });
+});
+
 test.describe('a status query that fails', () => {
   test('404 keeps the session open until it expires, with a note', async ({
     extension,

@@ -30,9 +30,14 @@ export interface Fault {
   readonly rateLimit?: { readonly retryAfterSeconds: number };
   /** A 200 JSON body of this many bytes, streamed without Content-Length. */
   readonly bodyBytes?: number;
+  /**
+   * Served as usual, but the checkout object answered says this status: one Payfect may add
+   * after its docs ("processing", "refunded"). The stored session is not changed.
+   */
+  readonly status?: string;
 }
 
-const EFFECTS = ['respond', 'malformedJson', 'drop', 'rateLimit', 'bodyBytes'] as const;
+const EFFECTS = ['respond', 'malformedJson', 'drop', 'rateLimit', 'bodyBytes', 'status'] as const;
 
 const timesSchema = z.union([
   z.number().int().positive(),
@@ -62,6 +67,7 @@ export const faultSchema = z
       .positive()
       .max(1024 ** 3)
       .optional(),
+    status: z.string().min(1).max(200).optional(),
   })
   .refine((fault) => EFFECTS.filter((effect) => fault[effect] !== undefined).length <= 1, {
     message: `A fault has at most one of ${EFFECTS.join(', ')}`,

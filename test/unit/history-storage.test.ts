@@ -38,6 +38,17 @@ describe('readHistory', () => {
     expect(get.mock.calls[1]?.[0]).toEqual([1, 2, 3].map(historyChunkKey));
   });
 
+  it('keeps a stored session whose status Payfect added after its docs', async () => {
+    await browser.storage.local.set({
+      [HISTORY_META_KEY]: { version: HISTORY_VERSION, first: 0, end: 1, count: 2, openFrom: 0 },
+      [historyChunkKey(0)]: [session('a', { status: 'processing' }), session('b')],
+    });
+    expect((await readHistory()).map(({ id, status }) => `${id} ${status}`)).toEqual([
+      'b open',
+      'a processing',
+    ]);
+  });
+
   it('reads a version 1 history that the worker has not migrated yet', async () => {
     await browser.storage.local.set({
       [HISTORY_META_KEY]: { version: 1, chunks: 2, count: 2 },

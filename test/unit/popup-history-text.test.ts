@@ -13,6 +13,10 @@ describe('History rows', () => {
     expect(rowLabel(session(), 'open')).toBe('Logo design, 20.50 USDT, Open');
   });
 
+  it('show a status Payfect added after its docs as received', () => {
+    expect(rowLabel(session(), 'processing')).toBe('Logo design, 20.50 USDT, processing');
+  });
+
   it('name the first item and count the others', () => {
     const items = [
       { name: 'Logo design', description: '', unitAmount: '1', quantity: 1 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckoutStatus } from '../../lib/history.ts';
+import type { SessionStatus } from '../../lib/history.ts';
 import { effectiveStatus, expireByClock, isLive, mergeStatus } from '../../lib/status.ts';
 import { session } from './background/helpers.ts';
 
@@ -8,7 +8,7 @@ const EXPIRES = CREATED + 24 * 60 * 60 * 1000;
 const BEFORE = EXPIRES - 60_000;
 const AFTER = EXPIRES + 60_000;
 
-function stored(status: CheckoutStatus) {
+function stored(status: SessionStatus) {
   return session('s1', {
     status,
     createdAt: CREATED,
@@ -36,7 +36,7 @@ describe('effectiveStatus: expiry by the clock', () => {
 });
 
 describe('mergeStatus', () => {
-  it.each<[CheckoutStatus, CheckoutStatus, CheckoutStatus]>([
+  it.each<[SessionStatus, SessionStatus, SessionStatus]>([
     ['open', 'open', 'open'],
     ['open', 'complete', 'complete'],
     ['open', 'expired', 'expired'],
@@ -97,5 +97,29 @@ describe('expireByClock', () => {
     const complete = stored('complete');
     expect(expireByClock(open, BEFORE)).toBe(open);
     expect(expireByClock(complete, AFTER)).toBe(complete);
+  });
+});
+
+describe('a status Payfect added after its docs ("processing")', () => {
+  it('is shown as received and counts as open until expiry', () => {
+    expect(effectiveStatus(stored('processing'), BEFORE)).toBe('processing');
+    expect(isLive(stored('processing'), BEFORE)).toBe(true);
+    expect(effectiveStatus(stored('processing'), AFTER)).toBe('expired');
+    expect(isLive(stored('processing'), AFTER)).toBe(false);
+  });
+
+  it.each<[SessionStatus, SessionStatus, SessionStatus]>([
+    ['open', 'processing', 'processing'],
+    ['processing', 'open', 'open'],
+    ['processing', 'complete', 'complete'],
+    ['processing', 'expired', 'expired'],
+    ['complete', 'refunded', 'complete'],
+    ['expired', 'processing', 'expired'],
+  ])('turns stored %s with an answer of %s into %s', (current, fetched, expected) => {
+    expect(mergeStatus(stored(current), { status: fetched }, BEFORE).status).toBe(expected);
+  });
+
+  it('is expired by the clock like an open one', () => {
+    expect(expireByClock(stored('processing'), AFTER)).toMatchObject({ status: 'expired' });
   });
 });

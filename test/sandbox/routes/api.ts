@@ -165,7 +165,15 @@ export async function handleApi(
     });
     return;
   }
-  sendReply(res, answer(context, req, route, body.value));
+  const reply = answer(context, req, route, body.value);
+  sendReply(res, fault?.status === undefined ? reply : withStatus(reply, fault.status));
+}
+
+/** A checkout answer saying `status` instead (the `status` fault); any other reply as is. */
+function withStatus(reply: Reply, status: string): Reply {
+  const { body } = reply;
+  if (reply.status !== 200 || typeof body !== 'object' || body === null) return reply;
+  return { ...reply, body: { ...body, status } };
 }
 
 function answer(

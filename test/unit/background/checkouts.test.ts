@@ -85,6 +85,16 @@ describe('createCheckout', () => {
     });
   });
 
+  it('keeps a link Payfect made with a status its docs do not list, and records it', async () => {
+    sandbox.faults.add({ match: 'create', status: 'processing' });
+    const answer = await create('r1');
+    expect(answer).toMatchObject({ ok: true, session: { status: 'processing' } });
+    const history = await readHistory();
+    expect(history.map(({ id, status }) => ({ id, status }))).toEqual([
+      { id: [...sandbox.sessions.keys()][0], status: 'processing' },
+    ]);
+  });
+
   it('sends the order as Payfect’s snake_case request with the key in the header', async () => {
     await create('r1', { successUrl: 'https://example.com/thanks' });
     const [request] = sandbox.requests;

@@ -11,7 +11,7 @@ import {
   type MessageHandler,
 } from '../../../entrypoints/background/router.ts';
 import { forgetState } from '../../../entrypoints/background/state.ts';
-import type { CheckoutStatus, SessionRecord } from '../../../lib/history.ts';
+import { isKnownStatus, type CheckoutStatus, type SessionRecord } from '../../../lib/history.ts';
 import { HISTORY_META_KEY, historyChunkKey, readHistory } from '../../../lib/history-storage.ts';
 import { ResponseSchemas } from '../../../lib/messages.ts';
 import { DEFAULT_SETTINGS } from '../../../lib/settings.ts';
@@ -404,7 +404,7 @@ async function seedHistory(model: Model, seed: Seed) {
       expiresAt: r.expiresAt,
       atPayfect: false,
       paid: false,
-      stored: r.status,
+      stored: isKnownStatus(r.status) ? r.status : 'open',
       lastChecked: r.lastChecked,
       reminded: false,
     });

@@ -82,6 +82,21 @@ function pay(id: string) {
 }
 
 describe('refreshStatuses against the sandbox', () => {
+  it('keeps polling when Payfect answers a status it does not document, shown as received', async () => {
+    const [odd, other] = await createLinks(2);
+    if (!odd || !other) throw new Error('two links expected');
+    sandbox.faults.add({ match: 'get', status: 'processing' });
+    pay(other.id);
+
+    expect(await refresh()).toEqual({ ok: true, checked: 2, changed: 2, failed: 0 });
+    expect(await statuses()).toEqual({ [odd.id]: 'processing', [other.id]: 'complete' });
+    // Still watched like an open link: asked again, and badged.
+    expect(await browser.action.getBadgeText({})).toBe('1');
+    pay(odd.id);
+    expect(await refresh()).toEqual({ ok: true, checked: 1, changed: 1, failed: 0 });
+    expect(await statuses()).toEqual({ [odd.id]: 'complete', [other.id]: 'complete' });
+  });
+
   it('stores paid, expired and open, notifies the payment once and badges the open count', async () => {
     const [paid, expired, open] = await createLinks(3);
     if (!paid || !expired || !open) throw new Error('three links expected');

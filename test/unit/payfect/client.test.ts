@@ -252,7 +252,7 @@ describe('failures of a create', () => {
   });
 
   it('refuses wrong field types, naming each field and not quoting the body', async () => {
-    const body = { ...seedResponse(), amountTotal: 20, status: 'paid', id: 7, secret: 'zzz' };
+    const body = { ...seedResponse(), amountTotal: 20, status: false, id: 7, secret: 'zzz' };
     const { error } = await createFailure(() => jsonResponse(body, 201));
     expect(error).toMatchObject({ kind: 'malformed_response' });
     const reason = error.kind === 'malformed_response' ? error.reason : '';

@@ -71,6 +71,21 @@ describe('reading Retry-After', () => {
     expect(parseRetryAfterMs('Tue, 31 Dec 2024 00:00:00 GMT', now)).toBe(0);
   });
 
+  it('caps a wait of more than an hour, in seconds or as a date, at an hour', () => {
+    expect(parseRetryAfterMs('3600', now)).toBe(3_600_000);
+    expect(parseRetryAfterMs('3601', now)).toBe(3_600_000);
+    expect(parseRetryAfterMs('1000000000', now)).toBe(3_600_000);
+    expect(parseRetryAfterMs('9'.repeat(400), now)).toBe(3_600_000);
+    expect(parseRetryAfterMs('Fri, 01 Jan 2100 00:00:00 GMT', now)).toBe(3_600_000);
+  });
+
+  it('never tells the user to wait more than 60 minutes', () => {
+    const retryAfterMs = parseRetryAfterMs('1000000000', now);
+    expect(describePayfectError({ kind: 'rate_limited', status: 429, retryAfterMs })).toBe(
+      'Payfect is receiving too many requests — wait 60 minutes and try again.',
+    );
+  });
+
   it('ignores a missing or unreadable header', () => {
     expect(parseRetryAfterMs(null, now)).toBeUndefined();
     expect(parseRetryAfterMs('soon', now)).toBeUndefined();

@@ -181,7 +181,7 @@ describe('the checkout response schema', () => {
     ['id', ''],
     ['id', 42],
     ['url', undefined],
-    ['status', 'paid'],
+    ['status', 42],
     ['amountTotal', 20],
     ['amountTotal', '-1'],
     ['currency', undefined],
@@ -198,5 +198,24 @@ describe('the checkout response schema', () => {
     if (!result.success) return;
     expect(result.data.isLivemode).toBeUndefined();
     expect(offeredNetworks(result.data)).toEqual([]);
+  });
+
+  it('keeps a status the docs do not list, as received, instead of refusing the checkout', () => {
+    for (const status of ['processing', 'refunded', 'Partially Paid']) {
+      const result = z.safeParse(CheckoutSchema, { ...seedResponse(), status });
+      expect(result.success && result.data.status).toBe(status);
+    }
+  });
+
+  it('reads a documented status in any case, and makes an odd one safe to show', () => {
+    const parse = (status: unknown) => {
+      const result = z.safeParse(CheckoutSchema, { ...seedResponse(), status });
+      return result.success ? result.data.status : 'refused';
+    };
+    expect(parse('COMPLETE')).toBe('complete');
+    expect(parse('pro\u202Ecessing\u200B\n')).toBe('processing');
+    expect(parse('\u202E')).toBe('unknown');
+    expect(parse('x'.repeat(500))).toBe('x'.repeat(40));
+    expect(parse(3)).toBe('refused');
   });
 });
