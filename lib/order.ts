@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { NetworkValueSchema } from './network-value.ts';
 
 /*
  * The crypto the payer sends. Payfect settles in USDT whatever the checkout's `currency`
@@ -34,7 +35,8 @@ const OptionalUrl = z.string().check(z.maxLength(2000));
 export const OrderSchema = z.object({
   items: z.array(OrderItemSchema).check(z.minLength(1), z.maxLength(MAX_ITEMS)),
   currency: z.string().check(z.regex(/^[a-z]{2,10}$/)),
-  network: z.string().check(z.regex(/^[a-z0-9_-]{1,40}$/)),
+  /* The same values the API may offer and we may send (lib/network-value.ts). */
+  network: NetworkValueSchema,
   reference: z.string().check(z.minLength(1), z.maxLength(MAX_REFERENCE_LENGTH)),
   successUrl: OptionalUrl,
   cancelUrl: OptionalUrl,

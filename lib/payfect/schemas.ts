@@ -1,4 +1,6 @@
 import { z } from 'zod/mini';
+import { NETWORK_VALUE, NetworkValueSchema } from '../network-value';
+import { withoutHiddenCharacters } from '../safe-text';
 import { parseCreatedAtMs, parseExpiresAtMs } from './timestamps';
 
 /*
@@ -26,10 +28,8 @@ const SentCurrency = z
   .string()
   .check(z.regex(/^[a-z0-9]{2,16}$/, 'Use a lower-case currency code such as usdt.'));
 
-/* Network values are the `value`s the API offers, e.g. "tron" ("Tron (TRC20)"). */
-const SentNetwork = z
-  .string()
-  .check(z.regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'Use a network value such as tron.'));
+/* Network values are the `value`s the API offers: see lib/network-value.ts. */
+const SentNetwork = NetworkValueSchema;
 
 /*
  * unit_amount is a decimal string, never a number: the example request sends "20.5" and
@@ -254,7 +254,22 @@ export function createdAtMs(checkout: Pick<Checkout, 'createdAt'>): number {
   return parseCreatedAtMs(checkout.createdAt) ?? Number.NaN;
 }
 
-/** The crypto networks the session offers, first occurrence of each value kept. */
+/* More than any real list (the docs show one); a longer one is cut, not shown whole. */
+const MAX_OFFERED_NETWORKS = 20;
+const MAX_NETWORK_NAME_LENGTH = 60;
+
+/** A network's name as shown: no hidden characters, not too long; its value when empty. */
+function shownNetworkName(name: string, value: string): string {
+  const shown = withoutHiddenCharacters(name).trim().slice(0, MAX_NETWORK_NAME_LENGTH);
+  return shown === '' ? value : shown;
+}
+
+/**
+ * The crypto networks the session offers, first occurrence of each value kept. They become
+ * the Network choices of the next create, so a value an order could not hold (see
+ * NETWORK_VALUE: "TRON", "tron; drop", 500 characters) is refused, not offered; a name is
+ * made safe to show.
+ */
 export function offeredNetworks(
   checkout: Pick<Checkout, 'paymentMethodOptions'>,
 ): OfferedNetwork[] {
@@ -262,9 +277,10 @@ export function offeredNetworks(
   const networks: OfferedNetwork[] = [];
   for (const option of checkout.paymentMethodOptions?.crypto ?? []) {
     for (const { value, name } of option.networks ?? []) {
-      if (seen.has(value)) continue;
+      if (seen.has(value) || !NETWORK_VALUE.test(value)) continue;
+      if (networks.length >= MAX_OFFERED_NETWORKS) return networks;
       seen.add(value);
-      networks.push({ value, name });
+      networks.push({ value, name: shownNetworkName(name, value) });
     }
   }
   return networks;

@@ -8,6 +8,7 @@ import {
   offeredNetworks,
   type CreateCheckoutRequest,
 } from '../../../lib/payfect';
+import { OrderSchema } from '../../../lib/order';
 import { seedCurlBody, seedRequest, seedResponse, seedResponseText } from './fixtures';
 
 /** The seed request with its first item changed: `patch` on the item, `price` on price_data. */
@@ -170,6 +171,37 @@ describe('the checkout response schema', () => {
       { value: 'tron', name: 'Tron (TRC20)' },
     ]);
     expect(offeredNetworks({ paymentMethodOptions: null })).toEqual([]);
+  });
+
+  it('refuses offered networks an order could not hold, and makes their names safe to show', () => {
+    const networks = [
+      { value: 'polygon', name: 'Polygon\u202E (PoS)\u200B' },
+      { value: 'TRON', name: 'Upper case' },
+      { value: 'tron; drop', name: 'Injected' },
+      { value: 'x'.repeat(33), name: 'Too long' },
+      { value: '', name: 'Empty' },
+      { value: 'bsc', name: 'B'.repeat(500) },
+      { value: 'arbitrum', name: '\u2066\u2069' },
+    ];
+    const offered = offeredNetworks({
+      paymentMethodOptions: { crypto: [{ currency: null, networks }] },
+    });
+    expect(offered).toEqual([
+      { value: 'polygon', name: 'Polygon (PoS)' },
+      { value: 'bsc', name: 'B'.repeat(60) },
+      { value: 'arbitrum', name: 'arbitrum' },
+    ]);
+    for (const { value } of offered) {
+      expect(z.safeParse(OrderSchema.shape.network, value).success).toBe(true);
+    }
+  });
+
+  it('offers at most 20 networks', () => {
+    const networks = Array.from({ length: 500 }, (_, i) => ({ value: `n${i}`, name: `N${i}` }));
+    const offered = offeredNetworks({
+      paymentMethodOptions: { crypto: [{ currency: null, networks }] },
+    });
+    expect(offered).toHaveLength(20);
   });
 
   it('accepts amounts with any number of decimals', () => {
