@@ -21,6 +21,7 @@ import {
 } from './order.ts';
 import { OFFERED_MARKERS } from './currency-markers.ts';
 import { err, ok, type Result } from './result.ts';
+import { hasHiddenCharacters } from './safe-text.ts';
 import type { Settings } from './settings.ts';
 import { checkRedirectUrl } from './urls.ts';
 
@@ -163,6 +164,7 @@ export function parseQuantity(text: string): Result<number, string> {
 function validateItem(item: DraftItem, currency: string, errors: FieldErrors, prefix: string) {
   const name = item.name.trim();
   if (name === '') errors[`${prefix}.name`] = t('validation.itemName');
+  else if (hasHiddenCharacters(name)) errors[`${prefix}.name`] = t('validation.hiddenCharacters');
   else if (name.length > MAX_NAME_LENGTH) {
     errors[`${prefix}.name`] = t('validation.maxCharacters', { max: MAX_NAME_LENGTH });
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { hasHiddenCharacters } from './safe-text.ts';
 import {
   EMPTY_ITEM,
   hasPricedItems,
@@ -125,7 +126,7 @@ export function withTemplate(list: readonly Template[], template: Template): Tem
   return list.map((other) => (other === existing ? replaced : other));
 }
 
-export type RenameError = 'empty' | 'too_long' | 'taken';
+export type RenameError = 'empty' | 'too_long' | 'hidden' | 'taken';
 
 export function renamed(
   list: readonly Template[],
@@ -136,6 +137,7 @@ export function renamed(
   const trimmed = name.trim();
   if (trimmed === '') return err('empty');
   if (trimmed.length > MAX_TEMPLATE_NAME_LENGTH) return err('too_long');
+  if (hasHiddenCharacters(trimmed)) return err('hidden');
   const other = findByName(list, trimmed);
   if (other && other.id !== id) return err('taken');
   return ok(
@@ -342,10 +344,25 @@ export function toJson(list: readonly Template[]): string {
   return `${JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, items }, null, 2)}\n`;
 }
 
+/* Imported names must show what they are (lib/safe-text.ts); stored ones are read as saved. */
+const VisibleName = z.refine(
+  (text: unknown) => typeof text !== 'string' || !hasHiddenCharacters(text),
+  {
+    params: { hidden: true },
+  },
+);
+
 /** A template as an export file holds it: no id (a fresh one is given on import). */
 const ImportedSchema = z.object({
-  name: TemplateSchema.shape.name,
-  items: TemplateSchema.shape.items,
+  name: TemplateSchema.shape.name.check(VisibleName),
+  items: z
+    .array(
+      z.object({
+        ...TemplateItemSchema.shape,
+        name: TemplateItemSchema.shape.name.check(VisibleName),
+      }),
+    )
+    .check(z.minLength(1), z.maxLength(MAX_ITEMS)),
   currency: TemplateCurrencyField,
   createdAt: z.optional(z.number()),
   updatedAt: z.optional(z.number()),
@@ -355,6 +372,11 @@ export type ImportedTemplate = Omit<Template, 'id'>;
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   const [first, second, third] = issue.path;
+  if (issue.code === 'custom' && (first === 'name' || third === 'name')) {
+    return typeof second === 'number'
+      ? t('savedItems.import.hiddenItemName', { item: second + 1 })
+      : t('savedItems.import.hiddenName');
+  }
   if (first === 'name') return t('savedItems.import.badName', { max: MAX_TEMPLATE_NAME_LENGTH });
   if (first === 'currency') {
     return t('savedItems.import.badCurrency', {

@@ -221,7 +221,8 @@ async function openWithCurrent(
   sealed: SealedKey,
   current: string | undefined,
 ): Promise<Result<string, UiError>> {
-  const key = current === undefined || current === '' ? undefined : await openSealedKey(sealed, current);
+  const key =
+    current === undefined || current === '' ? undefined : await openSealedKey(sealed, current);
   if (key === undefined) {
     const message = t('background.key.wrongCurrent');
     return err({ ...invalidKey(message), fields: { current: message } });

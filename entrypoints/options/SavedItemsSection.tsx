@@ -37,6 +37,8 @@ function renameMessage(error: RenameError): string {
       return t('savedItems.nameEmpty');
     case 'too_long':
       return t('savedItems.nameTooLong', { max: MAX_TEMPLATE_NAME_LENGTH });
+    case 'hidden':
+      return t('validation.hiddenCharacters');
     case 'taken':
       return t('savedItems.nameTaken');
   }

@@ -3,6 +3,7 @@ import { flushSync } from 'react-dom';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import type { Draft, FieldErrors } from '../../lib/draft.ts';
 import { t } from '../../lib/i18n.ts';
+import { hasHiddenCharacters } from '../../lib/safe-text.ts';
 import {
   draftWithTemplate,
   findByName,
@@ -274,6 +275,10 @@ export function SavedItems({
     const name = naming.name.trim();
     if (name === '') {
       setNaming({ ...naming, error: t('savedItems.nameEmpty') });
+      return;
+    }
+    if (hasHiddenCharacters(name)) {
+      setNaming({ ...naming, error: t('validation.hiddenCharacters') });
       return;
     }
     const saving = itemsToSave();

@@ -30,6 +30,12 @@ const REFUSED_INPUTS: readonly RefusedInput[] = [
   { field: 'Item name', input: '   ', message: 'Enter what the client pays for.' },
   { field: 'Item name', input: 'x'.repeat(500), message: 'Use at most 255 characters.' },
   {
+    // A right-to-left override: "Logo ‮gpj.exe" would read as "Logo exe.jpg".
+    field: 'Item name',
+    input: 'Logo \u202Egpj.exe',
+    message: 'the name must show exactly what it says.',
+  },
+  {
     field: 'Success URL',
     input: 'javascript:alert(1)',
     message: 'Only https:// addresses are allowed.',

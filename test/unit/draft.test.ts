@@ -197,6 +197,11 @@ const FORM_INPUT_CASES: readonly FormInputCase[] = [
   { field: 'name', input: ' Logo ', outcome: sent('Logo') },
   { field: 'name', input: 'Café ☕ design 🎨', outcome: sent('Café ☕ design 🎨') },
   { field: 'name', input: 'تصميم شعار', outcome: sent('تصميم شعار') },
+  // Invisible characters that make a name read as something else are refused.
+  { field: 'name', input: 'Logo \u202Egpj.exe', outcome: refused('invisible characters') },
+  { field: 'name', input: 'Lo\u200Bgo', outcome: refused('invisible characters') },
+  { field: 'name', input: 'Logo\u2066x\u2069', outcome: refused('invisible characters') },
+  { field: 'name', input: 'Logo\u0007', outcome: refused('invisible characters') },
   { field: 'name', input: 'עיצוב לוגו (Logo)', outcome: sent('עיצוב לוגו (Logo)') },
   {
     field: 'name',

@@ -146,6 +146,7 @@ describe('editing the list', () => {
     expect(renamed(list, 'id-Logo', '  ', NOW)).toEqual({ ok: false, error: 'empty' });
     expect(renamed(list, 'id-Logo', 'x'.repeat(61), NOW)).toEqual({ ok: false, error: 'too_long' });
     expect(renamed(list, 'id-Logo', 'hosting', NOW)).toEqual({ ok: false, error: 'taken' });
+    expect(renamed(list, 'id-Logo', 'Logo\u202Etik', NOW)).toEqual({ ok: false, error: 'hidden' });
     expect(renamed(list, 'id-Logo', 'logo', NOW).ok).toBe(true);
   });
 
@@ -390,6 +391,23 @@ describe('export and import', () => {
     const parsed = parseImport(text, NOW);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.error[0]).toContain(message);
+  });
+
+  it('refuses names with invisible characters, naming the entry and the item', () => {
+    const hiddenItem = {
+      name: 'Brand',
+      items: [
+        { name: 'Work', description: '', unitPrice: '10', quantity: 1 },
+        { name: 'Lo\u200Bgo', description: '', unitPrice: '10', quantity: 1 },
+      ],
+    };
+    const parsed = parseImport(file([entry('Fine'), entry('Bad\u202Eeman'), hiddenItem]), NOW);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.error.join('\n')).toContain('the name holds invisible characters');
+    expect(parsed.error.join('\n')).toContain(
+      'Template 3 (“Brand”): item 2 has a name with invisible characters',
+    );
   });
 
   it('names every bad entry and what is wrong with it', () => {
