@@ -4,7 +4,7 @@ import { effectiveStatus } from './status.ts';
 
 /*
  * The History export for bookkeeping: RFC 4180 CSV (CRLF line ends, a header row, fields
- * holding a comma, a quote or a line break in double quotes, quotes doubled).
+ * holding a comma, a semicolon, a quote or a line break in double quotes, quotes doubled).
  *
  * Two departures from plain RFC 4180, both for spreadsheets, where these files end up:
  * - The text starts with a UTF-8 byte order mark. Without it Excel reads the file in the
@@ -37,7 +37,8 @@ export const CSV_HEADER = [
 ] as const;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
+/* A ";" too: Excel in semicolon locales (de, fr, …) splits unquoted cells on it. */
+const NEEDS_QUOTES = /[",;\r\n]/;
 
 /** One cell: defused if a spreadsheet would read it as a formula, quoted if needed. */
 export function csvField(value: string): string {

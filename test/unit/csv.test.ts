@@ -40,7 +40,7 @@ describe('sessionsToCsv', () => {
     expect(rows(text)).toEqual([
       HEADER,
       'cs_9,https://buy.payfect.finance/checkouts/cs_9,open,240.00,USDT,tron,INV-7,' +
-        '2 × Logo design; 1 × Hosting,2026-03-14T11:00:00.000Z,2026-03-15T11:00:00.000Z,,live,,,',
+        '"2 × Logo design; 1 × Hosting",2026-03-14T11:00:00.000Z,2026-03-15T11:00:00.000Z,,live,,,',
       '',
     ]);
   });
@@ -67,6 +67,10 @@ describe('sessionsToCsv', () => {
         .slice(1, 4)
         .map((row) => row.split(',')[paidColumn]),
     ).toEqual(['2026-03-14T14:05:00.000Z', '', '']);
+  });
+
+  it('quotes a field with a semicolon, for Excel in semicolon locales', () => {
+    expect(csvField('Logo; Hosting')).toBe('"Logo; Hosting"');
   });
 
   it('quotes a field with a comma, a quote or a line break, doubling quotes', () => {
@@ -101,7 +105,7 @@ describe('sessionsToCsv', () => {
     const [, row] = rows(
       sessionsToCsv([session({ note: '=cmd, "half" paid', tags: ['acme', 'retainer'] })], NOW),
     );
-    expect(row?.endsWith(`,"'=cmd, ""half"" paid",acme; retainer,`)).toBe(true);
+    expect(row?.endsWith(`,"'=cmd, ""half"" paid","acme; retainer",`)).toBe(true);
   });
 
   it('ends each row with the profile that made it: its name now, or its name then if deleted', () => {
