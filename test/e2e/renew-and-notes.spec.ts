@@ -110,7 +110,9 @@ test('a note and tags are saved on a link, found by search and exported', async 
   expect(header.endsWith(',note,tags,profile')).toBe(true);
   expect(row).toContain('Logo design');
   // The last column names the profile that made the link.
-  expect(row.endsWith(',"Paid half upfront\nRest on delivery","acme; retainer",Default')).toBe(true);
+  expect(row.endsWith(',"Paid half upfront\nRest on delivery","acme; retainer",Default')).toBe(
+    true,
+  );
 });
 
 test('an open link close to expiry raises one reminder and offers Renew', async ({ extension }) => {
