@@ -54,7 +54,7 @@ async function recordCreated(
   order: Order,
   connection: Connection,
   now: number,
-): Promise<SessionRecord> {
+): Promise<SessionRecord | 'duplicate'> {
   const { settings, baseUrl, profileId, profileName } = connection;
   const session = sessionFromCheckout(checkout, {
     order,
@@ -65,11 +65,12 @@ async function recordCreated(
     profileName,
   });
   try {
-    await Promise.all([
+    const [recorded] = await Promise.all([
       appendSession(session),
       // The next form starts in this link's currency and network (lib/form-choice.ts).
       rememberFormChoice(profileId, order, settings),
     ]);
+    if (recorded === 'duplicate') return 'duplicate';
   } catch (error) {
     // The session exists at Payfect: reporting a failure would invite creating it twice.
     console.error('Created checkout could not be recorded', error);
@@ -153,6 +154,16 @@ export function createCheckoutService(deps: BackgroundDeps = {}): CheckoutServic
     }
     const at = now();
     const session = await recordCreated(result.value, order, connection, at);
+    if (session === 'duplicate') {
+      // Two creates answered with one id cannot be told apart: the second is refused, and
+      // its link (maybe the first one's, maybe paid already) is not handed out.
+      const error: UiError = {
+        kind: 'malformed_response',
+        message: t('background.duplicateId', { id: result.value.id }),
+      };
+      await markSettled({ state: 'failed', requestId, error });
+      return failure(error);
+    }
     await markSettled({ state: 'done', requestId, session });
     void tidyAfterCreate(result.value, connection, at).catch((error: unknown) => {
       console.error('Created checkout could not be fully recorded', error);

@@ -152,11 +152,16 @@ async function readMeta(): Promise<HistoryMeta> {
  * Adds a session as the newest entry: reads the newest chunk (under CHUNK_SIZE records, or
  * one full chunk of any size) and writes it and the meta, nothing else.
  */
-export function appendSession(record: SessionRecord): Promise<void> {
+export function appendSession(record: SessionRecord): Promise<'recorded' | 'duplicate'> {
   return enqueue(async () => {
     const meta = await readMeta();
     const last = meta.end - 1;
     const newest = last >= meta.first ? await readChunk(last) : toChunk([]);
+    // An id the newest sessions already have (a server that answered two creates with one
+    // id) is refused, not recorded twice: the earlier link stays as it was. Only the newest
+    // chunk is searched — it is read anyway, and a full search would read the whole history
+    // on every create.
+    if (newest.records.some((stored) => stored.id === record.id)) return 'duplicate';
     const startNew = last < meta.first || newest.records.length >= CHUNK_SIZE;
     const index = startNew ? meta.end : last;
     const chunk = startNew ? [record] : [...newest.records, record];
@@ -168,6 +173,7 @@ export function appendSession(record: SessionRecord): Promise<void> {
       ...chunkWrite(index, startNew ? toChunk([]) : newest, chunk),
       [HISTORY_META_KEY]: { ...meta, end: index + 1, count, openFrom } satisfies HistoryMeta,
     });
+    return 'recorded';
   });
 }
 

@@ -167,6 +167,29 @@ describe('createCheckout', () => {
     expect(await readHistory()).toEqual([]);
   });
 
+  it('refuses a second create answered with the id of the first, keeping the first intact', async () => {
+    const first = await create('r1');
+    if (!first.ok) throw new Error(first.error.message);
+    const { id } = first.session;
+    // The same checkout again, as a buggy or hostile server might answer a new create.
+    const again = await fetch(`${sandbox.apiBaseUrl}/checkouts/${id}/`, {
+      headers: { Authorization: `Api-Key ${key}` },
+    });
+    sandbox.faults.add({ match: 'create', respond: { status: 201, body: await again.text() } });
+    const second = await create('r2', { reference: 'INV-43' });
+    expect(second).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'malformed_response',
+        message: expect.stringContaining(
+          `Payfect answered with the id of a link you already have (${id})`,
+        ),
+      },
+    });
+    expect(await readHistory()).toEqual([first.session]);
+    expect(await readLastCreate()).toMatchObject({ state: 'failed', requestId: 'r2' });
+  });
+
   it('puts Payfect’s field errors beside the form field', async () => {
     const body = { invoice_items: [{ price_data: { unit_amount: ['Ensure 6 decimals.'] } }] };
     sandbox.faults.add({ match: 'create', respond: { status: 400, body: JSON.stringify(body) } });
