@@ -110,7 +110,7 @@ const CREATE_FAILURES: readonly CreateFailure[] = [
   },
   {
     title: 'wrong field types',
-    fault: answer(checkoutBody({ id: 7, status: 'paid', amountTotal: 160 })),
+    fault: answer(checkoutBody({ id: 7, status: 5, amountTotal: 160 })),
     alert: `Payfect sent an answer this extension does not understand (missing or invalid field(s): id, status, amountTotal). ${MAYBE_CREATED}`,
   },
   {
