@@ -221,8 +221,9 @@ export function validateDraft(draft: Draft, options: ValidateOptions): Result<Or
     items: lines,
     currency: draft.currency,
     network: draft.network,
-    // An empty reference gets a fresh id at creation, so every session can be reconciled.
-    reference: reference === '' ? crypto.randomUUID() : reference,
+    // An empty reference gets the link's invoice number from the background, so every
+    // session can be reconciled.
+    reference,
     successUrl: draft.successUrl.trim(),
     cancelUrl: draft.cancelUrl.trim(),
     callbackUrl: draft.callbackUrl.trim(),

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { t } from './i18n.ts';
+import { ClientSchema } from './invoice.ts';
 
 /** The statuses Payfect documents, each with its own word in the UI. */
 export const CheckoutStatusSchema = z.enum(['open', 'complete', 'expired']);
@@ -85,6 +86,12 @@ export const SessionRecordSchema = z.object({
    */
   profileId: z.optional(z.string()),
   profileName: z.optional(z.string()),
+  /** Its invoice's number ("INV-0007"), issued when Payfect answered; absent on older records. */
+  invoiceNumber: z.optional(z.string()),
+  /** For a renewal: the invoice number of the link it replaces. */
+  replacesInvoice: z.optional(z.string()),
+  /** Who is billed, as typed on the form; absent when nobody was named. */
+  client: z.optional(ClientSchema),
 });
 export type SessionRecord = z.infer<typeof SessionRecordSchema>;
 

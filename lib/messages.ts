@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { FormChoiceSchema } from './form-choice.ts';
 import { SessionRecordSchema } from './history.ts';
+import { BusinessSchema } from './invoice.ts';
 import type { RequestType } from './requests.ts';
 import { SettingsSchema } from './settings.ts';
 
@@ -134,6 +135,18 @@ export const ResponseSchemas = {
   addProfile: ProfileAnswer,
   renameProfile: ProfileAnswer,
   deleteProfile: ProfileAnswer,
+  getInvoice: z.discriminatedUnion('ok', [
+    z.object({
+      ok: z.literal(true),
+      session: SessionRecordSchema,
+      business: BusinessSchema,
+      /** A data URL, or null when the profile has no logo. */
+      logo: z.nullable(z.string()),
+    }),
+    Failure,
+  ]),
+  getLogo: z.object({ ok: z.literal(true), logo: z.nullable(z.string()) }),
+  saveLogo: z.discriminatedUnion('ok', [z.object({ ok: z.literal(true) }), Failure]),
   refreshStatuses: z.discriminatedUnion('ok', [
     z.object({
       ok: z.literal(true),

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { ClientSchema } from './invoice.ts';
 import { NetworkValueSchema } from './network-value.ts';
 
 /*
@@ -37,9 +38,12 @@ export const OrderSchema = z.object({
   currency: z.string().check(z.regex(/^[a-z]{2,10}$/)),
   /* The same values the API may offer and we may send (lib/network-value.ts). */
   network: NetworkValueSchema,
-  reference: z.string().check(z.minLength(1), z.maxLength(MAX_REFERENCE_LENGTH)),
+  /** Empty: the link's invoice number stands in (given by the background as it sends). */
+  reference: z.string().check(z.maxLength(MAX_REFERENCE_LENGTH)),
   successUrl: OptionalUrl,
   cancelUrl: OptionalUrl,
   callbackUrl: OptionalUrl,
+  /** Who is billed, for the invoice; never sent to Payfect. Absent when none was typed. */
+  client: z.optional(ClientSchema),
 });
 export type Order = z.infer<typeof OrderSchema>;

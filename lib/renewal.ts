@@ -52,6 +52,7 @@ export function renewalOrder(
     successUrl: record.successUrl ?? defaults.successUrl,
     cancelUrl: record.cancelUrl ?? defaults.cancelUrl,
     callbackUrl: record.callbackUrl ?? defaults.callbackUrl,
+    ...(record.client === undefined ? {} : { client: record.client }),
   });
   return parsed.success ? ok(parsed.data) : err(t('background.cannotResend'));
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { LogoSchema } from './invoice.ts';
 import { OrderSchema } from './order.ts';
 import { NoteSchema, TagsSchema } from './session-notes.ts';
 import { ProfileIdSchema, SettingsSchema } from './settings.ts';
@@ -92,6 +93,14 @@ export const RequestSchema = z.discriminatedUnion('type', [
     note: NoteSchema,
     tags: TagsSchema,
   }),
+  /** The invoice page: a session with its profile's business details and logo. */
+  z.object({
+    type: z.literal('getInvoice'),
+    sessionId: z.string().check(z.minLength(1), z.maxLength(200)),
+  }),
+  z.object({ type: z.literal('getLogo'), ...forProfile }),
+  /** A logo the options page scaled down; null removes it. */
+  z.object({ type: z.literal('saveLogo'), logo: z.nullable(LogoSchema), ...forProfile }),
   z.object({
     type: z.literal('refreshStatuses'),
     /** Only sessions not checked in the last minute (what opening the popup asks for). */

@@ -1,3 +1,4 @@
+import { DEFAULT_BUSINESS } from './invoice.ts';
 import { storage } from './storage-item.ts';
 import {
   activeProfile,
@@ -83,16 +84,35 @@ export function settingsToV6(value: unknown): unknown {
   };
 }
 
+/**
+ * v6 → v7: every profile gets business details for its invoices (lib/invoice.ts): empty, with
+ * the numbering starting at INV-0001. Nothing was invoiced before, so nothing is issued.
+ */
+export function settingsToV7(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const profiles: unknown = (value as { profiles?: unknown }).profiles;
+  if (!Array.isArray(profiles)) return value;
+  return {
+    ...value,
+    profiles: profiles.map((profile: unknown) =>
+      typeof profile === 'object' && profile !== null
+        ? { ...profile, business: { ...DEFAULT_BUSINESS, issued: {} } }
+        : profile,
+    ),
+  };
+}
+
 /* WXT runs the migrations when this module loads, before any getValue() answers. */
 export const settingsItem = storage.defineItem<StoredSettings>('local:settings', {
   fallback: DEFAULT_STORED_SETTINGS,
-  version: 6,
+  version: 7,
   migrations: {
     2: settingsToV2,
     3: settingsToV3,
     4: settingsToV4,
     5: settingsToV5,
     6: settingsToV6,
+    7: settingsToV7,
   },
 });
 

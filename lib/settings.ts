@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { BusinessSchema, DEFAULT_BUSINESS } from './invoice.ts';
 
 export const LIVE_API_BASE_URL = 'https://api.payfect.finance/api/v1';
 
@@ -58,6 +59,8 @@ export const SettingsSchema = z.object({
    * profile's API key to (lib/key-hosts.ts). Absent: none; the key goes only to those two.
    */
   confirmedKeyOrigin: z.optional(z.string().check(z.maxLength(300))),
+  /** Who bills, and the invoice numbering (lib/invoice.ts); per profile. */
+  business: BusinessSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -72,6 +75,7 @@ export const DEFAULT_SETTINGS: Settings = {
   networks: [...DEFAULT_NETWORKS],
   historyCap: 0,
   reminderMinutes: 60,
+  business: DEFAULT_BUSINESS,
 };
 
 export function networkName(settings: Pick<Settings, 'networks'>, value: string): string {
@@ -98,6 +102,7 @@ export const PROFILE_FIELDS = [
   'callbackUrl',
   'networks',
   'confirmedKeyOrigin',
+  'business',
 ] as const satisfies readonly (keyof Settings)[];
 
 export const GLOBAL_FIELDS = [
@@ -120,11 +125,12 @@ export const ProfileSettingsSchema = z.object({
     callbackUrl: true,
     networks: true,
     confirmedKeyOrigin: true,
+    business: true,
   }).shape,
 });
 export type ProfileSettings = z.infer<typeof ProfileSettingsSchema>;
 
-/** The stored settings item, version 6. */
+/** The stored settings item, version 7. */
 export const StoredSettingsSchema = z.object({
   activeProfileId: z.string(),
   profiles: z.array(ProfileSettingsSchema).check(z.minLength(1)),
@@ -135,8 +141,19 @@ export type StoredSettings = z.infer<typeof StoredSettingsSchema>;
 
 /** A profile's own part of flat settings, under the given id and name. */
 export function profileFrom(id: string, name: string, settings: Settings): ProfileSettings {
-  const { baseUrl, currency, network, successUrl, cancelUrl, callbackUrl, networks } = settings;
-  const profile = { id, name, baseUrl, currency, network, successUrl, cancelUrl, callbackUrl };
+  const { baseUrl, currency, network, successUrl, cancelUrl, callbackUrl, networks, business } =
+    settings;
+  const profile = {
+    id,
+    name,
+    baseUrl,
+    currency,
+    network,
+    successUrl,
+    cancelUrl,
+    callbackUrl,
+    business,
+  };
   return settings.confirmedKeyOrigin === undefined
     ? { ...profile, networks }
     : { ...profile, networks, confirmedKeyOrigin: settings.confirmedKeyOrigin };
@@ -144,7 +161,8 @@ export function profileFrom(id: string, name: string, settings: Settings): Profi
 
 /** The flat settings one profile works with: its own fields and the shared ones. */
 export function flatSettings(stored: StoredSettings, profile: ProfileSettings): Settings {
-  const { baseUrl, currency, network, successUrl, cancelUrl, callbackUrl, networks } = profile;
+  const { baseUrl, currency, network, successUrl, cancelUrl, callbackUrl, networks, business } =
+    profile;
   const { messageTemplate, historyCap, reminderMinutes } = stored;
   const settings: Settings = {
     baseUrl,
@@ -157,6 +175,7 @@ export function flatSettings(stored: StoredSettings, profile: ProfileSettings): 
     networks,
     historyCap,
     reminderMinutes,
+    business,
   };
   return profile.confirmedKeyOrigin === undefined
     ? settings

@@ -14,7 +14,7 @@ import { markPending, markSettled, unknownOutcome } from './last-create.ts';
 import { orderToRequest } from './order-to-request.ts';
 import { connect, type BackgroundDeps, type Connection } from './payfect-api.ts';
 import { sessionFromCheckout } from './session-record.ts';
-import { learnNetworks } from './settings-store.ts';
+import { learnNetworks, releaseInvoiceNumber, reserveInvoiceNumber } from './settings-store.ts';
 import { uiErrorFromFailedCreate } from './ui-error.ts';
 
 type CreateResponse = ResponseFor<'createCheckout'>;
@@ -54,6 +54,7 @@ async function recordCreated(
   order: Order,
   connection: Connection,
   now: number,
+  invoiceNumber: string | undefined,
 ): Promise<SessionRecord | 'duplicate'> {
   const { settings, baseUrl, profileId, profileName } = connection;
   const session = sessionFromCheckout(checkout, {
@@ -63,6 +64,7 @@ async function recordCreated(
     now,
     profileId,
     profileName,
+    invoiceNumber,
   });
   try {
     const [recorded] = await Promise.all([
@@ -141,19 +143,29 @@ export function createCheckoutService(deps: BackgroundDeps = {}): CheckoutServic
     order: Order,
     connection: Connection,
   ): Promise<CreateResponse> {
-    // Stored before the request, so a worker stopped mid-request never sends it twice.
-    await markPending(requestId, now());
+    // Stored before the request, so a worker stopped mid-request never sends it twice; the
+    // invoice number is taken now (so it can stand in for an empty reference) and given back
+    // if the create fails. One stopped mid-request keeps it: it may exist at Payfect.
+    const [, issued] = await Promise.all([
+      markPending(requestId, now()),
+      reserveInvoiceNumber(connection.profileId),
+    ]);
+    const sent =
+      order.reference === ''
+        ? { ...order, reference: issued?.number ?? crypto.randomUUID() }
+        : order;
     // Nothing here waits on the popup: if it closes, the worker still finishes and records.
     // (Chrome keeps the worker alive for a fetch answered within 30 s; the client's own
     // 15-second timeout ends the request before that.)
-    const result = await connection.client.createCheckout(orderToRequest(order));
+    const result = await connection.client.createCheckout(orderToRequest(sent));
     if (!result.ok) {
+      if (issued !== undefined) await releaseInvoiceNumber(connection.profileId, issued);
       const error = uiErrorFromFailedCreate(result.error);
       await markSettled({ state: 'failed', requestId, error });
       return failure(error);
     }
     const at = now();
-    const session = await recordCreated(result.value, order, connection, at);
+    const session = await recordCreated(result.value, sent, connection, at, issued?.number);
     if (session === 'duplicate') {
       // Two creates answered with one id cannot be told apart: the second is refused, and
       // its link (maybe the first one's, maybe paid already) is not handed out.

@@ -8,6 +8,7 @@ import {
   type StoredSettings,
 } from '../../lib/settings.ts';
 import { readStoredSettings } from '../../lib/settings-storage.ts';
+import { saveLogo } from './invoices.ts';
 import { clearApiKey } from './key-store.ts';
 import { updateStoredSettings } from './settings-store.ts';
 
@@ -127,6 +128,6 @@ export async function deleteProfile(profileId: string): Promise<Result<StoredSet
       activeProfileId: activeId === profileId ? first.id : activeId,
     });
   });
-  if (result.ok) await clearApiKey(profileId);
+  if (result.ok) await Promise.all([clearApiKey(profileId), saveLogo(profileId, null)]);
   return result;
 }

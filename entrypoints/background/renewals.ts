@@ -57,8 +57,13 @@ export function createRenewService(
       const carried = {
         ...(record.note === undefined ? {} : { note: record.note }),
         ...(record.tags === undefined ? {} : { tags: record.tags }),
+        // Its invoice says which one it replaces.
+        ...(record.invoiceNumber === undefined ? {} : { replacesInvoice: record.invoiceNumber }),
       };
-      if (Object.keys(carried).length > 0) await updateSession(session.id, carried);
+      if (Object.keys(carried).length > 0) {
+        const updated = await updateSession(session.id, carried);
+        if (updated !== undefined) return { ok: true, session: updated };
+      }
     } catch (error) {
       // The new link exists and is in History: failing here would invite a second one.
       console.error('Renewal could not be linked to its original', error);

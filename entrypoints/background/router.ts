@@ -3,6 +3,8 @@ import { z } from 'zod/mini';
 import type { KeyStatus, ResponseFor, UiError } from '../../lib/messages.ts';
 import { RequestSchema, type RequestOf, type RequestType } from '../../lib/requests.ts';
 import { t } from '../../lib/i18n.ts';
+import { activeProfile } from '../../lib/settings.ts';
+import { readStoredSettings } from '../../lib/settings-storage.ts';
 import type { Result } from '../../lib/result.ts';
 import { createCheckoutService } from './checkouts.ts';
 import { testConnection } from './connection.ts';
@@ -26,6 +28,7 @@ import {
   switchProfile,
 } from './profiles.ts';
 import { createRenewService } from './renewals.ts';
+import { invoiceFor, readLogo, saveLogo } from './invoices.ts';
 import { isInternalSender } from './sender.ts';
 import { profileGone, saveSettings } from './settings-store.ts';
 import { getState } from './state.ts';
@@ -67,6 +70,10 @@ function forProfile<T extends RequestType>(
     }
     return handle(request);
   };
+}
+
+async function activeProfileId(): Promise<string> {
+  return activeProfile(await readStoredSettings()).id;
 }
 
 function createHandlers(deps: BackgroundDeps, statuses: StatusService): Handlers {
@@ -124,6 +131,15 @@ function createHandlers(deps: BackgroundDeps, statuses: StatusService): Handlers
       return { ok: true };
     },
     refreshStatuses: ({ staleOnly }) => statuses.refresh({ staleOnly }),
+    getInvoice: ({ sessionId }) => invoiceFor(sessionId),
+    getLogo: async ({ profileId }) => ({
+      ok: true,
+      logo: await readLogo(profileId ?? (await activeProfileId())),
+    }),
+    saveLogo: forProfile<'saveLogo'>(async ({ logo, profileId }) => {
+      await saveLogo(profileId ?? (await activeProfileId()), logo);
+      return { ok: true };
+    }),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { SessionRecord } from '../../lib/history.ts';
+import { isEmptyClient } from '../../lib/invoice.ts';
 import type { Order } from '../../lib/order.ts';
 import {
   createdAtMs,
@@ -25,6 +26,8 @@ export interface SessionContext {
   /** The profile whose key made it, and its name now. */
   readonly profileId: string;
   readonly profileName: string;
+  /** Issued for this link (entrypoints/background/settings-store.ts); absent if none could be. */
+  readonly invoiceNumber?: string | undefined;
 }
 
 /**
@@ -63,5 +66,7 @@ export function sessionFromCheckout(checkout: Checkout, context: SessionContext)
     callbackUrl: order.callbackUrl,
     profileId: context.profileId,
     profileName: context.profileName,
+    ...(context.invoiceNumber === undefined ? {} : { invoiceNumber: context.invoiceNumber }),
+    ...(isEmptyClient(order.client) || order.client === undefined ? {} : { client: order.client }),
   };
 }

@@ -13,6 +13,13 @@ import { readStoredSettings, settingsItem } from '../../lib/settings-storage.ts'
 import { t } from '../../lib/i18n.ts';
 import { originNeedingConfirmation } from '../../lib/key-hosts.ts';
 import { checkRedirectUrl } from '../../lib/urls.ts';
+import {
+  checkBusiness,
+  issueInvoiceNumber,
+  releasedInvoiceNumber,
+  type BusinessForm,
+  type IssuedNumber,
+} from '../../lib/invoice.ts';
 import { createSerialQueue } from './serial.ts';
 
 /*
@@ -66,7 +73,7 @@ async function updateSettings(
   return result;
 }
 
-type SettingsForm = Omit<Settings, 'networks'>;
+type SettingsForm = Omit<Settings, 'networks' | 'business'> & { business: BusinessForm };
 
 /** The answer to a request naming a profile that was deleted meanwhile (another window). */
 export function profileGone(): UiError {
@@ -97,6 +104,7 @@ export function checkSettings(settings: Settings): Result<SettingsForm, Record<s
     messageTemplate: settings.messageTemplate,
     historyCap: settings.historyCap,
     reminderMinutes: settings.reminderMinutes,
+    business: settings.business,
   };
   // A confirmation is for one origin: a base URL moved to another host drops it, and the
   // live API and loopback need none.
@@ -114,9 +122,18 @@ export function checkSettings(settings: Settings): Result<SettingsForm, Record<s
   return Object.keys(fields).length === 0 ? ok(form) : err(fields);
 }
 
+const BUSINESS_MESSAGES = {
+  tooLong: (max: number) => t('validation.maxCharacters', { max }),
+  hidden: t('validation.hiddenText'),
+  email: t('validation.email'),
+  prefix: t('validation.invoicePrefix'),
+  number: (max: number) => t('validation.invoiceNumber', { max: max.toLocaleString() }),
+};
+
 /**
  * Stores what the options page sent. The learned `networks` list is kept: only Payfect's
- * answers set it, never a page.
+ * answers set it, never a page; so is the invoice numbering's record of issued numbers,
+ * checked against the stored one inside the queue (a link created meanwhile counts).
  */
 export async function saveSettings(
   settings: Settings,
@@ -131,10 +148,22 @@ export async function saveSettings(
     });
   }
   const form = checked.value;
-  const saved = await updateSettings(
-    (current) => ({ ...form, networks: current.networks }),
-    profileId,
-  );
+  let businessErrors: Record<string, string> | undefined;
+  const saved = await updateSettings((current) => {
+    const business = checkBusiness(form.business, current.business, BUSINESS_MESSAGES);
+    if (!business.ok) {
+      businessErrors = business.error;
+      return current;
+    }
+    return { ...form, networks: current.networks, business: business.value };
+  }, profileId);
+  if (businessErrors !== undefined) {
+    return err({
+      kind: 'validation',
+      message: t('background.settingsNeedFixing'),
+      fields: businessErrors,
+    });
+  }
   return saved === undefined ? err(profileGone()) : ok(saved);
 }
 
@@ -146,4 +175,29 @@ export async function learnNetworks(
   if (networks.length === 0) return;
   const learned = networks.map(({ value, name }) => ({ value, name }));
   await updateSettings((current) => ({ ...current, networks: learned }), profileId);
+}
+
+/**
+ * Issues the profile's next invoice number, in the settings queue: two creates at once never
+ * get the same one. Undefined when the profile is gone.
+ */
+export async function reserveInvoiceNumber(profileId: string): Promise<IssuedNumber | undefined> {
+  let issued: IssuedNumber | undefined;
+  await updateSettings((current) => {
+    const next = issueInvoiceNumber(current.business);
+    issued = next.issued;
+    return { ...current, business: next.business };
+  }, profileId);
+  return issued;
+}
+
+/**
+ * Gives back a number whose create failed, unless another was issued after it: a failed
+ * create consumes none, and a number is never issued twice.
+ */
+export async function releaseInvoiceNumber(profileId: string, issued: IssuedNumber): Promise<void> {
+  await updateSettings((current) => {
+    const business = releasedInvoiceNumber(current.business, issued);
+    return business === undefined ? current : { ...current, business };
+  }, profileId);
 }

@@ -8,7 +8,10 @@ import { MAX_REMINDER_MINUTES, networkName, type Settings } from '../../lib/sett
  * The settings the page edits, as typed; `networks` is learned from the API, not typed.
  * The history limit and the reminder are kept as text until Save, so "1e3" or "" can be shown and corrected.
  */
-export type SettingsValues = Omit<Settings, 'networks' | 'historyCap' | 'reminderMinutes'> & {
+export type SettingsValues = Omit<
+  Settings,
+  'networks' | 'historyCap' | 'reminderMinutes' | 'business'
+> & {
   historyCap: string;
   reminderMinutes: string;
 };

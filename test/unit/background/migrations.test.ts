@@ -18,6 +18,7 @@ import {
   readHistory,
 } from '../../../lib/history-storage.ts';
 import { LIVE_API_BASE_URL } from '../../../lib/settings.ts';
+import { DEFAULT_BUSINESS } from '../../../lib/invoice.ts';
 import {
   readSettings,
   settingsItem,
@@ -26,6 +27,7 @@ import {
   settingsToV4,
   settingsToV5,
   settingsToV6,
+  settingsToV7,
   readProfileSettings,
   readStoredSettings,
 } from '../../../lib/settings-storage.ts';
@@ -202,8 +204,9 @@ describe('settings v1 → v2', () => {
       ...settingsV1.settings,
       historyCap: 0,
       reminderMinutes: 60,
+      business: DEFAULT_BUSINESS,
     });
-    expect(await settingsItem.getMeta()).toEqual({ v: 6 });
+    expect(await settingsItem.getMeta()).toEqual({ v: 7 });
   });
 });
 
@@ -228,7 +231,7 @@ describe('settings v2 → v3', () => {
     });
     await settingsItem.migrate();
     expect((await readSettings()).messageTemplate).toBe(DEFAULT_MESSAGE_TEMPLATE);
-    expect(await settingsItem.getMeta()).toEqual({ v: 6 });
+    expect(await settingsItem.getMeta()).toEqual({ v: 7 });
   });
 });
 
@@ -246,8 +249,12 @@ describe('settings v3 → v4', () => {
   it('migrates stored v3 settings and records version 4', async () => {
     await browser.storage.local.set({ settings: v3, settings$: { v: 3 } });
     await settingsItem.migrate();
-    expect(await readSettings()).toEqual({ ...v3, reminderMinutes: 60 });
-    expect(await settingsItem.getMeta()).toEqual({ v: 6 });
+    expect(await readSettings()).toEqual({
+      ...v3,
+      reminderMinutes: 60,
+      business: DEFAULT_BUSINESS,
+    });
+    expect(await settingsItem.getMeta()).toEqual({ v: 7 });
   });
 });
 
@@ -279,6 +286,8 @@ describe('settings v4 → v5 (profiles)', () => {
           cancelUrl: '',
           callbackUrl: 'https://example.com/hook',
           networks: [{ value: 'polygon', name: 'Polygon' }],
+          // Today's profile shape: v7 then sets it again.
+          business: DEFAULT_BUSINESS,
         },
       ],
       messageTemplate: '{items}: {url}',
@@ -290,10 +299,10 @@ describe('settings v4 → v5 (profiles)', () => {
   it('migrates stored v4 settings: the active settings read as before, version 5 recorded', async () => {
     await browser.storage.local.set({ settings: v4, settings$: { v: 4 } });
     await settingsItem.migrate();
-    expect(await readSettings()).toEqual(v4);
-    expect(await readProfileSettings('default')).toEqual(v4);
+    expect(await readSettings()).toEqual({ ...v4, business: DEFAULT_BUSINESS });
+    expect(await readProfileSettings('default')).toEqual({ ...v4, business: DEFAULT_BUSINESS });
     expect(await readProfileSettings('other')).toBeUndefined();
-    expect(await settingsItem.getMeta()).toEqual({ v: 6 });
+    expect(await settingsItem.getMeta()).toEqual({ v: 7 });
   });
 
   it('falls back to the first profile when the active id is unknown', async () => {
@@ -356,7 +365,7 @@ describe('settings v5 → v6 (the host the key may go to)', () => {
   it('after migrating, the key goes to the live API and the sandbox but not to another host', async () => {
     await browser.storage.local.set({ settings: v5, settings$: { v: 5 } });
     await settingsItem.migrate();
-    expect(await settingsItem.getMeta()).toEqual({ v: 6 });
+    expect(await settingsItem.getMeta()).toEqual({ v: 7 });
     // Even with the browser's grant, the other host waits for the user's confirmation.
     vi.spyOn(browser.permissions, 'contains').mockImplementation(async () => true);
     const fake = fakeFetch(() => jsonResponse({ detail: 'Not found.' }, 404));
@@ -375,5 +384,57 @@ describe('settings v5 → v6 (the host the key may go to)', () => {
       'api.payfect.finance',
       '127.0.0.1:8787',
     ]);
+  });
+});
+
+describe('settings v6 → v7 (business details for invoices)', () => {
+  const profile = {
+    baseUrl: LIVE_API_BASE_URL,
+    currency: 'usdt',
+    network: 'tron',
+    successUrl: '',
+    cancelUrl: '',
+    callbackUrl: '',
+    networks: [{ value: 'tron', name: 'Tron (TRC20)' }],
+  };
+  const v6 = {
+    activeProfileId: 'live',
+    profiles: [
+      { ...profile, id: 'live', name: 'Live' },
+      { ...profile, id: 'test', name: 'Test', currency: 'twd' },
+    ],
+    messageTemplate: '{url}',
+    historyCap: 0,
+    reminderMinutes: 60,
+  };
+
+  it('gives every profile empty business details, numbering from INV-0001', () => {
+    expect(settingsToV7(v6)).toEqual({
+      ...v6,
+      profiles: v6.profiles.map((p) => ({ ...p, business: DEFAULT_BUSINESS })),
+    });
+  });
+
+  it('issues nothing for a profile whatever a damaged item held', () => {
+    const damaged = {
+      ...v6,
+      profiles: [{ ...v6.profiles[0], business: { issued: { 'INV-': 'x' }, name: 3 } }],
+    };
+    const migrated = settingsToV7(damaged) as { profiles: { business: unknown }[] };
+    expect(migrated.profiles[0]?.business).toEqual(DEFAULT_BUSINESS);
+  });
+
+  it('migrates stored v6 settings: each profile reads as before with empty business details', async () => {
+    await browser.storage.local.set({ settings: v6, settings$: { v: 6 } });
+    await settingsItem.migrate();
+    expect(await settingsItem.getMeta()).toEqual({ v: 7 });
+    expect(await readProfileSettings('test')).toEqual({
+      ...profile,
+      currency: 'twd',
+      messageTemplate: '{url}',
+      historyCap: 0,
+      reminderMinutes: 60,
+      business: DEFAULT_BUSINESS,
+    });
   });
 });

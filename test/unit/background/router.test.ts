@@ -205,6 +205,10 @@ describe('answers', () => {
     { type: 'switchProfile', profileId: 'nope' },
     { type: 'deleteProfile', profileId: 'nope' },
     { type: 'createCheckout', requestId: 'r3', order: order(), profileId: 'nope' },
+    { type: 'getInvoice', sessionId: 'cs_unknown' },
+    { type: 'getLogo' },
+    { type: 'saveLogo', logo: 'data:image/png;base64,iVBORw0KGgo=' },
+    { type: 'saveLogo', logo: null, profileId: 'nope' },
   ];
 
   async function answersFor(configured: boolean) {

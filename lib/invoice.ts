@@ -1,0 +1,228 @@
+import { z } from 'zod/mini';
+import { hasHiddenCharacters } from './safe-text.ts';
+
+/*
+ * Invoices: who bills whom, under which number. The business details are a profile's (two
+ * businesses, two letterheads), stored in its settings (lib/settings.ts) and edited in
+ * Settings; the client is typed on the form and kept with the session, never sent to
+ * Payfect (its request has no field for it). The document itself is drawn by the invoice
+ * page (entrypoints/invoice/) from lib/invoice-document.ts.
+ */
+
+export const MAX_BUSINESS_LINE = 200;
+export const MAX_ADDRESS_LENGTH = 500;
+export const MAX_FOOTER_LENGTH = 1000;
+export const MAX_PREFIX_LENGTH = 20;
+/** Nine digits: a typo of more is surely not meant, and the number stays exact. */
+export const MAX_INVOICE_NUMBER = 999_999_999;
+
+/** The invoice numbers of the first invoices: INV-0001, INV-0002, … */
+export const DEFAULT_INVOICE_PREFIX = 'INV-';
+
+const line = z.string().check(z.maxLength(MAX_BUSINESS_LINE));
+const InvoiceNumberValue = z.int().check(z.minimum(1), z.maximum(MAX_INVOICE_NUMBER));
+
+export const BusinessSchema = z.object({
+  name: line,
+  address: z.string().check(z.maxLength(MAX_ADDRESS_LENGTH)),
+  taxId: line,
+  email: line,
+  /** Payment terms, thanks, anything printed at the foot of every invoice. */
+  footer: z.string().check(z.maxLength(MAX_FOOTER_LENGTH)),
+  invoicePrefix: z.string().check(z.maxLength(MAX_PREFIX_LENGTH)),
+  /** The number the next created link gets. */
+  nextInvoiceNumber: InvoiceNumberValue,
+  /**
+   * The highest number issued under each prefix: a number is never issued twice, whatever
+   * Next invoice number is set to later. Written by the background only.
+   */
+  issued: z.record(z.string(), InvoiceNumberValue),
+});
+export type Business = z.infer<typeof BusinessSchema>;
+
+export const DEFAULT_BUSINESS: Business = {
+  name: '',
+  address: '',
+  taxId: '',
+  email: '',
+  footer: '',
+  invoicePrefix: DEFAULT_INVOICE_PREFIX,
+  nextInvoiceNumber: 1,
+  issued: {},
+};
+
+/** "INV-0001": four digits at least, so numbers sort as text up to 9999. */
+export function formatInvoiceNumber(prefix: string, number: number): string {
+  return `${prefix}${String(number).padStart(4, '0')}`;
+}
+
+/** The lowest number that may be issued next under `prefix`. */
+export function lowestNextNumber(business: Pick<Business, 'issued'>, prefix: string): number {
+  return (business.issued[prefix] ?? 0) + 1;
+}
+
+/** An invoice number as issued: its text, and the prefix and value it was made of. */
+export interface IssuedNumber {
+  readonly number: string;
+  readonly prefix: string;
+  readonly value: number;
+  /** What `issued` held for the prefix before, to give the number back exactly. */
+  readonly before: number | undefined;
+}
+
+/** The number the next link gets, and the business details after issuing it. */
+export function issueInvoiceNumber(business: Business): {
+  issued: IssuedNumber;
+  business: Business;
+} {
+  const prefix = business.invoicePrefix;
+  const value = Math.max(business.nextInvoiceNumber, lowestNextNumber(business, prefix));
+  return {
+    issued: {
+      number: formatInvoiceNumber(prefix, value),
+      prefix,
+      value,
+      before: business.issued[prefix],
+    },
+    business: {
+      ...business,
+      nextInvoiceNumber: Math.min(value + 1, MAX_INVOICE_NUMBER),
+      issued: { ...business.issued, [prefix]: value },
+    },
+  };
+}
+
+/**
+ * The business details with `issued` given back, or undefined when a later number was issued
+ * (or Next invoice number was changed) since: then it stays consumed, never reissued.
+ */
+export function releasedInvoiceNumber(
+  business: Business,
+  { prefix, value, before }: IssuedNumber,
+): Business | undefined {
+  if (business.issued[prefix] !== value || business.nextInvoiceNumber !== value + 1) {
+    return undefined;
+  }
+  const issued = Object.fromEntries(
+    Object.entries(business.issued).filter(([name]) => name !== prefix),
+  );
+  if (before !== undefined) issued[prefix] = before;
+  return { ...business, nextInvoiceNumber: value, issued };
+}
+
+/** Who is billed: typed on the form, kept with the session; all optional. */
+export const MAX_CLIENT_NAME = 200;
+export const MAX_CLIENT_EMAIL = 254;
+export const MAX_CLIENT_ADDRESS = 500;
+
+export const ClientSchema = z.object({
+  name: z.string().check(z.maxLength(MAX_CLIENT_NAME)),
+  email: z.string().check(z.maxLength(MAX_CLIENT_EMAIL)),
+  address: z.string().check(z.maxLength(MAX_CLIENT_ADDRESS)),
+});
+export type Client = z.infer<typeof ClientSchema>;
+
+export const EMPTY_CLIENT: Client = { name: '', email: '', address: '' };
+
+export function isEmptyClient(client: Client | undefined): boolean {
+  return (
+    client === undefined || (client.name === '' && client.email === '' && client.address === '')
+  );
+}
+
+/** Loose on purpose: "name@host" with no spaces; the client's mail server decides the rest. */
+const EMAIL = /^[^\s@]+@[^\s@]+$/u;
+
+export function looksLikeEmail(text: string): boolean {
+  return EMAIL.test(text);
+}
+
+/** Whether a typed name-like value is safe to print (no bidi/zero-width/control characters). */
+export function isPrintable(text: string, { multiline = false } = {}): boolean {
+  return !hasHiddenCharacters(multiline ? text.replace(/\r?\n/gu, ' ') : text);
+}
+
+/*
+ * A logo: a small image the options page has already scaled down (at most 600×240 px) and
+ * encoded as a data URL. Its own storage item per profile, so the popup's state stays small.
+ */
+export const MAX_LOGO_LENGTH = 200_000;
+export const LogoSchema = z
+  .string()
+  .check(
+    z.maxLength(MAX_LOGO_LENGTH),
+    z.regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/u),
+  );
+
+/** Business details as typed in Settings: the numbering's `issued` is not the page's. */
+export type BusinessForm = Omit<Business, 'issued'>;
+
+/** What Settings may say about a business field: a sentence per field key (`business.email`). */
+export type BusinessErrors = Record<string, string>;
+
+const PREFIX = /^[\p{L}\p{N} ._/#-]*$/u;
+
+/**
+ * The business details as they will be stored (trimmed), or a message per field. The
+ * numbering never goes back: a Next invoice number at or below one already issued under the
+ * same prefix is raised past it (the page says so), so no number is ever issued twice.
+ */
+export function checkBusiness(
+  typed: BusinessForm,
+  current: Business,
+  messages: {
+    tooLong: (max: number) => string;
+    hidden: string;
+    email: string;
+    prefix: string;
+    number: (max: number) => string;
+  },
+): { ok: true; value: Business } | { ok: false; error: BusinessErrors } {
+  const errors: BusinessErrors = {};
+  const business: Business = {
+    name: typed.name.trim(),
+    address: typed.address.trim(),
+    taxId: typed.taxId.trim(),
+    email: typed.email.trim(),
+    footer: typed.footer.trim(),
+    invoicePrefix: typed.invoicePrefix.trim(),
+    nextInvoiceNumber: typed.nextInvoiceNumber,
+    issued: current.issued,
+  };
+  const limits = {
+    name: MAX_BUSINESS_LINE,
+    address: MAX_ADDRESS_LENGTH,
+    taxId: MAX_BUSINESS_LINE,
+    email: MAX_BUSINESS_LINE,
+    footer: MAX_FOOTER_LENGTH,
+    invoicePrefix: MAX_PREFIX_LENGTH,
+  } as const;
+  for (const [field, max] of Object.entries(limits) as [keyof typeof limits, number][]) {
+    const value = business[field];
+    const multiline = field === 'address' || field === 'footer';
+    if (value.length > max) errors[`business.${field}`] = messages.tooLong(max);
+    else if (!isPrintable(value, { multiline })) errors[`business.${field}`] = messages.hidden;
+  }
+  if (
+    business.email !== '' &&
+    errors['business.email'] === undefined &&
+    !looksLikeEmail(business.email)
+  ) {
+    errors['business.email'] = messages.email;
+  }
+  if (errors['business.invoicePrefix'] === undefined && !PREFIX.test(business.invoicePrefix)) {
+    errors['business.invoicePrefix'] = messages.prefix;
+  }
+  const number = typed.nextInvoiceNumber;
+  if (!Number.isSafeInteger(number) || number < 1 || number > MAX_INVOICE_NUMBER) {
+    errors['business.nextInvoiceNumber'] = messages.number(MAX_INVOICE_NUMBER);
+  } else {
+    business.nextInvoiceNumber = Math.max(
+      number,
+      lowestNextNumber(current, business.invoicePrefix),
+    );
+  }
+  return Object.keys(errors).length === 0
+    ? { ok: true, value: business }
+    : { ok: false, error: errors };
+}
