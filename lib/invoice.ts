@@ -226,3 +226,12 @@ export function checkBusiness(
     ? { ok: true, value: business }
     : { ok: false, error: errors };
 }
+
+/** Which document the invoice page draws: the invoice, or (for a paid link) its receipt. */
+export type DocumentKind = 'invoice' | 'receipt';
+
+/** The invoice page's path for a session (entrypoints/invoice/), for a link or a tab. */
+export function invoicePagePath(sessionId: string, kind: DocumentKind): string {
+  const query = new URLSearchParams({ session: sessionId, kind });
+  return `/invoice.html?${query.toString()}`;
+}
