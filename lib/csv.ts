@@ -34,6 +34,10 @@ export const CSV_HEADER = [
   'note',
   'tags',
   'profile',
+  'invoice_number',
+  'client_name',
+  'client_email',
+  'client_address',
 ] as const;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -81,6 +85,10 @@ function sessionRow(
     (session.tags ?? []).join('; '),
     // Typed by people too, so it goes through csvField like the rest.
     sessionProfileName(session, profiles),
+    session.invoiceNumber ?? '',
+    session.client?.name ?? '',
+    session.client?.email ?? '',
+    session.client?.address ?? '',
   ];
 }
 

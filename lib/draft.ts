@@ -20,6 +20,15 @@ import {
   type OrderItem,
 } from './order.ts';
 import { OFFERED_MARKERS } from './currency-markers.ts';
+import {
+  isEmptyClient,
+  isPrintable,
+  looksLikeEmail,
+  MAX_CLIENT_ADDRESS,
+  MAX_CLIENT_EMAIL,
+  MAX_CLIENT_NAME,
+  type Client,
+} from './invoice.ts';
 import { err, ok, type Result } from './result.ts';
 import { hasHiddenCharacters } from './safe-text.ts';
 import type { Settings } from './settings.ts';
@@ -43,6 +52,10 @@ export const DraftSchema = z.object({
   successUrl: z.string(),
   cancelUrl: z.string(),
   callbackUrl: z.string(),
+  /** Who is billed (lib/invoice.ts); optional in drafts stored before invoices. */
+  clientName: z.optional(z.string()),
+  clientEmail: z.optional(z.string()),
+  clientAddress: z.optional(z.string()),
 });
 export type Draft = z.infer<typeof DraftSchema>;
 
@@ -215,6 +228,7 @@ export function validateDraft(draft: Draft, options: ValidateOptions): Result<Or
   }
   if (draft.currency === '') errors.currency = t('validation.chooseCurrency');
   if (draft.network === '') errors.network = t('validation.chooseNetwork');
+  const client = validateClient(draft, errors);
   const lines = items.filter((item): item is OrderItem => item !== undefined);
   if (Object.keys(errors).length > 0 || lines.length !== draft.items.length) return err(errors);
   return ok({
@@ -227,7 +241,32 @@ export function validateDraft(draft: Draft, options: ValidateOptions): Result<Or
     successUrl: draft.successUrl.trim(),
     cancelUrl: draft.cancelUrl.trim(),
     callbackUrl: draft.callbackUrl.trim(),
+    ...(isEmptyClient(client) ? {} : { client }),
   });
+}
+
+/** The client as it goes on the invoice (trimmed), its field errors added to `errors`. */
+function validateClient(draft: Draft, errors: FieldErrors): Client {
+  const client: Client = {
+    name: (draft.clientName ?? '').trim(),
+    email: (draft.clientEmail ?? '').trim(),
+    address: (draft.clientAddress ?? '').trim(),
+  };
+  const limits = {
+    clientName: [client.name, MAX_CLIENT_NAME],
+    clientEmail: [client.email, MAX_CLIENT_EMAIL],
+    clientAddress: [client.address, MAX_CLIENT_ADDRESS],
+  } as const;
+  for (const [field, [value, max]] of Object.entries(limits)) {
+    if (value.length > max) errors[field] = t('validation.maxCharacters', { max });
+    else if (!isPrintable(value, { multiline: field === 'clientAddress' })) {
+      errors[field] = t('validation.hiddenText');
+    }
+  }
+  if (client.email !== '' && errors.clientEmail === undefined && !looksLikeEmail(client.email)) {
+    errors.clientEmail = t('validation.email');
+  }
+  return client;
 }
 
 /** The exact total of the lines that are valid so far, or undefined while none is. */

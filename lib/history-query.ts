@@ -38,7 +38,8 @@ const GROUPED = /^-?\d{4}/;
 
 /**
  * Every item name, the reference, the amount (as stored, and as the row shows it when that
- * differs), the currency, the note and the tags, lower case, one per line.
+ * differs), the currency, the note, the tags, the invoice number and the client's name and
+ * email, lower case, one per line.
  */
 export function searchText(record: SessionRecord, locale: string = uiLocale()): string {
   let text = '';
@@ -47,6 +48,8 @@ export function searchText(record: SessionRecord, locale: string = uiLocale()): 
   if (GROUPED.test(record.amountTotal)) text += `\n${formatAmount(record.amountTotal, locale)}`;
   if (record.note) text += `\n${record.note}`;
   for (const tag of record.tags ?? []) text += `\n${tag}`;
+  if (record.invoiceNumber) text += `\n${record.invoiceNumber}`;
+  if (record.client) text += `\n${record.client.name}\n${record.client.email}`;
   return text.toLowerCase();
 }
 

@@ -61,6 +61,15 @@ export function lowestNextNumber(business: Pick<Business, 'issued'>, prefix: str
   return (business.issued[prefix] ?? 0) + 1;
 }
 
+/** The number the next link will most likely get ("INV-0003"), to show before it is issued. */
+export function nextInvoiceNumber(business: Business): string {
+  const prefix = business.invoicePrefix;
+  return formatInvoiceNumber(
+    prefix,
+    Math.max(business.nextInvoiceNumber, lowestNextNumber(business, prefix)),
+  );
+}
+
 /** An invoice number as issued: its text, and the prefix and value it was made of. */
 export interface IssuedNumber {
   readonly number: string;

@@ -7,6 +7,7 @@ import { err, type Result } from '../../lib/result.ts';
 import { readLastCreate } from '../../lib/storage.ts';
 import { checkRedirectUrl } from '../../lib/urls.ts';
 import { rememberFormChoice } from '../../lib/form-choice.ts';
+import { rememberClient } from '../../lib/recent-clients.ts';
 import { appendSession, pruneHistory } from './history-store.ts';
 import { syncIndicators } from './indicators.ts';
 import { learnKeyMode } from './key-store.ts';
@@ -71,6 +72,8 @@ async function recordCreated(
       appendSession(session),
       // The next form starts in this link's currency and network (lib/form-choice.ts).
       rememberFormChoice(profileId, order, settings),
+      // Its client is suggested in the next forms (lib/recent-clients.ts).
+      rememberClient(order.client),
     ]);
     if (recorded === 'duplicate') return 'duplicate';
   } catch (error) {

@@ -26,7 +26,7 @@ import { ProfileSwitch } from './ProfileSwitch.tsx';
 import { panelId, PopupTabs, tabId, type Tab } from './PopupTabs.tsx';
 import { dismiss } from './submit.ts';
 import { totalText } from './history-text.ts';
-import { formSettings, freshDraft, initialView, type View } from './view.ts';
+import { afterInvoice, formSettings, freshDraft, initialView, type View } from './view.ts';
 
 /**
  * Asks the background to re-check open links it has not checked lately, so History is
@@ -158,6 +158,8 @@ export function App({ loaded: firstLoaded, firstLoad }: AppProps) {
         current && {
           ...current,
           lastCreate: { state: 'done', requestId, session, seen: true },
+          // Its invoice number is taken: the next form's Reference shows the one after.
+          settings: afterInvoice(current.settings, session),
           formChoice: {
             currency: session.itemsCurrency ?? session.currency.toLowerCase(),
             network: session.network,

@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
-import { fieldId, SelectField, TextField } from '../../components/Field.tsx';
+import { fieldId, SelectField, TextAreaField, TextField } from '../../components/Field.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import {
   draftTotal,
@@ -12,6 +12,7 @@ import {
 import { formatAmount } from '../../lib/format.ts';
 import type { SessionRecord } from '../../lib/history.ts';
 import { t } from '../../lib/i18n.ts';
+import { nextInvoiceNumber, type Client } from '../../lib/invoice.ts';
 import { MAX_ITEMS } from '../../lib/order.ts';
 import type { Picked } from '../../lib/saved-items.ts';
 import { CURRENCIES, DEFAULT_NETWORKS, type Settings } from '../../lib/settings.ts';
@@ -20,7 +21,7 @@ import {
   canAddItem,
   errorsAfterRemoval,
   firstInvalidField,
-  hasUrlError,
+  hasMoreOptionsError,
   itemKey,
   ITEMS_KEY,
   strayErrors,
@@ -31,6 +32,7 @@ import {
   type ItemField,
 } from './draft-edit.ts';
 import type { FormError } from './form-error.ts';
+import { ClientName } from './ClientName.tsx';
 import { LineItemFields } from './LineItemFields.tsx';
 import { SavedItemsSlot } from './SavedItemsSlot.tsx';
 import { submitOrder } from './submit.ts';
@@ -50,7 +52,16 @@ interface CreateFormProps {
   lastLink?: { total: string; onShow: () => void } | undefined;
 }
 
-type TopField = 'currency' | 'network' | 'reference' | 'successUrl' | 'cancelUrl' | 'callbackUrl';
+type TopField =
+  | 'currency'
+  | 'network'
+  | 'reference'
+  | 'successUrl'
+  | 'cancelUrl'
+  | 'callbackUrl'
+  | 'clientName'
+  | 'clientEmail'
+  | 'clientAddress';
 
 export function CreateForm({
   profileId,
@@ -68,7 +79,7 @@ export function CreateForm({
   const [notice, setNotice] = useState(initialNotice);
   // Beside the Currency field once a picked template changed it: never a silent switch.
   const [currencyNote, setCurrencyNote] = useState<string | undefined>(undefined);
-  const [moreOpen, setMoreOpen] = useState(() => hasUrlError(initialError?.fields ?? {}));
+  const [moreOpen, setMoreOpen] = useState(() => hasMoreOptionsError(initialError?.fields ?? {}));
   const [busy, setBusy] = useState(false);
   // State alone would let a second click or Enter through before React re-renders.
   const inFlight = useRef(false);
@@ -82,6 +93,15 @@ export function CreateForm({
     update((before) => ({ ...before, [field]: value }));
     setErrors((before) => withoutError(before, field));
     if (field === 'currency') setCurrencyNote(undefined);
+  }
+
+  /** A client chosen from the suggestions fills the email and address left empty. */
+  function fillClient(client: Client) {
+    update((before) => ({
+      ...before,
+      clientEmail: before.clientEmail?.trim() ? before.clientEmail : client.email,
+      clientAddress: before.clientAddress?.trim() ? before.clientAddress : client.address,
+    }));
   }
 
   function setItem(index: number, field: ItemField, value: string) {
@@ -134,7 +154,7 @@ export function CreateForm({
       setErrors(nextErrors);
       setAlert(nextAlert);
       setBusy(false);
-      if (hasUrlError(nextErrors)) setMoreOpen(true);
+      if (hasMoreOptionsError(nextErrors)) setMoreOpen(true);
     });
     const first = firstInvalidField(current(), nextErrors);
     if (first) focusField(first);
@@ -253,17 +273,26 @@ export function CreateForm({
           />
         </div>
 
-        <TextField
-          id={fieldId('reference')}
-          label={t('popup.form.reference')}
-          value={draft.reference}
-          onValueChange={(value) => setTop('reference', value)}
-          error={errors.reference}
-          hint={t('popup.form.referenceHint')}
-          className="field--hint-beside"
-          autoComplete="off"
-          spellCheck={false}
-        />
+        <div className="row">
+          <ClientName
+            value={draft.clientName ?? ''}
+            error={errors.clientName}
+            onValueChange={(value) => setTop('clientName', value)}
+            onKnownClient={fillClient}
+          />
+          <TextField
+            id={fieldId('reference')}
+            label={t('popup.form.reference')}
+            value={draft.reference}
+            onValueChange={(value) => setTop('reference', value)}
+            error={errors.reference}
+            // Left empty, the link's invoice number is its reference.
+            placeholder={nextInvoiceNumber(settings.business)}
+            title={t('popup.form.referenceHint')}
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </div>
 
         <details
           className="more"
@@ -272,6 +301,24 @@ export function CreateForm({
         >
           <summary>{t('popup.form.moreOptions')}</summary>
           <div className="more-fields">
+            <TextField
+              id={fieldId('clientEmail')}
+              label={t('popup.form.clientEmail')}
+              value={draft.clientEmail ?? ''}
+              onValueChange={(value) => setTop('clientEmail', value)}
+              error={errors.clientEmail}
+              type="email"
+              inputMode="email"
+              spellCheck={false}
+            />
+            <TextAreaField
+              id={fieldId('clientAddress')}
+              label={t('popup.form.clientAddress')}
+              value={draft.clientAddress ?? ''}
+              onValueChange={(value) => setTop('clientAddress', value)}
+              error={errors.clientAddress}
+              rows={2}
+            />
             <TextField
               id={fieldId('successUrl')}
               label={t('popup.form.successUrl')}

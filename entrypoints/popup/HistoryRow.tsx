@@ -11,6 +11,7 @@ import { fillMessageTemplate } from '../../lib/message-template.ts';
 import { createdAgo, fullTime, paidOn, timeLeft } from '../../lib/relative-time.ts';
 import { noteFirstLine } from '../../lib/session-notes.ts';
 import { t } from '../../lib/i18n.ts';
+import { invoicePagePath } from '../../lib/invoice.ts';
 import { isWebUrl, openInNewTab } from '../../utils/navigation.ts';
 import { itemsLine, rowLabel, statusWord, totalText } from './history-text.ts';
 import { RowMenu, type RowMenuItem } from './RowMenu.tsx';
@@ -67,6 +68,10 @@ function lookUpRowWords() {
     qr: t('history.row.qr'),
     openLink: t('popup.openLink'),
     more: t('history.row.moreActions'),
+    invoice: t('popup.invoice'),
+    invoiceTitle: t('popup.invoiceTitle'),
+    receipt: t('history.row.receipt'),
+    receiptTitle: t('history.row.receiptTitle'),
   };
 }
 let words: ReturnType<typeof lookUpRowWords> | undefined;
@@ -161,6 +166,11 @@ export const HistoryRow = memo(function HistoryRow({
           {items.first}
         </span>
         {items.more && <span className="history-more">{items.more}</span>}
+        {session.client?.name && (
+          <span className="history-client" title={session.client.name}>
+            {session.client.name}
+          </span>
+        )}
         {profileName !== undefined && (
           <span className="history-profile" title={t('profiles.rowProfile', { name: profileName })}>
             {profileName}
@@ -185,6 +195,15 @@ export const HistoryRow = memo(function HistoryRow({
             {left}
           </time>
         )}
+        <a
+          className="history-invoice"
+          href={invoicePagePath(session.id, 'invoice')}
+          target="_blank"
+          rel="noopener"
+          title={say.invoiceTitle}
+        >
+          {say.invoice}
+        </a>
       </div>
       <div className="history-actions">
         {/* The one thing a row of this state is for; the rest is behind "More actions". */}
@@ -218,6 +237,17 @@ export const HistoryRow = memo(function HistoryRow({
           >
             {paidOn(session.statusChangedAt, now)}
           </time>
+        )}
+        {status === 'complete' && (
+          <a
+            className="button button--small"
+            href={invoicePagePath(session.id, 'receipt')}
+            target="_blank"
+            rel="noopener"
+            title={say.receiptTitle}
+          >
+            {say.receipt}
+          </a>
         )}
         {tags.length > 0 && (
           // Spans, not a list: rows are found as listitems, and chips must not count as rows.

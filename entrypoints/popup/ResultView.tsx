@@ -4,6 +4,7 @@ import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { formatAmount } from '../../lib/format.ts';
 import { itemsSummary, type SessionRecord } from '../../lib/history.ts';
 import { t } from '../../lib/i18n.ts';
+import { invoicePagePath } from '../../lib/invoice.ts';
 import { fillMessageTemplate, formatExpiry, isConverted } from '../../lib/message-template.ts';
 import { PAYER_CRYPTO } from '../../lib/order.ts';
 import { isWebUrl, openInNewTab } from '../../utils/navigation.ts';
@@ -116,9 +117,27 @@ export function ResultView({ session, messageTemplate, autoCopy }: ResultViewPro
             <dd>{session.networkName}</dd>
           </div>
           <div>
-            <dt>{t('popup.form.reference')}</dt>
-            <dd className="reference">{session.reference}</dd>
+            <dt>{t('popup.result.invoiceNumber')}</dt>
+            <dd className="result-invoice">
+              {session.invoiceNumber !== undefined && (
+                <span className="reference">{session.invoiceNumber}</span>
+              )}
+              <a
+                href={invoicePagePath(session.id, 'invoice')}
+                target="_blank"
+                rel="noopener"
+                title={t('popup.invoiceTitle')}
+              >
+                {t('popup.invoice')}
+              </a>
+            </dd>
           </div>
+          {session.reference !== session.invoiceNumber && (
+            <div>
+              <dt>{t('popup.form.reference')}</dt>
+              <dd className="reference">{session.reference}</dd>
+            </div>
+          )}
           <div>
             <dt>{t('popup.result.expires')}</dt>
             <dd>

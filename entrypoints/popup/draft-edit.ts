@@ -66,8 +66,9 @@ export function fieldOrder(draft: Draft): string[] {
     ITEMS_KEY,
     'currency',
     'network',
+    'clientName',
     'reference',
-    ...URL_FIELDS,
+    ...MORE_FIELDS,
   ];
 }
 
@@ -83,6 +84,9 @@ export function strayErrors(draft: Draft, errors: FieldErrors): string[] {
     .map(([, message]) => message);
 }
 
-export function hasUrlError(errors: FieldErrors): boolean {
-  return URL_FIELDS.some((field) => errors[field] !== undefined);
+/** Fields under "More options", which opens to show an error in one. */
+export const MORE_FIELDS = ['clientEmail', 'clientAddress', ...URL_FIELDS] as const;
+
+export function hasMoreOptionsError(errors: FieldErrors): boolean {
+  return MORE_FIELDS.some((field) => errors[field] !== undefined);
 }

@@ -2,6 +2,7 @@ import { emptyDraft, type Draft } from '../../lib/draft.ts';
 import type { SessionRecord } from '../../lib/history.ts';
 import type { State } from '../../lib/messages.ts';
 import { withFormChoice } from '../../lib/form-choice.ts';
+import { issueInvoiceNumber, nextInvoiceNumber } from '../../lib/invoice.ts';
 import type { Settings } from '../../lib/settings.ts';
 import { formErrorFrom, type FormError } from './form-error.ts';
 
@@ -34,8 +35,15 @@ export type View =
       readonly autoCopy: AutoCopy;
     };
 
+/** The settings once `session` took its invoice number, as the background has them now. */
+export function afterInvoice(settings: Settings, session: SessionRecord): Settings {
+  if (session.invoiceNumber !== nextInvoiceNumber(settings.business)) return settings;
+  return { ...settings, business: issueInvoiceNumber(settings.business).business };
+}
+
+/** An empty form; its empty Reference becomes the link's invoice number. */
 export function freshDraft(settings: Settings): Draft {
-  return emptyDraft(settings, crypto.randomUUID());
+  return emptyDraft(settings, '');
 }
 
 /** The settings a new form starts from: the profile's, in its last link's currency and network. */

@@ -3,7 +3,8 @@ import { CSV_BOM, csvField, csvFileName, itemsCell, sessionsToCsv } from '../../
 import { NOW, session } from './history-fixtures.ts';
 
 const HEADER =
-  'id,url,status,amount_total,currency,network,reference,items,created_at,expires_at,paid_at,mode,note,tags,profile';
+  'id,url,status,amount_total,currency,network,reference,items,created_at,expires_at,paid_at,mode,note,tags,profile,' +
+  'invoice_number,client_name,client_email,client_address';
 
 function rows(text: string): string[] {
   return text.slice(CSV_BOM.length).split('\r\n');
@@ -40,7 +41,7 @@ describe('sessionsToCsv', () => {
     expect(rows(text)).toEqual([
       HEADER,
       'cs_9,https://buy.payfect.finance/checkouts/cs_9,open,240.00,USDT,tron,INV-7,' +
-        '"2 × Logo design; 1 × Hosting",2026-03-14T11:00:00.000Z,2026-03-15T11:00:00.000Z,,live,,,',
+        '"2 × Logo design; 1 × Hosting",2026-03-14T11:00:00.000Z,2026-03-15T11:00:00.000Z,,live,,,,,,,',
       '',
     ]);
   });
@@ -105,10 +106,28 @@ describe('sessionsToCsv', () => {
     const [, row] = rows(
       sessionsToCsv([session({ note: '=cmd, "half" paid', tags: ['acme', 'retainer'] })], NOW),
     );
-    expect(row?.endsWith(`,"'=cmd, ""half"" paid","acme; retainer",`)).toBe(true);
+    expect(row?.includes(`,"'=cmd, ""half"" paid","acme; retainer",`)).toBe(true);
   });
 
-  it('ends each row with the profile that made it: its name now, or its name then if deleted', () => {
+  it('ends each row with the invoice number and the client, quoted and defused like the rest', () => {
+    const text = sessionsToCsv(
+      [
+        session({
+          invoiceNumber: 'INV-0007',
+          client: { name: '=ACME; Ltd', email: 'ap@acme.example', address: '1 Main St\nTaipei' },
+        }),
+        session({ id: 'old' }),
+      ],
+      NOW,
+    );
+    const [, first, second] = rows(text);
+    expect(first?.endsWith(`,INV-0007,"'=ACME; Ltd",ap@acme.example,"1 Main St\nTaipei"`)).toBe(
+      true,
+    );
+    expect(second?.endsWith(',,,,')).toBe(true);
+  });
+
+  it('puts the profile that made it after the tags: its name now, or its name then if deleted', () => {
     const profiles = [
       { id: 'default', name: 'Default' },
       { id: 'p2', name: 'Shop B (renamed)' },
@@ -122,12 +141,12 @@ describe('sessionsToCsv', () => {
       NOW,
       profiles,
     );
-    expect(rows(text).map((row) => row.split(',').at(-1))).toEqual([
+    expect(rows(text).map((row) => row.split(',').at(-5))).toEqual([
       'profile',
       'Shop B (renamed)',
       "'=Old shop",
       'Default',
-      '',
+      undefined,
     ]);
   });
 });

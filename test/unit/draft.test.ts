@@ -332,3 +332,46 @@ describe('fieldForApiPath', () => {
     expect(fieldForApiPath('invoice_items.0.price_data.currency')).toBeUndefined();
   });
 });
+
+describe('validateDraft: the client on the invoice', () => {
+  it('sends the client trimmed, and none when nothing was typed', () => {
+    const typed = validateDraft(
+      draftWith({}, { clientName: ' ACME ', clientEmail: ' ap@acme.example ', clientAddress: '' }),
+      LIVE,
+    );
+    expect(typed.ok && typed.value.client).toEqual({
+      name: 'ACME',
+      email: 'ap@acme.example',
+      address: '',
+    });
+    const none = validateDraft(draftWith({}, { clientName: ' ' }), LIVE);
+    expect(none.ok && 'client' in none.value).toBe(false);
+    // Drafts stored before invoices have no client fields at all.
+    expect(validateDraft(draftWith({}), LIVE).ok).toBe(true);
+  });
+
+  it('marks an email that is not one, hidden characters and over-long fields', () => {
+    const result = validateDraft(
+      draftWith(
+        {},
+        {
+          clientName: 'ACME \u202Egpj.exe',
+          clientEmail: 'ap at acme',
+          clientAddress: `${'x'.repeat(501)}`,
+        },
+      ),
+      LIVE,
+    );
+    expect(result.ok).toBe(false);
+    expect(!result.ok && Object.keys(result.error).sort()).toEqual([
+      'clientAddress',
+      'clientEmail',
+      'clientName',
+    ]);
+  });
+
+  it('keeps line breaks in the address', () => {
+    const result = validateDraft(draftWith({}, { clientAddress: '1 Main St\nTaipei' }), LIVE);
+    expect(result.ok && result.value.client?.address).toBe('1 Main St\nTaipei');
+  });
+});
