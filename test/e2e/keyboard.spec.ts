@@ -159,6 +159,7 @@ test('Tab visits every control of the form in order, each with a focus ring', as
     popup.getByRole('button', { name: 'Add item' }),
     popup.getByRole('combobox', { name: 'Currency' }),
     popup.getByRole('combobox', { name: 'Network' }),
+    popup.getByRole('textbox', { name: 'Client name' }),
     popup.getByRole('textbox', { name: 'Reference' }),
     popup.getByText('More options'),
     popup.getByRole('button', { name: 'Create link' }),

@@ -107,12 +107,14 @@ test('a note and tags are saved on a link, found by search and exported', async 
 
   const csv = await readDownload(popup, 'Export CSV');
   const [header = '', row = ''] = csv.replace(/^\uFEFF/, '').split('\r\n');
-  expect(header.endsWith(',note,tags,profile')).toBe(true);
+  expect(
+    header.endsWith(',note,tags,profile,invoice_number,client_name,client_email,client_address'),
+  ).toBe(true);
   expect(row).toContain('Logo design');
-  // The last column names the profile that made the link.
-  expect(row.endsWith(',"Paid half upfront\nRest on delivery","acme; retainer",Default')).toBe(
-    true,
-  );
+  // Then the profile that made the link, its invoice number, and no client.
+  expect(
+    row.endsWith(',"Paid half upfront\nRest on delivery","acme; retainer",Default,INV-0001,,,'),
+  ).toBe(true);
 });
 
 test('an open link close to expiry raises one reminder and offers Renew', async ({ extension }) => {
