@@ -47,6 +47,8 @@ export const KeyStatusSchema = z.object({
   mode: z.enum(['test', 'live', 'unknown']),
   /** Absent: no passphrase lock. Locked: sealed, unusable until unlocked (after a restart). */
   lock: z.optional(z.enum(['locked', 'unlocked'])),
+  /** A live link was made with this key: the first-live-link question is not asked again. */
+  liveLinkMade: z.optional(z.boolean()),
 });
 export type KeyStatus = z.infer<typeof KeyStatusSchema>;
 

@@ -96,7 +96,7 @@ async function tidyAfterCreate(
 ): Promise<void> {
   await learnNetworks(offeredNetworks(checkout), connection.profileId);
   if (checkout.isLivemode !== undefined) {
-    await learnKeyMode(connection.apiKey, checkout.isLivemode, connection.profileId);
+    await learnKeyMode(connection.apiKey, checkout.isLivemode, connection.profileId, true);
   }
   await pruneHistory(connection.settings.historyCap);
   await syncIndicators(now);

@@ -41,6 +41,8 @@ interface KeyItems {
   readonly unlocked: WxtStorageItem<string | null, Record<string, unknown>>;
   /** Learned from `isLivemode` of a Payfect answer; unknown for a key not used yet. */
   readonly mode: WxtStorageItem<KeyMode, Record<string, unknown>>;
+  /** A live link was made with this key: the popup's "real payment link" question was had. */
+  readonly liveLinkMade: WxtStorageItem<boolean, Record<string, unknown>>;
 }
 
 const itemsByProfile = new Map<string, KeyItems>();
@@ -64,6 +66,10 @@ function keyItems(profileId: string): KeyItems {
     }),
     mode: storage.defineItem<KeyMode>(`local:keyMode${suffix}`, {
       fallback: 'unknown',
+      version: 1,
+    }),
+    liveLinkMade: storage.defineItem<boolean>(`local:liveLinkMade${suffix}`, {
+      fallback: false,
       version: 1,
     }),
   };
@@ -121,21 +127,23 @@ export async function keyStatus(profileId?: string): Promise<KeyStatus> {
 async function statusOf(items: KeyItems): Promise<KeyStatus> {
   // Side by side: the popup's form waits for getState, which asks this for every profile,
   // and each read is a round trip to the browser process (npm run bench, popup ready).
-  const [mode, plain, sealed, unlocked] = await Promise.all([
+  const [mode, plain, sealed, unlocked, liveLinkMade] = await Promise.all([
     readKeyMode(items),
     readPlainKey(items),
     readSealedKey(items),
     readUnlockedKey(items),
+    items.liveLinkMade.getValue(),
   ]);
+  const made = liveLinkMade === true ? { liveLinkMade: true } : {};
   if (plain !== undefined) {
     const last4 = lastFour(plain);
-    return last4 === '' ? { set: true, mode } : { set: true, last4, mode };
+    return last4 === '' ? { set: true, mode, ...made } : { set: true, last4, mode, ...made };
   }
   if (sealed === undefined) return { set: false, mode: 'unknown' };
   const lock = unlocked === undefined ? 'locked' : 'unlocked';
   return sealed.last4 === ''
-    ? { set: true, mode, lock }
-    : { set: true, last4: sealed.last4, mode, lock };
+    ? { set: true, mode, lock, ...made }
+    : { set: true, last4: sealed.last4, mode, lock, ...made };
 }
 
 function invalidKey(message: string): UiError {
@@ -187,6 +195,7 @@ export async function saveApiKey(
     await items.unlocked.setValue(key);
     await items.apiKey.removeValue();
     await items.mode.setValue('unknown');
+    await items.liveLinkMade.removeValue();
     return ok(await statusOf(items));
   }
   await items.apiKey.setValue(checked.value);
@@ -194,6 +203,7 @@ export async function saveApiKey(
   await items.sealed.removeValue();
   await items.unlocked.removeValue();
   await items.mode.setValue('unknown');
+  await items.liveLinkMade.removeValue();
   return ok(await statusOf(items));
 }
 
@@ -204,6 +214,7 @@ export async function clearApiKey(profileId?: string): Promise<KeyStatus> {
   await items.sealed.removeValue();
   await items.unlocked.removeValue();
   await items.mode.removeValue();
+  await items.liveLinkMade.removeValue();
   return statusOf(items);
 }
 
@@ -314,8 +325,11 @@ export async function learnKeyMode(
   usedKey: string,
   isLivemode: boolean,
   profileId?: string,
+  /** The answer made a link: a live one means the user has made a real payment link. */
+  madeLink = false,
 ): Promise<void> {
   const items = await itemsOf(profileId);
   if ((await apiKeyOf(items)) !== usedKey) return;
   await items.mode.setValue(isLivemode ? 'live' : 'test');
+  if (isLivemode && madeLink) await items.liveLinkMade.setValue(true);
 }

@@ -26,7 +26,14 @@ import { ProfileSwitch } from './ProfileSwitch.tsx';
 import { panelId, PopupTabs, tabId, type Tab } from './PopupTabs.tsx';
 import { dismiss } from './submit.ts';
 import { totalText } from './history-text.ts';
-import { afterInvoice, formSettings, freshDraft, initialView, type View } from './view.ts';
+import {
+  afterInvoice,
+  formSettings,
+  freshDraft,
+  initialView,
+  liveQuestion,
+  type View,
+} from './view.ts';
 
 /**
  * Asks the background to re-check open links it has not checked lately, so History is
@@ -160,6 +167,13 @@ export function App({ loaded: firstLoaded, firstLoad }: AppProps) {
           lastCreate: { state: 'done', requestId, session, seen: true },
           // Its invoice number is taken: the next form's Reference shows the one after.
           settings: afterInvoice(current.settings, session),
+          // As the background learns it: a test link says the key is a test one, a live link
+          // that the first-live-link question was had.
+          key: {
+            ...current.key,
+            mode: session.isLivemode ? 'live' : 'test',
+            ...(session.isLivemode ? { liveLinkMade: true } : {}),
+          },
           formChoice: {
             currency: session.itemsCurrency ?? session.currency.toLowerCase(),
             network: session.network,
@@ -283,6 +297,16 @@ export function App({ loaded: firstLoaded, firstLoad }: AppProps) {
             onActivate={activateTab}
             hasPanel={(candidate) => candidate === 'create' || historyOpened}
           />
+          {state !== null && state.key.mode !== 'unknown' && (
+            <span
+              className={`mode-badge mode-badge--${state.key.mode}`}
+              title={
+                state.key.mode === 'live' ? t('popup.live.badgeLive') : t('popup.live.badgeTest')
+              }
+            >
+              {state.key.mode === 'live' ? t('popup.live.live') : t('popup.live.test')}
+            </span>
+          )}
           {state !== null && (
             <ProfileSwitch
               profiles={state.profiles}
@@ -336,6 +360,7 @@ export function App({ loaded: firstLoaded, firstLoad }: AppProps) {
               onCreated={showCreated}
               onPending={showPending}
               lastLink={last ? { total: totalText(last.session), onShow: showLast } : undefined}
+              liveQuestion={state ? liveQuestion(state.key, settings.baseUrl) : undefined}
             />
           )}
           <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>

@@ -37,6 +37,7 @@ import { LineItemFields } from './LineItemFields.tsx';
 import { SavedItemsSlot } from './SavedItemsSlot.tsx';
 import { submitOrder } from './submit.ts';
 import { useDraft } from './useDraft.ts';
+import type { LiveQuestion } from './view.ts';
 
 interface CreateFormProps {
   /** The profile whose settings these are: the link is made with its key. */
@@ -50,6 +51,11 @@ interface CreateFormProps {
   onPending: (requestId: string, startedAt: number, draft: Draft) => void;
   /** The last link made (its total), shown again by "Last link" while the form is empty. */
   lastLink?: { total: string; onShow: () => void } | undefined;
+  /**
+   * Asked once before the profile's first live link (view.ts liveQuestion): 'live' for a key
+   * known to be live, 'maybe' for one not used yet.
+   */
+  liveQuestion?: LiveQuestion | undefined;
 }
 
 type TopField =
@@ -72,6 +78,7 @@ export function CreateForm({
   onCreated,
   onPending,
   lastLink,
+  liveQuestion,
 }: CreateFormProps) {
   const { draft, update, current } = useDraft(initialDraft);
   const [errors, setErrors] = useState<FieldErrors>(() => initialError?.fields ?? {});
@@ -81,6 +88,9 @@ export function CreateForm({
   const [currencyNote, setCurrencyNote] = useState<string | undefined>(undefined);
   const [moreOpen, setMoreOpen] = useState(() => hasMoreOptionsError(initialError?.fields ?? {}));
   const [busy, setBusy] = useState(false);
+  // The first-live-link question, on screen; answered once, it is not asked again here.
+  const [asking, setAsking] = useState(false);
+  const liveConfirmed = useRef(false);
   // State alone would let a second click or Enter through before React re-renders.
   const inFlight = useRef(false);
   const submitButton = useRef<HTMLButtonElement>(null);
@@ -187,6 +197,11 @@ export function CreateForm({
       showErrors(checked.error, null);
       return;
     }
+    if (liveQuestion !== undefined && !liveConfirmed.current) {
+      setAsking(true);
+      return;
+    }
+    setAsking(false);
     inFlight.current = true;
     setBusy(true);
     setNotice(undefined);
@@ -357,6 +372,40 @@ export function CreateForm({
       </div>
 
       <div className="form-footer">
+        {asking && liveQuestion !== undefined && (
+          // Not an alert: focus moves to its button, which the question describes.
+          <div className="message message--warning live-question">
+            <p id="live-question">
+              <strong>{t('popup.live.title')}</strong>{' '}
+              {liveQuestion === 'live' ? t('popup.live.known') : t('popup.live.maybe')}
+            </p>
+            <div className="live-question-actions">
+              <button
+                type="button"
+                className="button button--primary button--small"
+                aria-describedby="live-question"
+                // Enter on the form's button got here; Enter again creates it.
+                autoFocus
+                onClick={(event) => {
+                  liveConfirmed.current = true;
+                  event.currentTarget.form?.requestSubmit();
+                }}
+              >
+                {t('popup.live.confirm')}
+              </button>
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => {
+                  setAsking(false);
+                  submitButton.current?.focus();
+                }}
+              >
+                {t('common.cancel')}
+              </button>
+            </div>
+          </div>
+        )}
         {alert && (
           <StatusMessage tone="error">
             <p>{alert.message}</p>

@@ -135,6 +135,8 @@ test('a look-alike API host gets no key until it is confirmed: Settings names it
     const popup = await openPopup(extension);
     await fillItems(popup, [{ name: 'Logo design', unitPrice: '80' }]);
     await popup.getByRole('button', { name: 'Create link' }).click();
+    // A key not used yet on a host other than this computer: the live-money question first.
+    await popup.getByRole('button', { name: 'Create real link' }).click();
     const alert = popup.getByRole('alert');
     await expect(alert).toContainText(`Your API key was not sent to ${host}`);
     await expect(alert).toContainText('in Settings');

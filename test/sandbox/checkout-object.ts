@@ -45,6 +45,8 @@ export const storedCheckoutSchema = z.object({
   paymentCurrency: z.string(),
   /** The networks offered when the session was made. */
   networks: z.array(choiceSchema),
+  /** Made with one of the sandbox's live keys; absent in data files from before them. */
+  isLivemode: z.boolean().optional(),
 });
 
 export type StoredCheckout = z.infer<typeof storedCheckoutSchema>;
@@ -86,6 +88,8 @@ export interface NewCheckoutContext {
   readonly lifetimeMs: number;
   readonly merchant: { readonly id: string; readonly name: string };
   readonly networks: readonly Choice[];
+  /** Made with a live key (SandboxOptions.liveKeys). */
+  readonly isLivemode?: boolean;
 }
 
 /** A new open session from a validated request. Amounts are exact: "20.5" × 1 is "20.50". */
@@ -124,6 +128,7 @@ export function newCheckout(request: CheckoutRequest, context: NewCheckoutContex
     network: request.network ?? defaultNetwork,
     paymentCurrency: request.paymentCurrency ?? PAYMENT_CRYPTO_CURRENCY.value,
     networks: context.networks.map((network) => ({ ...network })),
+    isLivemode: context.isLivemode === true,
   };
 }
 
@@ -184,6 +189,6 @@ export function presentCheckout(
     },
     url: `${origin}${hostedPagePath(checkout.id)}`,
     metadata: null,
-    isLivemode: false,
+    isLivemode: checkout.isLivemode === true,
   };
 }

@@ -54,6 +54,8 @@ export interface SandboxOptions {
   readonly host?: string;
   /** API keys accepted in `Authorization: Api-Key <key>`. Default: [DEFAULT_SANDBOX_KEY]. */
   readonly keys?: readonly string[];
+  /** More accepted keys, whose checkouts answer `isLivemode: true` (a live key). Default: none. */
+  readonly liveKeys?: readonly string[];
   /** How long a checkout stays open. Default 24 hours. */
   readonly lifetimeMs?: number;
   /** Networks offered and accepted in `paymentMethodDetail.network`. Default: Tron. */
@@ -78,6 +80,7 @@ export interface SandboxConfig {
   readonly port: number;
   readonly host: string;
   readonly keys: readonly string[];
+  readonly liveKeys: readonly string[];
   readonly lifetimeMs: number;
   readonly networks: readonly Choice[];
   readonly currencies: readonly Choice[];
@@ -113,6 +116,7 @@ export function resolveOptions(options: SandboxOptions = {}): SandboxConfig {
     port,
     host: options.host ?? '127.0.0.1',
     keys,
+    liveKeys: options.liveKeys ?? [],
     lifetimeMs,
     networks: nonEmpty(options.networks, DEFAULT_NETWORKS, 'networks'),
     currencies: nonEmpty(options.currencies, DEFAULT_CURRENCIES, 'currencies'),

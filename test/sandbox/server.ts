@@ -39,6 +39,8 @@ export interface Sandbox {
   /** `${origin}/api/v1`: what goes into the extension's "API base URL". */
   readonly apiBaseUrl: string;
   readonly keys: readonly string[];
+  /** Accepted too; their checkouts are live (`isLivemode: true`). */
+  readonly liveKeys: readonly string[];
   /** Every API request received, oldest first (including CORS preflights). */
   readonly requests: RecordedRequest[];
   /** Every callback sent, with the receiver's status or the failure. */
@@ -160,6 +162,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     origin,
     apiBaseUrl: context.apiBaseUrl,
     keys: config.keys,
+    liveKeys: config.liveKeys,
     requests: context.requests,
     callbacks: context.callbacks.attempts,
     faults: context.faults,

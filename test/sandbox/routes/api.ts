@@ -46,6 +46,12 @@ function sameKey(candidate: string, key: string): boolean {
   return timingSafeEqual(digest(candidate), digest(key));
 }
 
+/** The key in `Authorization: Api-Key <key>`, or '' when there is none. */
+function presentedKey(req: IncomingMessage): string {
+  const [scheme = '', ...rest] = (req.headers.authorization ?? '').trim().split(' ');
+  return scheme.toLowerCase() === 'api-key' ? rest.join(' ').trim() : '';
+}
+
 /** As djangorestframework-api-key reads `Authorization: Api-Key <key>`. */
 function authenticate(header: string | undefined, keys: readonly string[]): Reply | undefined {
   const [scheme = '', ...rest] = (header ?? '').trim().split(' ');
@@ -106,6 +112,7 @@ function createCheckout(context: SandboxContext, req: IncomingMessage, body: Buf
     lifetimeMs: config.lifetimeMs,
     merchant: config.merchant,
     networks: config.networks,
+    isLivemode: config.liveKeys.some((key) => sameKey(presentedKey(req), key)),
   });
   context.store.put(checkout);
   // The docs say 200 OK (not 201) for a created session.
@@ -184,7 +191,8 @@ function answer(
 ): Reply {
   const method = req.method ?? 'GET';
   if (route.name === 'unknown') return NOT_FOUND;
-  const refused = authenticate(req.headers.authorization, context.config.keys);
+  const { keys, liveKeys } = context.config;
+  const refused = authenticate(req.headers.authorization, [...keys, ...liveKeys]);
   if (refused !== undefined) return refused;
   if (route.name === 'checkouts') {
     return method === 'POST'
