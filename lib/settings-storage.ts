@@ -86,7 +86,8 @@ export function settingsToV6(value: unknown): unknown {
 
 /**
  * v6 → v7: every profile gets business details for its invoices (lib/invoice.ts): empty, with
- * the numbering starting at INV-0001. Nothing was invoiced before, so nothing is issued.
+ * the numbering starting at INV-0001. Nothing was invoiced before, so nothing is issued. A
+ * passphrase-locked key is locked again after an hour without use (`lockAfterMinutes`).
  */
 export function settingsToV7(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
@@ -94,6 +95,7 @@ export function settingsToV7(value: unknown): unknown {
   if (!Array.isArray(profiles)) return value;
   return {
     ...value,
+    lockAfterMinutes: 60,
     profiles: profiles.map((profile: unknown) =>
       typeof profile === 'object' && profile !== null
         ? { ...profile, business: { ...DEFAULT_BUSINESS, issued: {} } }

@@ -32,6 +32,9 @@ export const CURRENCIES = [
   { value: 'cny', name: 'CNY (¥)' },
 ] as const;
 
+/** Lock after (Settings, with a passphrase lock): never, 15 minutes, an hour, four hours. */
+export const LOCK_AFTER_CHOICES = [0, 15, 60, 240] as const;
+
 /** A day: Payfect's links last about that long, so an earlier reminder would come at once. */
 export const MAX_REMINDER_MINUTES = 1440;
 
@@ -55,6 +58,11 @@ export const SettingsSchema = z.object({
   /** Minutes before expiry to remind of an unpaid link (lib/reminders.ts); 0 turns it off. */
   reminderMinutes: z.int().check(z.minimum(0), z.maximum(MAX_REMINDER_MINUTES)),
   /**
+   * With a passphrase lock: minutes without use after which the key is locked again (0:
+   * only when the browser closes). Shared by all profiles.
+   */
+  lockAfterMinutes: z.int().check(z.minimum(0), z.maximum(240)),
+  /**
    * The origin other than the live API and loopback that the user confirmed sending this
    * profile's API key to (lib/key-hosts.ts). Absent: none; the key goes only to those two.
    */
@@ -75,6 +83,7 @@ export const DEFAULT_SETTINGS: Settings = {
   networks: [...DEFAULT_NETWORKS],
   historyCap: 0,
   reminderMinutes: 60,
+  lockAfterMinutes: 60,
   business: DEFAULT_BUSINESS,
 };
 
@@ -109,6 +118,7 @@ export const GLOBAL_FIELDS = [
   'messageTemplate',
   'historyCap',
   'reminderMinutes',
+  'lockAfterMinutes',
 ] as const satisfies readonly (keyof Settings)[];
 
 export const ProfileIdSchema = z.string().check(z.minLength(1), z.maxLength(64));
@@ -134,8 +144,12 @@ export type ProfileSettings = z.infer<typeof ProfileSettingsSchema>;
 export const StoredSettingsSchema = z.object({
   activeProfileId: z.string(),
   profiles: z.array(ProfileSettingsSchema).check(z.minLength(1)),
-  ...z.pick(SettingsSchema, { messageTemplate: true, historyCap: true, reminderMinutes: true })
-    .shape,
+  ...z.pick(SettingsSchema, {
+    messageTemplate: true,
+    historyCap: true,
+    reminderMinutes: true,
+    lockAfterMinutes: true,
+  }).shape,
 });
 export type StoredSettings = z.infer<typeof StoredSettingsSchema>;
 
@@ -163,7 +177,7 @@ export function profileFrom(id: string, name: string, settings: Settings): Profi
 export function flatSettings(stored: StoredSettings, profile: ProfileSettings): Settings {
   const { baseUrl, currency, network, successUrl, cancelUrl, callbackUrl, networks, business } =
     profile;
-  const { messageTemplate, historyCap, reminderMinutes } = stored;
+  const { messageTemplate, historyCap, reminderMinutes, lockAfterMinutes } = stored;
   const settings: Settings = {
     baseUrl,
     currency,
@@ -175,6 +189,7 @@ export function flatSettings(stored: StoredSettings, profile: ProfileSettings): 
     networks,
     historyCap,
     reminderMinutes,
+    lockAfterMinutes,
     business,
   };
   return profile.confirmedKeyOrigin === undefined
@@ -188,6 +203,7 @@ export const DEFAULT_STORED_SETTINGS: StoredSettings = {
   messageTemplate: DEFAULT_SETTINGS.messageTemplate,
   historyCap: DEFAULT_SETTINGS.historyCap,
   reminderMinutes: DEFAULT_SETTINGS.reminderMinutes,
+  lockAfterMinutes: DEFAULT_SETTINGS.lockAfterMinutes,
 };
 
 /** The profile that is active; an unknown id falls back to the first one. */

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { startHistory } from './history-store.ts';
 import { syncIndicators } from './indicators.ts';
+import { KEY_LOCK_ALARM, lockUnusedKeys } from './key-store.ts';
 import { settleOrphanedCreate } from './last-create.ts';
 import { startSelectionMenu } from './menus.ts';
 import { POLL_ALARM } from './polling.ts';
@@ -30,6 +31,9 @@ export default defineBackground(() => {
   browser.storage.onChanged.addListener(forgetState);
   // All listeners are added synchronously: a worker woken by an event finds them.
   browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === KEY_LOCK_ALARM) {
+      return lockUnusedKeys().catch(logFailure('Locking unused keys failed'));
+    }
     if (alarm.name !== POLL_ALARM) return;
     return statuses.refresh({ staleOnly: false }).then(() => undefined, logFailure('Poll failed'));
   });

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { storage, type WxtStorageItem } from '../../lib/storage-item.ts';
 import { z } from 'zod/mini';
 import { t } from '../../lib/i18n.ts';
@@ -30,7 +31,7 @@ const MAX_KEY_LENGTH = 200;
 const MIN_LENGTH_FOR_LAST4 = 12;
 
 /*
- * Each profile has its own four items. The default profile keeps the keys of before
+ * Each profile has its own items. The default profile keeps the keys of before
  * profiles (local:apiKey, …), so no key had to move; another profile's keys end in
  * `:<profileId>`.
  */
@@ -41,6 +42,8 @@ interface KeyItems {
   readonly unlocked: WxtStorageItem<string | null, Record<string, unknown>>;
   /** Learned from `isLivemode` of a Payfect answer; unknown for a key not used yet. */
   readonly mode: WxtStorageItem<KeyMode, Record<string, unknown>>;
+  /** Until when (unix ms) the unlocked key stays unlocked without use (Settings: Lock after). */
+  readonly unlockedUntil: WxtStorageItem<number | null, Record<string, unknown>>;
   /** A live link was made with this key: the popup's "real payment link" question was had. */
   readonly liveLinkMade: WxtStorageItem<boolean, Record<string, unknown>>;
 }
@@ -66,6 +69,10 @@ function keyItems(profileId: string): KeyItems {
     }),
     mode: storage.defineItem<KeyMode>(`local:keyMode${suffix}`, {
       fallback: 'unknown',
+      version: 1,
+    }),
+    unlockedUntil: storage.defineItem<number | null>(`session:apiKeyUntil${suffix}`, {
+      fallback: null,
       version: 1,
     }),
     liveLinkMade: storage.defineItem<boolean>(`local:liveLinkMade${suffix}`, {
@@ -108,7 +115,74 @@ export async function readApiKey(profileId?: string): Promise<string | undefined
 async function apiKeyOf(items: KeyItems): Promise<string | undefined> {
   const plain = await readPlainKey(items);
   if (plain !== undefined) return plain;
-  return (await readSealedKey(items)) === undefined ? undefined : readUnlockedKey(items);
+  if ((await readSealedKey(items)) === undefined) return undefined;
+  const key = await readUnlockedKey(items);
+  if (key === undefined) return undefined;
+  const now = Date.now();
+  const until = await readUnlockedUntil(items);
+  if (until !== undefined && now >= until) {
+    // Unused for longer than Lock after (the alarm may not have run yet): locked again.
+    await forgetUnlocked(items);
+    return undefined;
+  }
+  await keepUnlockedFrom(items, now, until);
+  return key;
+}
+
+async function readUnlockedUntil(items: KeyItems): Promise<number | undefined> {
+  const stored: unknown = await items.unlockedUntil.getValue();
+  return typeof stored === 'number' && Number.isFinite(stored) ? stored : undefined;
+}
+
+/*
+ * Lock after: an unlocked key is locked again after that long without use, also across
+ * worker restarts (storage.session and alarms outlive the worker). Each use moves the end;
+ * stored only when it moves by a minute or more, so a busy minute costs one write.
+ */
+export const KEY_LOCK_ALARM = 'key-lock';
+const MOVE_AT_LEAST_MS = 60_000;
+
+async function keepUnlocked(items: KeyItems, key: string): Promise<void> {
+  await items.unlocked.setValue(key);
+  await keepUnlockedFrom(items, Date.now(), undefined);
+}
+
+async function keepUnlockedFrom(items: KeyItems, now: number, until: number | undefined) {
+  const minutes = (await readStoredSettings()).lockAfterMinutes;
+  if (minutes === 0) {
+    if (until !== undefined) await items.unlockedUntil.removeValue();
+    return;
+  }
+  const next = now + minutes * 60_000;
+  if (until !== undefined && Math.abs(next - until) < MOVE_AT_LEAST_MS) return;
+  await items.unlockedUntil.setValue(next);
+  await checkLocksAt(next);
+}
+
+async function forgetUnlocked(items: KeyItems): Promise<void> {
+  await items.unlocked.removeValue();
+  await items.unlockedUntil.removeValue();
+}
+
+/** The lock alarm fires at `when` at the latest (one alarm serves every profile). */
+async function checkLocksAt(when: number): Promise<void> {
+  const existing = await browser.alarms.get(KEY_LOCK_ALARM);
+  if (existing !== undefined && existing.scheduledTime <= when) return;
+  await browser.alarms.create(KEY_LOCK_ALARM, { when });
+}
+
+/** Locks every profile's key unused for longer than Lock after; run by the alarm. */
+export async function lockUnusedKeys(now = Date.now()): Promise<void> {
+  const stored = await readStoredSettings();
+  let earliest: number | undefined;
+  for (const profile of stored.profiles) {
+    const items = keyItems(profile.id);
+    const until = await readUnlockedUntil(items);
+    if (until === undefined) continue;
+    if (now >= until) await forgetUnlocked(items);
+    else earliest = Math.min(earliest ?? until, until);
+  }
+  if (earliest !== undefined) await browser.alarms.create(KEY_LOCK_ALARM, { when: earliest });
 }
 
 async function readKeyMode(items: KeyItems): Promise<KeyMode> {
@@ -127,12 +201,13 @@ export async function keyStatus(profileId?: string): Promise<KeyStatus> {
 async function statusOf(items: KeyItems): Promise<KeyStatus> {
   // Side by side: the popup's form waits for getState, which asks this for every profile,
   // and each read is a round trip to the browser process (npm run bench, popup ready).
-  const [mode, plain, sealed, unlocked, liveLinkMade] = await Promise.all([
+  const [mode, plain, sealed, unlocked, liveLinkMade, until] = await Promise.all([
     readKeyMode(items),
     readPlainKey(items),
     readSealedKey(items),
     readUnlockedKey(items),
     items.liveLinkMade.getValue(),
+    readUnlockedUntil(items),
   ]);
   const made = liveLinkMade === true ? { liveLinkMade: true } : {};
   if (plain !== undefined) {
@@ -140,7 +215,8 @@ async function statusOf(items: KeyItems): Promise<KeyStatus> {
     return last4 === '' ? { set: true, mode, ...made } : { set: true, last4, mode, ...made };
   }
   if (sealed === undefined) return { set: false, mode: 'unknown' };
-  const lock = unlocked === undefined ? 'locked' : 'unlocked';
+  const expired = until !== undefined && Date.now() >= until;
+  const lock = unlocked === undefined || expired ? 'locked' : 'unlocked';
   return sealed.last4 === ''
     ? { set: true, mode, lock, ...made }
     : { set: true, last4: sealed.last4, mode, lock, ...made };
@@ -192,7 +268,7 @@ export async function saveApiKey(
     if (!lock.ok) return err({ ...lock.error, fields: { passphrase: lock.error.message } });
     const key = checked.value;
     await items.sealed.setValue(await sealKey(key, passphrase, lastFour(key)));
-    await items.unlocked.setValue(key);
+    await keepUnlocked(items, key);
     await items.apiKey.removeValue();
     await items.mode.setValue('unknown');
     await items.liveLinkMade.removeValue();
@@ -201,7 +277,7 @@ export async function saveApiKey(
   await items.apiKey.setValue(checked.value);
   // A new key replaces a locked one: its passphrase sealed the old key, not this one.
   await items.sealed.removeValue();
-  await items.unlocked.removeValue();
+  await forgetUnlocked(items);
   await items.mode.setValue('unknown');
   await items.liveLinkMade.removeValue();
   return ok(await statusOf(items));
@@ -212,7 +288,7 @@ export async function clearApiKey(profileId?: string): Promise<KeyStatus> {
   const items = await itemsOf(profileId);
   await items.apiKey.removeValue();
   await items.sealed.removeValue();
-  await items.unlocked.removeValue();
+  await forgetUnlocked(items);
   await items.mode.removeValue();
   await items.liveLinkMade.removeValue();
   return statusOf(items);
@@ -259,7 +335,7 @@ export async function setPassphrase(
     const opened = await openWithCurrent(sealed, current);
     if (!opened.ok) return opened;
     await items.sealed.setValue(await sealKey(opened.value, passphrase, lastFour(opened.value)));
-    await items.unlocked.setValue(opened.value);
+    await keepUnlocked(items, opened.value);
     return ok(await statusOf(items));
   }
   const key = await apiKeyOf(items);
@@ -269,7 +345,7 @@ export async function setPassphrase(
     );
   }
   await items.sealed.setValue(await sealKey(key, passphrase, lastFour(key)));
-  await items.unlocked.setValue(key);
+  await keepUnlocked(items, key);
   await items.apiKey.removeValue();
   return ok(await statusOf(items));
 }
@@ -289,14 +365,14 @@ export async function unlockKey(
   }
   const key = await openSealedKey(sealed, passphrase);
   if (key === undefined) return err(invalidKey(t('background.key.wrongPassphrase')));
-  await items.unlocked.setValue(key);
+  await keepUnlocked(items, key);
   return ok(await statusOf(items));
 }
 
 /** Forgets the unlocked key; the sealed one stays. */
 export async function lockKey(profileId?: string): Promise<KeyStatus> {
   const items = await itemsOf(profileId);
-  await items.unlocked.removeValue();
+  await forgetUnlocked(items);
   return statusOf(items);
 }
 
@@ -313,7 +389,7 @@ export async function removePassphrase(
   const key = opened.value;
   await items.apiKey.setValue(key);
   await items.sealed.removeValue();
-  await items.unlocked.removeValue();
+  await forgetUnlocked(items);
   return ok(await statusOf(items));
 }
 

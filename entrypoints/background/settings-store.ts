@@ -2,6 +2,7 @@ import type { UiError } from '../../lib/messages.ts';
 import { validateBaseUrl, type OfferedNetwork } from '../../lib/payfect/index.ts';
 import { err, ok, type Result } from '../../lib/result.ts';
 import {
+  LOCK_AFTER_CHOICES,
   activeProfile,
   flatSettings,
   profileFrom,
@@ -68,6 +69,7 @@ async function updateSettings(
       messageTemplate: next.messageTemplate,
       historyCap: next.historyCap,
       reminderMinutes: next.reminderMinutes,
+      lockAfterMinutes: next.lockAfterMinutes,
     };
   });
   return result;
@@ -104,6 +106,9 @@ export function checkSettings(settings: Settings): Result<SettingsForm, Record<s
     messageTemplate: settings.messageTemplate,
     historyCap: settings.historyCap,
     reminderMinutes: settings.reminderMinutes,
+    lockAfterMinutes: (LOCK_AFTER_CHOICES as readonly number[]).includes(settings.lockAfterMinutes)
+      ? settings.lockAfterMinutes
+      : 60,
     business: settings.business,
   };
   // A confirmation is for one origin: a base URL moved to another host drops it, and the

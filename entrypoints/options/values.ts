@@ -10,7 +10,7 @@ import { MAX_REMINDER_MINUTES, networkName, type Settings } from '../../lib/sett
  */
 export type SettingsValues = Omit<
   Settings,
-  'networks' | 'historyCap' | 'reminderMinutes' | 'business'
+  'networks' | 'historyCap' | 'reminderMinutes' | 'business' | 'lockAfterMinutes'
 > & {
   historyCap: string;
   reminderMinutes: string;

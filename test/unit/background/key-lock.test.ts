@@ -1,9 +1,11 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openSealedKey, sealKey } from '../../../entrypoints/background/key-lock.ts';
 import {
+  KEY_LOCK_ALARM,
   clearApiKey,
   keyStatus,
+  lockUnusedKeys,
   lockKey,
   readApiKey,
   removePassphrase,
@@ -178,5 +180,73 @@ describe('a stored seal with an absurd iteration count', () => {
     // Refused from the record alone: run, 2^31 rounds of PBKDF2 would take hours (and the
     // test would time out).
     expect(await readApiKey()).toBeUndefined();
+  });
+});
+
+describe('Lock after: an unlocked key unused for that long is locked again', () => {
+  const MINUTE = 60_000;
+  let now = Date.UTC(2026, 11, 4, 9, 0);
+
+  beforeEach(async () => {
+    now = Date.UTC(2026, 11, 4, 9, 0);
+    vi.spyOn(Date, 'now').mockImplementation(() => now);
+    await saveApiKey(KEY);
+    await setPassphrase(PASSPHRASE);
+  });
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  async function withLockAfter(minutes: number): Promise<void> {
+    const stored = await fakeBrowser.storage.local.get('settings');
+    await fakeBrowser.storage.local.set({
+      settings: { ...(stored.settings as object), lockAfterMinutes: minutes },
+    });
+  }
+
+  it('locks after an hour without use by default, and each use moves the end', async () => {
+    now += 50 * MINUTE;
+    expect(await readApiKey()).toBe(KEY);
+    now += 50 * MINUTE;
+    expect(await readApiKey()).toBe(KEY);
+    now += 61 * MINUTE;
+    expect((await keyStatus()).lock).toBe('locked');
+    expect(await readApiKey()).toBeUndefined();
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+    // The passphrase opens it again, for another hour.
+    expect((await unlockKey(PASSPHRASE)).ok).toBe(true);
+    expect(await readApiKey()).toBe(KEY);
+  });
+
+  it('is locked by the alarm without waiting for the next use, across worker restarts', async () => {
+    const alarm = await fakeBrowser.alarms.get(KEY_LOCK_ALARM);
+    expect(alarm?.scheduledTime).toBe(now + 60 * MINUTE);
+    // A worker started later finds the end in storage.session and the alarm.
+    now += 60 * MINUTE;
+    await lockUnusedKeys();
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+    expect((await keyStatus()).lock).toBe('locked');
+  });
+
+  it('follows the setting: 15 minutes, or never', async () => {
+    await withLockAfter(15);
+    expect(await readApiKey()).toBe(KEY);
+    now += 16 * MINUTE;
+    expect(await readApiKey()).toBeUndefined();
+
+    expect((await unlockKey(PASSPHRASE)).ok).toBe(true);
+    await withLockAfter(0);
+    expect(await readApiKey()).toBe(KEY);
+    now += 24 * 60 * MINUTE;
+    await lockUnusedKeys();
+    expect(await readApiKey()).toBe(KEY);
+  });
+
+  it('leaves a key without a passphrase alone', async () => {
+    await removePassphrase(PASSPHRASE);
+    now += 24 * 60 * MINUTE;
+    await lockUnusedKeys();
+    expect(await readApiKey()).toBe(KEY);
   });
 });

@@ -204,6 +204,7 @@ describe('settings v1 → v2', () => {
       ...settingsV1.settings,
       historyCap: 0,
       reminderMinutes: 60,
+      lockAfterMinutes: 60,
       business: DEFAULT_BUSINESS,
     });
     expect(await settingsItem.getMeta()).toEqual({ v: 7 });
@@ -252,6 +253,7 @@ describe('settings v3 → v4', () => {
     expect(await readSettings()).toEqual({
       ...v3,
       reminderMinutes: 60,
+      lockAfterMinutes: 60,
       business: DEFAULT_BUSINESS,
     });
     expect(await settingsItem.getMeta()).toEqual({ v: 7 });
@@ -299,8 +301,16 @@ describe('settings v4 → v5 (profiles)', () => {
   it('migrates stored v4 settings: the active settings read as before, version 5 recorded', async () => {
     await browser.storage.local.set({ settings: v4, settings$: { v: 4 } });
     await settingsItem.migrate();
-    expect(await readSettings()).toEqual({ ...v4, business: DEFAULT_BUSINESS });
-    expect(await readProfileSettings('default')).toEqual({ ...v4, business: DEFAULT_BUSINESS });
+    expect(await readSettings()).toEqual({
+      ...v4,
+      lockAfterMinutes: 60,
+      business: DEFAULT_BUSINESS,
+    });
+    expect(await readProfileSettings('default')).toEqual({
+      ...v4,
+      lockAfterMinutes: 60,
+      business: DEFAULT_BUSINESS,
+    });
     expect(await readProfileSettings('other')).toBeUndefined();
     expect(await settingsItem.getMeta()).toEqual({ v: 7 });
   });
@@ -408,9 +418,10 @@ describe('settings v6 → v7 (business details for invoices)', () => {
     reminderMinutes: 60,
   };
 
-  it('gives every profile empty business details, numbering from INV-0001', () => {
+  it('gives every profile empty business details from INV-0001, and Lock after an hour', () => {
     expect(settingsToV7(v6)).toEqual({
       ...v6,
+      lockAfterMinutes: 60,
       profiles: v6.profiles.map((p) => ({ ...p, business: DEFAULT_BUSINESS })),
     });
   });
@@ -434,6 +445,7 @@ describe('settings v6 → v7 (business details for invoices)', () => {
       messageTemplate: '{url}',
       historyCap: 0,
       reminderMinutes: 60,
+      lockAfterMinutes: 60,
       business: DEFAULT_BUSINESS,
     });
   });
