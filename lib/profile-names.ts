@@ -1,6 +1,6 @@
 import type { SessionRecord } from './history.ts';
 import { t } from './i18n.ts';
-import { DEFAULT_PROFILE_ID } from './settings.ts';
+import { DEFAULT_PROFILE_ID, DEFAULT_PROFILE_NAME } from './settings.ts';
 
 /*
  * Which profile made a History session, by name. The current name while the profile exists
@@ -46,4 +46,14 @@ export function showsProfiles(
   if (profiles.length > 1) return true;
   const only = profiles[0]?.id;
   return sessions.some((record) => sessionProfileId(record) !== only);
+}
+
+/**
+ * A profile's name as the pages show it: the first profile's "Default", which every install
+ * starts with, in the UI language until the user renames it.
+ */
+export function profileDisplayName(profile: ProfileName): string {
+  return profile.id === DEFAULT_PROFILE_ID && profile.name === DEFAULT_PROFILE_NAME
+    ? t('profiles.defaultName')
+    : profile.name;
 }

@@ -5,16 +5,20 @@ import {
   DEFAULT_MESSAGE_TEMPLATE,
   DEFAULT_MESSAGE_TEMPLATE_V2,
   DEFAULT_PROFILE_ID,
+  DEFAULT_PROFILE_NAME,
+  ProfileSettingsSchema,
   DEFAULT_SETTINGS,
   DEFAULT_STORED_SETTINGS,
   flatSettings,
   profileFrom,
   SettingsSchema,
   StoredSettingsSchema,
+  type ProfileSettings,
   type Settings,
   type StoredSettings,
 } from './settings.ts';
 import { parsedOr } from './storage.ts';
+import { z } from 'zod/mini';
 
 /*
  * The settings item, for the background only (entrypoints/background/settings-store.ts
@@ -56,7 +60,7 @@ export function settingsToV5(value: unknown): unknown {
   const v4 = parsedOr(SettingsSchema, { ...DEFAULT_SETTINGS, ...value }, DEFAULT_SETTINGS);
   return {
     activeProfileId: DEFAULT_PROFILE_ID,
-    profiles: [profileFrom(DEFAULT_PROFILE_ID, 'Default', v4)],
+    profiles: [profileFrom(DEFAULT_PROFILE_ID, DEFAULT_PROFILE_NAME, v4)],
     messageTemplate: v4.messageTemplate,
     historyCap: v4.historyCap,
     reminderMinutes: v4.reminderMinutes,
@@ -118,25 +122,65 @@ export const settingsItem = storage.defineItem<StoredSettings>('local:settings',
   },
 });
 
+/** The stored settings as read: what is usable, and the profiles that are not. */
+export interface SettingsRead {
+  readonly settings: StoredSettings;
+  /** Stored profiles that fail the schema, as stored: set aside, never used. */
+  readonly broken: readonly unknown[];
+}
+
+/**
+ * The stored settings read field by field and profile by profile: a field added later gets
+ * its default, a shared field that fails its schema too, and a profile that fails is left out
+ * (and returned in `broken`) — one bad profile never resets the others, their keys and
+ * defaults. With no usable profile left, the default profile stands in.
+ */
+export function readSettingsValue(stored: unknown): SettingsRead {
+  if (typeof stored !== 'object' || stored === null) {
+    return { settings: DEFAULT_STORED_SETTINGS, broken: [] };
+  }
+  const raw = stored as Record<string, unknown>;
+  const shape = SettingsSchema.shape;
+  const defaults = DEFAULT_STORED_SETTINGS;
+  const globals = {
+    messageTemplate: parsedOr(shape.messageTemplate, raw.messageTemplate, defaults.messageTemplate),
+    historyCap: parsedOr(shape.historyCap, raw.historyCap, defaults.historyCap),
+    reminderMinutes: parsedOr(shape.reminderMinutes, raw.reminderMinutes, defaults.reminderMinutes),
+    lockAfterMinutes: parsedOr(
+      shape.lockAfterMinutes,
+      raw.lockAfterMinutes,
+      defaults.lockAfterMinutes,
+    ),
+  };
+  const profiles: ProfileSettings[] = [];
+  const broken: unknown[] = [];
+  for (const profile of Array.isArray(raw.profiles) ? (raw.profiles as unknown[]) : []) {
+    const merged =
+      typeof profile === 'object' && profile !== null
+        ? { ...DEFAULT_STORED_SETTINGS.profiles[0], ...profile }
+        : profile;
+    const parsed = z.safeParse(ProfileSettingsSchema, merged);
+    if (parsed.success && !profiles.some((known) => known.id === parsed.data.id)) {
+      profiles.push(parsed.data);
+    } else broken.push(profile);
+  }
+  const [first = profileFrom(DEFAULT_PROFILE_ID, DEFAULT_PROFILE_NAME, DEFAULT_SETTINGS), ...rest] =
+    profiles.length > 0 ? profiles : defaults.profiles;
+  const activeProfileId =
+    typeof raw.activeProfileId === 'string' ? raw.activeProfileId : DEFAULT_PROFILE_ID;
+  return {
+    settings: {
+      ...globals,
+      activeProfileId,
+      profiles: [first, ...rest],
+    },
+    broken,
+  };
+}
+
 /** Every profile and the shared settings; a field added later gets its default. */
 export async function readStoredSettings(): Promise<StoredSettings> {
-  const stored: unknown = await settingsItem.getValue();
-  if (typeof stored !== 'object' || stored === null) return DEFAULT_STORED_SETTINGS;
-  const profiles: unknown = (stored as { profiles?: unknown }).profiles;
-  const merged = {
-    ...DEFAULT_STORED_SETTINGS,
-    ...stored,
-    ...(Array.isArray(profiles)
-      ? {
-          profiles: profiles.map((profile: unknown) =>
-            typeof profile === 'object' && profile !== null
-              ? { ...DEFAULT_STORED_SETTINGS.profiles[0], ...profile }
-              : profile,
-          ),
-        }
-      : {}),
-  };
-  return parsedOr(StoredSettingsSchema, merged, DEFAULT_STORED_SETTINGS);
+  return readSettingsValue(await settingsItem.getValue()).settings;
 }
 
 /** The settings of the active profile, merged with the shared ones. */

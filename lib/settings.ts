@@ -100,6 +100,8 @@ export function networkName(settings: Pick<Settings, 'networks'>, value: string)
 
 /** The profile every install starts with; its key keeps the storage keys of before profiles. */
 export const DEFAULT_PROFILE_ID = 'default';
+/** Its name until renamed; shown in the UI language (lib/profile-names.ts profileDisplayName). */
+export const DEFAULT_PROFILE_NAME = 'Default';
 export const MAX_PROFILE_NAME_LENGTH = 40;
 
 export const PROFILE_FIELDS = [
@@ -199,7 +201,7 @@ export function flatSettings(stored: StoredSettings, profile: ProfileSettings): 
 
 export const DEFAULT_STORED_SETTINGS: StoredSettings = {
   activeProfileId: DEFAULT_PROFILE_ID,
-  profiles: [profileFrom(DEFAULT_PROFILE_ID, 'Default', DEFAULT_SETTINGS)],
+  profiles: [profileFrom(DEFAULT_PROFILE_ID, DEFAULT_PROFILE_NAME, DEFAULT_SETTINGS)],
   messageTemplate: DEFAULT_SETTINGS.messageTemplate,
   historyCap: DEFAULT_SETTINGS.historyCap,
   reminderMinutes: DEFAULT_SETTINGS.reminderMinutes,

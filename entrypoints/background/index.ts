@@ -6,6 +6,7 @@ import { settleOrphanedCreate } from './last-create.ts';
 import { startSelectionMenu } from './menus.ts';
 import { POLL_ALARM } from './polling.ts';
 import { createMessageHandler } from './router.ts';
+import { repairSettings } from './settings-store.ts';
 import { forgetState } from './state.ts';
 import { createStatusService } from './statuses.ts';
 
@@ -19,6 +20,7 @@ export default defineBackground(() => {
     .then(() => syncIndicators())
     .catch(logFailure('Worker start failed'));
   void settleOrphanedCreate().catch(logFailure('Settling an interrupted create failed'));
+  void repairSettings().catch(logFailure('Repairing settings failed'));
   const statuses = createStatusService();
   const handle = createMessageHandler({}, statuses);
   // sendResponse rather than a returned promise: the promise form is not answered by

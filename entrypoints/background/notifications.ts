@@ -3,6 +3,7 @@ import { formatAmount } from '../../lib/format.ts';
 import { itemsSummary, type SessionRecord } from '../../lib/history.ts';
 import { t } from '../../lib/i18n.ts';
 import { reminderMessage } from '../../lib/reminders.ts';
+import { withoutHiddenCharacters } from '../../lib/safe-text.ts';
 
 /** "Standard Plan — 1,020.50 USDT paid": the amount grouped as the browser's language writes it. */
 export function paidMessage(session: SessionRecord): string {
@@ -52,6 +53,29 @@ export async function notifyExpiringSoon(session: SessionRecord, now: number): P
     });
   } catch (error) {
     console.warn('Could not show the expiry reminder', error);
+  }
+}
+
+/** Profiles that failed their schema were set aside (settings-store.ts repairSettings). */
+export async function notifySettingsSetAside(broken: readonly unknown[]): Promise<void> {
+  const names = broken
+    .map((profile) =>
+      typeof profile === 'object' && profile !== null && 'name' in profile ? profile.name : '',
+    )
+    .filter((name): name is string => typeof name === 'string' && name.trim() !== '')
+    .map((name) => withoutHiddenCharacters(name).slice(0, 40));
+  try {
+    await browser.notifications.create('settings-set-aside', {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: t('background.settingsSetAsideTitle'),
+      message:
+        names.length > 0
+          ? t('background.settingsSetAsideNamed', { names: names.join(', ') })
+          : t('background.settingsSetAsideMessage'),
+    });
+  } catch (error) {
+    console.warn('Could not tell that damaged profiles were set aside', error);
   }
 }
 

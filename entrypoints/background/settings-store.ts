@@ -10,7 +10,9 @@ import {
   type Settings,
   type StoredSettings,
 } from '../../lib/settings.ts';
-import { readStoredSettings, settingsItem } from '../../lib/settings-storage.ts';
+import { browser } from 'wxt/browser';
+import { readSettingsValue, readStoredSettings, settingsItem } from '../../lib/settings-storage.ts';
+import { notifySettingsSetAside } from './notifications.ts';
 import { t } from '../../lib/i18n.ts';
 import { originNeedingConfirmation } from '../../lib/key-hosts.ts';
 import { checkRedirectUrl } from '../../lib/urls.ts';
@@ -40,6 +42,21 @@ export async function updateStoredSettings(
     await settingsItem.setValue(next);
     return next;
   });
+}
+
+/**
+ * Sets aside the stored profiles that fail their schema (under settings:damaged:<ms>, as
+ * stored, for recovery) and keeps every other one; says so once. Run at worker start.
+ */
+export async function repairSettings(): Promise<void> {
+  const broken = await enqueue(async () => {
+    const read = readSettingsValue(await settingsItem.getValue());
+    if (read.broken.length === 0) return read.broken;
+    await browser.storage.local.set({ [`settings:damaged:${Date.now()}`]: read.broken });
+    await settingsItem.setValue(read.settings);
+    return read.broken;
+  });
+  if (broken.length > 0) await notifySettingsSetAside(broken);
 }
 
 function profileOf(stored: StoredSettings, profileId: string | undefined) {

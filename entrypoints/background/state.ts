@@ -1,5 +1,6 @@
 import { readFormChoice } from '../../lib/form-choice.ts';
 import type { State } from '../../lib/messages.ts';
+import { profileDisplayName } from '../../lib/profile-names.ts';
 import { activeProfile, flatSettings } from '../../lib/settings.ts';
 import { readStoredSettings } from '../../lib/settings-storage.ts';
 import { writeCount } from '../../lib/storage-item.ts';
@@ -20,7 +21,7 @@ async function readState(): Promise<State> {
   ]);
   const profiles = stored.profiles.map(({ id, name }, index) => ({
     id,
-    name,
+    name: profileDisplayName({ id, name }),
     key: keys[index] ?? { set: false, mode: 'unknown' as const },
   }));
   const key = keys[stored.profiles.indexOf(active)] ?? { set: false, mode: 'unknown' as const };

@@ -13,6 +13,7 @@ import { historyCapError, keyStatusSentence } from '../../../entrypoints/options
 import { emptyDraft, validateDraft } from '../../../lib/draft.ts';
 import { DEFAULT_SETTINGS } from '../../../lib/settings.ts';
 import { describePayfectError, validateBaseUrl } from '../../../lib/payfect/index.ts';
+import { profileDisplayName } from '../../../lib/profile-names.ts';
 import { reminderMessage } from '../../../lib/reminders.ts';
 import { useFakeLocale } from '../../support/fake-i18n.ts';
 import { ask, session } from './helpers.ts';
@@ -125,6 +126,12 @@ describe('in zh-TW', () => {
     expect(keyStatusSentence({ set: true, last4: '4f2a', mode: 'test', lock: 'locked' })).toBe(
       '已儲存金鑰，結尾為 …4f2a · 已鎖定 · 測試模式',
     );
+  });
+
+  it('names the first profile in Chinese until it is renamed, for every page that asks', async () => {
+    const state = await ask(createMessageHandler(), { type: 'getState' });
+    expect((state as { profiles: { name: string }[] }).profiles[0]?.name).toBe('預設');
+    expect(profileDisplayName({ id: 'default', name: 'Studio' })).toBe('Studio');
   });
 });
 
