@@ -12,7 +12,6 @@ import {
   flatSettings,
   profileFrom,
   SettingsSchema,
-  StoredSettingsSchema,
   type ProfileSettings,
   type Settings,
   type StoredSettings,
