@@ -69,6 +69,8 @@ async function runHeadless(extension: ExtensionBrowser): Promise<void> {
   await fillItems(popup, SAMPLE_ITEMS);
   shots.push(await shot(popup, 'popup-filled'));
   const link = await createLink(popup);
+  // The QR code is drawn a frame after "Link copied": the screenshot waits for what it shows.
+  await popup.getByRole('img', { name: 'QR code' }).waitFor();
   shots.push(await shot(popup, 'popup-result'));
 
   // The link is the sandbox's hosted checkout: pay it as a client would.
