@@ -61,13 +61,14 @@ export function lowestNextNumber(business: Pick<Business, 'issued'>, prefix: str
   return (business.issued[prefix] ?? 0) + 1;
 }
 
-/** The number the next link will most likely get ("INV-0003"), to show before it is issued. */
+/** The value the next link will most likely get (3), to show before it is issued. */
+export function nextInvoiceValue(business: Business): number {
+  return Math.max(business.nextInvoiceNumber, lowestNextNumber(business, business.invoicePrefix));
+}
+
+/** The number the next link will most likely get ("INV-0003"). */
 export function nextInvoiceNumber(business: Business): string {
-  const prefix = business.invoicePrefix;
-  return formatInvoiceNumber(
-    prefix,
-    Math.max(business.nextInvoiceNumber, lowestNextNumber(business, prefix)),
-  );
+  return formatInvoiceNumber(business.invoicePrefix, nextInvoiceValue(business));
 }
 
 /** An invoice number as issued: its text, and the prefix and value it was made of. */

@@ -99,7 +99,7 @@ export function isConverted(session: Pick<SessionRecord, 'currency'>): boolean {
  * the amount into USDT on its checkout page: "12000.00 TWD" alone does not tell a client
  * what to send.
  */
-function networkWarning(session: SessionRecord): string {
+export function networkWarning(session: SessionRecord): string {
   const coin = PAYER_CRYPTO.toUpperCase();
   const network = session.networkName;
   if (!isConverted(session)) return t('popup.message.warning', { coin, network });

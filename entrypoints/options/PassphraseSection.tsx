@@ -1,8 +1,9 @@
 import { useState, type KeyboardEvent } from 'react';
-import { TextField } from '../../components/Field.tsx';
+import { fieldId, SelectField, TextField } from '../../components/Field.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { t } from '../../lib/i18n.ts';
 import type { KeyStatus, RequestOf } from '../../lib/messages.ts';
+import { LOCK_AFTER_CHOICES } from '../../lib/settings.ts';
 import { ask, noAnswerMessage } from '../../utils/ask.ts';
 
 type KeyRequest = RequestOf<'setPassphrase' | 'unlockKey' | 'lockKey' | 'removePassphrase'>;
@@ -12,6 +13,9 @@ interface PassphraseSectionProps {
   profileId?: string;
   keyStatus: KeyStatus;
   onKeyStatus: (status: KeyStatus) => void;
+  /** Minutes without use before the key locks again, as typed (saved with the page). */
+  lockAfter: string;
+  onLockAfterChange: (value: string) => void;
 }
 
 function doneMessage(type: KeyRequest['type']): string {
@@ -32,7 +36,21 @@ function doneMessage(type: KeyRequest['type']): string {
  * the background once and never stored. Changing or removing a lock asks for the current
  * passphrase, unlocked or not.
  */
-export function PassphraseSection({ profileId, keyStatus, onKeyStatus }: PassphraseSectionProps) {
+/** Lock after: never, 15 minutes, an hour, four hours (LOCK_AFTER_CHOICES). */
+function lockAfterChoices() {
+  return LOCK_AFTER_CHOICES.map((minutes) => ({
+    value: String(minutes),
+    name: t(`options.passphrase.lockAfter.m${minutes}`),
+  }));
+}
+
+export function PassphraseSection({
+  profileId,
+  keyStatus,
+  onKeyStatus,
+  lockAfter,
+  onLockAfterChange,
+}: PassphraseSectionProps) {
   const [passphrase, setPassphrase] = useState('');
   const [current, setCurrent] = useState('');
   const [errors, setErrors] = useState<{ passphrase?: string; current?: string }>({});
@@ -154,6 +172,17 @@ export function PassphraseSection({ profileId, keyStatus, onKeyStatus }: Passphr
           </>
         )}
       </div>
+      {keyStatus.lock !== undefined && (
+        <SelectField
+          id={fieldId('lockAfterMinutes')}
+          label={t('options.passphrase.lockAfter.label')}
+          value={lockAfter}
+          onValueChange={onLockAfterChange}
+          choices={lockAfterChoices()}
+          hint={t('options.passphrase.lockAfter.hint')}
+          className="field--narrow"
+        />
+      )}
       <StatusMessage tone="success">{note}</StatusMessage>
     </section>
   );

@@ -12,9 +12,16 @@ import { requestHostGrant } from '../../utils/host-grant.ts';
 import { AccountSection, type AccountMessage, type KeyHost } from './AccountSection.tsx';
 import { DefaultsSection } from './DefaultsSection.tsx';
 import { HistorySection } from './HistorySection.tsx';
+import { InvoiceSection } from './InvoiceSection.tsx';
 import { PassphraseSection } from './PassphraseSection.tsx';
 import { saveAll } from './save.ts';
-import { FIELD_ORDER, VALUE_FIELDS, valuesOf, type SettingsValues } from './values.ts';
+import {
+  FIELD_ORDER,
+  raisedNumberNote,
+  VALUE_FIELDS,
+  valuesOf,
+  type SettingsValues,
+} from './values.ts';
 
 type Busy = 'save' | 'test' | 'remove' | null;
 
@@ -47,11 +54,32 @@ export function SettingsPage({ initial, onDirtyChange }: SettingsPageProps) {
   const [savedNote, setSavedNote] = useState('');
   const [account, setAccount] = useState<AccountMessage | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
+  // The profile's invoice logo: as saved, and as it will be saved.
+  const [logo, setLogo] = useState<{ saved: string | null; current: string | null }>({
+    saved: null,
+    current: null,
+  });
+  const [numberNote, setNumberNote] = useState<string | undefined>(undefined);
   // One action at a time, even when a second Enter comes before the re-render.
   const working = useRef(false);
   const storedValues = valuesOf(stored);
   const dirty =
-    apiKey.trim() !== '' || VALUE_FIELDS.some((field) => values[field] !== storedValues[field]);
+    apiKey.trim() !== '' ||
+    logo.current !== logo.saved ||
+    VALUE_FIELDS.some((field) => values[field] !== storedValues[field]);
+
+  useEffect(() => {
+    let current = true;
+    ask({ type: 'getLogo', profileId }).then(
+      (answer) => {
+        if (current) setLogo({ saved: answer.logo, current: answer.logo });
+      },
+      (error: unknown) => console.error('Could not read the invoice logo', error),
+    );
+    return () => {
+      current = false;
+    };
+  }, [profileId]);
 
   useEffect(() => {
     onDirtyChange?.(dirty);
@@ -103,13 +131,15 @@ export function SettingsPage({ initial, onDirtyChange }: SettingsPageProps) {
 
   async function runSave(): Promise<boolean> {
     try {
-      const outcome = await saveAll(values, apiKey, stored, profileId, lockPassphrase);
+      const outcome = await saveAll(values, apiKey, stored, profileId, lockPassphrase, logo);
       const savedAll = Object.keys(outcome.errors).length === 0 && outcome.alerts.length === 0;
       flushSync(() => {
         if (outcome.settings) {
           setStored(outcome.settings);
           setValues(valuesOf(outcome.settings));
+          setNumberNote(raisedNumberNote(values, outcome.settings));
         }
+        if (outcome.logoSaved) setLogo((before) => ({ ...before, saved: before.current }));
         if (outcome.key) {
           setKeyStatus(outcome.key);
           setApiKey('');
@@ -235,8 +265,28 @@ export function SettingsPage({ initial, onDirtyChange }: SettingsPageProps) {
         onTestConnection={testConnection}
         onRemoveKey={removeKey}
       />
-      <PassphraseSection profileId={profileId} keyStatus={keyStatus} onKeyStatus={setKeyStatus} />
+      <PassphraseSection
+        profileId={profileId}
+        keyStatus={keyStatus}
+        onKeyStatus={setKeyStatus}
+        lockAfter={values.lockAfterMinutes}
+        onLockAfterChange={(value) => edited('lockAfterMinutes', value)}
+      />
       <DefaultsSection values={values} stored={stored} errors={errors} onChange={edited} />
+      <InvoiceSection
+        values={values}
+        errors={errors}
+        onChange={(field, value) => {
+          edited(field, value);
+          if (field === 'business.nextInvoiceNumber') setNumberNote(undefined);
+        }}
+        logo={logo.current}
+        onLogoChange={(next) => {
+          setLogo((before) => ({ ...before, current: next }));
+          setSavedNote('');
+        }}
+        numberNote={numberNote}
+      />
       <HistorySection
         historyCap={values.historyCap}
         error={errors.historyCap}

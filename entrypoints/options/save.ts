@@ -4,7 +4,10 @@ import type { KeyStatus, UiError } from '../../lib/messages.ts';
 import type { Settings } from '../../lib/settings.ts';
 import { ask } from '../../utils/ask.ts';
 import {
+  businessOf,
   historyCapError,
+  invoiceNumberError,
+  parseInvoiceNumber,
   isFormField,
   parseHistoryCap,
   parseReminderMinutes,
@@ -20,6 +23,8 @@ export interface SaveOutcome {
   readonly errors: FieldErrors;
   /** Sentences for failures the page has no field for. */
   readonly alerts: readonly string[];
+  /** The invoice logo as shown was saved (or there was nothing to save). */
+  readonly logoSaved: boolean;
 }
 
 function collect(error: UiError, errors: FieldErrors, alerts: string[], field?: string): void {
@@ -47,23 +52,36 @@ export async function saveAll(
   profileId?: string,
   /** Chosen with the key: it is sealed before its first write (key-store.ts saveApiKey). */
   lockPassphrase = '',
+  /** The invoice logo: sent only when it changed. */
+  logo: { saved: string | null; current: string | null } = { saved: null, current: null },
 ): Promise<SaveOutcome> {
   const errors: FieldErrors = {};
   const alerts: string[] = [];
   let settings: Settings | undefined;
   const historyCap = parseHistoryCap(values.historyCap);
   const reminderMinutes = parseReminderMinutes(values.reminderMinutes);
+  const nextNumber = parseInvoiceNumber(values['business.nextInvoiceNumber']);
   if (historyCap === null) errors.historyCap = historyCapError();
   if (reminderMinutes === null) errors.reminderMinutes = reminderError();
-  if (historyCap !== null && reminderMinutes !== null) {
+  if (nextNumber === null) errors['business.nextInvoiceNumber'] = invoiceNumberError();
+  if (historyCap !== null && reminderMinutes !== null && nextNumber !== null) {
     const answer = await ask({
       type: 'saveSettings',
       settings: {
         ...stored,
-        ...values,
+        baseUrl: values.baseUrl,
+        currency: values.currency,
+        network: values.network,
+        successUrl: values.successUrl,
+        cancelUrl: values.cancelUrl,
+        callbackUrl: values.callbackUrl,
+        // Set explicitly (undefined too), so a page that has none overrides the stored one.
+        confirmedKeyOrigin: values.confirmedKeyOrigin,
         messageTemplate: templateForStorage(values.messageTemplate),
         historyCap,
         reminderMinutes,
+        lockAfterMinutes: Number(values.lockAfterMinutes),
+        business: businessOf(values, stored.business, nextNumber),
       },
       profileId,
     });
@@ -84,10 +102,17 @@ export async function saveAll(
       errors.lockPassphrase = keyAnswer.error.fields.passphrase;
     } else collect(keyAnswer.error, errors, alerts, 'apiKey');
   }
+  let logoSaved = logo.current === logo.saved;
+  if (!logoSaved) {
+    const logoAnswer = await ask({ type: 'saveLogo', logo: logo.current, profileId });
+    if (logoAnswer.ok) logoSaved = true;
+    else alerts.push(logoAnswer.error.message);
+  }
   return {
     settings,
     key,
     errors,
     alerts,
+    logoSaved,
   };
 }

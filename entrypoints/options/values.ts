@@ -2,6 +2,12 @@ import type { SessionRecord } from '../../lib/history.ts';
 import { t, uiLocale } from '../../lib/i18n.ts';
 import { templateForDisplay } from '../../lib/message-template.ts';
 import type { KeyStatus } from '../../lib/messages.ts';
+import {
+  formatInvoiceNumber,
+  MAX_INVOICE_NUMBER,
+  nextInvoiceValue,
+  type Business,
+} from '../../lib/invoice.ts';
 import { MAX_REMINDER_MINUTES, networkName, type Settings } from '../../lib/settings.ts';
 
 /**
@@ -14,7 +20,23 @@ export type SettingsValues = Omit<
 > & {
   historyCap: string;
   reminderMinutes: string;
-};
+  lockAfterMinutes: string;
+} & Record<BusinessField, string>;
+
+/*
+ * The business details of the profile (Settings → Invoices), keyed as the background names
+ * their errors (`business.email`), so each message lands beside its field.
+ */
+export const BUSINESS_FIELDS = [
+  'business.name',
+  'business.address',
+  'business.taxId',
+  'business.email',
+  'business.invoicePrefix',
+  'business.nextInvoiceNumber',
+  'business.footer',
+] as const;
+export type BusinessField = (typeof BUSINESS_FIELDS)[number];
 
 export const VALUE_FIELDS = [
   'baseUrl',
@@ -26,7 +48,9 @@ export const VALUE_FIELDS = [
   'messageTemplate',
   'historyCap',
   'reminderMinutes',
+  'lockAfterMinutes',
   'confirmedKeyOrigin',
+  ...BUSINESS_FIELDS,
 ] as const satisfies readonly (keyof SettingsValues)[];
 
 /** Every field that can carry an error, in page order: the key first. */
@@ -51,9 +75,58 @@ export function valuesOf(settings: Settings): SettingsValues {
     messageTemplate: templateForDisplay(messageTemplate),
     historyCap: String(settings.historyCap),
     reminderMinutes: String(settings.reminderMinutes),
+    lockAfterMinutes: String(settings.lockAfterMinutes),
+    'business.name': settings.business.name,
+    'business.address': settings.business.address,
+    'business.taxId': settings.business.taxId,
+    'business.email': settings.business.email,
+    'business.invoicePrefix': settings.business.invoicePrefix,
+    'business.nextInvoiceNumber': String(nextInvoiceValue(settings.business)),
+    'business.footer': settings.business.footer,
     // Set explicitly (undefined too), so saving a page that has none overrides the stored one.
     confirmedKeyOrigin: settings.confirmedKeyOrigin,
   };
+}
+
+export function invoiceNumberError(): string {
+  return t('validation.invoiceNumber', { max: MAX_INVOICE_NUMBER.toLocaleString(uiLocale()) });
+}
+
+/** The typed Next invoice number; null when it is not a whole number from 1 to the maximum. */
+export function parseInvoiceNumber(text: string): number | null {
+  const trimmed = text.trim();
+  if (!/^\d+$/.test(trimmed)) return null;
+  const number = Number(trimmed);
+  return number >= 1 && number <= MAX_INVOICE_NUMBER ? number : null;
+}
+
+/** The business details to save: what is typed, and what only the background writes. */
+export function businessOf(values: SettingsValues, stored: Business, next: number): Business {
+  return {
+    name: values['business.name'],
+    address: values['business.address'],
+    taxId: values['business.taxId'],
+    email: values['business.email'],
+    footer: values['business.footer'],
+    invoicePrefix: values['business.invoicePrefix'],
+    nextInvoiceNumber: next,
+    issued: stored.issued,
+  };
+}
+
+/**
+ * What to say when Save raised the typed Next invoice number past one already issued
+ * ("INV-0004 is already issued, so the next invoice is INV-0005"); undefined when it did not.
+ */
+export function raisedNumberNote(typed: SettingsValues, saved: Settings): string | undefined {
+  const wanted = parseInvoiceNumber(typed['business.nextInvoiceNumber']);
+  const next = nextInvoiceValue(saved.business);
+  if (wanted === null || wanted >= next) return undefined;
+  const prefix = saved.business.invoicePrefix;
+  return t('options.invoices.numberRaised', {
+    issued: formatInvoiceNumber(prefix, next - 1),
+    next: formatInvoiceNumber(prefix, next),
+  });
 }
 
 /** Up to a million links; a typo of more zeros is surely not meant. */

@@ -1,0 +1,288 @@
+import type { Locator, Page } from '@playwright/test';
+import { connectToSandbox, fillItems, openPopup, type SampleItem } from '../support/flows.ts';
+import { printedPdf } from '../support/pdf.ts';
+import { createRequests } from '../support/sandbox-traffic.ts';
+import type { ExtensionBrowser } from '../support/chromium.ts';
+import { expect, test } from './fixtures.ts';
+
+/*
+ * Invoices as a freelancer makes them: business details once in Settings, a client on the
+ * form, Invoice from the result or History — a page printed to PDF exactly as Chrome's "Save
+ * as PDF" does — and a Receipt once the link is paid.
+ */
+
+function idOf(link: string): string {
+  return new URL(link).pathname.split('/').pop() ?? '';
+}
+
+interface Words {
+  readonly save: RegExp;
+  readonly saved: RegExp;
+  readonly create: string;
+  readonly history: string;
+  readonly refresh: string;
+  readonly invoice: string;
+  readonly receipt: string;
+  readonly more: string;
+}
+
+const EN: Words = {
+  save: /^Save$/,
+  saved: /^Saved/,
+  create: 'Create link',
+  history: 'History',
+  refresh: 'Refresh statuses',
+  invoice: 'Invoice',
+  receipt: 'Receipt',
+  more: 'More options',
+};
+
+const ZH: Words = {
+  save: /^儲存$/,
+  saved: /^已儲存/,
+  create: '建立連結',
+  history: '紀錄',
+  refresh: '重新整理狀態',
+  invoice: '發票',
+  receipt: '收據',
+  more: '更多選項',
+};
+
+interface BusinessFields {
+  readonly name: string;
+  readonly address: string;
+  readonly taxId: string;
+  readonly email: string;
+}
+
+/** Fills "Business name" and the rest in Settings and saves, as a user would. */
+async function saveBusiness(
+  extension: ExtensionBrowser,
+  business: BusinessFields,
+  names: Record<keyof BusinessFields, string>,
+  words: Words,
+): Promise<void> {
+  const page = await extension.context.newPage();
+  await page.goto(extension.url('options.html'));
+  for (const field of ['name', 'address', 'taxId', 'email'] as const) {
+    await page.getByRole('textbox', { name: names[field], exact: true }).fill(business[field]);
+  }
+  await page.getByRole('button', { name: words.save }).click();
+  await expect(page.getByRole('status').filter({ hasText: words.saved })).toBeVisible();
+  await page.close();
+}
+
+const EN_FIELDS = {
+  name: 'Business name',
+  address: 'Business address',
+  taxId: 'Tax ID',
+  email: 'Business email',
+};
+
+/** Presses Create link and waits for the result; the link as shown. */
+async function create(popup: Page, words: Words): Promise<string> {
+  await popup.getByRole('button', { name: words.create }).click();
+  const link = popup.getByRole('link', { name: /^https?:\/\// });
+  await expect(link).toBeVisible({ timeout: 15_000 });
+  return (await link.textContent())?.trim() ?? '';
+}
+
+/** Follows a link named `name` that opens a tab, and waits for the document to be drawn. */
+async function openDocument(popup: Page, scope: Page | Locator, name: string): Promise<Page> {
+  const opened = popup.context().waitForEvent('page');
+  await scope.getByRole('link', { name, exact: true }).click();
+  const page = await opened;
+  await page.waitForLoadState();
+  await expect(page.locator('[data-ready="true"]')).toBeVisible();
+  return page;
+}
+
+const ITEMS: readonly SampleItem[] = [
+  { name: 'Logo design', description: 'Three concepts, two revisions', unitPrice: '120.5' },
+  { name: 'Hosting', unitPrice: '9.99', quantity: '12' },
+];
+
+test('an invoice and then a receipt for a link with two items and a client', async ({
+  extension,
+  sandbox,
+}) => {
+  await connectToSandbox(extension, sandbox);
+  await saveBusiness(
+    extension,
+    {
+      name: 'Lin Studio',
+      address: '12 Harbour Road\nKaohsiung 806',
+      taxId: '12345678',
+      email: 'billing@lin.example',
+    },
+    EN_FIELDS,
+    EN,
+  );
+  const popup = await openPopup(extension);
+  await fillItems(popup, ITEMS);
+  await popup.getByRole('textbox', { name: 'Client name' }).fill('ACME Trading Ltd');
+  await popup.getByText(EN.more).click();
+  await popup.getByRole('textbox', { name: 'Client email' }).fill('ap@acme.example');
+  await popup.getByRole('textbox', { name: 'Client address' }).fill('1 Main Street\nTaipei');
+  const link = await create(popup, EN);
+
+  // The invoice number stands in for the empty Reference, and never reaches Payfect otherwise.
+  const [request] = createRequests(sandbox).map((sent) => sent.json as Record<string, unknown>);
+  expect(request?.client_reference_id).toBe('INV-0001');
+  expect(JSON.stringify(request)).not.toContain('ACME');
+  await expect(popup.getByText('INV-0001')).toBeVisible();
+
+  const invoice = await openDocument(popup, popup, EN.invoice);
+  await expect(invoice).toHaveTitle('INV-0001');
+  const pdf = await printedPdf(invoice);
+  for (const expected of [
+    'Lin Studio',
+    'Kaohsiung 806',
+    '12345678',
+    'ACME Trading Ltd',
+    'ap@acme.example',
+    'Logo design',
+    'Three concepts, two revisions',
+    'Hosting',
+    '119.88',
+    '240.38',
+    'USDT',
+    'INV-0001',
+    link,
+  ]) {
+    expect(pdf.text, expected).toContain(expected);
+  }
+  expect(pdf.qr).toBe(link);
+  await invoice.close();
+
+  expect(sandbox.pay(idOf(link)).ok).toBe(true);
+  await popup.getByRole('tab', { name: EN.history }).click();
+  await popup.getByRole('button', { name: EN.refresh }).click();
+  const row = popup.getByRole('listitem').filter({ hasText: 'INV-0001' });
+  await expect(row).toContainText('Complete');
+  // Searchable by the client.
+  await popup.getByRole('searchbox').fill('acme');
+  await expect(popup.getByRole('listitem')).toHaveCount(1);
+
+  const receipt = await openDocument(popup, row, EN.receipt);
+  const paid = await printedPdf(receipt);
+  expect(paid.text).toContain('Paid');
+  expect(paid.text).toContain('INV-0001');
+  expect(paid.text).toContain('240.38');
+  await receipt.close();
+
+  // The next form suggests the client, and picking it fills what was typed for it.
+  await popup.getByRole('tab', { name: 'New link' }).click();
+  await popup.getByRole('textbox', { name: 'Client name' }).fill('acme');
+  await popup.getByRole('button', { name: 'ACME Trading Ltd' }).click();
+  await expect(popup.getByRole('textbox', { name: 'Client name' })).toHaveValue('ACME Trading Ltd');
+  await popup.getByText(EN.more).click();
+  await expect(popup.getByRole('textbox', { name: 'Client email' })).toHaveValue('ap@acme.example');
+  await expect(popup.getByRole('textbox', { name: 'Reference' })).toHaveAttribute(
+    'placeholder',
+    'INV-0002',
+  );
+});
+
+test.describe('in Traditional Chinese', () => {
+  test.use({ locale: 'zh-TW' });
+
+  test('the invoice keeps Chinese names, items and addresses intact', async ({
+    extension,
+    sandbox,
+  }) => {
+    await connectToSandbox(extension, sandbox);
+    await saveBusiness(
+      extension,
+      {
+        name: '林氏設計工作室',
+        address: '高雄市前鎮區成功二路 12 號',
+        taxId: '12345678',
+        email: 'billing@lin.example',
+      },
+      { name: '公司名稱', address: '公司地址', taxId: '統一編號', email: '公司電子郵件' },
+      ZH,
+    );
+    const popup = await openPopup(extension);
+    await popup.getByRole('textbox', { name: '品項名稱' }).fill('品牌識別設計');
+    await popup.getByRole('textbox', { name: '單價' }).fill('1500');
+    await popup.getByRole('textbox', { name: '客戶名稱' }).fill('王小明有限公司');
+    const link = await create(popup, ZH);
+
+    const invoice = await openDocument(popup, popup, ZH.invoice);
+    const pdf = await printedPdf(invoice);
+    for (const expected of [
+      '林氏設計工作室',
+      '高雄市前鎮區成功二路',
+      '王小明有限公司',
+      '品牌識別設計',
+      '1,500',
+      'INV-0001',
+      link,
+    ]) {
+      expect(pdf.text, expected).toContain(expected);
+    }
+    expect(pdf.qr).toBe(link);
+  });
+});
+
+test('two popups creating at once get two invoice numbers, and a refused create takes none', async ({
+  extension,
+  sandbox,
+}) => {
+  await connectToSandbox(extension, sandbox);
+  // A create Payfect refuses comes first: it gives its number back.
+  sandbox.faults.add({
+    match: 'create',
+    respond: { status: 400, body: JSON.stringify({ detail: 'Invalid request.' }) },
+  });
+  const refused = await openPopup(extension);
+  await fillItems(refused, [{ name: 'Refused', unitPrice: '1' }]);
+  await refused.getByRole('button', { name: EN.create }).click();
+  await expect(refused.getByRole('alert')).toBeVisible();
+  await refused.close();
+
+  // Both requests in flight together: neither is answered before the other is sent.
+  sandbox.faults.add({ match: 'create', latencyMs: 600, times: 2 });
+  const popups = [await openPopup(extension), await openPopup(extension)];
+  for (const [index, popup] of popups.entries()) {
+    await fillItems(popup, [{ name: `Job ${index + 1}`, unitPrice: '10' }]);
+  }
+  await Promise.all(popups.map((popup) => create(popup, EN)));
+  const numbers = await Promise.all(
+    popups.map(
+      async (popup) => (await popup.locator('.result-invoice .reference').textContent()) ?? '',
+    ),
+  );
+  expect(numbers.sort()).toEqual(['INV-0001', 'INV-0002']);
+  const references = createRequests(sandbox)
+    .slice(1)
+    .map((sent) => (sent.json as Record<string, unknown>).client_reference_id);
+  expect(references.sort()).toEqual(['INV-0001', 'INV-0002']);
+});
+
+test('a renewal gets a new number, and its invoice says which one it replaces', async ({
+  extension,
+  sandbox,
+}) => {
+  await extension.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await connectToSandbox(extension, sandbox);
+  const popup = await openPopup(extension);
+  await fillItems(popup, ITEMS);
+  const first = await create(popup, EN);
+  expect(sandbox.expire(idOf(first)).ok).toBe(true);
+
+  await popup.getByRole('tab', { name: EN.history }).click();
+  await popup.getByRole('button', { name: EN.refresh }).click();
+  const expired = popup.getByRole('listitem').filter({ hasText: 'INV-0001' });
+  await expect(expired).toContainText('Expired');
+  await expired.getByRole('button', { name: 'Renew' }).click();
+  const renewed = popup.getByRole('listitem').first();
+  await expect(renewed).toContainText('INV-0001-R2');
+
+  const invoice = await openDocument(popup, renewed, EN.invoice);
+  await expect(invoice).toHaveTitle('INV-0002');
+  const pdf = await printedPdf(invoice);
+  expect(pdf.text).toContain('INV-0002');
+  expect(pdf.text).toMatch(/Replaces\s+INV-0001/);
+});
