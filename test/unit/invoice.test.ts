@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkBusiness,
+  DEFAULT_BUSINESS,
+  formatInvoiceNumber,
+  issueInvoiceNumber,
+  nextInvoiceNumber,
+  releasedInvoiceNumber,
+  type Business,
+} from '../../lib/invoice.ts';
+
+const MESSAGES = {
+  tooLong: (max: number) => `max ${max}`,
+  hidden: 'hidden',
+  email: 'email',
+  prefix: 'prefix',
+  number: (max: number) => `number ${max}`,
+};
+
+const typed = {
+  name: ' Lin Studio ',
+  address: '12 Harbour Road\nKaohsiung',
+  taxId: '12345678',
+  email: 'billing@lin.example',
+  footer: 'Thank you!',
+  invoicePrefix: 'INV-',
+  nextInvoiceNumber: 1,
+};
+
+describe('formatInvoiceNumber', () => {
+  it('pads to four digits and goes on past 9999', () => {
+    expect(formatInvoiceNumber('INV-', 1)).toBe('INV-0001');
+    expect(formatInvoiceNumber('2026/', 42)).toBe('2026/0042');
+    expect(formatInvoiceNumber('', 12345)).toBe('12345');
+  });
+});
+
+describe('issuing and giving back numbers', () => {
+  it('issues 1, 2, 3 and records the highest per prefix', () => {
+    let business: Business = DEFAULT_BUSINESS;
+    const numbers: string[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const next = issueInvoiceNumber(business);
+      numbers.push(next.issued.number);
+      business = next.business;
+    }
+    expect(numbers).toEqual(['INV-0001', 'INV-0002', 'INV-0003']);
+    expect(business.issued).toEqual({ 'INV-': 3 });
+    expect(nextInvoiceNumber(business)).toBe('INV-0004');
+  });
+
+  it('never issues a number twice, whatever Next invoice number says', () => {
+    const lowered: Business = { ...DEFAULT_BUSINESS, nextInvoiceNumber: 2, issued: { 'INV-': 7 } };
+    expect(issueInvoiceNumber(lowered).issued.number).toBe('INV-0008');
+    // Another prefix starts where it is told.
+    const other = { ...lowered, invoicePrefix: 'B-' };
+    expect(issueInvoiceNumber(other).issued.number).toBe('B-0002');
+  });
+
+  it('gives back the last number exactly, but not once a later one was issued', () => {
+    const first = issueInvoiceNumber(DEFAULT_BUSINESS);
+    expect(releasedInvoiceNumber(first.business, first.issued)).toEqual(DEFAULT_BUSINESS);
+    const second = issueInvoiceNumber(first.business);
+    expect(releasedInvoiceNumber(second.business, first.issued)).toBeUndefined();
+    const fifth = issueInvoiceNumber({ ...DEFAULT_BUSINESS, issued: { 'INV-': 4 } });
+    expect(releasedInvoiceNumber(fifth.business, fifth.issued)?.issued).toEqual({ 'INV-': 4 });
+  });
+});
+
+describe('checkBusiness', () => {
+  it('trims what was typed and keeps the issued numbers', () => {
+    const current = { ...DEFAULT_BUSINESS, issued: { 'INV-': 2 } };
+    const checked = checkBusiness({ ...typed, nextInvoiceNumber: 5 }, current, MESSAGES);
+    expect(checked).toEqual({
+      ok: true,
+      value: { ...typed, name: 'Lin Studio', nextInvoiceNumber: 5, issued: { 'INV-': 2 } },
+    });
+  });
+
+  it('raises a Next invoice number at or below an issued one past it', () => {
+    const current = { ...DEFAULT_BUSINESS, issued: { 'INV-': 4 } };
+    const checked = checkBusiness({ ...typed, nextInvoiceNumber: 2 }, current, MESSAGES);
+    expect(checked.ok && checked.value.nextInvoiceNumber).toBe(5);
+    const renamed = checkBusiness(
+      { ...typed, invoicePrefix: '2027-', nextInvoiceNumber: 1 },
+      current,
+      MESSAGES,
+    );
+    expect(renamed.ok && renamed.value.nextInvoiceNumber).toBe(1);
+  });
+
+  it('says what is wrong beside each field', () => {
+    const checked = checkBusiness(
+      {
+        ...typed,
+        name: 'x'.repeat(201),
+        taxId: 'AB\u200B12',
+        email: 'billing at lin',
+        invoicePrefix: 'INV<',
+        nextInvoiceNumber: 0,
+      },
+      DEFAULT_BUSINESS,
+      MESSAGES,
+    );
+    expect(checked).toEqual({
+      ok: false,
+      error: {
+        'business.name': 'max 200',
+        'business.taxId': 'hidden',
+        'business.email': 'email',
+        'business.invoicePrefix': 'prefix',
+        'business.nextInvoiceNumber': 'number 999999999',
+      },
+    });
+  });
+
+  it('allows line breaks in the address and the footer, and empty fields', () => {
+    const empty = { ...typed, name: '', email: '', taxId: '', footer: 'Line 1\r\nLine 2' };
+    expect(checkBusiness(empty, DEFAULT_BUSINESS, MESSAGES).ok).toBe(true);
+  });
+});
