@@ -78,3 +78,34 @@ test('Cancel leaves the form as typed and sends nothing', async ({ extension }) 
     await sandbox.close();
   }
 });
+
+test('with a passphrase lock, Lock after is an hour by default and is saved with Save', async ({
+  extension,
+  sandbox,
+}) => {
+  const page = await extension.context.newPage();
+  await page.goto(extension.url('options.html'));
+  await page.getByRole('textbox', { name: 'API key' }).fill(sandbox.keys[0] ?? '');
+  await page.getByRole('textbox', { name: 'API base URL' }).fill(sandbox.apiBaseUrl);
+  // Without a lock there is nothing to lock again.
+  await expect(page.getByRole('combobox', { name: 'Lock after' })).toHaveCount(0);
+  await page
+    .getByRole('textbox', { name: 'Lock with a passphrase (optional)' })
+    .fill('correct horse battery');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Saved/ })).toBeVisible();
+
+  const lockAfter = page.getByRole('combobox', { name: 'Lock after' });
+  await expect(lockAfter).toHaveValue('60');
+  expect(await lockAfter.locator('option').allTextContents()).toEqual([
+    'Never (until the browser closes)',
+    '15 minutes',
+    '1 hour',
+    '4 hours',
+  ]);
+  await lockAfter.selectOption({ label: '15 minutes' });
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Saved/ })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Lock after' })).toHaveValue('15');
+});
