@@ -8,13 +8,17 @@ declare const chrome: {
 };
 
 /** Navigation start → the page's `popup-ready` mark (the popup and the bare React page). */
-export async function markedReady(extension: ExtensionBrowser, path: string): Promise<number> {
+export async function markedReady(
+  extension: ExtensionBrowser,
+  path: string,
+  mark = 'popup-ready',
+): Promise<number> {
   const page = await extension.context.newPage();
   await page.setViewportSize(POPUP_VIEWPORT);
   await page.goto(extension.url(path));
   const handle = await page.waitForFunction(
-    () => performance.getEntriesByName('popup-ready')[0]?.startTime,
-    undefined,
+    (name) => performance.getEntriesByName(name)[0]?.startTime,
+    mark,
     { polling: 'raf' },
   );
   const ms = Number(await handle.jsonValue());

@@ -42,10 +42,12 @@ import {
   resultsMarkdown,
   type BenchResults,
   type CreateComparison,
+  type InvoiceTimes,
   type ReadyComparison,
   type ScaleResult,
 } from './report.ts';
-import { seedHistory } from './seed.ts';
+import { invoicePagePath } from '../../lib/invoice.ts';
+import { SEEDED_FIRST_ID, seedHistory } from './seed.ts';
 import { measureSizes } from './sizes.ts';
 import { summarise } from './stats.ts';
 
@@ -234,6 +236,33 @@ async function measureScale(
   }));
 }
 
+/** A 20-item invoice: its page drawn (navigation → mark), then printed to PDF. */
+async function measureInvoice(
+  extension: ExtensionBrowser,
+  baseUrl: string,
+  page: Page,
+): Promise<InvoiceTimes> {
+  await seedHistory(page, 1, baseUrl, undefined, 20);
+  await settleAfterSeeding(page);
+  const path = invoicePagePath(SEEDED_FIRST_ID, 'invoice');
+  const ready: number[] = [];
+  const pdf: number[] = [];
+  for (let run = -WARMUP; run < RUNS; run += 1) {
+    const drawn = await markedReady(extension, path, 'invoice-ready');
+    const invoice = await extension.context.newPage();
+    await invoice.goto(extension.url(path));
+    await invoice.locator('[data-ready="true"]').waitFor();
+    const start = performance.now();
+    await invoice.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    const printed = performance.now() - start;
+    await invoice.close();
+    if (run < 0) continue;
+    ready.push(drawn);
+    pdf.push(printed);
+  }
+  return { readyMs: summarise(ready), pdfMs: summarise(pdf) };
+}
+
 function chromiumVersion(): string {
   const executable = chromiumExecutable();
   if (!executable) return "Playwright's Chromium";
@@ -259,6 +288,8 @@ async function main(): Promise<void> {
     const create = await compareCreate(extension, sandbox, helper);
     console.log(`Scale: ${SIZES.join(', ')} sessions stored, interleaved…`);
     const scale = await measureScale(extension, sandbox.apiBaseUrl, helper);
+    console.log('A 20-item invoice…');
+    const invoice = await measureInvoice(extension, sandbox.apiBaseUrl, helper);
     const results: BenchResults = {
       when: new Date().toISOString(),
       chromium: chromiumVersion(),
@@ -267,6 +298,7 @@ async function main(): Promise<void> {
       create,
       scale,
       sizes,
+      invoice,
     };
     mkdirSync(join(ROOT, 'bench'), { recursive: true });
     writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);

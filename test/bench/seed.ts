@@ -11,6 +11,9 @@ declare const chrome: {
   };
 };
 
+/** The id seedHistory gives its first (oldest) session. */
+export const SEEDED_FIRST_ID = 'seed-000000-0000-4000-8000-000000000000';
+
 /**
  * Replaces the stored history with `count` realistic sessions, written in the history's
  * storage format as this build's appends would (lib/history-storage.ts: `history:meta` and
@@ -25,9 +28,11 @@ export async function seedHistory(
   count: number,
   baseUrl: string,
   chunkSize = CHUNK_SIZE,
+  /** Line items per session: 20 for the invoice figure. */
+  itemsPerSession = 1,
 ): Promise<void> {
   await page.evaluate(
-    async ({ total, baseUrl, chunkSize }) => {
+    async ({ total, baseUrl, chunkSize, itemsPerSession }) => {
       const all = await chrome.storage.local.get(null);
       await chrome.storage.local.remove(
         Object.keys(all).filter((key) => key.startsWith('history:')),
@@ -52,14 +57,12 @@ export async function seedHistory(
             currency: 'usdt',
             network: 'tron',
             networkName: 'Tron (TRC20)',
-            items: [
-              {
-                name: names[i % names.length],
-                description: '',
-                unitAmount: `${(i % 500) + 1}.5`,
-                quantity: 1,
-              },
-            ],
+            items: Array.from({ length: itemsPerSession }, (_, k) => ({
+              name: names[(i + k) % names.length],
+              description: k % 2 === 0 ? '' : 'Two revisions included',
+              unitAmount: `${(i % 500) + 1}.5`,
+              quantity: k + 1,
+            })),
             reference: `INV-${i}`,
             createdAt,
             expiresAt: createdAt + 86_400_000,
@@ -78,6 +81,6 @@ export async function seedHistory(
       items['history:meta'] = { version: 2, first: 0, end: chunks, count: total, openFrom };
       await chrome.storage.local.set(items);
     },
-    { total: count, baseUrl, chunkSize },
+    { total: count, baseUrl, chunkSize, itemsPerSession },
   );
 }

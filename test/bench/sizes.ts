@@ -20,6 +20,8 @@ export interface EntrySize {
 export interface SizeReport {
   readonly popup: EntrySize;
   readonly options: EntrySize;
+  /** The invoice page (not loaded by the popup: its own tab). */
+  readonly invoice: EntrySize;
   readonly background: EntrySize;
   readonly zipBytes: number | null;
 }
@@ -90,6 +92,7 @@ export function measureSizes(root: string, zipFile: string | null): SizeReport {
   return {
     popup: entrySize(root, 'popup.html', scriptsOfPage(root, 'popup.html')),
     options: entrySize(root, 'options.html', scriptsOfPage(root, 'options.html')),
+    invoice: entrySize(root, 'invoice.html', scriptsOfPage(root, 'invoice.html')),
     background: entrySize(root, 'background.js', ['background.js']),
     zipBytes: zipFile && existsSync(zipFile) ? statSync(zipFile).size : null,
   };
