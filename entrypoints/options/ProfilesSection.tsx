@@ -1,4 +1,12 @@
-import { useCallback, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+} from 'react';
+import { browser } from 'wxt/browser';
 import { flushSync } from 'react-dom';
 import { fieldId, SelectField, TextField } from '../../components/Field.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
@@ -29,6 +37,11 @@ export function ProfiledSettings({ initial }: { initial: State }) {
   const [generation, setGeneration] = useState(0);
   const [dirty, setDirty] = useState(false);
   const onDirtyChange = useCallback((value: boolean) => setDirty(value), []);
+  // Kept for the storage listener, which is added once.
+  const shown = useRef({ state, dirty });
+  useEffect(() => {
+    shown.current = { state, dirty };
+  }, [state, dirty]);
 
   function changed(next: State) {
     setState(next);
@@ -39,12 +52,46 @@ export function ProfiledSettings({ initial }: { initial: State }) {
     }
   }
 
+  // Another window (the popup's profile choice, another Settings tab, a link made and its
+  // invoice number taken) changed the settings: the page follows instead of saving over them.
+  useEffect(() => {
+    function follow(changes: Record<string, unknown>, area: string) {
+      if (area !== 'local' || !Object.keys(changes).some(isStateKey)) return;
+      ask({ type: 'getState' }).then(
+        (next) => {
+          const { state: current, dirty: typing } = shown.current;
+          const editedId = current.activeProfileId;
+          const stillThere = next.profiles.some((profile) => profile.id === editedId);
+          if (!stillThere || (next.activeProfileId !== editedId && !typing)) {
+            setState(next);
+            setDirty(false);
+            setGeneration((count) => count + 1);
+          } else if (next.activeProfileId === editedId) {
+            setState(next);
+          } else {
+            // Typing in a profile another window switched away from: its form stays, the
+            // list of profiles follows.
+            setState({ ...current, profiles: next.profiles });
+          }
+        },
+        (error: unknown) => console.error('Could not follow a settings change', error),
+      );
+    }
+    browser.storage.onChanged.addListener(follow);
+    return () => browser.storage.onChanged.removeListener(follow);
+  }, []);
+
   return (
     <>
       <ProfilesSection state={state} dirty={dirty} onState={changed} />
-      <SettingsPage key={generation} initial={state} onDirtyChange={onDirtyChange} />
+      <SettingsPage key={generation} initial={state} latest={state} onDirtyChange={onDirtyChange} />
     </>
   );
+}
+
+/** The stored items a settings page shows: the settings, and each profile's key items. */
+function isStateKey(key: string): boolean {
+  return key === 'settings' || /^(apiKey|apiKeySealed|keyMode|liveLinkMade)(:|$)/.test(key);
 }
 
 interface ProfilesSectionProps {

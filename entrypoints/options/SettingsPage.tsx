@@ -35,13 +35,15 @@ interface SettingsPageProps {
   initial: State;
   /** Told whether anything typed is not saved yet (ProfilesSection holds switching then). */
   onDirtyChange?: (dirty: boolean) => void;
+  /** The state as another window last left it: shown at once while nothing is typed. */
+  latest?: State;
 }
 
 /**
  * The whole settings form of one profile (and the settings shared by all); one "Save" (or
  * Enter) saves the key and every setting.
  */
-export function SettingsPage({ initial, onDirtyChange }: SettingsPageProps) {
+export function SettingsPage({ initial, onDirtyChange, latest }: SettingsPageProps) {
   const profileId = initial.activeProfileId;
   const [stored, setStored] = useState(initial.settings);
   const [keyStatus, setKeyStatus] = useState(initial.key);
@@ -84,6 +86,20 @@ export function SettingsPage({ initial, onDirtyChange }: SettingsPageProps) {
   useEffect(() => {
     onDirtyChange?.(dirty);
   }, [dirty, onDirtyChange]);
+
+  // Settings changed elsewhere (another tab; a link made, which takes an invoice number):
+  // shown at once while nothing is typed here, so a Save never writes back what was read.
+  const [seenLatest, setSeenLatest] = useState(latest);
+  if (latest !== seenLatest) {
+    setSeenLatest(latest);
+    if (latest?.activeProfileId === profileId && !dirty) {
+      if (JSON.stringify(latest.settings) !== JSON.stringify(stored)) {
+        setStored(latest.settings);
+        setValues(valuesOf(latest.settings));
+      }
+      if (JSON.stringify(latest.key) !== JSON.stringify(keyStatus)) setKeyStatus(latest.key);
+    }
+  }
 
   function edited<K extends keyof SettingsValues>(field: K, value: SettingsValues[K]) {
     setValues((before) => ({ ...before, [field]: value }));
@@ -137,7 +153,12 @@ export function SettingsPage({ initial, onDirtyChange }: SettingsPageProps) {
         if (outcome.settings) {
           setStored(outcome.settings);
           setValues(valuesOf(outcome.settings));
-          setNumberNote(raisedNumberNote(values, outcome.settings));
+          // Said only to whoever typed a number: an untouched field just moves on.
+          setNumberNote(
+            values['business.nextInvoiceNumber'] === storedValues['business.nextInvoiceNumber']
+              ? undefined
+              : raisedNumberNote(values, outcome.settings),
+          );
         }
         if (outcome.logoSaved) setLogo((before) => ({ ...before, saved: before.current }));
         if (outcome.key) {
