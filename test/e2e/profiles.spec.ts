@@ -199,7 +199,8 @@ test.describe('in Traditional Chinese', () => {
 
     const popup = await openPopup(extension);
     const profile = popup.getByRole('combobox', { name: '設定檔' });
-    await expect(profile.locator('option')).toHaveText(['Default', '正式']);
+    // The first profile's name is the UI language's until renamed.
+    await expect(profile.locator('option')).toHaveText(['預設', '正式']);
     await expect(profile.locator('option:checked')).toHaveText('正式');
   });
 });
