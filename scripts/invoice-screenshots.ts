@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from '@playwright/test';
 import { launchWithExtension } from '../test/support/chromium.ts';
-import { connectToSandbox, createLink, fillItems, openPopup } from '../test/support/flows.ts';
+import { connectToSandbox, createLink, openPopup } from '../test/support/flows.ts';
 import { startSandbox } from '../test/sandbox/server.ts';
 import { buildExtension, runScript } from './script-support.ts';
 

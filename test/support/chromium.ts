@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from '@playwright/test';
@@ -40,6 +40,8 @@ export interface ExtensionBrowser {
   readonly worker: Worker;
   /** chrome-extension://<id>/<path> */
   url(path: string): string;
+  /** http://127.0.0.1:<port>, with `remoteDebugging`. */
+  readonly cdpUrl?: string;
   close(): Promise<void>;
 }
 
@@ -52,6 +54,11 @@ export interface LaunchOptions {
   readonly locale?: string;
   /** More Chromium switches, e.g. --host-resolver-rules for a test's made-up host names. */
   readonly args?: readonly string[];
+  /**
+   * Opens the DevTools protocol on a free port (`cdpUrl`): a second connection reaches pages
+   * the persistent context does not list, such as the real toolbar popup.
+   */
+  readonly remoteDebugging?: boolean;
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
@@ -76,15 +83,21 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       `--lang=${options.locale ?? 'en-US'}`,
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
+      ...(options.remoteDebugging ? ['--remote-debugging-port=0'] : []),
       ...(options.args ?? []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  // Chromium writes the port it chose on the file's first line.
+  const port = options.remoteDebugging
+    ? readFileSync(join(userDataDir, 'DevToolsActivePort'), 'utf8').split('\n')[0]
+    : undefined;
   return {
     context,
     extensionId,
     worker,
+    ...(port ? { cdpUrl: `http://127.0.0.1:${port}` } : {}),
     url: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
     close: async () => {
       await context.close();
