@@ -25,12 +25,23 @@ export async function openToolbarPopup(extension: ExtensionBrowser): Promise<Too
   if (extension.cdpUrl === undefined) {
     throw new Error('Launch with { remoteDebugging: true } to reach the toolbar popup.');
   }
-  const browser: Browser = await chromium.connectOverCDP(extension.cdpUrl);
-  const [context] = browser.contexts();
-  if (context === undefined) throw new Error('No browser context over CDP');
-  const opened = context.waitForEvent('page', { predicate: isPopup, timeout: 10_000 });
   await extension.worker.evaluate(() => chrome.action.openPopup());
-  const page = context.pages().find(isPopup) ?? (await opened);
+  // Connected once it is open: a connection lists the pages that exist when it is made.
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  for (const deadline = Date.now() + 10_000; page === undefined;) {
+    await browser?.close();
+    browser = await chromium.connectOverCDP(extension.cdpUrl);
+    page = browser
+      .contexts()
+      .flatMap((context) => context.pages())
+      .find(isPopup);
+    if (page === undefined) {
+      if (Date.now() > deadline) throw new Error('The toolbar popup did not open');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  const connection = browser;
   await page.waitForLoadState('domcontentloaded');
   let open = true;
   page.on('close', () => {
@@ -39,7 +50,7 @@ export async function openToolbarPopup(extension: ExtensionBrowser): Promise<Too
   return {
     page,
     isOpen: () => open && !page.isClosed(),
-    disconnect: () => browser.close(),
+    disconnect: async () => connection?.close(),
   };
 }
 
