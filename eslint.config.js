@@ -69,7 +69,7 @@ export default tseslint.config(
   },
   {
     // Playwright fixtures take `{}` when they need no other fixture.
-    files: ['test/e2e/**'],
+    files: ['test/e2e/**', 'test/e2e-firefox/**'],
     rules: { 'no-empty-pattern': 'off' },
   },
   {
