@@ -172,14 +172,9 @@ export type BusinessErrors = Record<string, string>;
 
 const PREFIX = /^[\p{L}\p{N} ._/#-]*$/u;
 
-/**
- * The business details as they will be stored (trimmed), or a message per field. The
- * numbering never goes back: a Next invoice number at or below one already issued under the
- * same prefix is raised past it (the page says so), so no number is ever issued twice.
- */
+/** The business details as typed, trimmed, or a message per field key (`business.email`). */
 export function checkBusiness(
   typed: BusinessForm,
-  current: Business,
   messages: {
     tooLong: (max: number) => string;
     hidden: string;
@@ -187,9 +182,9 @@ export function checkBusiness(
     prefix: string;
     number: (max: number) => string;
   },
-): { ok: true; value: Business } | { ok: false; error: BusinessErrors } {
+): { ok: true; value: BusinessForm } | { ok: false; error: BusinessErrors } {
   const errors: BusinessErrors = {};
-  const business: Business = {
+  const business: BusinessForm = {
     name: typed.name.trim(),
     address: typed.address.trim(),
     taxId: typed.taxId.trim(),
@@ -197,7 +192,6 @@ export function checkBusiness(
     footer: typed.footer.trim(),
     invoicePrefix: typed.invoicePrefix.trim(),
     nextInvoiceNumber: typed.nextInvoiceNumber,
-    issued: current.issued,
   };
   const limits = {
     name: MAX_BUSINESS_LINE,
@@ -226,15 +220,26 @@ export function checkBusiness(
   const number = typed.nextInvoiceNumber;
   if (!Number.isSafeInteger(number) || number < 1 || number > MAX_INVOICE_NUMBER) {
     errors['business.nextInvoiceNumber'] = messages.number(MAX_INVOICE_NUMBER);
-  } else {
-    business.nextInvoiceNumber = Math.max(
-      number,
-      lowestNextNumber(current, business.invoicePrefix),
-    );
   }
   return Object.keys(errors).length === 0
     ? { ok: true, value: business }
     : { ok: false, error: errors };
+}
+
+/**
+ * The checked business details as stored, with what is issued now: the numbering never goes
+ * back, so a Next invoice number at or below one already issued under the same prefix is
+ * raised past it (Settings says so), and no number is ever issued twice.
+ */
+export function withIssued(form: BusinessForm, current: Pick<Business, 'issued'>): Business {
+  return {
+    ...form,
+    nextInvoiceNumber: Math.max(
+      form.nextInvoiceNumber,
+      lowestNextNumber(current, form.invoicePrefix),
+    ),
+    issued: current.issued,
+  };
 }
 
 /** Which document the invoice page draws: the invoice, or (for a paid link) its receipt. */

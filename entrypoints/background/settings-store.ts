@@ -20,6 +20,7 @@ import {
   checkBusiness,
   issueInvoiceNumber,
   releasedInvoiceNumber,
+  withIssued,
   type BusinessForm,
   type IssuedNumber,
 } from '../../lib/invoice.ts';
@@ -102,6 +103,17 @@ export function profileGone(): UiError {
   };
 }
 
+/** Read when asked, so the words follow the browser's language. */
+function businessMessages() {
+  return {
+    tooLong: (max: number) => t('validation.maxCharacters', { max }),
+    hidden: t('validation.hiddenText'),
+    email: t('validation.email'),
+    prefix: t('validation.invoicePrefix'),
+    number: (max: number) => t('validation.invoiceNumber', { max: max.toLocaleString() }),
+  };
+}
+
 /** Same shapes as lib/order.ts accepts, so a default can always be used in a create. */
 const CURRENCY = /^[a-z]{2,10}$/;
 const NETWORK = /^[a-z0-9_-]{1,40}$/;
@@ -139,18 +151,13 @@ export function checkSettings(settings: Settings): Result<SettingsForm, Record<s
     if (checked.ok) form[field] = checked.value;
     else fields[field] = checked.error;
   }
+  const business = checkBusiness(settings.business, businessMessages());
+  if (business.ok) form.business = business.value;
+  else Object.assign(fields, business.error);
   if (!CURRENCY.test(form.currency)) fields.currency = t('validation.currencySuchAs');
   if (!NETWORK.test(form.network)) fields.network = t('validation.networkSuchAs');
   return Object.keys(fields).length === 0 ? ok(form) : err(fields);
 }
-
-const BUSINESS_MESSAGES = {
-  tooLong: (max: number) => t('validation.maxCharacters', { max }),
-  hidden: t('validation.hiddenText'),
-  email: t('validation.email'),
-  prefix: t('validation.invoicePrefix'),
-  number: (max: number) => t('validation.invoiceNumber', { max: max.toLocaleString() }),
-};
 
 /**
  * Stores what the options page sent. The learned `networks` list is kept: only Payfect's
@@ -170,22 +177,15 @@ export async function saveSettings(
     });
   }
   const form = checked.value;
-  let businessErrors: Record<string, string> | undefined;
-  const saved = await updateSettings((current) => {
-    const business = checkBusiness(form.business, current.business, BUSINESS_MESSAGES);
-    if (!business.ok) {
-      businessErrors = business.error;
-      return current;
-    }
-    return { ...form, networks: current.networks, business: business.value };
-  }, profileId);
-  if (businessErrors !== undefined) {
-    return err({
-      kind: 'validation',
-      message: t('background.settingsNeedFixing'),
-      fields: businessErrors,
-    });
-  }
+  // What is issued is read in the queue: a link made meanwhile counts.
+  const saved = await updateSettings(
+    (current) => ({
+      ...form,
+      networks: current.networks,
+      business: withIssued(form.business, current.business),
+    }),
+    profileId,
+  );
   return saved === undefined ? err(profileGone()) : ok(saved);
 }
 

@@ -6,6 +6,7 @@ import {
   issueInvoiceNumber,
   nextInvoiceNumber,
   releasedInvoiceNumber,
+  withIssued,
   type Business,
 } from '../../lib/invoice.ts';
 
@@ -67,26 +68,27 @@ describe('issuing and giving back numbers', () => {
   });
 });
 
-describe('checkBusiness', () => {
-  it('trims what was typed and keeps the issued numbers', () => {
-    const current = { ...DEFAULT_BUSINESS, issued: { 'INV-': 2 } };
-    const checked = checkBusiness({ ...typed, nextInvoiceNumber: 5 }, current, MESSAGES);
+describe('checkBusiness and withIssued', () => {
+  it('trims what was typed, and keeps what is issued', () => {
+    const checked = checkBusiness({ ...typed, nextInvoiceNumber: 5 }, MESSAGES);
     expect(checked).toEqual({
       ok: true,
-      value: { ...typed, name: 'Lin Studio', nextInvoiceNumber: 5, issued: { 'INV-': 2 } },
+      value: { ...typed, name: 'Lin Studio', nextInvoiceNumber: 5 },
+    });
+    const stored = checked.ok ? withIssued(checked.value, { issued: { 'INV-': 2 } }) : undefined;
+    expect(stored).toEqual({
+      ...typed,
+      name: 'Lin Studio',
+      nextInvoiceNumber: 5,
+      issued: { 'INV-': 2 },
     });
   });
 
   it('raises a Next invoice number at or below an issued one past it', () => {
-    const current = { ...DEFAULT_BUSINESS, issued: { 'INV-': 4 } };
-    const checked = checkBusiness({ ...typed, nextInvoiceNumber: 2 }, current, MESSAGES);
-    expect(checked.ok && checked.value.nextInvoiceNumber).toBe(5);
-    const renamed = checkBusiness(
-      { ...typed, invoicePrefix: '2027-', nextInvoiceNumber: 1 },
-      current,
-      MESSAGES,
-    );
-    expect(renamed.ok && renamed.value.nextInvoiceNumber).toBe(1);
+    const current = { issued: { 'INV-': 4 } };
+    expect(withIssued({ ...typed, nextInvoiceNumber: 2 }, current).nextInvoiceNumber).toBe(5);
+    const renamed = withIssued({ ...typed, invoicePrefix: '2027-', nextInvoiceNumber: 1 }, current);
+    expect(renamed.nextInvoiceNumber).toBe(1);
   });
 
   it('says what is wrong beside each field', () => {
@@ -99,7 +101,6 @@ describe('checkBusiness', () => {
         invoicePrefix: 'INV<',
         nextInvoiceNumber: 0,
       },
-      DEFAULT_BUSINESS,
       MESSAGES,
     );
     expect(checked).toEqual({
@@ -116,6 +117,6 @@ describe('checkBusiness', () => {
 
   it('allows line breaks in the address and the footer, and empty fields', () => {
     const empty = { ...typed, name: '', email: '', taxId: '', footer: 'Line 1\r\nLine 2' };
-    expect(checkBusiness(empty, DEFAULT_BUSINESS, MESSAGES).ok).toBe(true);
+    expect(checkBusiness(empty, MESSAGES).ok).toBe(true);
   });
 });
