@@ -77,17 +77,17 @@ test('Enter creates the link and copies it, and every view fits the popup window
   await expect(page.getByRole('dialog')).toBeVisible();
   await expectFits(popup, 'the QR code dialog');
   // Escape closes the dialog, not the popup.
-  await page.keyboard.press('Escape');
+  await popup.pressEscape();
   await expect(page.getByRole('dialog')).toBeHidden();
-  expect(popup.isOpen()).toBe(true);
+  expect(await popup.isOpen()).toBe(true);
 
   await page.getByRole('listitem').first().getByRole('button', { name: 'More actions' }).click();
   await page.getByRole('menuitem', { name: 'Note' }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
   await expectFits(popup, 'the Note dialog');
-  await page.keyboard.press('Escape');
+  await popup.pressEscape();
   await expect(page.getByRole('dialog')).toBeHidden();
-  expect(popup.isOpen()).toBe(true);
+  expect(await popup.isOpen()).toBe(true);
   await popup.disconnect();
 });
 
@@ -119,9 +119,9 @@ test('Escape in the Saved items list closes the list, not the popup', async ({
   await page.keyboard.press('ArrowDown');
   const list = page.getByRole('listbox', { name: 'Saved items' });
   await expect(list.getByRole('option').first()).toBeVisible();
-  await page.keyboard.press('Escape');
+  await popup.pressEscape();
   await expect(list).toBeHidden();
-  expect(popup.isOpen()).toBe(true);
+  expect(await popup.isOpen()).toBe(true);
   await expect(picker).toBeFocused();
   await popup.disconnect();
 });

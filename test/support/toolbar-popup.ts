@@ -6,8 +6,14 @@ declare const chrome: { action: { openPopup(): Promise<void> } };
 /** The real toolbar popup, as a Playwright page, over a second DevTools connection. */
 export interface ToolbarPopup {
   readonly page: Page;
-  /** Whether the popup window is still open (a popup closes itself when it loses focus). */
-  isOpen(): boolean;
+  /** Whether Chromium still lists the popup (it closes one that loses focus, or on Escape). */
+  isOpen(): Promise<boolean>;
+  /**
+   * Presses Escape as a keyboard does. Playwright's keyboard reaches the page only; a key the
+   * page leaves unhandled never reaches Chromium, which closes its popup on an unhandled
+   * Escape. This one carries native key codes, so Chromium gets it too (found by a helper).
+   */
+  pressEscape(): Promise<void>;
   /** Ends the second connection; the popup and the browser stay as they are. */
   disconnect(): Promise<void>;
 }
@@ -42,14 +48,29 @@ export async function openToolbarPopup(extension: ExtensionBrowser): Promise<Too
     }
   }
   const connection = browser;
-  await page.waitForLoadState('domcontentloaded');
-  let open = true;
-  page.on('close', () => {
-    open = false;
-  });
+  const popupPage = page;
+  await popupPage.waitForLoadState('domcontentloaded');
+  const session = await popupPage.context().newCDPSession(popupPage);
+  const endpoint = extension.cdpUrl;
   return {
-    page,
-    isOpen: () => open && !page.isClosed(),
+    page: popupPage,
+    async isOpen() {
+      const listed = (await (await fetch(`${endpoint}/json/list`)).json()) as { url: string }[];
+      return listed.some((target) => target.url === popupPage.url());
+    },
+    async pressEscape() {
+      const key = {
+        key: 'Escape',
+        code: 'Escape',
+        windowsVirtualKeyCode: 27,
+        nativeVirtualKeyCode: 9,
+      };
+      await session.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...key });
+      // The key may have closed the popup, leaving nothing to release it in.
+      await session
+        .send('Input.dispatchKeyEvent', { type: 'keyUp', ...key })
+        .catch(() => undefined);
+    },
     disconnect: async () => connection?.close(),
   };
 }
