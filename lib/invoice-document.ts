@@ -136,7 +136,8 @@ export function invoiceDocument(
     })),
     itemsCurrency: (session.itemsCurrency ?? session.currency).toUpperCase(),
     subtotal: money(sum(amounts), locale),
-    total: formatAmount(session.amountTotal, locale),
+    // Not regrouped: the very string Payfect returned, which a client pastes into a wallet.
+    total: session.amountTotal,
     totalCurrency: session.currency.toUpperCase(),
     warning: networkWarning(session),
     network: session.networkName,

@@ -119,6 +119,8 @@ describe('invoiceDocument', () => {
     const document = invoiceDocument(big, business, 'invoice', 'zh-TW');
     expect(document.issued).toBe('2026年12月4日');
     expect(document.rows[0]?.amount).toBe('12,000.00');
+    // The total stays exactly as Payfect returned it, for pasting into a wallet.
+    expect(document.total).toBe('12000.00');
     expect(document.warning).toContain('USDT');
     expect(document.warning).toContain('Tron (TRC20)');
     expect(invoiceDocument(big, business, 'receipt', 'zh-TW').title).toBe('INV-0007 收據');
