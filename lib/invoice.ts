@@ -71,6 +71,14 @@ export function nextInvoiceNumber(business: Business): string {
   return formatInvoiceNumber(business.invoicePrefix, nextInvoiceValue(business));
 }
 
+/**
+ * Whether a number is left to issue under the current prefix: none is past 999,999,999 (it
+ * could not be stored with the settings); another prefix starts anew.
+ */
+export function hasInvoiceNumberLeft(business: Business): boolean {
+  return nextInvoiceValue(business) <= MAX_INVOICE_NUMBER;
+}
+
 /** An invoice number as issued: its text, and the prefix and value it was made of. */
 export interface IssuedNumber {
   readonly number: string;
@@ -234,9 +242,10 @@ export function checkBusiness(
 export function withIssued(form: BusinessForm, current: Pick<Business, 'issued'>): Business {
   return {
     ...form,
-    nextInvoiceNumber: Math.max(
-      form.nextInvoiceNumber,
-      lowestNextNumber(current, form.invoicePrefix),
+    // At most the largest number: with it issued too, the prefix has none left to issue.
+    nextInvoiceNumber: Math.min(
+      MAX_INVOICE_NUMBER,
+      Math.max(form.nextInvoiceNumber, lowestNextNumber(current, form.invoicePrefix)),
     ),
     issued: current.issued,
   };

@@ -153,6 +153,16 @@ export function createCheckoutService(deps: BackgroundDeps = {}): CheckoutServic
       markPending(requestId, now()),
       reserveInvoiceNumber(connection.profileId),
     ]);
+    if (issued === 'used_up') {
+      const error: UiError = {
+        kind: 'invalid_request',
+        message: t('background.invoiceNumbersUsedUp', {
+          prefix: connection.settings.business.invoicePrefix,
+        }),
+      };
+      await markSettled({ state: 'failed', requestId, error });
+      return failure(error);
+    }
     const sent =
       order.reference === ''
         ? { ...order, reference: issued?.number ?? crypto.randomUUID() }

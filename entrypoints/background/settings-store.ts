@@ -18,6 +18,7 @@ import { originNeedingConfirmation } from '../../lib/key-hosts.ts';
 import { checkRedirectUrl } from '../../lib/urls.ts';
 import {
   checkBusiness,
+  hasInvoiceNumberLeft,
   issueInvoiceNumber,
   releasedInvoiceNumber,
   withIssued,
@@ -201,11 +202,18 @@ export async function learnNetworks(
 
 /**
  * Issues the profile's next invoice number, in the settings queue: two creates at once never
- * get the same one. Undefined when the profile is gone.
+ * get the same one. Undefined when the profile is gone; 'used_up' when 999,999,999 is issued
+ * under its prefix (a larger number would make the stored profile fail its schema).
  */
-export async function reserveInvoiceNumber(profileId: string): Promise<IssuedNumber | undefined> {
-  let issued: IssuedNumber | undefined;
+export async function reserveInvoiceNumber(
+  profileId: string,
+): Promise<IssuedNumber | 'used_up' | undefined> {
+  let issued: IssuedNumber | 'used_up' | undefined;
   await updateSettings((current) => {
+    if (!hasInvoiceNumberLeft(current.business)) {
+      issued = 'used_up';
+      return current;
+    }
     const next = issueInvoiceNumber(current.business);
     issued = next.issued;
     return { ...current, business: next.business };

@@ -2,9 +2,9 @@ import { useState, type ChangeEvent } from 'react';
 import { fieldId, TextAreaField, TextField } from '../../components/Field.tsx';
 import type { FieldErrors } from '../../lib/draft.ts';
 import { t } from '../../lib/i18n.ts';
-import { formatInvoiceNumber, MAX_LOGO_LENGTH } from '../../lib/invoice.ts';
+import { MAX_LOGO_LENGTH } from '../../lib/invoice.ts';
 import { scaledLogo } from './logo.ts';
-import type { BusinessField, SettingsValues } from './values.ts';
+import { typedInvoicePreview, type BusinessField, type SettingsValues } from './values.ts';
 
 interface InvoiceSectionProps {
   values: SettingsValues;
@@ -27,11 +27,7 @@ export function InvoiceSection({
   numberNote,
 }: InvoiceSectionProps) {
   const [logoError, setLogoError] = useState<string | undefined>(undefined);
-  const typedNumber = Number(values['business.nextInvoiceNumber'].trim());
-  const preview =
-    Number.isSafeInteger(typedNumber) && typedNumber >= 1
-      ? formatInvoiceNumber(values['business.invoicePrefix'].trim(), typedNumber)
-      : undefined;
+  const preview = typedInvoicePreview(values);
 
   function text(field: BusinessField, label: string, extra: { hint?: string; type?: string } = {}) {
     return (

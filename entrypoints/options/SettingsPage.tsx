@@ -17,7 +17,7 @@ import { PassphraseSection } from './PassphraseSection.tsx';
 import { saveAll } from './save.ts';
 import {
   FIELD_ORDER,
-  raisedNumberNote,
+  numberNoteAfterSave,
   VALUE_FIELDS,
   valuesOf,
   type SettingsValues,
@@ -74,7 +74,13 @@ export function SettingsPage({ initial, onDirtyChange, latest }: SettingsPagePro
     let current = true;
     ask({ type: 'getLogo', profileId }).then(
       (answer) => {
-        if (current) setLogo({ saved: answer.logo, current: answer.logo });
+        // A logo chosen before the answer came is kept, to be saved over the stored one.
+        if (current) {
+          setLogo((before) => ({
+            saved: answer.logo,
+            current: before.current === before.saved ? answer.logo : before.current,
+          }));
+        }
       },
       (error: unknown) => console.error('Could not read the invoice logo', error),
     );
@@ -153,12 +159,7 @@ export function SettingsPage({ initial, onDirtyChange, latest }: SettingsPagePro
         if (outcome.settings) {
           setStored(outcome.settings);
           setValues(valuesOf(outcome.settings));
-          // Said only to whoever typed a number: an untouched field just moves on.
-          setNumberNote(
-            values['business.nextInvoiceNumber'] === storedValues['business.nextInvoiceNumber']
-              ? undefined
-              : raisedNumberNote(values, outcome.settings),
-          );
+          setNumberNote(numberNoteAfterSave(values, storedValues, outcome.settings));
         }
         if (outcome.logoSaved) setLogo((before) => ({ ...before, saved: before.current }));
         if (outcome.key) {
@@ -299,7 +300,9 @@ export function SettingsPage({ initial, onDirtyChange, latest }: SettingsPagePro
         errors={errors}
         onChange={(field, value) => {
           edited(field, value);
-          if (field === 'business.nextInvoiceNumber') setNumberNote(undefined);
+          if (field === 'business.nextInvoiceNumber' || field === 'business.invoicePrefix') {
+            setNumberNote(undefined);
+          }
         }}
         logo={logo.current}
         onLogoChange={(next) => {

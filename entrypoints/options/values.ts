@@ -38,22 +38,23 @@ export const BUSINESS_FIELDS = [
 ] as const;
 export type BusinessField = (typeof BUSINESS_FIELDS)[number];
 
+/** Every typed setting, in page order (Account, Passphrase, Defaults, Invoices, History). */
 export const VALUE_FIELDS = [
   'baseUrl',
+  'confirmedKeyOrigin',
+  'lockAfterMinutes',
   'currency',
   'network',
   'successUrl',
   'cancelUrl',
   'callbackUrl',
   'messageTemplate',
+  ...BUSINESS_FIELDS,
   'historyCap',
   'reminderMinutes',
-  'lockAfterMinutes',
-  'confirmedKeyOrigin',
-  ...BUSINESS_FIELDS,
 ] as const satisfies readonly (keyof SettingsValues)[];
 
-/** Every field that can carry an error, in page order: the key first. */
+/** Every field that can carry an error, in page order: the key first (focus goes to the first). */
 export const FIELD_ORDER = ['apiKey', ...VALUE_FIELDS] as const;
 export type FormField = (typeof FIELD_ORDER)[number];
 
@@ -115,6 +116,17 @@ export function businessOf(values: SettingsValues, stored: Business, next: numbe
 }
 
 /**
+ * "INV-0042" as the typed prefix and Next invoice number make it; undefined while the number
+ * is one Save would refuse, so the preview never promises what Save will not keep.
+ */
+export function typedInvoicePreview(values: SettingsValues): string | undefined {
+  const number = parseInvoiceNumber(values['business.nextInvoiceNumber']);
+  return number === null
+    ? undefined
+    : formatInvoiceNumber(values['business.invoicePrefix'].trim(), number);
+}
+
+/**
  * What to say when Save raised the typed Next invoice number past one already issued
  * ("INV-0004 is already issued, so the next invoice is INV-0005"); undefined when it did not.
  */
@@ -127,6 +139,22 @@ export function raisedNumberNote(typed: SettingsValues, saved: Settings): string
     issued: formatInvoiceNumber(prefix, next - 1),
     next: formatInvoiceNumber(prefix, next),
   });
+}
+
+/**
+ * The note beside Next invoice number after a Save: said only to whoever typed a number or a
+ * prefix (a prefix with numbers already issued raises the number too); an untouched field
+ * just moves on, as it does when a link made elsewhere takes a number.
+ */
+export function numberNoteAfterSave(
+  typed: SettingsValues,
+  before: SettingsValues,
+  saved: Settings,
+): string | undefined {
+  const touched =
+    typed['business.nextInvoiceNumber'] !== before['business.nextInvoiceNumber'] ||
+    typed['business.invoicePrefix'] !== before['business.invoicePrefix'];
+  return touched ? raisedNumberNote(typed, saved) : undefined;
 }
 
 /** Up to a million links; a typo of more zeros is surely not meant. */

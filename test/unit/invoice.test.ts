@@ -3,7 +3,9 @@ import {
   checkBusiness,
   DEFAULT_BUSINESS,
   formatInvoiceNumber,
+  hasInvoiceNumberLeft,
   issueInvoiceNumber,
+  MAX_INVOICE_NUMBER,
   nextInvoiceNumber,
   releasedInvoiceNumber,
   withIssued,
@@ -68,6 +70,22 @@ describe('issuing and giving back numbers', () => {
   });
 });
 
+describe('the last invoice number', () => {
+  it('is 999,999,999: once it is issued the prefix has none left, another starts anew', () => {
+    const last = issueInvoiceNumber({ ...DEFAULT_BUSINESS, nextInvoiceNumber: MAX_INVOICE_NUMBER });
+    expect(last.issued.number).toBe('INV-999999999');
+    expect(hasInvoiceNumberLeft(DEFAULT_BUSINESS)).toBe(true);
+    expect(hasInvoiceNumberLeft(last.business)).toBe(false);
+    expect(hasInvoiceNumberLeft({ ...last.business, invoicePrefix: 'B-' })).toBe(true);
+  });
+
+  it('is never passed by a saved Next invoice number, which would not be stored', () => {
+    const saved = withIssued(typed, { issued: { 'INV-': MAX_INVOICE_NUMBER } });
+    expect(saved.nextInvoiceNumber).toBe(MAX_INVOICE_NUMBER);
+    expect(hasInvoiceNumberLeft(saved)).toBe(false);
+  });
+});
+
 describe('checkBusiness and withIssued', () => {
   it('trims what was typed, and keeps what is issued', () => {
     const checked = checkBusiness({ ...typed, nextInvoiceNumber: 5 }, MESSAGES);
@@ -113,6 +131,40 @@ describe('checkBusiness and withIssued', () => {
         'business.nextInvoiceNumber': 'number 999999999',
       },
     });
+  });
+
+  it('refuses hidden characters between lines, and each field past its length', () => {
+    const checked = checkBusiness(
+      {
+        ...typed,
+        address: '12 Harbour Road\n\u202EKaohsiung',
+        footer: 'x'.repeat(1001),
+        invoicePrefix: 'INVOICE-2026-STUDIO-B',
+      },
+      MESSAGES,
+    );
+    expect(checked).toEqual({
+      ok: false,
+      error: {
+        'business.address': 'hidden',
+        'business.footer': 'max 1000',
+        'business.invoicePrefix': 'max 20',
+      },
+    });
+    // The lengths are counted once trimmed.
+    expect(checkBusiness({ ...typed, name: ` ${'x'.repeat(200)} ` }, MESSAGES).ok).toBe(true);
+  });
+
+  it('takes an email of the loose form name@host only', () => {
+    for (const email of ['a@b', 'billing@lin.example', ' billing@lin.example ']) {
+      expect(checkBusiness({ ...typed, email }, MESSAGES).ok, email).toBe(true);
+    }
+    for (const email of ['billing', 'billing@', '@lin', 'bill ing@lin', 'a@b@c']) {
+      expect(checkBusiness({ ...typed, email }, MESSAGES), email).toEqual({
+        ok: false,
+        error: { 'business.email': 'email' },
+      });
+    }
   });
 
   it('allows line breaks in the address and the footer, and empty fields', () => {

@@ -98,6 +98,45 @@ describe('invoice numbers', () => {
     expect(third.ok && third.session.invoiceNumber).toBe('INV-0003');
   });
 
+  it('refuses a create once 999,999,999 is issued, sending nothing and keeping the profile', async () => {
+    const settings = await readSettings();
+    await ask(handle, {
+      type: 'saveSettings',
+      settings: { ...settings, business: { ...settings.business, nextInvoiceNumber: 999_999_999 } },
+    });
+    const last = await create('last', { reference: '' });
+    expect(last.ok && last.session.invoiceNumber).toBe('INV-999999999');
+    const refused = await create('past', { reference: '' });
+    expect(refused).toEqual({
+      ok: false,
+      error: {
+        kind: 'invalid_request',
+        message:
+          'Every invoice number under the prefix “INV-” is used up. Choose another Invoice prefix in Settings → Invoices.',
+      },
+    });
+    expect(createRequests(sandbox)).toHaveLength(1);
+    // The profile is intact (its key and all), and Save keeps it storable.
+    const after = await readSettings();
+    expect(after.business.issued).toEqual({ 'INV-': 999_999_999 });
+    const saved = (await ask(handle, {
+      type: 'saveSettings',
+      settings: after,
+    })) as ResponseFor<'saveSettings'>;
+    expect(saved.ok && saved.settings.business.nextInvoiceNumber).toBe(999_999_999);
+    expect((await create('again', { reference: '' })).ok).toBe(false);
+    // Another prefix starts anew.
+    await ask(handle, {
+      type: 'saveSettings',
+      settings: {
+        ...after,
+        business: { ...after.business, invoicePrefix: 'B-', nextInvoiceNumber: 1 },
+      },
+    });
+    const next = await create('next', { reference: '' });
+    expect(next.ok && next.session.invoiceNumber).toBe('B-0001');
+  });
+
   it('keeps the client with the session and suggests it next time, never sending it', async () => {
     const client = { name: 'ACME Ltd', email: 'ap@acme.example', address: '1 Main St' };
     const answer = await create('a', { client });
