@@ -42,7 +42,7 @@ test('options → create → result → History → paid after a refresh', async
   expect(session?.amountTotal).toBe('120.50');
   expect(await firefox.text()).toContain(session?.url ?? 'missing');
 
-  await firefox.click('History');
+  await firefox.click('History', 'tab');
   await firefox.waitForText('Open');
   expect(sandbox.pay(session?.id ?? 'missing').ok).toBe(true);
   await firefox.click('Refresh statuses');
