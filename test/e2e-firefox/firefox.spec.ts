@@ -28,7 +28,8 @@ async function saveKey(firefox: FirefoxExtension, sandbox: Sandbox, passphrase =
   await firefox.fill('API base URL', sandbox.apiBaseUrl);
   if (passphrase !== '') await firefox.fill('Lock with a passphrase (optional)', passphrase);
   await firefox.click('Save');
-  await firefox.waitForText('Saved');
+  // Its status, not the page's text: the Saved items section is there from the start.
+  await firefox.getByRole('status', { hasText: /^Saved/ });
 }
 
 /** Fills the popup's form and creates the link; its session at the sandbox. */

@@ -63,7 +63,7 @@ const LABELLED = 'input, textarea, select, [role="textbox"], [role="combobox"]';
 export interface RoleOptions {
   readonly name?: string | RegExp;
   /** Rendered text the element holds (a list item has no name of its own). */
-  readonly hasText?: string;
+  readonly hasText?: string | RegExp;
 }
 
 /** A shown notification, as Firefox's alert window reads. */
@@ -131,9 +131,13 @@ function matches(actual: string, wanted: string | RegExp): boolean {
   return typeof wanted === 'string' ? actual.trim() === wanted : wanted.test(actual);
 }
 
+function holds(text: string, wanted: string | RegExp): boolean {
+  return typeof wanted === 'string' ? text.includes(wanted) : wanted.test(text);
+}
+
 function describe({ name, hasText }: RoleOptions): string {
   const named = name === undefined ? [] : [`named "${String(name)}"`];
-  const holding = hasText === undefined ? [] : [`showing "${hasText}"`];
+  const holding = hasText === undefined ? [] : [`showing "${String(hasText)}"`];
   return [...named, ...holding].join(' and ');
 }
 
@@ -247,7 +251,7 @@ function driver(marionette: Marionette, close: () => Promise<void>): FirefoxExte
       if (!matches(await property('WebDriver:GetComputedLabel', element), name)) return false;
     }
     if (hasText !== undefined) {
-      if (!(await property('WebDriver:GetElementText', element)).includes(hasText)) return false;
+      if (!holds(await property('WebDriver:GetElementText', element), hasText)) return false;
     }
     return shown(element);
   }
@@ -358,9 +362,7 @@ function driver(marionette: Marionette, close: () => Promise<void>): FirefoxExte
       await waitFor(
         async () => {
           shownText = await text();
-          const found =
-            typeof wanted === 'string' ? shownText.includes(wanted) : wanted.test(shownText);
-          return found || undefined;
+          return holds(shownText, wanted) || undefined;
         },
         timeoutMs,
         () => `Timed out waiting for "${String(wanted)}"; the page says:\n${shownText}`,
