@@ -64,15 +64,6 @@ async function startSlowCreate(firefox: FirefoxExtension, sandbox: Sandbox) {
   await expect.poll(() => createRequests(sandbox).length).toBeGreaterThan(before);
 }
 
-/**
- * Stops the background page as an unload or a crash would (Firefox's own terminateBackground,
- * what it calls on an idle event page), and waits for the page to be gone.
- */
-async function stopBackground(firefox: FirefoxExtension) {
-  await firefox.stopBackground();
-  expect(await firefox.backgroundState()).toBe('stopped');
-}
-
 test('options → create → result, copied → History → paid after a refresh', async ({
   firefox,
   sandbox,
@@ -111,7 +102,7 @@ test('the passphrase lock: locked, the popup asks for it; unlocked, links are ma
 }) => {
   await saveKey(firefox, sandbox, 'correct horse battery');
   await firefox.click('Lock now');
-  await firefox.waitForText('Locked');
+  await firefox.getByRole('status', { hasText: /^Locked/ });
   await firefox.open('popup.html');
   await firefox.fill('Passphrase', 'wrong horse battery');
   await firefox.click('Unlock');
@@ -121,7 +112,7 @@ test('the passphrase lock: locked, the popup asks for it; unlocked, links are ma
   await firefox.fill('Item name', 'Hosting');
 
   // The unlocked key is in storage.session, which outlives the background page.
-  await stopBackground(firefox);
+  await firefox.stopBackground();
   await createLink(firefox, sandbox, 'Hosting', '9.99');
   expect(createRequests(sandbox).map((r) => r.headers.authorization)).toEqual([
     `Api-Key ${sandbox.keys[0]}`,
@@ -134,7 +125,7 @@ test('the background page stopped mid-create: the outcome is unknown, the form i
 }) => {
   await saveKey(firefox, sandbox);
   await startSlowCreate(firefox, sandbox);
-  await stopBackground(firefox);
+  await firefox.stopBackground();
   // The answer was lost with the page: only a restarted background page says this.
   await firefox.waitForText('The result of the last attempt is unknown');
   expect(await firefox.value('Item name')).toBe('Logo design');
@@ -151,7 +142,7 @@ test('a popup opened after the background page stopped mid-create shows the unkn
   await createLink(firefox, sandbox, 'Hosting', '9.99');
   await startSlowCreate(firefox, sandbox);
   await firefox.open('options.html'); // the popup closes
-  await stopBackground(firefox);
+  await firefox.stopBackground();
 
   await firefox.open('popup.html');
   await firefox.waitForText('The result of the last attempt is unknown');

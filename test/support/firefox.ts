@@ -102,9 +102,7 @@ export interface FirefoxExtension {
   notifications(): Promise<Notification[]>;
   /** The text on the system clipboard. */
   clipboardText(): Promise<string>;
-  /** The add-on's background page: "starting", "running", "suspending" or "stopped". */
-  backgroundState(): Promise<string>;
-  /** Stops the add-on's background page (see firefox.spec.ts); it starts again on use. */
+  /** Stops the add-on's background page, as an idle unload or a crash does; it starts again on use. */
   stopBackground(): Promise<void>;
   close(): Promise<void>;
 }
@@ -389,18 +387,18 @@ function driver(marionette: Marionette, close: () => Promise<void>): FirefoxExte
         transfer.getTransferData('text/plain', data);
         return data.value.QueryInterface(Ci.nsISupportsString).data;`,
       ),
-    backgroundState: () =>
-      inChrome(
-        z.string(),
-        `return WebExtensionPolicy.getByID(args[0]).extension.backgroundState;`,
-        [ADDON_ID],
-      ),
     async stopBackground() {
       // What Firefox calls on an idle event page; disableResetIdleForTest: stop even with a
-      // request in flight, as an unload or a crash would.
+      // request in flight, as an unload or a crash would. Done once the page is gone: an
+      // open page's next message may start a new one at once.
       await inChrome(
         z.unknown(),
-        `await WebExtensionPolicy.getByID(args[0]).extension.terminateBackground({ disableResetIdleForTest: true });`,
+        `const extension = WebExtensionPolicy.getByID(args[0]).extension;
+        const gone = new Promise((done) => extension.once('shutdown-background-script', done));
+        await extension.terminateBackground({ disableResetIdleForTest: true });
+        const late = new Promise((_, fail) =>
+          setTimeout(() => fail(new Error('The background page did not stop')), 5000));
+        await Promise.race([gone, late]);`,
         [ADDON_ID],
       );
     },
