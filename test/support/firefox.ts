@@ -371,10 +371,11 @@ function driver(marionette: Marionette, close: () => Promise<void>): FirefoxExte
     notifications: () =>
       inChrome(
         NotificationsSchema,
-        `return [...Services.wm.getEnumerator('alert:alert')].map((alert) => ({
-          title: alert.document.getElementById('alertTitleLabel').value,
-          text: alert.document.getElementById('alertTextLabel').textContent,
-        }));`,
+        // A window still loading has no labels yet: it is not shown yet either.
+        `return [...Services.wm.getEnumerator('alert:alert')]
+          .map((alert) => [alert.document.getElementById('alertTitleLabel'), alert.document.getElementById('alertTextLabel')])
+          .filter(([title, text]) => title && text)
+          .map(([title, text]) => ({ title: title.value, text: text.textContent }));`,
       ),
     clipboardText: () =>
       inChrome(
