@@ -133,6 +133,11 @@ function holds(text: string, wanted: string | RegExp): boolean {
   return typeof wanted === 'string' ? text.includes(wanted) : wanted.test(text);
 }
 
+/** Firefox's two ways of saying an element is no longer there. */
+function isGone(error: MarionetteError): boolean {
+  return error.code === 'stale element reference' || error.message.includes('dead object');
+}
+
 function describe({ name, hasText }: RoleOptions): string {
   const named = name === undefined ? [] : [`named "${String(name)}"`];
   const holding = hasText === undefined ? [] : [`showing "${String(hasText)}"`];
@@ -264,8 +269,9 @@ function driver(marionette: Marionette, close: () => Promise<void>): FirefoxExte
       try {
         if (await fits(element, role, options)) return element;
       } catch (error) {
-        // Re-rendered between the search and the question: the next poll finds the new one.
-        if (error instanceof MarionetteError && error.code === 'stale element reference') continue;
+        // Re-rendered (or its page left) between the search and the question: the next poll
+        // finds the new one.
+        if (error instanceof MarionetteError && isGone(error)) continue;
         throw error;
       }
     }
@@ -292,6 +298,10 @@ function driver(marionette: Marionette, close: () => Promise<void>): FirefoxExte
     );
   }
 
+  async function documentOrigin(): Promise<number | null> {
+    return marionette.evaluate(z.number().nullable(), 'return performance.timeOrigin ?? null;');
+  }
+
   /** Scrolled clear of the sticky header and Save bar, as a person scrolls to it. */
   async function scrollToCenter(element: ElementReference) {
     await marionette.send('WebDriver:ExecuteScript', {
@@ -303,20 +313,24 @@ function driver(marionette: Marionette, close: () => Promise<void>): FirefoxExte
   return {
     marionette,
     async open(path) {
+      // Each document has its own time origin: the page opened is a new one, also when the
+      // tab showed the same page before (its URL alone would pass at once).
+      const before = await documentOrigin();
       // WebDriver may not navigate to moz-extension:// pages; the browser's own chrome may.
       await inChrome(z.unknown(), `openTrustedLinkIn(args[0], 'current');`, [
         `moz-extension://${ADDON_UUID}/${path}`,
       ]);
-      const page = path.split('?')[0] ?? path;
       await waitFor(
         async () => {
-          const url = ValueSchema.parse(await marionette.send('WebDriver:GetCurrentURL')).value;
-          // null while the old page goes.
-          const ready = await marionette.evaluate(
-            z.string().nullable(),
-            'return document.readyState;',
+          const loaded = await marionette.evaluate(
+            z.object({ origin: z.number(), ready: z.string(), url: z.string() }).nullable(),
+            `return { origin: performance.timeOrigin, ready: document.readyState, url: location.href };`,
           );
-          return url.includes(page) && ready === 'complete' ? true : undefined;
+          // null while the old page goes.
+          const fresh = loaded !== null && loaded.origin !== before;
+          return fresh && loaded.ready === 'complete' && loaded.url.includes(path)
+            ? true
+            : undefined;
         },
         10_000,
         () => `${path} did not load`,
