@@ -14,16 +14,37 @@ const ReplySchema = z.tuple([
   z.union([z.null(), z.object({ error: z.string(), message: z.string() })]),
   z.unknown(),
 ]);
+type Reply = z.infer<typeof ReplySchema>;
+
+/** What WebDriver:ExecuteAsyncScript answers: the script's value, or the error it threw. */
+const ScriptResultSchema = z.object({ value: z.unknown() });
+const ScriptErrorSchema = z.object({ scriptError: z.string() });
+
+/** The W3C WebDriver element reference. */
+export const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf';
+export const ElementSchema = z.object({ [ELEMENT_KEY]: z.string() });
+export type ElementReference = z.infer<typeof ElementSchema>;
 
 export class MarionetteError extends Error {
   override readonly name = 'MarionetteError';
+  /** WebDriver's error code, e.g. "no such element", "element click intercepted". */
+  readonly code: string;
+
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+  }
 }
 
 export class Marionette {
   readonly #socket: Socket;
   #buffer = Buffer.alloc(0);
   #nextId = 0;
-  readonly #waiting = new Map<number, (reply: z.infer<typeof ReplySchema>) => void>();
+  readonly #waiting = new Map<
+    number,
+    { resolve: (r: Reply) => void; reject: (e: Error) => void }
+  >();
+  #closed: Error | undefined;
 
   private constructor(socket: Socket) {
     this.#socket = socket;
@@ -38,11 +59,20 @@ export class Marionette {
       socket.once('error', reject);
     });
     socket.on('data', (data) => client.#receive(data));
+    // Firefox gone (crashed, killed): every command still waiting fails instead of hanging.
+    socket.on('close', () => client.#fail(new MarionetteError('closed', 'Marionette closed')));
+    socket.on('error', (error) => client.#fail(error));
     await greeted;
     return client;
   }
 
   #greeted: (() => void) | undefined;
+
+  #fail(error: Error): void {
+    this.#closed ??= error;
+    for (const { reject } of this.#waiting.values()) reject(error);
+    this.#waiting.clear();
+  }
 
   #receive(data: Buffer): void {
     this.#buffer = Buffer.concat([this.#buffer, data]);
@@ -56,39 +86,53 @@ export class Marionette {
       );
       this.#buffer = this.#buffer.subarray(colon + 1 + length);
       const reply = ReplySchema.safeParse(message);
-      if (reply.success) this.#waiting.get(reply.data[1])?.(reply.data);
-      else this.#greeted?.();
+      if (!reply.success) {
+        // The only message that is not a reply: the greeting, {applicationType, marionetteProtocol}.
+        this.#greeted?.();
+        continue;
+      }
+      const waiting = this.#waiting.get(reply.data[1]);
+      this.#waiting.delete(reply.data[1]);
+      waiting?.resolve(reply.data);
     }
   }
 
   /** Sends a command; its result, or a MarionetteError with Firefox's message. */
   async send(command: string, params: Record<string, unknown> = {}): Promise<unknown> {
+    if (this.#closed) throw this.#closed;
     this.#nextId += 1;
     const id = this.#nextId;
     const body = JSON.stringify([0, id, command, params]);
-    const reply = new Promise<z.infer<typeof ReplySchema>>((resolve) => {
-      this.#waiting.set(id, resolve);
+    const reply = new Promise<Reply>((resolve, reject) => {
+      this.#waiting.set(id, { resolve, reject });
     });
     this.#socket.write(`${Buffer.byteLength(body)}:${body}`);
     const [, , error, result] = await reply;
-    this.#waiting.delete(id);
-    if (error) throw new MarionetteError(`${command}: ${error.error}: ${error.message}`);
+    if (error)
+      throw new MarionetteError(error.error, `${command}: ${error.error}: ${error.message}`);
     return result;
   }
 
-  /** Runs `script` (a function body) in the current context and returns its value. */
-  async run<T>(script: string, args: readonly unknown[] = []): Promise<T> {
+  /**
+   * Runs `script`, the body of an async function that reads its arguments from `args`, in
+   * the current context (content or chrome), and returns its value as `schema` reads it.
+   */
+  async evaluate<T>(
+    schema: z.ZodType<T>,
+    script: string,
+    args: readonly unknown[] = [],
+  ): Promise<T> {
     const result = await this.send('WebDriver:ExecuteAsyncScript', {
       script: `const done = arguments[arguments.length - 1];
-        Promise.resolve((async (...args) => { ${script} })(...Array.from(arguments).slice(0, -1)))
-          .then(done, (error) => done({ __error: String(error) }));`,
+        const args = Array.from(arguments).slice(0, -1);
+        (async () => { ${script} })()
+          .then(done, (error) => done({ scriptError: String(error) }));`,
       args,
     });
-    const value = (result as { value?: unknown }).value;
-    if (typeof value === 'object' && value !== null && '__error' in value) {
-      throw new MarionetteError(String((value as { __error: unknown }).__error));
-    }
-    return value as T;
+    const { value } = ScriptResultSchema.parse(result);
+    const thrown = ScriptErrorSchema.safeParse(value);
+    if (thrown.success) throw new MarionetteError('script error', thrown.data.scriptError);
+    return schema.parse(value);
   }
 
   close(): void {
