@@ -1,4 +1,5 @@
 import { test as base, expect } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { startSandbox, type Sandbox } from '../sandbox/server.ts';
 import { launchWithExtension, type ExtensionBrowser } from '../support/chromium.ts';
 import { connectToSandbox, createLink, fillItems } from '../support/flows.ts';
@@ -146,5 +147,33 @@ test('after Open link, the popup opened again brings the result back', async ({
   await expect(last.or(shown)).toBeVisible();
   if (await last.isVisible()) await last.click();
   await expect(shown).toBeVisible();
+  await again.disconnect();
+});
+
+test('Download PNG keeps the popup on the result; opened again, the link is one click away', async ({
+  extension,
+  sandbox,
+}) => {
+  await connectToSandbox(extension, sandbox);
+  const popup = await openToolbarPopup(extension);
+  await fillItems(popup.page, [{ name: 'Website audit', unitPrice: '75' }]);
+  const link = await createLink(popup.page);
+
+  const downloading = popup.page.waitForEvent('download');
+  await popup.page.getByRole('button', { name: 'Download PNG' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('payfect-qr.png');
+  const file = await readFile(await download.path());
+  expect(file.subarray(1, 4).toString()).toBe('PNG');
+  expect(await popup.isOpen(), 'the popup stays open after the download').toBe(true);
+  await expect(popup.page.getByRole('link', { name: link })).toBeVisible();
+
+  // Closed now (Escape on the result), the next popup brings the link back in one click.
+  await popup.pressEscape();
+  await expect.poll(() => popup.isOpen()).toBe(false);
+  await popup.disconnect();
+  const again = await openToolbarPopup(extension);
+  await again.page.getByRole('button', { name: /^Last link: 75\.00 USDT/ }).click();
+  await expect(again.page.getByRole('link', { name: link })).toBeVisible();
   await again.disconnect();
 });
