@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../../components/theme.css';
+import { browser } from 'wxt/browser';
+import { forgetFirstScreen } from '../../lib/first-screen.ts';
 import { t, uiLocale } from '../../lib/i18n.ts';
 import './style.css';
 import { App } from './App.tsx';
@@ -8,6 +10,11 @@ import { App } from './App.tsx';
 // index.html holds the English title; the tab and screen readers get the browser's language.
 document.title = t('options.pageTitle');
 document.documentElement.lang = uiLocale();
+
+// The popup's prerendered first screen (lib/first-screen.ts) is drawn from the state it was
+// rendered with: a key removed or locked here, or another default, makes it stale.
+forgetFirstScreen();
+browser.storage.onChanged.addListener(forgetFirstScreen);
 
 const root = document.getElementById('root');
 if (root) {

@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useEffect, useState } from 'react';
+import { StrictMode, Suspense, useCallback, useEffect, useState } from 'react';
 import { copyText } from '../../components/CopyButton.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import type { Draft } from '../../lib/draft.ts';
@@ -11,6 +11,13 @@ import { ask, checkedAnswer, noAnswerMessage } from '../../utils/ask.ts';
 import { openSettings } from '../../utils/navigation.ts';
 import { CreateForm } from './CreateForm.tsx';
 import { askFirst, type FirstAnswers } from './first-load.ts';
+import {
+  draftChangedSince,
+  rememberDraft,
+  rememberState,
+  sameDraft,
+  type FirstScreen,
+} from './first-screen.ts';
 import { formErrorFrom } from './form-error.ts';
 import { historyView, pendingView, prefetchLater, resultView, viewLoaded } from './lazy.tsx';
 import { NoKey } from './NoKey.tsx';
@@ -89,6 +96,7 @@ export async function load(first: FirstAnswers = askFirst()): Promise<Loaded> {
     const view = prefilled
       ? prefilled.takePrefill(shown, prefilled.prefill, formSettings(state))
       : shown;
+    rememberDraft(prefilled && view.kind === 'form' ? view.draft : storedDraft);
     // A failure from an earlier popup is now shown on the form; once is enough.
     if (state.lastCreate?.state === 'failed') dismiss(state.lastCreate.requestId);
     await viewLoaded(view.kind);
@@ -100,22 +108,64 @@ export async function load(first: FirstAnswers = askFirst()): Promise<Loaded> {
 }
 
 function clearDraft(): void {
+  rememberDraft(null);
   draftItem.setValue(null).catch((error: unknown) => {
     console.error('Could not clear the draft', error);
   });
 }
 
+/**
+ * Whether the form hydrated from a first screen (first-screen.ts) stays when the state and
+ * draft come in: unless the popup opens on something else, or on a form the draft drawn is
+ * not (selected text added to it, or a draft saved after the first screen was), still
+ * untouched.
+ */
+function keepsDrawnForm(drawn: View, loaded: View): boolean {
+  if (drawn.kind !== 'form' || loaded.kind !== 'form') return false;
+  if (loaded.error !== null || loaded.notice !== undefined) return false;
+  return sameDraft(loaded.draft, drawn.draft) || draftChangedSince(drawn.draft);
+}
+
+interface PopupRootProps {
+  /** A first screen: rendered from it (render-first-screen.tsx), or hydrated (with firstLoad). */
+  screen?: FirstScreen;
+  loaded?: Loaded;
+  firstLoad?: Promise<Loaded>;
+}
+
+/** The popup's React tree, the same whether rendered to HTML, hydrated or mounted. */
+export function PopupRoot({ screen, loaded, firstLoad }: PopupRootProps) {
+  const drawn: Loaded | undefined = screen && {
+    state: screen.state,
+    view: { kind: 'form', draft: screen.draft, error: null },
+  };
+  return (
+    <StrictMode>
+      <App
+        loaded={drawn ?? loaded}
+        firstLoad={firstLoad}
+        hydrated={drawn !== undefined && firstLoad !== undefined}
+      />
+    </StrictMode>
+  );
+}
+
 interface AppProps {
-  /** The first load, when it settled before React mounted: the first render shows its view. */
+  /**
+   * The first load, when it settled before React mounted, or the first screen hydrated: the
+   * first render shows its view.
+   */
   loaded?: Loaded;
   /**
    * Else the first load still under way, started by start.tsx before React mounts, so the
    * answers travel while React renders instead of after; "Try again" loads anew.
    */
   firstLoad?: Promise<Loaded>;
+  /** `loaded` is a first screen being hydrated; `firstLoad` brings the state as it is now. */
+  hydrated?: boolean;
 }
 
-export function App({ loaded: firstLoaded, firstLoad }: AppProps) {
+export function App({ loaded: firstLoaded, firstLoad, hydrated = false }: AppProps) {
   const [state, setState] = useState<State | null>(firstLoaded?.state ?? null);
   const [view, setView] = useState<View>(firstLoaded?.view ?? { kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -134,6 +184,11 @@ export function App({ loaded: firstLoaded, firstLoad }: AppProps) {
     if (view.kind !== 'loading') markReady();
   }, [view.kind]);
 
+  // What the next popup opens on, prerendered (first-screen.ts).
+  useEffect(() => {
+    rememberState(state, view.kind);
+  }, [state, view.kind]);
+
   // A result on screen is seen: the next popup opens on a new form.
   const shownRequest = view.kind === 'result' ? view.requestId : null;
   useEffect(() => {
@@ -141,17 +196,21 @@ export function App({ loaded: firstLoaded, firstLoad }: AppProps) {
   }, [shownRequest]);
 
   useEffect(() => {
-    if (attempt === 0 && firstLoaded) return;
+    if (attempt === 0 && firstLoaded && !hydrated) return;
     let live = true;
     void (attempt === 0 && firstLoad ? firstLoad : load()).then((loaded) => {
       if (!live) return;
       setState(loaded.state);
+      if (attempt === 0 && firstLoaded && hydrated) {
+        if (keepsDrawnForm(firstLoaded.view, loaded.view)) return;
+        setFormKey((key) => key + 1);
+      }
       setView(loaded.view);
     });
     return () => {
       live = false;
     };
-  }, [attempt, firstLoad, firstLoaded]);
+  }, [attempt, firstLoad, firstLoaded, hydrated]);
 
   const showCreated = useCallback(async (requestId: string, session: SessionRecord) => {
     // Copied before the view changes, as close to the click as possible: browsers allow
@@ -361,6 +420,7 @@ export function App({ loaded: firstLoaded, firstLoad }: AppProps) {
               onPending={showPending}
               lastLink={last ? { total: totalText(last.session), onShow: showLast } : undefined}
               liveQuestion={state ? liveQuestion(state.key, settings.baseUrl) : undefined}
+              hydrated={hydrated && formKey === 0}
             />
           )}
           <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { fieldId, SelectField, TextAreaField, TextField } from '../../components/Field.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
@@ -33,8 +33,9 @@ import {
 } from './draft-edit.ts';
 import type { FormError } from './form-error.ts';
 import { ClientName } from './ClientName.tsx';
+import { endPrerendered, rememberCreating, sameDraft, typedDraft } from './first-screen.ts';
 import { LineItemFields } from './LineItemFields.tsx';
-import { SavedItemsSlot } from './SavedItemsSlot.tsx';
+import { SavedItems } from './SavedItems.tsx';
 import { submitOrder } from './submit.ts';
 import { useDraft } from './useDraft.ts';
 import type { LiveQuestion } from './view.ts';
@@ -56,6 +57,8 @@ interface CreateFormProps {
    * known to be live, 'maybe' for one not used yet.
    */
   liveQuestion?: LiveQuestion | undefined;
+  /** Hydrated from the first screen popup-boot drew: it may hold typing, and a held submit. */
+  hydrated?: boolean;
 }
 
 type TopField =
@@ -79,6 +82,7 @@ export function CreateForm({
   onPending,
   lastLink,
   liveQuestion,
+  hydrated = false,
 }: CreateFormProps) {
   const { draft, update, current } = useDraft(initialDraft);
   const [errors, setErrors] = useState<FieldErrors>(() => initialError?.fields ?? {});
@@ -94,6 +98,22 @@ export function CreateForm({
   // State alone would let a second click or Enter through before React re-renders.
   const inFlight = useRef(false);
   const submitButton = useRef<HTMLButtonElement>(null);
+  const formElement = useRef<HTMLFormElement>(null);
+
+  // Hydrated: what was typed before React took over is adopted (React leaves the fields'
+  // values, but its state would not have them), and a Create link pressed meanwhile is
+  // pressed again, now that there is a handler for it.
+  useLayoutEffect(() => {
+    if (!hydrated) return;
+    const typed = typedDraft(current());
+    if (!sameDraft(typed, current())) update(() => typed);
+    const root = formElement.current?.closest<HTMLElement>('#root');
+    const held = root ? endPrerendered(root) : false;
+    performance.mark('popup-hydrated');
+    if (held) formElement.current?.requestSubmit();
+    // Once, as the form mounts.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const networks = settings.networks.length > 0 ? settings.networks : DEFAULT_NETWORKS;
   const total = draftTotal(draft);
@@ -203,6 +223,7 @@ export function CreateForm({
     }
     setAsking(false);
     inFlight.current = true;
+    rememberCreating(true);
     setBusy(true);
     setNotice(undefined);
     setAlert(null);
@@ -217,6 +238,7 @@ export function CreateForm({
         return;
       case 'failed':
         inFlight.current = false;
+        rememberCreating(false);
         showErrors(outcome.error.fields, outcome.error);
         return;
     }
@@ -225,10 +247,15 @@ export function CreateForm({
   const stray = alert ? strayErrors(draft, alert.fields) : [];
 
   return (
-    <form className="create-form" noValidate onSubmit={(event) => void submit(event)}>
+    <form
+      ref={formElement}
+      className="create-form"
+      noValidate
+      onSubmit={(event) => void submit(event)}
+    >
       <div className="form-body">
         {notice && <StatusMessage>{notice}</StatusMessage>}
-        <SavedItemsSlot
+        <SavedItems
           current={current}
           onPicked={pickTemplate}
           onInvalidItems={(itemErrors) => showErrors(itemErrors, null)}
@@ -243,7 +270,9 @@ export function CreateForm({
             onChange={(field, value) => setItem(index, field, value)}
             onLeave={(field) => checkLeftField(index, field)}
             onRemove={draft.items.length > 1 ? () => removeItem(index) : undefined}
-            autoFocusName={index === 0 && initialError === null}
+            // Hydrated, the field had it from the drawn page (autofocus) and the user may
+            // have moved on since.
+            autoFocusName={index === 0 && initialError === null && !hydrated}
           />
         ))}
         <div className="add-item">

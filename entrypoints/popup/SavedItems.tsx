@@ -1,4 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import type { Draft, FieldErrors } from '../../lib/draft.ts';
@@ -22,7 +22,6 @@ import {
 import { MAX_ITEMS } from '../../lib/order.ts';
 import { CURRENCIES } from '../../lib/settings.ts';
 import { readSavedItems, updateSavedItems } from '../../lib/saved-items-storage.ts';
-import { savedItemsBox, type Handover, type PendingAction } from './SavedItemsSlot.tsx';
 
 /** The most options the list shows at once; typing narrows it down. */
 const MAX_SHOWN = 50;
@@ -48,19 +47,13 @@ interface Asking {
  * Enter, Escape; one click on an option) and "Save items" to keep the form's items as one.
  * The templates are read when the combobox is first used, so they never slow the popup down.
  */
-export function SavedItems({
-  current,
-  onPicked,
-  onInvalidItems,
-  handover,
-}: SavedItemsProps & { readonly handover?: Handover | undefined }) {
+export function SavedItems({ current, onPicked, onInvalidItems }: SavedItemsProps) {
   const id = useId();
   const inputId = `${id}-input`;
   const listId = `${id}-list`;
   const [templates, setTemplates] = useState<Template[] | null>(null);
-  const [text, setText] = useState(handover?.text ?? '');
-  // Text typed before this chunk came in opens the list, as typing here does.
-  const [open, setOpen] = useState(handover?.focused === true && handover.text !== '');
+  const [text, setText] = useState('');
+  const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const [message, setMessage] = useState('');
   const [naming, setNaming] = useState<{ name: string; error: string } | null>(null);
@@ -68,7 +61,6 @@ export function SavedItems({
   const loading = useRef<Promise<Template[]> | null>(null);
   const saveButton = useRef<HTMLButtonElement>(null);
   const input = useRef<HTMLInputElement>(null);
-  const replayed = useRef(false);
 
   function load(): Promise<Template[]> {
     loading.current ??= readSavedItems().then(
@@ -203,42 +195,17 @@ export function SavedItems({
     return undefined;
   }
 
-  /** What the stand-in took before this chunk came in (a click, arrows, Enter, "Save items"). */
-  function act(action: PendingAction) {
-    if (action === 'open') setOpen(true);
-    else if (action === 'ArrowDown') move(1);
-    else if (action === 'ArrowUp') move(-1);
-    else if (action === 'Enter') void pickTyped();
-    else startSaving();
-  }
-
-  // Where the stand-in (SavedItemsSlot.tsx) was: the same focus, caret and typed text, in the
-  // commit that replaces it, so no keystroke goes elsewhere.
-  useLayoutEffect(() => {
-    if (!handover?.focused || !input.current) return;
-    input.current.focus({ preventScroll: true });
-    input.current.setSelectionRange(...handover.selection);
-  }, [handover]);
-
-  // A key or click the stand-in took, replayed once (StrictMode runs effects twice in dev),
-  // after the commit: its flushSync and focus moves cannot run inside an effect.
-  useEffect(() => {
-    const action = handover?.action;
-    if (replayed.current || !action) return;
-    replayed.current = true;
-    queueMicrotask(() => act(action));
-    // Only the first render's handover counts.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     switch (event.key) {
       case 'ArrowDown':
       case 'ArrowUp':
+        event.preventDefault();
+        move(event.key === 'ArrowDown' ? 1 : -1);
+        return;
       case 'Enter':
         // Never the form's submit: Enter here picks.
         event.preventDefault();
-        act(event.key);
+        void pickTyped();
         return;
       case 'Escape':
         if (open || text !== '') {
@@ -428,7 +395,12 @@ export function SavedItems({
       <div className="field saved-items-combo">
         <label htmlFor={inputId}>{t('savedItems.label')}</label>
         <input
-          {...savedItemsBox()}
+          type="text"
+          role="combobox"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={t('savedItems.placeholder')}
+          aria-autocomplete="list"
           ref={input}
           id={inputId}
           aria-expanded={listed}

@@ -3,12 +3,11 @@ import type { QrCode as QrCodeComponent } from '../../components/QrCode.tsx';
 import type { HistoryView as HistoryViewComponent } from './HistoryView.tsx';
 import type { PendingView as PendingViewComponent } from './PendingView.tsx';
 import type { ResultView as ResultViewComponent } from './ResultView.tsx';
-import type * as SavedItemsModule from './SavedItems.tsx';
 
 /*
  * What the popup needs only after its form is on screen: History (with CSV export and its QR
- * dialog), the QR code (with its encoder), the Saved items picker (with the templates'
- * schemas) and the views after "Create link" (result, pending). As separate chunks they are
+ * dialog), the QR code (with its encoder) and the views after "Create link" (result,
+ * pending). As separate chunks they are
  * not parsed before the form takes input; `prefetchLater` fetches them once the popup is
  * idle. A popup that opens on a result or a pending create loads that view before it mounts
  * (App.tsx `load`), as does a create before it shows one: they never show a fallback.
@@ -50,42 +49,6 @@ export const qrCode = deferred<Parameters<typeof QrCodeComponent>[0]>(() =>
   import('../../components/QrCode.tsx').then((module) => module.QrCode),
 );
 
-/** A chunk whose module is rendered by hand (SavedItemsSlot.tsx), not through Suspense. */
-export interface Chunk<M> {
-  /** The module, once in. */
-  readonly current: () => M | undefined;
-  /** Resolves once the module is in, whoever fetched it; never starts the fetch. */
-  readonly arrived: Promise<M>;
-  /** Fetches the module (once; again after a failure). */
-  readonly load: () => Promise<M>;
-}
-
-function chunk<M>(fetchModule: () => Promise<M>): Chunk<M> {
-  let module: M | undefined;
-  let loading: Promise<M> | undefined;
-  let resolve: (fetched: M) => void = () => undefined;
-  const arrived = new Promise<M>((settle) => {
-    resolve = settle;
-  });
-  const load = () => {
-    loading ??= fetchModule().then(
-      (fetched) => {
-        module = fetched;
-        resolve(fetched);
-        return fetched;
-      },
-      (error: unknown) => {
-        loading = undefined;
-        throw error;
-      },
-    );
-    return loading;
-  };
-  return { current: () => module, arrived, load };
-}
-
-export const savedItems: Chunk<typeof SavedItemsModule> = chunk(() => import('./SavedItems.tsx'));
-
 export const resultView = deferred<Parameters<typeof ResultViewComponent>[0]>(() =>
   import('./ResultView.tsx').then((module) => module.ResultView),
 );
@@ -107,8 +70,6 @@ function logFailure(error: unknown) {
 
 export function prefetchLater(): void {
   const prefetch = () => {
-    // On the form itself, so first.
-    savedItems.load().catch(logFailure);
     resultView.load().catch(logFailure);
     pendingView.load().catch(logFailure);
     qrCode.load().catch(logFailure);

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { Draft } from '../../lib/draft.ts';
 import { draftItem } from '../../lib/storage.ts';
+import { rememberDraft } from './first-screen.ts';
 
 /**
  * The form's draft, written to storage on every change: the popup closes whenever focus
@@ -18,6 +19,7 @@ export function useDraft(initial: Draft) {
     if (next === latest.current) return;
     latest.current = next;
     setDraft(next);
+    rememberDraft(next);
     draftItem.setValue(next).catch((error: unknown) => {
       console.error('Could not save the draft', error);
     });
