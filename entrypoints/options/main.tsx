@@ -12,9 +12,14 @@ document.title = t('options.pageTitle');
 document.documentElement.lang = uiLocale();
 
 // The popup's prerendered first screen (lib/first-screen.ts) is drawn from the state it was
-// rendered with: a key removed or locked here, or another default, makes it stale.
+// rendered with: a key removed or locked here, or other settings, make it stale. (The draft,
+// History and the like change under an open popup, which keeps its first screen current.)
 forgetFirstScreen();
-browser.storage.onChanged.addListener(forgetFirstScreen);
+browser.storage.onChanged.addListener((changes) => {
+  if (Object.keys(changes).some((key) => key === 'settings' || key.startsWith('apiKey'))) {
+    forgetFirstScreen();
+  }
+});
 
 const root = document.getElementById('root');
 if (root) {

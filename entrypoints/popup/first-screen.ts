@@ -158,36 +158,38 @@ function schedule(): void {
   else setTimeout(run, 50);
 }
 
-/** The state the next popup will find: a result on screen now is seen (dismissed). */
-function nextState(now: State): State {
+/**
+ * The form the next popup opens on, given the state and the view on screen now and the draft
+ * as stored; null when it may open on anything else. A result on screen now is seen then
+ * (dismissed), so it opens on a new form with Last link.
+ */
+export function nextFirstScreen(
+  now: State | null,
+  onScreen: View['kind'],
+  stored: Draft | null,
+): FirstScreen | null {
+  if (now === null || onScreen === 'pending' || onScreen === 'loading') return null;
   const last = now.lastCreate;
-  return showing === 'result' && last?.state === 'done'
-    ? { ...now, lastCreate: { ...last, seen: true } }
-    : now;
+  const next: State =
+    onScreen === 'result' && last?.state === 'done'
+      ? { ...now, lastCreate: { ...last, seen: true } }
+      : now;
+  const view = initialView(next, stored);
+  // A key with a passphrase may be locked by the next popup (Lock after, a browser restart)
+  // with nothing this page could read in time: such a popup always renders as usual.
+  if (view.kind !== 'form' || view.error !== null || next.key.lock !== undefined) return null;
+  return { state: next, draft: view.draft };
 }
 
 async function keep(): Promise<void> {
-  if (state === null || render === undefined || showing === 'pending' || showing === 'loading') {
+  const screen = render && nextFirstScreen(state, showing, draft);
+  if (!render || !screen) {
     forgetFirstScreen();
     return;
   }
-  const next = nextState(state);
-  const view = initialView(next, draft);
-  // A key with a passphrase may be locked by the next popup (Lock after, a browser restart)
-  // with nothing this page could read in time: such a popup always renders as usual.
-  if (view.kind !== 'form' || view.error !== null || next.key.lock !== undefined) {
-    forgetFirstScreen();
-    return;
-  }
-  const screen: FirstScreen = { state: next, draft: view.draft };
   const html = await render(screen);
   localStorage.setItem(
     FIRST_SCREEN_KEY,
-    JSON.stringify({
-      build: popupBuild(document),
-      lang: uiLocale(),
-      html,
-      ...screen,
-    }),
+    JSON.stringify({ build: popupBuild(document), lang: uiLocale(), html, ...screen }),
   );
 }
