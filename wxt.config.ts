@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type ConfigEnv, type UserManifest } from 'wxt';
-import { preloadFirstImport } from './build/preload-first-import.ts';
+import { popupBootTag } from './build/popup-boot-tag.ts';
 
 /**
  * The shortcut that opens the popup unless the user changes it. Chromium (156) keeps
@@ -106,7 +106,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [preloadFirstImport()],
+    plugins: [popupBootTag()],
     resolve: {
       alias: {
         // The popup renders the next popup's first screen with renderToString only

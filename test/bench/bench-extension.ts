@@ -31,6 +31,8 @@ export function runWxt(
 /** The comparison pages, reached at chrome-extension://<id>/<file> in the bench copy. */
 export const STATIC_PAGE = 'bench-static.html';
 export const REACT_PAGE = 'bench-react.html';
+/** The popup's first screen with no script (measure.ts writeStaticForm), once it is kept. */
+export const STATIC_FORM_PAGE = 'bench-static-form.html';
 
 /**
  * Copies the production build to `benchDir` and adds the two comparison pages to the copy:

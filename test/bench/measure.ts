@@ -1,7 +1,10 @@
 import type { Page } from '@playwright/test';
 import type { ExtensionBrowser } from '../support/chromium.ts';
 import { fillItems, openPopup, POPUP_VIEWPORT } from '../support/flows.ts';
-import { STATIC_PAGE } from './bench-extension.ts';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIRST_SCREEN_KEY } from '../../lib/first-screen.ts';
+import { STATIC_FORM_PAGE, STATIC_PAGE } from './bench-extension.ts';
 
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
@@ -40,6 +43,73 @@ export async function staticReady(extension: ExtensionBrowser): Promise<number> 
   });
   await page.close();
   return ms;
+}
+
+/**
+ * Navigation start → a field labelled "Item name" takes a key. From the moment the navigation
+ * commits, text is typed (DevTools' Input.insertText, one call after the other) until one
+ * reaches that field; an init script notes when the page handled it (its beforeinput) and
+ * cancels it, so nothing is stored and every round starts from the same form. The same for
+ * every page: the popup, the bare React page and the static copy of the popup's form.
+ */
+export async function takesInput(extension: ExtensionBrowser, path: string): Promise<number> {
+  const page = await extension.context.newPage();
+  await page.setViewportSize(POPUP_VIEWPORT);
+  await page.addInitScript(() => {
+    addEventListener(
+      'beforeinput',
+      (event) => {
+        const field = event.target;
+        if (!(field instanceof HTMLInputElement)) return;
+        if (!field.labels?.[0]?.textContent?.includes('Item name')) return;
+        event.preventDefault();
+        const record = window as unknown as { tookInput?: number };
+        record.tookInput ??= performance.now();
+      },
+      true,
+    );
+  });
+  const cdp = await page.context().newCDPSession(page);
+  await page.goto(extension.url(path), { waitUntil: 'commit' });
+  let took: number | undefined;
+  while (took === undefined) {
+    await cdp.send('Input.insertText', { text: 'x' });
+    took = await page
+      .evaluate(() => (window as unknown as { tookInput?: number }).tookInput)
+      .catch(() => undefined);
+  }
+  // The popup keeps its first screen once idle: left before that, the next round has none.
+  await page
+    .waitForFunction(() => performance.getEntriesByName('popup-ready').length > 0, null, {
+      polling: 'raf',
+    })
+    .catch(() => undefined);
+  await page.close();
+  return took;
+}
+
+/**
+ * A page with no script at all holding the popup's form exactly as its first screen draws it
+ * (the HTML the popup kept, its stylesheets): the floor for "form takes input".
+ */
+export async function writeStaticForm(
+  extension: ExtensionBrowser,
+  benchDir: string,
+): Promise<void> {
+  const popup = await openPopup(extension);
+  await popup.getByRole('textbox', { name: 'Item name' }).waitFor();
+  const kept = await popup.waitForFunction((key) => localStorage.getItem(key), FIRST_SCREEN_KEY, {
+    polling: 100,
+  });
+  const { html } = JSON.parse(String(await kept.jsonValue())) as { html: string };
+  const styles = await popup.evaluate(() =>
+    [...document.querySelectorAll('link[rel="stylesheet"]')].map((link) => link.outerHTML),
+  );
+  await popup.close();
+  writeFileSync(
+    join(benchDir, STATIC_FORM_PAGE),
+    `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="UTF-8" />\n<title>Benchmark: the popup's form, static</title>\n${styles.join('\n')}\n</head>\n<body>\n<div id="root">${html}</div>\n</body>\n</html>\n`,
+  );
 }
 
 /**

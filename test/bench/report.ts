@@ -2,10 +2,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Bytes, SizeReport } from './sizes.ts';
 import type { Summary } from './stats.ts';
 
+/** Navigation start → a field labelled "Item name" takes a key (measure.ts takesInput). */
 export interface ReadyComparison {
   readonly popup: Summary;
   readonly bareReact: Summary;
-  readonly staticPage: Summary;
+  /** The popup's first screen as a page with no script (measure.ts writeStaticForm). */
+  readonly staticForm: Summary;
+  /** Navigation start → React has hydrated the popup's form (its popup-ready mark). */
+  readonly popupHydrated: Summary;
 }
 
 export interface CreateComparison {
@@ -56,7 +60,7 @@ const ratioText = (value: number) => (Number.isNaN(value) ? '—' : `${value.toF
 type ScaleKey = Exclude<keyof ScaleResult, 'sessions'>;
 
 const SCALE_FIGURES: readonly { key: ScaleKey; name: string }[] = [
-  { key: 'popupReadyMs', name: 'popup ready' },
+  { key: 'popupReadyMs', name: 'form takes input' },
   { key: 'historyReadyMs', name: 'history view ready' },
   { key: 'searchKeystrokeMs', name: 'search, per keystroke' },
   { key: 'createMs', name: 'create → copied' },
@@ -67,14 +71,14 @@ export function goals(results: BenchResults): Goal[] {
   const { ready, create, scale, sizes } = results;
   const list: Goal[] = [
     {
-      goal: 'popup ready ≤ 1.3× the bare React page',
-      measured: `${ratioText(ratio(ready.popup, ready.bareReact))} (${ms(ready.popup.median)} vs ${ms(ready.bareReact.median)})`,
-      met: ratio(ready.popup, ready.bareReact) <= 1.3,
+      goal: 'form takes input ≤ 1.25× the static page with the same form',
+      measured: `${ratioText(ratio(ready.popup, ready.staticForm))} (${ms(ready.popup.median)} vs ${ms(ready.staticForm.median)})`,
+      met: ratio(ready.popup, ready.staticForm) <= 1.25,
     },
     {
-      goal: 'popup ready ≤ 60 ms median',
+      goal: 'form takes input ≤ 40 ms median',
       measured: ms(ready.popup.median),
-      met: ready.popup.median <= 60,
+      met: ready.popup.median <= 40,
     },
     {
       goal: 'create ≤ 1.5× raw fetch + 20 ms',
@@ -132,7 +136,7 @@ function ratiosToSmallHistory(scale: readonly ScaleResult[]): string[] {
     '',
     'Ratio of medians to 100 sessions (an empty history draws no rows; this counts only what grows with the history):',
     '',
-    '| sessions | popup ready | history view ready | search / keystroke | create | cold start |',
+    '| sessions | form takes input | history view ready | search / keystroke | create | cold start |',
     '| ---: | ---: | ---: | ---: | ---: | ---: |',
     ...scale
       .filter((r) => r.sessions >= 100)
@@ -156,13 +160,14 @@ export function tables(results: BenchResults): string {
     `Run ${results.when} · ${results.chromium}, headless · ${results.runs} runs per figure ` +
       '(create and cold start: fewer, see results.json) · median / p95 in ms.',
     '',
-    '### 1. Popup ready (navigation start → form takes input), interleaved',
+    '### 1. Form takes input (navigation start → a field labelled "Item name" takes a key), interleaved',
     '',
-    '| page | median / p95 | vs bare React |',
+    '| page | median / p95 | vs static form |',
     '| --- | ---: | ---: |',
-    `| popup (empty history) | ${cell(ready.popup)} | ${ratioText(ratio(ready.popup, ready.bareReact))} |`,
-    `| bare React page | ${cell(ready.bareReact)} | 1.00× |`,
-    `| static page, no script | ${cell(ready.staticPage)} | ${ratioText(ratio(ready.staticPage, ready.bareReact))} |`,
+    `| popup (empty history), its prerendered first screen | ${cell(ready.popup)} | ${ratioText(ratio(ready.popup, ready.staticForm))} |`,
+    `| the same form as a page with no script | ${cell(ready.staticForm)} | 1.00× |`,
+    `| bare React page (one field, mounted by React) | ${cell(ready.bareReact)} | ${ratioText(ratio(ready.bareReact, ready.staticForm))} |`,
+    `| popup: React has hydrated the form (popup-ready mark) | ${cell(ready.popupHydrated)} | ${ratioText(ratio(ready.popupHydrated, ready.staticForm))} |`,
     '',
     '### 2. Create (click → URL on the clipboard), interleaved with a raw fetch',
     '',
@@ -173,7 +178,7 @@ export function tables(results: BenchResults): string {
     '',
     '### 3. Scale (sessions stored; sizes interleaved and re-seeded every round)',
     '',
-    '| sessions | popup ready | history view ready | search / keystroke | create → copied | worker cold start | warm message |',
+    '| sessions | form takes input | history view ready | search / keystroke | create → copied | worker cold start | warm message |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...scale.map(
       (r) =>
@@ -183,7 +188,7 @@ export function tables(results: BenchResults): string {
     '',
     'Ratio of medians to the empty history:',
     '',
-    '| sessions | popup ready | history view ready | search / keystroke | create | cold start |',
+    '| sessions | form takes input | history view ready | search / keystroke | create | cold start |',
     '| ---: | ---: | ---: | ---: | ---: | ---: |',
     ...scale.map((r) =>
       base

@@ -24,7 +24,7 @@ import {
   type ExtensionBrowser,
 } from '../support/chromium.ts';
 import { connectToSandbox, openPopup } from '../support/flows.ts';
-import { prepareBenchExtension, REACT_PAGE, runWxt } from './bench-extension.ts';
+import { prepareBenchExtension, REACT_PAGE, runWxt, STATIC_FORM_PAGE } from './bench-extension.ts';
 import {
   coldAndWarmMessage,
   createTime,
@@ -34,7 +34,8 @@ import {
   openStaticPage,
   rawFetchTime,
   searchKeystrokes,
-  staticReady,
+  takesInput,
+  writeStaticForm,
   type RawRequest,
 } from './measure.ts';
 import {
@@ -94,15 +95,20 @@ async function repeat<T>(runs: number, round: (run: number) => Promise<T>): Prom
   return kept;
 }
 
-/** The popup, the bare React page and the static page, in a rotating order each round. */
+/**
+ * The popup, the bare React page, the popup's form with no script, and the popup until React
+ * has hydrated, in a rotating order each round.
+ */
 async function compareReady(extension: ExtensionBrowser): Promise<ReadyComparison> {
+  await writeStaticForm(extension, BENCH_DIR);
   const pages = [
+    () => takesInput(extension, 'popup.html'),
+    () => takesInput(extension, REACT_PAGE),
+    () => takesInput(extension, STATIC_FORM_PAGE),
     () => markedReady(extension, 'popup.html'),
-    () => markedReady(extension, REACT_PAGE),
-    () => staticReady(extension),
   ];
   const rounds = await repeat(RUNS, async (run) => {
-    const times = [0, 0, 0];
+    const times = [0, 0, 0, 0];
     for (let k = 0; k < pages.length; k += 1) {
       const index = (((run + k) % pages.length) + pages.length) % pages.length;
       times[index] = (await pages[index]?.()) ?? NaN;
@@ -112,7 +118,8 @@ async function compareReady(extension: ExtensionBrowser): Promise<ReadyCompariso
   return {
     popup: summarise(rounds.map((t) => t[0] ?? NaN)),
     bareReact: summarise(rounds.map((t) => t[1] ?? NaN)),
-    staticPage: summarise(rounds.map((t) => t[2] ?? NaN)),
+    staticForm: summarise(rounds.map((t) => t[2] ?? NaN)),
+    popupHydrated: summarise(rounds.map((t) => t[3] ?? NaN)),
   };
 }
 
@@ -174,7 +181,7 @@ async function scaleRound(
 ): Promise<void> {
   await seedHistory(page, sessions, baseUrl);
   await settleAfterSeeding(page);
-  const ready = await markedReady(extension, 'popup.html');
+  const ready = await takesInput(extension, 'popup.html');
   const popup = await openPopup(extension);
   const history = await historyReady(popup);
   const keystrokes = await searchKeystrokes(popup, SEARCH_TEXT);
@@ -282,7 +289,7 @@ async function main(): Promise<void> {
     // Stays open for the whole run: raw fetches and wake-up messages come from it.
     const helper = await openStaticPage(extension);
     await seedHistory(helper, 0, sandbox.apiBaseUrl);
-    console.log('Popup ready against the comparison pages…');
+    console.log('Form takes input, against the comparison pages…');
     const ready = await compareReady(extension);
     console.log('Create against a raw fetch…');
     const create = await compareCreate(extension, sandbox, helper);

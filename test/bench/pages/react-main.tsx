@@ -12,7 +12,7 @@ function BareForm() {
   return (
     <form>
       <label>
-        Item name <input type="text" name="name" />
+        Item name <input type="text" name="name" autoFocus />
       </label>
       <button type="submit">Create link</button>
     </form>
