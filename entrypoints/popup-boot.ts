@@ -21,6 +21,8 @@ export default defineUnlistedScript(() => {
       (FirstScreenStamp & { html: string }) | null;
     const lang = chrome.i18n.getUILanguage() || 'en';
     if (saved === null || !stampHolds(saved, document, lang)) return;
+    // React's own rendering of this page (renderToString escapes every value), from the
+    // extension's localStorage, which no web page or content script can read or write.
     root.innerHTML = saved.html;
     document.documentElement.lang = lang;
     root.dataset.prerendered = '';
