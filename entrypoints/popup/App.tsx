@@ -15,6 +15,7 @@ import {
   draftChangedSince,
   rememberDraft,
   rememberState,
+  rememberStoredDraft,
   sameDraft,
   type FirstScreen,
 } from './first-screen.ts';
@@ -96,7 +97,9 @@ export async function load(first: FirstAnswers = askFirst()): Promise<Loaded> {
     const view = prefilled
       ? prefilled.takePrefill(shown, prefilled.prefill, formSettings(state))
       : shown;
-    rememberDraft(prefilled && view.kind === 'form' ? view.draft : storedDraft);
+    // Selected text changed the stored draft; else it is the stored one, unless typed over.
+    if (prefilled && view.kind === 'form') rememberDraft(view.draft);
+    else rememberStoredDraft(storedDraft);
     // A failure from an earlier popup is now shown on the form; once is enough.
     if (state.lastCreate?.state === 'failed') dismiss(state.lastCreate.requestId);
     await viewLoaded(view.kind);

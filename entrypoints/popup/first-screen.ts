@@ -108,6 +108,7 @@ let state: State | null = null;
 let showing: View['kind'] = 'loading';
 /** The draft as stored (null: none, the next form starts empty). */
 let draft: Draft | null = null;
+let edited = false;
 let scheduled = false;
 
 /** Starts keeping a first screen for the next popup, rendered by `renderer`. */
@@ -125,6 +126,17 @@ export function rememberState(next: State | null, view: View['kind']): void {
 /** The draft as now stored (every edit, and null once cleared). */
 export function rememberDraft(next: Draft | null): void {
   draft = next;
+  edited = true;
+  schedule();
+}
+
+/**
+ * The draft as the popup's load read it from storage. An edit made since (typing adopted at
+ * hydration, before the load's answers came) is newer and stays.
+ */
+export function rememberStoredDraft(stored: Draft | null): void {
+  if (edited) return;
+  draft = stored;
   schedule();
 }
 
