@@ -30,22 +30,6 @@ export async function markedReady(
 }
 
 /**
- * Navigation start → the static page's form parsed (`domInteractive`): a page with no
- * script takes input from then on, so this is the floor any extension page can reach.
- */
-export async function staticReady(extension: ExtensionBrowser): Promise<number> {
-  const page = await extension.context.newPage();
-  await page.setViewportSize(POPUP_VIEWPORT);
-  await page.goto(extension.url(STATIC_PAGE));
-  const ms = await page.evaluate(() => {
-    const [navigation] = performance.getEntriesByType('navigation');
-    return navigation instanceof PerformanceNavigationTiming ? navigation.domInteractive : NaN;
-  });
-  await page.close();
-  return ms;
-}
-
-/**
  * Navigation start → a field labelled "Item name" takes a key. From the moment the navigation
  * commits, text is typed (DevTools' Input.insertText, one call after the other) until one
  * reaches that field; an init script notes when the page handled it (its beforeinput) and
