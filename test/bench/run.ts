@@ -7,6 +7,8 @@
  *   npm run bench -- --no-build        reuse the build already in PAYFECT_OUT_DIR
  *   npm run bench -- --sizes 0,10000   history sizes to measure (default 0,100,1000,10000)
  *   BENCH_RUNS=30 npm run bench        repetitions per figure (default 25)
+ *   npm run bench -- --quick           form takes input, create and sizes only, printed, not
+ *                                      written: to weigh a variant against another
  *
  * PAYFECT_OUT_DIR defaults to .output-bench, so a bench never rewrites the extension another
  * run's Chromium is loading. Writes bench/results.json and the tables of bench/RESULTS.md.
@@ -55,6 +57,7 @@ import { summarise } from './stats.ts';
 const { values: args } = parseArgs({
   options: {
     'no-build': { type: 'boolean', default: false },
+    quick: { type: 'boolean', default: false },
     sizes: { type: 'string', default: '0,100,1000,10000' },
   },
 });
@@ -293,6 +296,17 @@ async function main(): Promise<void> {
     const ready = await compareReady(extension);
     console.log('Create against a raw fetch…');
     const create = await compareCreate(extension, sandbox, helper);
+    if (args.quick) {
+      const median = (s: { median: number }) => s.median.toFixed(1);
+      console.log(
+        `takes input: popup ${median(ready.popup)}, static form ${median(ready.staticForm)}, ` +
+          `bare React ${median(ready.bareReact)}, hydrated ${median(ready.popupHydrated)} ms; ` +
+          `create ${median(create.popup)} vs raw fetch ${median(create.rawFetch)} ms; ` +
+          `popup JS gzip ${sizes.popup.atStart.gzip} B at open + ${sizes.popup.lazy.gzip} B lazy, ` +
+          `background ${sizes.background.atStart.gzip} B`,
+      );
+      return;
+    }
     console.log(`Scale: ${SIZES.join(', ')} sessions stored, interleaved…`);
     const scale = await measureScale(extension, sandbox.apiBaseUrl, helper);
     console.log('A 20-item invoice…');
