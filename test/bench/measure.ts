@@ -35,10 +35,18 @@ export async function markedReady(
  * reaches that field; an init script notes when the page handled it (its beforeinput) and
  * cancels it, so nothing is stored and every round starts from the same form. The same for
  * every page: the popup, the bare React page and the static copy of the popup's form.
+ * `firstScreen: false` drops the popup's kept first screen before the page runs.
  */
-export async function takesInput(extension: ExtensionBrowser, path: string): Promise<number> {
+export async function takesInput(
+  extension: ExtensionBrowser,
+  path: string,
+  { firstScreen = true } = {},
+): Promise<number> {
   const page = await extension.context.newPage();
   await page.setViewportSize(POPUP_VIEWPORT);
+  // As a popup opens with no first screen kept: a passphrase user, the first after an update.
+  if (!firstScreen)
+    await page.addInitScript((key) => localStorage.removeItem(key), FIRST_SCREEN_KEY);
   await page.addInitScript(() => {
     addEventListener(
       'beforeinput',

@@ -10,6 +10,8 @@ export interface ReadyComparison {
   readonly staticForm: Summary;
   /** Navigation start → React has hydrated the popup's form (its popup-ready mark). */
   readonly popupHydrated: Summary;
+  /** The popup with no first screen kept (a passphrase user, the first open after an update). */
+  readonly popupNoFirstScreen: Summary;
 }
 
 export interface CreateComparison {
@@ -168,6 +170,7 @@ export function tables(results: BenchResults): string {
     `| the same form as a page with no script | ${cell(ready.staticForm)} | 1.00× |`,
     `| bare React page (one field, mounted by React) | ${cell(ready.bareReact)} | ${ratioText(ratio(ready.bareReact, ready.staticForm))} |`,
     `| popup: React has hydrated the form (popup-ready mark) | ${cell(ready.popupHydrated)} | ${ratioText(ratio(ready.popupHydrated, ready.staticForm))} |`,
+    `| popup with no first screen kept (passphrase users; first open after an update): React draws the form | ${cell(ready.popupNoFirstScreen)} | ${ratioText(ratio(ready.popupNoFirstScreen, ready.staticForm))} |`,
     '',
     '### 2. Create (click → URL on the clipboard), interleaved with a raw fetch',
     '',

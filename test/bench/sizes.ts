@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -19,6 +19,12 @@ export interface EntrySize {
 
 export interface SizeReport {
   readonly popup: EntrySize;
+  /**
+   * The popup's critical path: the classic scripts that run before its first paint (a drawn
+   * first screen takes input after these alone), and, for a popup with no first screen to
+   * draw, every script loaded before its form is drawn (the entry, start-*.js, their imports).
+   */
+  readonly popupPath: { readonly firstPaint: Bytes; readonly withoutFirstScreen: Bytes };
   readonly options: EntrySize;
   /** The invoice page (not loaded by the popup: its own tab). */
   readonly invoice: EntrySize;
@@ -46,6 +52,14 @@ function scriptsOfPage(root: string, page: string): string[] {
     ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
   ];
   return found.flatMap((match) => (match[1] ? [match[1].replace(/^\//, '')] : []));
+}
+
+/** Extension-root paths of the classic (not module) scripts of an HTML page: they block its parsing. */
+function classicScriptsOfPage(root: string, page: string): string[] {
+  const html = readFileSync(join(root, page), 'utf8');
+  return [...html.matchAll(/<script(?![^>]*type="module")[^>]*\ssrc="([^"]+)"/g)].flatMap(
+    (match) => (match[1] ? [match[1].replace(/^\//, '')] : []),
+  );
 }
 
 /** Relative imports of one bundled file, split into static and dynamic. */
@@ -89,8 +103,17 @@ function entrySize(root: string, entry: string, starts: readonly string[]): Entr
 
 /** JS sizes of the built extension in `root` (a chrome-mv3 folder) and of its store zip. */
 export function measureSizes(root: string, zipFile: string | null): SizeReport {
+  const popupScripts = scriptsOfPage(root, 'popup.html');
+  const start = readdirSync(join(root, 'chunks'))
+    .filter((file) => /^start-[\w-]+\.js$/.test(file))
+    .map((file) => `chunks/${file}`);
+  if (start.length !== 1) throw new Error(`Expected one chunks/start-*.js, found ${start.length}`);
   return {
-    popup: entrySize(root, 'popup.html', scriptsOfPage(root, 'popup.html')),
+    popup: entrySize(root, 'popup.html', popupScripts),
+    popupPath: {
+      firstPaint: bytesOf(root, classicScriptsOfPage(root, 'popup.html')),
+      withoutFirstScreen: bytesOf(root, [...closure(root, [...popupScripts, ...start], 'static')]),
+    },
     options: entrySize(root, 'options.html', scriptsOfPage(root, 'options.html')),
     invoice: entrySize(root, 'invoice.html', scriptsOfPage(root, 'invoice.html')),
     background: entrySize(root, 'background.js', ['background.js']),
