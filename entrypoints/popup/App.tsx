@@ -1,4 +1,4 @@
-import { StrictMode, Suspense, useCallback, useEffect, useState } from 'react';
+import { StrictMode, useCallback, useEffect, useState } from 'react';
 import { copyText } from '../../components/CopyButton.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import type { Draft } from '../../lib/draft.ts';
@@ -20,8 +20,10 @@ import {
   type FirstScreen,
 } from './first-screen.ts';
 import { formErrorFrom } from './form-error.ts';
-import { historyView, pendingView, prefetchLater, resultView, viewLoaded } from './lazy.tsx';
+import { HistoryView } from './HistoryView.tsx';
 import { NoKey } from './NoKey.tsx';
+import { PendingView } from './PendingView.tsx';
+import { ResultView } from './ResultView.tsx';
 import { Unlock } from './Unlock.tsx';
 import {
   draftAfterSwitch,
@@ -53,14 +55,10 @@ function refreshStaleStatuses(): void {
   });
 }
 
-/**
- * When the popup first takes input, whatever the history's size (`npm run bench` reads the
- * mark); only then are History and the QR code fetched, so they never delay the form.
- */
+/** When the popup's form first takes input from React (`npm run bench` reads the mark). */
 function markReady(): void {
   if (performance.getEntriesByName('popup-ready').length > 0) return;
   performance.mark('popup-ready');
-  prefetchLater();
 }
 
 export interface Loaded {
@@ -102,7 +100,6 @@ export async function load(first: FirstAnswers = askFirst()): Promise<Loaded> {
     else rememberStoredDraft(storedDraft);
     // A failure from an earlier popup is now shown on the form; once is enough.
     if (state.lastCreate?.state === 'failed') dismiss(state.lastCreate.requestId);
-    await viewLoaded(view.kind);
     return { state, view };
   } catch (error) {
     console.error(error);
@@ -243,14 +240,11 @@ export function App({ loaded: firstLoaded, firstLoad, hydrated = false }: AppPro
           },
         },
     );
-    await viewLoaded('result');
     setView({ kind: 'result', requestId, session, autoCopy: copied ? 'copied' : 'failed' });
   }, []);
 
   const showPending = useCallback((requestId: string, startedAt: number, draft: Draft) => {
-    void viewLoaded('pending').then(() => {
-      setView({ kind: 'pending', requestId, startedAt, draft });
-    });
+    setView({ kind: 'pending', requestId, startedAt, draft });
   }, []);
 
   const pendingSettled = useCallback(
@@ -282,27 +276,12 @@ export function App({ loaded: firstLoaded, firstLoad, hydrated = false }: AppPro
   /** "Last link" on a new form: the result again, one click away. */
   function showLast() {
     if (last === null) return;
-    void viewLoaded('result').then(() => {
-      setView({
-        kind: 'result',
-        requestId: last.requestId,
-        session: last.session,
-        autoCopy: 'none',
-      });
-    });
+    setView({ kind: 'result', requestId: last.requestId, session: last.session, autoCopy: 'none' });
   }
 
   function selectTab(next: Tab) {
     setTab(next);
-    if (next !== 'history' || historyOpened) return;
-    // Mounted once its chunk is in (usually already, see prefetchLater): no fallback flash.
-    historyView.load().then(
-      () => setHistoryOpened(true),
-      (error: unknown) => {
-        console.error('Could not load History', error);
-        setHistoryOpened(true);
-      },
-    );
+    if (next === 'history') setHistoryOpened(true);
   }
 
   /** A click on a tab; "New link" on a finished result starts a new, empty form. */
@@ -426,22 +405,20 @@ export function App({ loaded: firstLoaded, firstLoad, hydrated = false }: AppPro
               hydrated={hydrated && formKey === 0}
             />
           )}
-          <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
-            {view.kind === 'pending' && (
-              <pendingView.Component
-                requestId={view.requestId}
-                startedAt={view.startedAt}
-                onSettled={pendingSettled}
-              />
-            )}
-            {view.kind === 'result' && (
-              <resultView.Component
-                session={view.session}
-                messageTemplate={settings.messageTemplate}
-                autoCopy={view.autoCopy}
-              />
-            )}
-          </Suspense>
+          {view.kind === 'pending' && (
+            <PendingView
+              requestId={view.requestId}
+              startedAt={view.startedAt}
+              onSettled={pendingSettled}
+            />
+          )}
+          {view.kind === 'result' && (
+            <ResultView
+              session={view.session}
+              messageTemplate={settings.messageTemplate}
+              autoCopy={view.autoCopy}
+            />
+          )}
         </div>
         {historyOpened && (
           <div
@@ -451,14 +428,12 @@ export function App({ loaded: firstLoaded, firstLoad, hydrated = false }: AppPro
             className="tab-panel"
             hidden={tab !== 'history'}
           >
-            <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
-              <historyView.Component
-                messageTemplate={settings.messageTemplate}
-                reminderMinutes={settings.reminderMinutes}
-                shown={tab === 'history'}
-                profiles={state?.profiles}
-              />
-            </Suspense>
+            <HistoryView
+              messageTemplate={settings.messageTemplate}
+              reminderMinutes={settings.reminderMinutes}
+              shown={tab === 'history'}
+              profiles={state?.profiles}
+            />
           </div>
         )}
       </main>

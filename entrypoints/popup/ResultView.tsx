@@ -1,4 +1,5 @@
-import { Suspense, useState } from 'react';
+import { useState } from 'react';
+import { QrCode } from '../../components/QrCode.tsx';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { formatAmount } from '../../lib/format.ts';
@@ -8,7 +9,6 @@ import { invoicePagePath } from '../../lib/invoice.ts';
 import { fillMessageTemplate, formatExpiry, isConverted } from '../../lib/message-template.ts';
 import { PAYER_CRYPTO } from '../../lib/order.ts';
 import { isWebUrl, openInNewTab } from '../../utils/navigation.ts';
-import { qrCode } from './lazy.tsx';
 import type { AutoCopy } from './view.ts';
 
 interface ResultViewProps {
@@ -107,10 +107,7 @@ export function ResultView({ session, messageTemplate, autoCopy }: ResultViewPro
       </div>
 
       <div className="result-body">
-        {/* The square the code will fill, so the details beside it do not jump. */}
-        <Suspense fallback={<div className="qr" style={{ width: 180, minHeight: 180 }} />}>
-          <qrCode.Component value={session.url} />
-        </Suspense>
+        <QrCode value={session.url} />
         <dl className="result-details">
           <div>
             <dt>{t('popup.form.network')}</dt>
