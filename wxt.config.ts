@@ -110,7 +110,7 @@ export default defineConfig({
     resolve: {
       alias: {
         // The popup renders the next popup's first screen with renderToString only
-        // (entrypoints/popup/first-screen.ts): react-dom/server.browser would bring the
+        // (entrypoints/popup/start/first-screen.ts): react-dom/server.browser would bring the
         // streaming renderer too, 61 kB gzip in all against 32 kB for this one.
         'react-dom/server': join(
           dirname(fileURLToPath(import.meta.resolve('react-dom'))),

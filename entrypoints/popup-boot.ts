@@ -4,7 +4,7 @@ import { FIRST_SCREEN_KEY, stampHolds, type FirstScreenStamp } from '../lib/firs
  * Run by popup.html right after its empty root, before the popup's modules: draws the
  * screen the last popup prepared for this one (its form, with the draft), so the first
  * paint is the form and it takes typing before any module has run. React hydrates it
- * (entrypoints/popup/first-screen.ts). Nothing stored, or stored by another build or in
+ * (entrypoints/popup/start/first-screen.ts). Nothing stored, or stored by another build or in
  * another language: the root stays empty and the popup renders as usual.
  *
  * Create link pressed (Enter) before React took over is held here and pressed again then.

@@ -1,6 +1,6 @@
 /*
  * The popup's first screen, drawn before any of its modules run (entrypoints/popup-boot.ts)
- * from HTML the previous popup rendered for it (entrypoints/popup/first-screen.ts), then
+ * from HTML the previous popup rendered for it (entrypoints/popup/start/first-screen.ts), then
  * hydrated. What both sides agree on lives here, with no imports: the boot script is loaded
  * before anything else and must stay tiny.
  */

@@ -41,7 +41,7 @@ export function ask<T extends RequestType>(
 
 /**
  * The answer to a request of `type` already sent (the popup sends getState before its code
- * has loaded: entrypoints/popup/first-load.ts), checked as `ask` checks it.
+ * has loaded: entrypoints/popup/start/first-load.ts), checked as `ask` checks it.
  */
 export async function checkedAnswer<T extends RequestType>(
   type: T,

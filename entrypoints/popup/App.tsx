@@ -9,8 +9,8 @@ import { DEFAULT_SETTINGS } from '../../lib/settings.ts';
 import { draftFrom, draftItem, prefillFrom, readDraft } from '../../lib/storage.ts';
 import { ask, checkedAnswer, noAnswerMessage } from '../../utils/ask.ts';
 import { openSettings } from '../../utils/navigation.ts';
-import { CreateForm } from './CreateForm.tsx';
-import { askFirst, type FirstAnswers } from './first-load.ts';
+import { CreateForm } from './form/CreateForm.tsx';
+import { askFirst, type FirstAnswers } from './start/first-load.ts';
 import {
   draftChangedSince,
   rememberDraft,
@@ -18,24 +18,24 @@ import {
   rememberStoredDraft,
   sameDraft,
   type FirstScreen,
-} from './first-screen.ts';
-import { formErrorFrom } from './form-error.ts';
-import { HistoryView } from './HistoryView.tsx';
-import { NoKey } from './NoKey.tsx';
-import { PendingView } from './PendingView.tsx';
-import { ResultView } from './ResultView.tsx';
-import { Unlock } from './Unlock.tsx';
+} from './start/first-screen.ts';
+import { formErrorFrom } from './form/form-error.ts';
+import { HistoryView } from './history/HistoryView.tsx';
+import { NoKey } from './key/NoKey.tsx';
+import { PendingView } from './result/PendingView.tsx';
+import { ResultView } from './result/ResultView.tsx';
+import { Unlock } from './key/Unlock.tsx';
 import {
   draftAfterSwitch,
   profileChangedElsewhere,
   rememberShownProfile,
   switchNotice,
   viewAfterSwitch,
-} from './profile-switch.ts';
-import { ProfileSwitch } from './ProfileSwitch.tsx';
-import { panelId, PopupTabs, tabId, type Tab } from './PopupTabs.tsx';
-import { dismiss } from './submit.ts';
-import { totalText } from './history-text.ts';
+} from './header/profile-switch.ts';
+import { ProfileSwitch } from './header/ProfileSwitch.tsx';
+import { panelId, PopupTabs, tabId, type Tab } from './header/PopupTabs.tsx';
+import { dismiss } from './form/submit.ts';
+import { totalText } from './history/history-text.ts';
 import {
   afterInvoice,
   formSettings,
@@ -81,7 +81,7 @@ export async function load(first: FirstAnswers = askFirst()): Promise<Loaded> {
       first.stored.then(async (stored) => {
         const prefill = prefillFrom(stored.prefill);
         if (!prefill) return null;
-        const { takePrefill } = await import('./take-prefill.ts');
+        const { takePrefill } = await import('./form/take-prefill.ts');
         return { prefill, takePrefill };
       }),
     ]);

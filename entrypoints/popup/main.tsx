@@ -1,6 +1,6 @@
 import '../../components/theme.css';
 import './style.css';
-import { askFirst } from './first-load.ts';
+import { askFirst } from './start/first-load.ts';
 
 /*
  * The popup's entry: it asks for the state, the draft and any selected text first, then
@@ -17,7 +17,7 @@ const painted = new Promise((resolve) => {
   else resolve(undefined);
 });
 painted
-  .then(() => import('./start.tsx'))
+  .then(() => import('./start/start.tsx'))
   .then(({ start }) => start(first))
   .catch((error: unknown) => {
     console.error('The popup could not load', error);

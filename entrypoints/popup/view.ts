@@ -5,7 +5,7 @@ import { isLoopbackUrl } from '../../lib/urls.ts';
 import { withFormChoice } from '../../lib/form-choice.ts';
 import { issueInvoiceNumber, nextInvoiceNumber } from '../../lib/invoice.ts';
 import type { Settings } from '../../lib/settings.ts';
-import { formErrorFrom, type FormError } from './form-error.ts';
+import { formErrorFrom, type FormError } from './form/form-error.ts';
 
 /** Whether the link reached the clipboard on its own when the result appeared. */
 export type AutoCopy = 'copied' | 'failed' | 'none';

@@ -5,7 +5,7 @@ import { connectToSandbox, fillItems, openPopup, POPUP_VIEWPORT } from '../suppo
 import { expect, test } from './fixtures.ts';
 
 /*
- * The prerendered first screen (entrypoints/popup/first-screen.ts, popup-boot.ts): a popup
+ * The prerendered first screen (entrypoints/popup/start/first-screen.ts, popup-boot.ts): a popup
  * opens on the form the last one rendered for it, drawn before any module runs, and React
  * hydrates it without losing what was typed meanwhile.
  */

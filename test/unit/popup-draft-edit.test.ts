@@ -10,7 +10,7 @@ import {
   withItemField,
   withItemRemoved,
   withoutError,
-} from '../../entrypoints/popup/draft-edit.ts';
+} from '../../entrypoints/popup/form/draft-edit.ts';
 
 function draftWith(count: number): Draft {
   const draft = emptyDraft(DEFAULT_SETTINGS, 'INV-1');

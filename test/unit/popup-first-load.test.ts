@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { saveApiKey } from '../../entrypoints/background/key-store.ts';
 import { getState } from '../../entrypoints/background/state.ts';
 import { load } from '../../entrypoints/popup/App.tsx';
-import { askFirst, FIRST_STORED_KEYS } from '../../entrypoints/popup/first-load.ts';
+import { askFirst, FIRST_STORED_KEYS } from '../../entrypoints/popup/start/first-load.ts';
 import { emptyDraft, type Draft } from '../../lib/draft.ts';
 import type { Request } from '../../lib/messages.ts';
 import { DEFAULT_SETTINGS } from '../../lib/settings.ts';

@@ -2,15 +2,15 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { saveApiKey, setPassphrase } from '../../entrypoints/background/key-store.ts';
 import { getState } from '../../entrypoints/background/state.ts';
-import { nextFirstScreen } from '../../entrypoints/popup/first-screen.ts';
-import { renderFirstScreen } from '../../entrypoints/popup/render-first-screen.tsx';
+import { nextFirstScreen } from '../../entrypoints/popup/start/first-screen.ts';
+import { renderFirstScreen } from '../../entrypoints/popup/start/render-first-screen.tsx';
 import { emptyDraft, type Draft } from '../../lib/draft.ts';
 import type { State } from '../../lib/messages.ts';
 import { DEFAULT_SETTINGS } from '../../lib/settings.ts';
 import { session } from './history-fixtures.ts';
 
 /*
- * What a popup keeps for the next one to open on (entrypoints/popup/first-screen.ts): only
+ * What a popup keeps for the next one to open on (entrypoints/popup/start/first-screen.ts): only
  * a plain form, exactly as that popup's initialView will find it, rendered to the HTML
  * popup-boot draws and React then hydrates.
  */

@@ -4,8 +4,8 @@ import {
   itemsLine,
   refreshReport,
   rowLabel,
-} from '../../entrypoints/popup/history-text.ts';
-import { visibleRange } from '../../entrypoints/popup/useVirtualWindow.ts';
+} from '../../entrypoints/popup/history/history-text.ts';
+import { visibleRange } from '../../entrypoints/popup/history/useVirtualWindow.ts';
 import { session } from './history-fixtures.ts';
 
 describe('History rows', () => {

@@ -6,7 +6,7 @@ import {
   rememberShownProfile,
   switchNotice,
   viewAfterSwitch,
-} from '../../entrypoints/popup/profile-switch.ts';
+} from '../../entrypoints/popup/header/profile-switch.ts';
 import { EMPTY_ITEM, emptyDraft, type Draft } from '../../lib/draft.ts';
 import type { State } from '../../lib/messages.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings.ts';

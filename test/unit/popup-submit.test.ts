@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { z } from 'zod/mini';
-import { submitOrder } from '../../entrypoints/popup/submit.ts';
+import { submitOrder } from '../../entrypoints/popup/form/submit.ts';
 import { lastCreateItem } from '../../lib/storage.ts';
 import { order } from './background/helpers.ts';
 

@@ -1,0 +1,79 @@
+import type { SessionRecord } from '../../../lib/history.ts';
+import type { Order } from '../../../lib/order.ts';
+import { readLastCreate } from '../../../lib/storage.ts';
+import { ask } from '../../../utils/ask.ts';
+import { backgroundSilent, formErrorFrom, type FormError } from './form-error.ts';
+
+export type SubmitOutcome =
+  | { readonly kind: 'created'; readonly requestId: string; readonly session: SessionRecord }
+  | { readonly kind: 'pending'; readonly requestId: string; readonly startedAt: number }
+  | { readonly kind: 'failed'; readonly error: FormError };
+
+/** Tells the background the outcome is on screen, so a reopened popup does not show it again. */
+export function dismiss(requestId: string): void {
+  ask({ type: 'dismissLastCreate', requestId }).catch((error: unknown) => {
+    console.error('Could not dismiss the last create', error);
+  });
+}
+
+/**
+ * Asks the background to create one checkout. The request id is chosen here, once per
+ * submission: the background creates at most one session per id.
+ */
+export async function submitOrder(order: Order, profileId?: string): Promise<SubmitOutcome> {
+  const requestId = crypto.randomUUID();
+  try {
+    return await askToCreate(requestId, order, profileId);
+  } catch (error) {
+    console.error(error);
+    return recoverFromSilence(requestId, order, profileId);
+  }
+}
+
+/**
+ * `profileId` is the profile the form showed: the link is made with its key even if
+ * another window switched profiles meanwhile.
+ */
+async function askToCreate(
+  requestId: string,
+  order: Order,
+  profileId: string | undefined,
+): Promise<SubmitOutcome> {
+  const answer = await ask({
+    type: 'createCheckout',
+    requestId,
+    order,
+    ...(profileId === undefined ? {} : { profileId }),
+  });
+  if (answer.ok) return { kind: 'created', requestId, session: answer.session };
+  dismiss(requestId);
+  return { kind: 'failed', error: formErrorFrom(answer.error) };
+}
+
+/** The background went quiet, but may have taken the request first: its record says. */
+async function recoverFromSilence(
+  requestId: string,
+  order: Order,
+  profileId: string | undefined,
+): Promise<SubmitOutcome> {
+  const last = await readLastCreate().catch(() => null);
+  if (last === null || last.requestId !== requestId) {
+    return { kind: 'failed', error: backgroundSilent() };
+  }
+  switch (last.state) {
+    case 'done':
+      return { kind: 'created', requestId, session: last.session };
+    case 'pending':
+      // Most likely the worker was stopped mid-request. Asking again with the same id wakes
+      // it and is safe: a live worker joins the request it has, a restarted one answers
+      // that the outcome is unknown, and neither sends it twice.
+      return askToCreate(requestId, order, profileId).catch(() => ({
+        kind: 'pending',
+        requestId,
+        startedAt: last.startedAt,
+      }));
+    case 'failed':
+      dismiss(requestId);
+      return { kind: 'failed', error: formErrorFrom(last.error) };
+  }
+}
