@@ -20,6 +20,7 @@ import {
   type FirstScreen,
 } from './start/first-screen.ts';
 import { formErrorFrom } from './form/form-error.ts';
+import { takePrefill } from './form/prefill.ts';
 import { HistoryView } from './history/HistoryView.tsx';
 import { NoKey } from './key/NoKey.tsx';
 import { PendingView } from './result/PendingView.tsx';
@@ -73,18 +74,13 @@ export interface Loaded {
  */
 export async function load(first: FirstAnswers = askFirst()): Promise<Loaded> {
   try {
-    const [state, storedDraft, prefilled] = await Promise.all([
+    const [state, stored] = await Promise.all([
       checkedAnswer('getState', first.state),
-      first.stored.then((stored) => draftFrom(stored.draft)),
-      // Selected text to start an item from (the context menu): the code that applies it is
-      // fetched only then, while the state is on its way.
-      first.stored.then(async (stored) => {
-        const prefill = prefillFrom(stored.prefill);
-        if (!prefill) return null;
-        const { takePrefill } = await import('./form/take-prefill.ts');
-        return { prefill, takePrefill };
-      }),
+      first.stored,
     ]);
+    const storedDraft = draftFrom(stored.draft);
+    // Selected text to start an item from (the context menu).
+    const prefill = prefillFrom(stored.prefill);
     if (state.key.set) refreshStaleStatuses();
     const opened = initialView(state, storedDraft);
     const changed = profileChangedElsewhere(state);
@@ -92,11 +88,9 @@ export async function load(first: FirstAnswers = askFirst()): Promise<Loaded> {
       changed !== undefined && opened.kind === 'form' && opened.notice === undefined
         ? { ...opened, notice: changed }
         : opened;
-    const view = prefilled
-      ? prefilled.takePrefill(shown, prefilled.prefill, formSettings(state))
-      : shown;
+    const view = takePrefill(shown, prefill, formSettings(state));
     // Selected text changed the stored draft; else it is the stored one, unless typed over.
-    if (prefilled && view.kind === 'form') rememberDraft(view.draft);
+    if (prefill && view.kind === 'form') rememberDraft(view.draft);
     else rememberStoredDraft(storedDraft);
     // A failure from an earlier popup is now shown on the form; once is enough.
     if (state.lastCreate?.state === 'failed') dismiss(state.lastCreate.requestId);

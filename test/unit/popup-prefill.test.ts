@@ -5,8 +5,12 @@ import { MAX_ITEMS } from '../../lib/order.ts';
 import { clip, isFresh, PREFILL_MAX_AGE_MS, type Prefill } from '../../lib/prefill.ts';
 import { DEFAULT_SETTINGS } from '../../lib/settings.ts';
 import { draftItem, prefillItem, readDraft, readPrefill } from '../../lib/storage.ts';
-import { isEmptyDraft, mergePrefill, viewWithPrefill } from '../../entrypoints/popup/form/prefill.ts';
-import { takePrefill } from '../../entrypoints/popup/form/take-prefill.ts';
+import {
+  isEmptyDraft,
+  mergePrefill,
+  takePrefill,
+  viewWithPrefill,
+} from '../../entrypoints/popup/form/prefill.ts';
 import type { View } from '../../entrypoints/popup/view.ts';
 import { session } from './background/helpers.ts';
 
