@@ -64,7 +64,9 @@ export async function takesInput(
   const cdp = await page.context().newCDPSession(page);
   await page.goto(extension.url(path), { waitUntil: 'commit' });
   let took: number | undefined;
+  const deadline = Date.now() + 15_000;
   while (took === undefined) {
+    if (Date.now() > deadline) throw new Error(`No field labelled Item name took input in ${path}`);
     await cdp.send('Input.insertText', { text: 'x' });
     took = await page
       .evaluate(() => (window as unknown as { tookInput?: number }).tookInput)
@@ -125,6 +127,7 @@ export async function historyReady(page: Page): Promise<number> {
         (element) => !element.textContent?.startsWith('Loading'),
       )
     ) {
+      if (performance.now() - t0 > 15_000) throw new Error('History showed nothing in 15 s');
       await new Promise((resolve) => requestAnimationFrame(resolve));
     }
     return performance.now() - t0;
@@ -170,6 +173,8 @@ export async function searchKeystrokes(page: Page, text: string): Promise<number
 export async function createTime(extension: ExtensionBrowser): Promise<number> {
   const page = await openPopup(extension);
   await fillItems(page, [{ name: 'Benchmark item', unitPrice: '12.5' }]);
+  // The clipboard takes a write only from the focused page.
+  await page.bringToFront();
   const ms = await page.evaluate(async () => {
     const button = [...document.querySelectorAll<HTMLButtonElement>('button')].find(
       (element) => element.textContent?.trim() === 'Create link',
@@ -177,6 +182,11 @@ export async function createTime(extension: ExtensionBrowser): Promise<number> {
     const t0 = performance.now();
     button?.click();
     while (!document.body.textContent?.includes('Link copied')) {
+      // A failed create or copy shows something else: said, rather than waited for forever.
+      if (performance.now() - t0 > 15_000) {
+        const shown = document.querySelector('[role="status"], [role="alert"]')?.textContent;
+        throw new Error(`No "Link copied" in 15 s; the popup says: ${shown ?? 'nothing'}`);
+      }
       await new Promise((resolve) => requestAnimationFrame(resolve));
     }
     return performance.now() - t0;

@@ -9,6 +9,7 @@
  *   BENCH_RUNS=30 npm run bench        repetitions per figure (default 25)
  *   npm run bench -- --quick           form takes input, create and sizes only, printed, not
  *                                      written: to weigh a variant against another
+ *   npm run bench -- --report          rewrite bench/RESULTS.md from bench/results.json
  *
  * PAYFECT_OUT_DIR defaults to .output-bench, so a bench never rewrites the extension another
  * run's Chromium is loading. Writes bench/results.json and the tables of bench/RESULTS.md.
@@ -58,6 +59,7 @@ const { values: args } = parseArgs({
   options: {
     'no-build': { type: 'boolean', default: false },
     quick: { type: 'boolean', default: false },
+    report: { type: 'boolean', default: false },
     sizes: { type: 'string', default: '0,100,1000,10000' },
   },
 });
@@ -223,20 +225,29 @@ async function measureScale(
     cold: [],
     warm: [],
   }));
+  let skipped = 0;
   for (let run = -WARMUP; run < RUNS; run += 1) {
     for (let k = 0; k < SIZES.length; k += 1) {
       const index = (((run + k) % SIZES.length) + SIZES.length) % SIZES.length;
       const size = SIZES[index] ?? 0;
-      await scaleRound(
-        extension,
-        size,
-        baseUrl,
-        page,
-        run,
-        run >= 0 ? (samples[index] ?? null) : null,
-      );
+      process.stdout.write(`  round ${run + WARMUP + 1}/${RUNS + WARMUP}, ${size} sessions\r`);
+      try {
+        await scaleRound(
+          extension,
+          size,
+          baseUrl,
+          page,
+          run,
+          run >= 0 ? (samples[index] ?? null) : null,
+        );
+      } catch (error) {
+        // One failed round (a create refused, say) costs its samples, not the whole run.
+        console.warn(`\n  round skipped at ${size} sessions:`, error);
+        skipped += 1;
+      }
     }
   }
+  if (skipped > 0) console.warn(`${skipped} scale rounds skipped (see above)`);
   return samples.map((s, index) => ({
     sessions: SIZES[index] ?? 0,
     popupReadyMs: summarise(s.ready),
@@ -282,7 +293,28 @@ function chromiumVersion(): string {
   return shown.stdout.trim() || executable;
 }
 
+const RESULTS_JSON = join(ROOT, 'bench/results.json');
+
+/** bench/RESULTS.md's generated block from `results`, and the goals on the console. */
+async function writeReport(results: BenchResults): Promise<void> {
+  const markdownFile = join(ROOT, 'bench/RESULTS.md');
+  // Formatted as `npm run lint` checks it, so a fresh run leaves the repository clean.
+  const options = (await resolveConfig(markdownFile)) ?? {};
+  const markdown = await format(resultsMarkdown(markdownFile, results), {
+    ...options,
+    filepath: markdownFile,
+  });
+  writeFileSync(markdownFile, markdown);
+  for (const goal of goals(results)) {
+    console.log(`${goal.met ? 'met   ' : 'MISSED'}  ${goal.goal}: ${goal.measured}`);
+  }
+}
+
 async function main(): Promise<void> {
+  if (args.report) {
+    await writeReport(JSON.parse(readFileSync(RESULTS_JSON, 'utf8')) as BenchResults);
+    return;
+  }
   if (!args['no-build']) build();
   const sizes = measureSizes(BUILT_DIR, zipPath());
   await prepareBenchExtension(BUILT_DIR, BENCH_DIR);
@@ -327,18 +359,8 @@ async function main(): Promise<void> {
       invoice,
     };
     mkdirSync(join(ROOT, 'bench'), { recursive: true });
-    writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
-    const markdownFile = join(ROOT, 'bench/RESULTS.md');
-    // Formatted as `npm run lint` checks it, so a fresh run leaves the repository clean.
-    const options = (await resolveConfig(markdownFile)) ?? {};
-    const markdown = await format(resultsMarkdown(markdownFile, results), {
-      ...options,
-      filepath: markdownFile,
-    });
-    writeFileSync(markdownFile, markdown);
-    for (const goal of goals(results)) {
-      console.log(`${goal.met ? 'met   ' : 'MISSED'}  ${goal.goal}: ${goal.measured}`);
-    }
+    writeFileSync(RESULTS_JSON, `${JSON.stringify(results, null, 2)}\n`);
+    await writeReport(results);
   } finally {
     await extension.close();
     await sandbox.close();
