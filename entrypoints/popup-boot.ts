@@ -7,7 +7,8 @@ import { FIRST_SCREEN_KEY, stampHolds, type FirstScreenStamp } from '../lib/firs
  * (entrypoints/popup/start/first-screen.ts). Nothing stored, or stored by another build or in
  * another language: the root stays empty and the popup renders as usual.
  *
- * Create link pressed (Enter) before React took over is held here and pressed again then.
+ * Create link pressed (Enter), or another button clicked (the History tab, say), before
+ * React took over is held here and pressed again then.
  */
 // The extension API as every browser names it; the polyfill (wxt/browser) would weigh more
 // than this whole script.
@@ -30,11 +31,18 @@ export default defineUnlistedScript(() => {
     const field = root.querySelector<HTMLInputElement>('input[autofocus]');
     field?.focus();
     field?.setSelectionRange(field.value.length, field.value.length);
-    // The form's own submit (Enter, Create link) would reload the page; held until hydrated.
+    // The form's own submit (Enter, Create link) would reload the page; held until hydrated,
+    // as is the last button clicked (nothing happens to it until React is there). A button
+    // is held by its place among the root's buttons: hydration keeps these very elements.
     root.addEventListener('submit', (event) => {
       if (!('prerendered' in root.dataset)) return;
       event.preventDefault();
-      root.dataset.submitted = '';
+      root.dataset.held = 'submit';
+    });
+    root.addEventListener('click', (event) => {
+      const button = (event.target as Element).closest<HTMLButtonElement>('button[type="button"]');
+      if (!button || !('prerendered' in root.dataset)) return;
+      root.dataset.held = String([...root.querySelectorAll('button')].indexOf(button));
     });
   } catch {
     // Storage unreadable or a stored value not ours: the popup renders as usual.

@@ -41,9 +41,15 @@ async function openHeldPopup(extension: ExtensionBrowser): Promise<HeldPopup> {
   const held: string[] = [];
   cdp.on('Fetch.requestPaused', (event) => held.push(event.requestId));
   await page.addInitScript(() => {
-    const seen = { inputs: [] as number[], submits: [] as number[], form: false };
+    const seen = {
+      inputs: [] as number[],
+      submits: [] as number[],
+      clicks: [] as number[],
+      form: false,
+    };
     Object.assign(window, { seen });
     addEventListener('input', () => seen.inputs.push(performance.now()), true);
+    addEventListener('click', () => seen.clicks.push(performance.now()), true);
     addEventListener('submit', () => seen.submits.push(performance.now()), true);
     new MutationObserver(() => {
       seen.form ||= document.getElementById('field-items-0-name') !== null;
@@ -65,6 +71,7 @@ async function openHeldPopup(extension: ExtensionBrowser): Promise<HeldPopup> {
 interface Seen {
   inputs: number[];
   submits: number[];
+  clicks: number[];
   form: boolean;
   hydrated: number | undefined;
 }
@@ -108,6 +115,31 @@ test('the popup opens on its form with the draft before any module runs; typing 
   expect(times.hydrated).toBeDefined();
   expect(times.inputs[0]).toBeLessThan(times.hydrated ?? 0);
   expect(times.submits[0]).toBeLessThan(times.hydrated ?? 0);
+});
+
+test('the History tab clicked before hydration opens History once React is there', async ({
+  extension,
+  sandbox,
+}) => {
+  await connectToSandbox(extension, sandbox);
+  const first = await openPopup(extension);
+  await fillItems(first, [{ name: 'Copywriting', unitPrice: '40' }]);
+  await firstScreenKept(first, 'Copywriting');
+  await first.close();
+
+  const held = await openHeldPopup(extension);
+  const popup = held.page;
+  const history = popup.getByRole('tab', { name: 'History' });
+  await history.click();
+  // Nothing runs the tabs yet: the click waits for React.
+  await expect(history).toHaveAttribute('aria-selected', 'false');
+  await held.release();
+
+  await expect(history).toHaveAttribute('aria-selected', 'true');
+  await expect(popup.getByText('No links yet')).toBeVisible();
+  const times = await seen(popup);
+  expect(times.hydrated).toBeDefined();
+  expect(times.clicks[0]).toBeLessThan(times.hydrated ?? 0);
 });
 
 test('a popup closed while its link was being made opens on it, never on the form for a frame', async ({

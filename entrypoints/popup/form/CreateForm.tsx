@@ -108,9 +108,10 @@ export function CreateForm({
     const typed = typedDraft(current());
     if (!sameDraft(typed, current())) update(() => typed);
     const root = formElement.current?.closest<HTMLElement>('#root');
-    const held = root ? endPrerendered(root) : false;
+    const held = root ? endPrerendered(root) : null;
     performance.mark('popup-hydrated');
-    if (held) formElement.current?.requestSubmit();
+    if (held === 'submit') formElement.current?.requestSubmit();
+    else held?.click();
     // Once, as the form mounts.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

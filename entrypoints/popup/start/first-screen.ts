@@ -57,12 +57,16 @@ export function drawnFirstScreen(root: HTMLElement): FirstScreen | null {
   return null;
 }
 
-/** React has the page: a submit is React's from now on. Answers whether one was held. */
-export function endPrerendered(root: HTMLElement): boolean {
-  const submitted = 'submitted' in root.dataset;
+/**
+ * React has the page: a submit or a click is React's from now on. Answers what popup-boot held
+ * meanwhile: the form's submit, or the button last clicked.
+ */
+export function endPrerendered(root: HTMLElement): 'submit' | HTMLButtonElement | null {
+  const { held } = root.dataset;
   delete root.dataset.prerendered;
-  delete root.dataset.submitted;
-  return submitted;
+  delete root.dataset.held;
+  if (held === 'submit') return held;
+  return held === undefined ? null : (root.querySelectorAll('button')[Number(held)] ?? null);
 }
 
 /** The draft as the form's fields hold it now: what was typed before React hydrated them. */
