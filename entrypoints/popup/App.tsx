@@ -12,7 +12,7 @@ import { openSettings } from '../../utils/navigation.ts';
 import { CreateForm } from './form/CreateForm.tsx';
 import { askFirst, type FirstAnswers } from './start/first-load.ts';
 import {
-  draftChangedSince,
+  draftEdited,
   rememberDraft,
   rememberState,
   rememberStoredDraft,
@@ -111,13 +111,13 @@ function clearDraft(): void {
 /**
  * Whether the form hydrated from a first screen (first-screen.ts) stays when the state and
  * draft come in: unless the popup opens on something else, or on a form the draft drawn is
- * not (selected text added to it, or a draft saved after the first screen was), still
- * untouched.
+ * not (selected text added to it, or a draft saved after the first screen was kept, by a
+ * popup closed before it kept a new one) and nobody has typed into the drawn one yet.
  */
 function keepsDrawnForm(drawn: View, loaded: View): boolean {
   if (drawn.kind !== 'form' || loaded.kind !== 'form') return false;
   if (loaded.error !== null || loaded.notice !== undefined) return false;
-  return sameDraft(loaded.draft, drawn.draft) || draftChangedSince(drawn.draft);
+  return sameDraft(loaded.draft, drawn.draft) || draftEdited();
 }
 
 interface PopupRootProps {

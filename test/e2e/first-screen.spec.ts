@@ -142,6 +142,32 @@ test('the History tab clicked before hydration opens History once React is there
   expect(times.clicks[0]).toBeLessThan(times.hydrated ?? 0);
 });
 
+test('a draft saved after the first screen was kept (its popup closed before keeping a new one) replaces the drawn one', async ({
+  extension,
+  sandbox,
+}) => {
+  await connectToSandbox(extension, sandbox);
+  const first = await openPopup(extension);
+  await fillItems(first, [{ name: 'Hosting', unitPrice: '9.99' }]);
+  await firstScreenKept(first, 'Hosting');
+  const kept = await first.evaluate((key) => localStorage.getItem(key), FIRST_SCREEN_KEY);
+  await first.close();
+
+  const second = await openPopup(extension);
+  await second.getByRole('textbox', { name: 'Item name' }).fill('Hosting plan');
+  await firstScreenKept(second, 'Hosting plan');
+  // As if it had closed before it was idle: the stored draft is newer than the first screen.
+  await second.evaluate(({ key, value }) => localStorage.setItem(key, value), {
+    key: FIRST_SCREEN_KEY,
+    value: kept ?? '',
+  });
+  await second.close();
+
+  const third = await openPopup(extension);
+  await expect(third.getByRole('textbox', { name: 'Item name' })).toHaveValue('Hosting plan');
+  await expect(third.getByRole('textbox', { name: 'Unit price' })).toHaveValue('9.99');
+});
+
 test('a popup closed while its link was being made opens on it, never on the form for a frame', async ({
   extension,
   sandbox,

@@ -101,8 +101,26 @@ export function typedDraft(draft: Draft): Draft {
   };
 }
 
+/** Every value of a draft in one order, a client field absent (drafts before invoices) as ''. */
+function values(draft: Draft | null): string[] | null {
+  if (draft === null) return null;
+  return [
+    ...draft.items.flatMap((item) => ITEM_FIELDS.map((field) => item[field])),
+    draft.currency,
+    draft.network,
+    draft.reference,
+    draft.successUrl,
+    draft.cancelUrl,
+    draft.callbackUrl,
+    draft.clientName ?? '',
+    draft.clientEmail ?? '',
+    draft.clientAddress ?? '',
+  ];
+}
+
+/** The same values in every field: what the user sees as the same form. */
 export function sameDraft(a: Draft | null, b: Draft | null): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return JSON.stringify(values(a)) === JSON.stringify(values(b));
 }
 
 type Render = (screen: FirstScreen) => Promise<string>;
@@ -155,9 +173,12 @@ export function rememberCreating(creating: boolean): void {
   else schedule();
 }
 
-/** The draft last remembered: whether the form was edited since `since`. */
-export function draftChangedSince(since: Draft | null): boolean {
-  return !sameDraft(draft, since);
+/**
+ * Whether the form was edited in this popup (typing adopted at hydration, any edit since):
+ * a draft read from storage is then older than what the form holds.
+ */
+export function draftEdited(): boolean {
+  return edited;
 }
 
 function schedule(): void {
