@@ -2,7 +2,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { saveApiKey, setPassphrase } from '../../entrypoints/background/key-store.ts';
 import { getState } from '../../entrypoints/background/state.ts';
-import { nextFirstScreen } from '../../entrypoints/popup/start/first-screen.ts';
+import { nextFirstScreen, sameDraft } from '../../entrypoints/popup/start/first-screen.ts';
 import { renderFirstScreen } from '../../entrypoints/popup/start/render-first-screen.tsx';
 import { emptyDraft, type Draft } from '../../lib/draft.ts';
 import type { State } from '../../lib/messages.ts';
@@ -101,5 +101,25 @@ describe('the first screen as HTML', () => {
       draft: emptyDraft(DEFAULT_SETTINGS, ''),
     });
     expect(html).toContain('Last link: 75.00 USDT');
+  });
+});
+
+describe('the same draft, as the user sees it', () => {
+  it('takes a client field left out (drafts before invoices, a new form) as empty', () => {
+    const fresh = emptyDraft(DEFAULT_SETTINGS, '');
+    expect(sameDraft(fresh, { ...fresh, clientName: '', clientEmail: '', clientAddress: '' })).toBe(
+      true,
+    );
+    expect(sameDraft(fresh, { ...fresh, clientName: 'Acme' })).toBe(false);
+  });
+
+  it('ignores the order of the keys, not a value of any item', () => {
+    const { items, ...rest } = DRAFT;
+    expect(sameDraft(DRAFT, { ...rest, items })).toBe(true);
+    const [first] = items;
+    if (!first) throw new Error('DRAFT has an item');
+    expect(sameDraft(DRAFT, { ...DRAFT, items: [{ ...first, quantity: '3' }] })).toBe(false);
+    expect(sameDraft(DRAFT, null)).toBe(false);
+    expect(sameDraft(null, null)).toBe(true);
   });
 });
