@@ -101,8 +101,8 @@ export function CreateForm({
   const formElement = useRef<HTMLFormElement>(null);
 
   // Hydrated: what was typed before React took over is adopted (React leaves the fields'
-  // values, but its state would not have them), and a Create link pressed meanwhile is
-  // pressed again, now that there is a handler for it.
+  // values, but its state would not have them), and a Create link pressed or a button
+  // clicked meanwhile (popup-boot holds it) is pressed again, now that there is a handler.
   useLayoutEffect(() => {
     if (!hydrated) return;
     const typed = typedDraft(current());
