@@ -68,6 +68,13 @@ const SCALE_FIGURES: readonly { key: ScaleKey; name: string }[] = [
   { key: 'createMs', name: 'create → copied' },
 ];
 
+/** The figures compared across history sizes: the scale figures and the worker's cold start. */
+const RATIO_FIGURES: readonly { key: ScaleKey; name: string }[] = [
+  ...SCALE_FIGURES,
+  { key: 'coldStartMs', name: 'worker cold start' },
+];
+const RATIO_KEYS = RATIO_FIGURES.map(({ key }) => key);
+
 /** Every goal of the issue, judged on medians (p95 is shown beside them in the tables). */
 export function goals(results: BenchResults): Goal[] {
   const { ready, create, scale, sizes } = results;
@@ -92,10 +99,7 @@ export function goals(results: BenchResults): Goal[] {
   const small = scale.find((r) => r.sessions === 100);
   const largest = scale.find((r) => r.sessions === 10_000);
   if (small && largest) {
-    for (const { key, name } of [
-      ...SCALE_FIGURES,
-      { key: 'coldStartMs' as const, name: 'worker cold start' },
-    ]) {
+    for (const { key, name } of RATIO_FIGURES) {
       const r = ratio(largest[key], small[key]);
       list.push({
         goal: `${name}: 10,000 sessions ≤ 1.2× 100 sessions`,
@@ -137,7 +141,6 @@ export function goals(results: BenchResults): Goal[] {
 function ratiosToSmallHistory(scale: readonly ScaleResult[]): string[] {
   const small = scale.find((r) => r.sessions === 100);
   if (!small) return [];
-  const keys = [...SCALE_FIGURES.map(({ key }) => key), 'coldStartMs' as const];
   return [
     '',
     'Ratio of medians to 100 sessions (an empty history draws no rows; this counts only what grows with the history):',
@@ -148,7 +151,7 @@ function ratiosToSmallHistory(scale: readonly ScaleResult[]): string[] {
       .filter((r) => r.sessions >= 100)
       .map(
         (r) =>
-          `| ${r.sessions} | ${keys.map((key) => ratioText(ratio(r[key], small[key]))).join(' | ')} |`,
+          `| ${r.sessions} | ${RATIO_KEYS.map((key) => ratioText(ratio(r[key], small[key]))).join(' | ')} |`,
       ),
   ];
 }
@@ -199,9 +202,7 @@ export function tables(results: BenchResults): string {
     '| ---: | ---: | ---: | ---: | ---: | ---: |',
     ...scale.map((r) =>
       base
-        ? `| ${r.sessions} | ${[...SCALE_FIGURES.map(({ key }) => key), 'coldStartMs' as const]
-            .map((key) => ratioText(ratio(r[key], base[key])))
-            .join(' | ')} |`
+        ? `| ${r.sessions} | ${RATIO_KEYS.map((key) => ratioText(ratio(r[key], base[key]))).join(' | ')} |`
         : `| ${r.sessions} | — | — | — | — | — |`,
     ),
     ...ratiosToSmallHistory(scale),
