@@ -30,6 +30,7 @@ import {
   withItemRemoved,
   withoutError,
   type ItemField,
+  type TopField,
 } from './draft-edit.ts';
 import type { FormError } from './form-error.ts';
 import { ClientName } from './ClientName.tsx';
@@ -60,17 +61,6 @@ interface CreateFormProps {
   /** Hydrated from the first screen popup-boot drew: it may hold typing, and a held submit. */
   hydrated?: boolean;
 }
-
-type TopField =
-  | 'currency'
-  | 'network'
-  | 'reference'
-  | 'successUrl'
-  | 'cancelUrl'
-  | 'callbackUrl'
-  | 'clientName'
-  | 'clientEmail'
-  | 'clientAddress';
 
 export function CreateForm({
   profileId,

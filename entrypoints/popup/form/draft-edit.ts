@@ -64,11 +64,7 @@ export function fieldOrder(draft: Draft): string[] {
   return [
     ...draft.items.flatMap((_, index) => ITEM_FIELDS.map((field) => itemKey(index, field))),
     ITEMS_KEY,
-    'currency',
-    'network',
-    'clientName',
-    'reference',
-    ...MORE_FIELDS,
+    ...TOP_FIELDS,
   ];
 }
 
@@ -86,6 +82,16 @@ export function strayErrors(draft: Draft, errors: FieldErrors): string[] {
 
 /** Fields under "More options", which opens to show an error in one. */
 export const MORE_FIELDS = ['clientEmail', 'clientAddress', ...URL_FIELDS] as const;
+
+/** Every field of the form outside the items, in the order they appear on screen. */
+export const TOP_FIELDS = [
+  'currency',
+  'network',
+  'clientName',
+  'reference',
+  ...MORE_FIELDS,
+] as const;
+export type TopField = (typeof TOP_FIELDS)[number];
 
 export function hasMoreOptionsError(errors: FieldErrors): boolean {
   return MORE_FIELDS.some((field) => errors[field] !== undefined);

@@ -9,7 +9,7 @@ import {
 } from '../../../lib/first-screen.ts';
 import { uiLocale } from '../../../lib/i18n.ts';
 import { StateSchema, type State } from '../../../lib/messages.ts';
-import { ITEM_FIELDS, itemKey } from '../form/draft-edit.ts';
+import { ITEM_FIELDS, itemKey, TOP_FIELDS, type TopField } from '../form/draft-edit.ts';
 import { initialView, type View } from '../view.ts';
 
 /*
@@ -85,20 +85,10 @@ export function typedDraft(draft: Draft): Draft {
         ITEM_FIELDS.map((field) => [field, value(itemKey(index, field), item[field])]),
       ) as typeof item,
   );
-  const top = (key: keyof Omit<Draft, 'items'>) => value(key, draft[key] ?? '');
-  return {
-    ...draft,
-    items,
-    currency: top('currency'),
-    network: top('network'),
-    reference: top('reference'),
-    successUrl: top('successUrl'),
-    cancelUrl: top('cancelUrl'),
-    callbackUrl: top('callbackUrl'),
-    clientName: top('clientName'),
-    clientEmail: top('clientEmail'),
-    clientAddress: top('clientAddress'),
-  };
+  const top = Object.fromEntries(
+    TOP_FIELDS.map((key) => [key, value(key, draft[key] ?? '')]),
+  ) as Record<TopField, string>;
+  return { ...draft, ...top, items };
 }
 
 /** Every value of a draft in one order, a client field absent (drafts before invoices) as ''. */
@@ -106,15 +96,7 @@ function values(draft: Draft | null): string[] | null {
   if (draft === null) return null;
   return [
     ...draft.items.flatMap((item) => ITEM_FIELDS.map((field) => item[field])),
-    draft.currency,
-    draft.network,
-    draft.reference,
-    draft.successUrl,
-    draft.cancelUrl,
-    draft.callbackUrl,
-    draft.clientName ?? '',
-    draft.clientEmail ?? '',
-    draft.clientAddress ?? '',
+    ...TOP_FIELDS.map((key) => draft[key] ?? ''),
   ];
 }
 
