@@ -1,7 +1,13 @@
 import type { Page } from '@playwright/test';
 import { FIRST_SCREEN_KEY } from '../../lib/first-screen.ts';
 import type { ExtensionBrowser } from '../support/chromium.ts';
-import { connectToSandbox, fillItems, openPopup, POPUP_VIEWPORT } from '../support/flows.ts';
+import {
+  connectToSandbox,
+  fillItems,
+  openPopup,
+  POPUP_VIEWPORT,
+  type SampleItem,
+} from '../support/flows.ts';
 import { expect, test } from './fixtures.ts';
 
 /*
@@ -20,6 +26,14 @@ async function firstScreenKept(popup: Page, text: string): Promise<void> {
       }, FIRST_SCREEN_KEY),
     )
     .toContain(text);
+}
+
+/** A popup with `item` typed in, once it has kept the first screen holding it for the next. */
+async function popupKeeping(extension: ExtensionBrowser, item: SampleItem): Promise<Page> {
+  const popup = await openPopup(extension);
+  await fillItems(popup, [item]);
+  await firstScreenKept(popup, item.name);
+  return popup;
 }
 
 interface HeldPopup {
@@ -88,9 +102,7 @@ test('the popup opens on its form with the draft before any module runs; typing 
   sandbox,
 }) => {
   await connectToSandbox(extension, sandbox);
-  const first = await openPopup(extension);
-  await fillItems(first, [{ name: 'Logo', unitPrice: '120.5' }]);
-  await firstScreenKept(first, 'Logo');
+  const first = await popupKeeping(extension, { name: 'Logo', unitPrice: '120.5' });
   await first.close();
 
   const held = await openHeldPopup(extension);
@@ -122,9 +134,7 @@ test('the History tab clicked before hydration opens History once React is there
   sandbox,
 }) => {
   await connectToSandbox(extension, sandbox);
-  const first = await openPopup(extension);
-  await fillItems(first, [{ name: 'Copywriting', unitPrice: '40' }]);
-  await firstScreenKept(first, 'Copywriting');
+  const first = await popupKeeping(extension, { name: 'Copywriting', unitPrice: '40' });
   await first.close();
 
   const held = await openHeldPopup(extension);
@@ -147,9 +157,7 @@ test('a draft saved after the first screen was kept (its popup closed before kee
   sandbox,
 }) => {
   await connectToSandbox(extension, sandbox);
-  const first = await openPopup(extension);
-  await fillItems(first, [{ name: 'Hosting', unitPrice: '9.99' }]);
-  await firstScreenKept(first, 'Hosting');
+  const first = await popupKeeping(extension, { name: 'Hosting', unitPrice: '9.99' });
   const kept = await first.evaluate((key) => localStorage.getItem(key), FIRST_SCREEN_KEY);
   await first.close();
 
@@ -174,9 +182,7 @@ test('a popup closed while its link was being made opens on it, never on the for
 }) => {
   await connectToSandbox(extension, sandbox);
   sandbox.faults.add({ match: 'create', latencyMs: 2_000 });
-  const first = await openPopup(extension);
-  await fillItems(first, [{ name: 'Website audit', unitPrice: '75' }]);
-  await firstScreenKept(first, 'Website audit');
+  const first = await popupKeeping(extension, { name: 'Website audit', unitPrice: '75' });
   await first.getByRole('button', { name: 'Create link' }).click();
   await expect(first.getByText(/Creating|still being made/i).first()).toBeVisible();
   await expect
@@ -196,9 +202,7 @@ test('after the key is removed in Settings, the popup opens on Open settings, ne
   sandbox,
 }) => {
   await connectToSandbox(extension, sandbox);
-  const first = await openPopup(extension);
-  await fillItems(first, [{ name: 'Hosting', unitPrice: '9.99' }]);
-  await firstScreenKept(first, 'Hosting');
+  const first = await popupKeeping(extension, { name: 'Hosting', unitPrice: '9.99' });
   await first.close();
 
   const options = await extension.context.newPage();
