@@ -7,7 +7,7 @@
  *    caption, the one size both stores accept, in docs/store/.
  *
  * Needs a build (`npm run build`) and the other screenshots (`npm run screenshots`).
- * docs/store-listing.md lists the results; test/unit/store-listing.test.ts checks them.
+ * docs/store-listing.md lists the results; test/unit/build/store-listing.test.ts checks them.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

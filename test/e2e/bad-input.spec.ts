@@ -5,7 +5,7 @@ import { createRequests } from '../support/sandbox-traffic.ts';
 
 /*
  * Bad form input typed into the real popup: a representative subset of the unit table in
- * test/unit/draft.test.ts, checked where only a browser can check it — the message is the
+ * test/unit/lib/draft.test.ts, checked where only a browser can check it — the message is the
  * field's accessible description, the typed text stays, and nothing reaches the sandbox.
  */
 

@@ -249,7 +249,7 @@ test.describe('a create that fails', () => {
   // The real 15 s timeout of the production build, not a shortened one: a test-only switch
   // would either ship in the build (user-settable storage) or make the tested build differ
   // from the shipped one. The transport's timeout is unit-tested with a 20 ms limit in
-  // test/unit/payfect/client.test.ts; this case costs about 17 s once.
+  // test/unit/lib/payfect/client.test.ts; this case costs about 17 s once.
   test('an answer slower than the 15-second timeout is given up, once', async ({
     extension,
     sandbox,

@@ -7,7 +7,7 @@ import {
 } from '../../../entrypoints/background/router.ts';
 import type { ResponseFor } from '../../../lib/messages.ts';
 import { DEFAULT_SETTINGS, LIVE_API_BASE_URL, type Settings } from '../../../lib/settings.ts';
-import { fakeFetch, jsonResponse, type RecordedCall } from '../payfect/fake-fetch.ts';
+import { fakeFetch, jsonResponse, type RecordedCall } from '../lib/payfect/fake-fetch.ts';
 import { ask, order } from './helpers.ts';
 
 const LOOK_ALIKE = 'https://api.payfect-finance.support/api/v1';

@@ -34,7 +34,7 @@ import {
 import { DEFAULT_MESSAGE_TEMPLATE, DEFAULT_MESSAGE_TEMPLATE_V2 } from '../../../lib/settings.ts';
 import historyV1 from './fixtures/history-v1.json';
 import settingsV1 from './fixtures/settings-v1.json';
-import { fakeFetch, jsonResponse } from '../payfect/fake-fetch.ts';
+import { fakeFetch, jsonResponse } from '../lib/payfect/fake-fetch.ts';
 import { createMessageHandler } from '../../../entrypoints/background/router.ts';
 import { ask, session } from './helpers.ts';
 

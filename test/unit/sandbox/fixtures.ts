@@ -1,4 +1,4 @@
-import { seedRequest } from '../payfect/fixtures.ts';
+import { seedRequest } from '../lib/payfect/fixtures.ts';
 
 /**
  * The request bodies of Payfect's "Create a Checkout" page, copied verbatim

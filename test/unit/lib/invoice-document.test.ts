@@ -1,0 +1,128 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { invoiceDocument } from '../../../lib/invoice-document.ts';
+import { DEFAULT_BUSINESS, type Business } from '../../../lib/invoice.ts';
+import { useFakeLocale } from '../../support/fake-i18n.ts';
+import { session } from '../history-fixtures.ts';
+
+const business: Business = {
+  ...DEFAULT_BUSINESS,
+  name: 'Lin Studio',
+  address: '12 Harbour Road\n\n Kaohsiung 806 ',
+  taxId: '12345678',
+  email: 'billing@lin.example',
+  footer: 'Payment due on receipt.\nThank you!',
+};
+
+const created = Date.UTC(2026, 11, 4, 9, 30);
+const twoItems = session({
+  invoiceNumber: 'INV-0007',
+  reference: 'INV-0007',
+  amountTotal: '119.88',
+  items: [
+    { name: 'Hosting', description: 'Monthly', unitAmount: '9.99', quantity: 12 },
+    { name: 'Stickers', description: '', unitAmount: '0.1', quantity: 3 },
+  ],
+  createdAt: created,
+  expiresAt: created + 24 * 60 * 60 * 1000,
+  client: { name: 'ACME Ltd', email: 'ap@acme.example', address: '1 Main St\nTaipei' },
+});
+
+afterEach(async () => {
+  await useFakeLocale('en');
+});
+
+describe('invoiceDocument', () => {
+  it('turns items into rows with exact amounts as strings', () => {
+    const document = invoiceDocument(twoItems, business, 'invoice', 'en');
+    expect(document.rows).toEqual([
+      {
+        name: 'Hosting',
+        description: 'Monthly',
+        quantity: '12',
+        unitPrice: '9.99',
+        amount: '119.88',
+      },
+      { name: 'Stickers', description: '', quantity: '3', unitPrice: '0.1', amount: '0.30' },
+    ]);
+    expect(document.subtotal).toBe('120.18');
+    // What the client pays is Payfect's own figure, never recomputed.
+    expect(document.total).toBe('119.88');
+    expect(document.totalCurrency).toBe('USDT');
+  });
+
+  it('holds the number, dates, business lines, client and link', () => {
+    const document = invoiceDocument(twoItems, business, 'invoice', 'en');
+    expect(document).toMatchObject({
+      number: 'INV-0007',
+      title: 'INV-0007',
+      issued: '4 December 2026',
+      business: {
+        name: 'Lin Studio',
+        addressLines: ['12 Harbour Road', 'Kaohsiung 806'],
+        taxId: '12345678',
+      },
+      client: { name: 'ACME Ltd', addressLines: ['1 Main St', 'Taipei'] },
+      url: 'https://buy.payfect.finance/checkouts/cs_1',
+      warning: 'Pay in USDT on Tron (TRC20) only',
+      footerLines: ['Payment due on receipt.', 'Thank you!'],
+      missingBusinessName: false,
+      notPaid: false,
+      paid: undefined,
+    });
+    expect(document.due).toMatch(/^5 December 2026/);
+  });
+
+  it('shows a fiat price and the USDT total Payfect returned side by side', () => {
+    const twd = session({
+      itemsCurrency: 'twd',
+      currency: 'usdt',
+      amountTotal: '376.47',
+      items: [{ name: 'Logo', description: '', unitAmount: '12000', quantity: 1 }],
+    });
+    const document = invoiceDocument(twd, business, 'invoice', 'en');
+    expect(document.itemsCurrency).toBe('TWD');
+    expect(document.subtotal).toBe('12,000.00');
+    expect(`${document.total} ${document.totalCurrency}`).toBe('376.47 USDT');
+  });
+
+  it('makes a receipt of a paid link only, with the date it was seen paid', () => {
+    const paidAt = Date.UTC(2026, 11, 4, 14, 5);
+    const paid = session({ ...twoItems, status: 'complete', statusChangedAt: paidAt });
+    const receipt = invoiceDocument(paid, business, 'receipt', 'en');
+    expect(receipt.title).toBe('INV-0007 receipt');
+    expect(receipt.paid).toMatch(/^4 December 2026/);
+    expect(receipt.notPaid).toBe(false);
+    expect(invoiceDocument(twoItems, business, 'receipt', 'en').notPaid).toBe(true);
+  });
+
+  it('names what a renewal replaces, and stands the reference in for an old record', () => {
+    const renewal = invoiceDocument(
+      session({ invoiceNumber: 'INV-0008', replacesInvoice: 'INV-0007' }),
+      business,
+      'invoice',
+      'en',
+    );
+    expect(renewal.replaces).toBe('INV-0007');
+    const old = invoiceDocument(session({ reference: 'ORDER-9' }), DEFAULT_BUSINESS, 'invoice');
+    expect(old.number).toBe('ORDER-9');
+    expect(old.client).toEqual({ name: '', email: '', addressLines: [] });
+    expect(old.missingBusinessName).toBe(true);
+  });
+
+  it('writes dates and amounts the way Traditional Chinese does', async () => {
+    await useFakeLocale('zh-TW');
+    const big = session({
+      ...twoItems,
+      amountTotal: '12000.00',
+      items: [{ name: '品牌識別設計', description: '', unitAmount: '12000', quantity: 1 }],
+    });
+    const document = invoiceDocument(big, business, 'invoice', 'zh-TW');
+    expect(document.issued).toBe('2026年12月4日');
+    expect(document.rows[0]?.amount).toBe('12,000.00');
+    // The total stays exactly as Payfect returned it, for pasting into a wallet.
+    expect(document.total).toBe('12000.00');
+    expect(document.warning).toContain('USDT');
+    expect(document.warning).toContain('Tron (TRC20)');
+    expect(invoiceDocument(big, business, 'receipt', 'zh-TW').title).toBe('INV-0007 收據');
+  });
+});

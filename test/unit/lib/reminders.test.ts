@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { canRenew, durationText, needsReminder, reminderMessage } from '../../../lib/reminders.ts';
+import { NOW, session } from '../history-fixtures.ts';
+
+const MINUTE = 60_000;
+
+describe('needsReminder', () => {
+  const soon = session({ expiresAt: NOW + 45 * MINUTE });
+
+  it('fires for an open link within the window before expiry', () => {
+    expect(needsReminder(soon, NOW, 60)).toBe(true);
+    expect(needsReminder(session({ expiresAt: NOW + 60 * MINUTE }), NOW, 60)).toBe(true);
+  });
+
+  it('waits while more than the window is left', () => {
+    expect(needsReminder(session({ expiresAt: NOW + 61 * MINUTE }), NOW, 60)).toBe(false);
+  });
+
+  it('fires once: not again after remindedAt is set', () => {
+    expect(needsReminder({ ...soon, remindedAt: NOW - MINUTE }, NOW, 60)).toBe(false);
+  });
+
+  it('never fires for a paid, expired, past-expiry or renewed link', () => {
+    expect(needsReminder({ ...soon, status: 'complete' }, NOW, 60)).toBe(false);
+    expect(needsReminder({ ...soon, status: 'expired' }, NOW, 60)).toBe(false);
+    expect(needsReminder(session({ expiresAt: NOW }), NOW, 60)).toBe(false);
+    expect(needsReminder({ ...soon, renewedBy: 'cs_2' }, NOW, 60)).toBe(false);
+  });
+
+  it('never fires when reminders are off (0 minutes)', () => {
+    expect(needsReminder(session({ expiresAt: NOW + MINUTE }), NOW, 0)).toBe(false);
+  });
+});
+
+describe('reminderMessage', () => {
+  it('names the item, the total and the time left', () => {
+    expect(reminderMessage(session({ expiresAt: NOW + 45 * MINUTE }), NOW)).toBe(
+      'Logo design — 20.50 USDT expires in 45 min',
+    );
+  });
+
+  it.each([
+    [30_000, '1 min'],
+    [59 * MINUTE, '59 min'],
+    [60 * MINUTE, '1 h'],
+    [125 * MINUTE, '2 h 5 min'],
+  ])('writes %i ms as "%s"', (ms, text) => {
+    expect(durationText(ms)).toBe(text);
+  });
+});
+
+describe('canRenew', () => {
+  it('offers an expired link, by status or by the clock', () => {
+    expect(canRenew(session({ status: 'expired' }), NOW, 60)).toBe(true);
+    expect(canRenew(session({ expiresAt: NOW - 1 }), NOW, 60)).toBe(true);
+  });
+
+  it('offers an open link only inside the reminder window', () => {
+    expect(canRenew(session({ expiresAt: NOW + 59 * MINUTE }), NOW, 60)).toBe(true);
+    expect(canRenew(session({ expiresAt: NOW + 2 * 60 * MINUTE }), NOW, 60)).toBe(false);
+    expect(canRenew(session({ expiresAt: NOW + 2 * 60 * MINUTE }), NOW, 180)).toBe(true);
+  });
+
+  it('keeps an hour’s window for Renew when reminders are off', () => {
+    expect(canRenew(session({ expiresAt: NOW + 59 * MINUTE }), NOW, 0)).toBe(true);
+  });
+
+  it('never offers a paid or an already renewed link', () => {
+    expect(canRenew(session({ status: 'complete', expiresAt: NOW - 1 }), NOW, 60)).toBe(false);
+    expect(canRenew(session({ status: 'expired', renewedBy: 'cs_2' }), NOW, 60)).toBe(false);
+  });
+});

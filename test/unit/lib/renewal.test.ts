@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_REFERENCE_LENGTH } from '../../../lib/order.ts';
+import { renewalOrder, renewedReference } from '../../../lib/renewal.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings.ts';
+import { session } from '../history-fixtures.ts';
+
+describe('renewedReference', () => {
+  it.each([
+    ['INV-42', 'INV-42-R2'],
+    ['INV-42-R2', 'INV-42-R3'],
+    ['INV-42-R9', 'INV-42-R10'],
+    ['ACME-R', 'ACME-R-R2'],
+    ['job-r2', 'job-r2-R2'],
+  ])('renews %s as %s', (reference, renewed) => {
+    expect(renewedReference(reference)).toBe(renewed);
+  });
+
+  it('shortens a long reference so the suffix still fits the limit', () => {
+    const long = 'x'.repeat(MAX_REFERENCE_LENGTH);
+    const renewed = renewedReference(long);
+    expect(renewed).toHaveLength(MAX_REFERENCE_LENGTH);
+    expect(renewed.endsWith('x-R2')).toBe(true);
+    expect(renewedReference(renewed)).toBe(`${'x'.repeat(MAX_REFERENCE_LENGTH - 3)}-R3`);
+  });
+});
+
+describe('renewalOrder', () => {
+  const defaults = {
+    ...DEFAULT_SETTINGS,
+    successUrl: 'https://example.com/default-thanks',
+    cancelUrl: '',
+    callbackUrl: 'https://example.com/default-hook',
+  };
+  const items = [
+    { name: 'Logo design', description: 'Three concepts', unitAmount: '120.5', quantity: 1 },
+    { name: 'Hosting', description: '', unitAmount: '9.99', quantity: 12 },
+  ];
+
+  it('renews in the link’s own currency, not the Settings default', () => {
+    const record = session({ items, currency: 'twd', itemsCurrency: 'twd' });
+    const settings: Settings = { ...defaults, currency: 'usdt' };
+    const order = renewalOrder(record, settings);
+    expect(order.ok && order.value.currency).toBe('twd');
+  });
+
+  it('renews in the currency the items were priced in when Payfect answered the session in another', () => {
+    const record = session({ items, currency: 'usdt', itemsCurrency: 'twd' });
+    const order = renewalOrder(record, defaults);
+    expect(order.ok && order.value.currency).toBe('twd');
+  });
+
+  it('sends the same items, currency, network and URLs with the renewed reference', () => {
+    const record = session({
+      items,
+      currency: 'twd',
+      network: 'polygon',
+      reference: 'INV-7',
+      successUrl: 'https://example.com/thanks',
+      cancelUrl: 'https://example.com/cancel',
+      callbackUrl: '',
+    });
+    expect(renewalOrder(record, defaults)).toEqual({
+      ok: true,
+      value: {
+        items,
+        currency: 'twd',
+        network: 'polygon',
+        reference: 'INV-7-R2',
+        successUrl: 'https://example.com/thanks',
+        cancelUrl: 'https://example.com/cancel',
+        callbackUrl: '',
+      },
+    });
+  });
+
+  it('uses the current default URLs for a record made before URLs were kept', () => {
+    const order = renewalOrder(session({ items }), defaults);
+    expect(order).toMatchObject({
+      ok: true,
+      value: {
+        successUrl: 'https://example.com/default-thanks',
+        cancelUrl: '',
+        callbackUrl: 'https://example.com/default-hook',
+      },
+    });
+  });
+
+  it('refuses a stored record whose items could not be sent (a hand edit)', () => {
+    const broken = session({
+      items: [{ name: '', description: '', unitAmount: '1,5', quantity: 0 }],
+    });
+    expect(renewalOrder(broken, defaults)).toMatchObject({ ok: false });
+  });
+});
