@@ -1,4 +1,12 @@
 import { z } from 'zod/mini';
+import {
+  draftFieldsShape,
+  draftValue,
+  FIELDS,
+  PROFILE_DEFAULT_FIELDS,
+  type FieldKey,
+  type ProfileDefaultField,
+} from './fields.ts';
 import { t } from './i18n.ts';
 import {
   currencyDecimals,
@@ -15,24 +23,14 @@ import {
   MAX_ITEMS,
   MAX_NAME_LENGTH,
   MAX_QUANTITY,
-  MAX_REFERENCE_LENGTH,
   type Order,
   type OrderItem,
 } from './order.ts';
 import { OFFERED_MARKERS } from './currency-markers.ts';
-import {
-  isEmptyClient,
-  isPrintable,
-  looksLikeEmail,
-  MAX_CLIENT_ADDRESS,
-  MAX_CLIENT_EMAIL,
-  MAX_CLIENT_NAME,
-  type Client,
-} from './invoice.ts';
+import { isEmptyClient, type Client } from './invoice.ts';
 import { err, ok, type Result } from './result.ts';
 import { hasHiddenCharacters } from './safe-text.ts';
 import type { Settings } from './settings.ts';
-import { checkRedirectUrl } from './urls.ts';
 
 /** One line item exactly as typed: strings, so nothing the user wrote is ever reformatted away. */
 export const DraftItemSchema = z.object({
@@ -43,34 +41,28 @@ export const DraftItemSchema = z.object({
 });
 export type DraftItem = z.infer<typeof DraftItemSchema>;
 
-/** The popup form as typed, saved on every keystroke so a closed popup loses nothing. */
+/**
+ * The popup form as typed, saved on every keystroke so a closed popup loses nothing: the
+ * items and the fields of lib/fields.ts (those added later are absent from older drafts).
+ */
 export const DraftSchema = z.object({
   items: z.array(DraftItemSchema).check(z.minLength(1)),
-  currency: z.string(),
-  network: z.string(),
-  reference: z.string(),
-  successUrl: z.string(),
-  cancelUrl: z.string(),
-  callbackUrl: z.string(),
-  /** Who is billed (lib/invoice.ts); optional in drafts stored before invoices. */
-  clientName: z.optional(z.string()),
-  clientEmail: z.optional(z.string()),
-  clientAddress: z.optional(z.string()),
+  ...draftFieldsShape(),
 });
 export type Draft = z.infer<typeof DraftSchema>;
-
 export const EMPTY_ITEM: DraftItem = { name: '', description: '', unitPrice: '', quantity: '1' };
 
 export function emptyDraft(settings: Settings, reference: string): Draft {
-  return {
-    items: [{ ...EMPTY_ITEM }],
-    currency: settings.currency,
-    network: settings.network,
-    reference,
-    successUrl: settings.successUrl,
-    cancelUrl: settings.cancelUrl,
-    callbackUrl: settings.callbackUrl,
-  };
+  const draft: Draft = { items: [{ ...EMPTY_ITEM }], ...settingsDefaults(settings), reference };
+  return draft;
+}
+
+/** The fields a new form takes from the profile's defaults (Settings → Defaults). */
+export function settingsDefaults(settings: Settings): Pick<Draft, ProfileDefaultField> {
+  return Object.fromEntries(PROFILE_DEFAULT_FIELDS.map((key) => [key, settings[key]])) as Pick<
+    Draft,
+    ProfileDefaultField
+  >;
 }
 
 /**
@@ -208,65 +200,62 @@ export interface ValidateOptions {
   readonly baseUrl: string;
 }
 
-/**
- * Checks every field at once, so the form can show each message beside its field, and
- * returns the order to send only when nothing is wrong.
- */
-export function validateDraft(draft: Draft, options: ValidateOptions): Result<Order, FieldErrors> {
+/** The items as an order's lines, or each item's errors by field key (`items.0.name`). */
+export function validateItems(draft: Draft): Result<OrderItem[], FieldErrors> {
   const errors: FieldErrors = {};
   if (draft.items.length > MAX_ITEMS) errors.items = t('validation.maxItems', { max: MAX_ITEMS });
   const items = draft.items.map((item, index) =>
     validateItem(item, draft.currency, errors, `items.${index}`),
   );
-  const reference = draft.reference.trim();
-  if (reference.length > MAX_REFERENCE_LENGTH) {
-    errors.reference = t('validation.maxCharacters', { max: MAX_REFERENCE_LENGTH });
-  }
-  for (const field of ['successUrl', 'cancelUrl', 'callbackUrl'] as const) {
-    const checked = checkRedirectUrl(draft[field], options.baseUrl);
-    if (!checked.ok) errors[field] = checked.error;
-  }
-  if (draft.currency === '') errors.currency = t('validation.chooseCurrency');
-  if (draft.network === '') errors.network = t('validation.chooseNetwork');
-  const client = validateClient(draft, errors);
   const lines = items.filter((item): item is OrderItem => item !== undefined);
   if (Object.keys(errors).length > 0 || lines.length !== draft.items.length) return err(errors);
-  return ok({
-    items: lines,
-    currency: draft.currency,
-    network: draft.network,
-    // An empty reference gets the link's invoice number from the background, so every
-    // session can be reconciled.
-    reference,
-    successUrl: draft.successUrl.trim(),
-    cancelUrl: draft.cancelUrl.trim(),
-    callbackUrl: draft.callbackUrl.trim(),
-    ...(isEmptyClient(client) ? {} : { client }),
-  });
+  return ok(lines);
 }
 
-/** The client as it goes on the invoice (trimmed), its field errors added to `errors`. */
-function validateClient(draft: Draft, errors: FieldErrors): Client {
-  const client: Client = {
-    name: (draft.clientName ?? '').trim(),
-    email: (draft.clientEmail ?? '').trim(),
-    address: (draft.clientAddress ?? '').trim(),
+/**
+ * Checks every field at once, so the form can show each message beside its field, and
+ * returns the order to send only when nothing is wrong.
+ */
+export function validateDraft(draft: Draft, options: ValidateOptions): Result<Order, FieldErrors> {
+  const items = validateItems(draft);
+  const errors: FieldErrors = items.ok ? {} : { ...items.error };
+  const values = trimmedFields(draft);
+  for (const field of FIELDS) {
+    const message = field.check(values[field.key], options);
+    if (message !== undefined) errors[field.key] = message;
+  }
+  if (!items.ok || Object.keys(errors).length > 0) return err(errors);
+  return ok(orderOf(items.value, values));
+}
+
+/** Every field's value as it goes into an order: trimmed, and empty where a draft lacks it. */
+function trimmedFields(draft: Draft): Record<FieldKey, string> {
+  return Object.fromEntries(
+    FIELDS.map((field) => [field.key, draftValue(draft, field.key).trim()]),
+  ) as Record<FieldKey, string>;
+}
+
+/**
+ * The order of valid lines and fields: each field where lib/fields.ts keeps it; a field added
+ * later, and the client, are left out while empty. An empty reference gets the link's invoice
+ * number from the background, so every session can be reconciled.
+ */
+function orderOf(items: OrderItem[], values: Record<FieldKey, string>): Order {
+  const top: Record<string, string> = {};
+  const client: Record<string, string> = {};
+  for (const field of FIELDS) {
+    const value = values[field.key];
+    if (field.kept === 'client') client[field.as] = value;
+    else if (field.kept === 'top' && (value !== '' || !field.added)) top[field.as] = value;
+  }
+  const billed = client as Client;
+  return {
+    items,
+    currency: values.currency,
+    network: values.network,
+    ...(top as Omit<Order, 'items' | 'currency' | 'network' | 'client'>),
+    ...(isEmptyClient(billed) ? {} : { client: billed }),
   };
-  const limits = {
-    clientName: [client.name, MAX_CLIENT_NAME],
-    clientEmail: [client.email, MAX_CLIENT_EMAIL],
-    clientAddress: [client.address, MAX_CLIENT_ADDRESS],
-  } as const;
-  for (const [field, [value, max]] of Object.entries(limits)) {
-    if (value.length > max) errors[field] = t('validation.maxCharacters', { max });
-    else if (!isPrintable(value, { multiline: field === 'clientAddress' })) {
-      errors[field] = t('validation.hiddenText');
-    }
-  }
-  if (client.email !== '' && errors.clientEmail === undefined && !looksLikeEmail(client.email)) {
-    errors.clientEmail = t('validation.email');
-  }
-  return client;
 }
 
 /** The exact total of the lines that are valid so far, or undefined while none is. */
@@ -289,11 +278,10 @@ const API_FIELD: Readonly<Record<string, string>> = {
 };
 
 const API_TOP_FIELD: Readonly<Record<string, string>> = {
-  client_reference_id: 'reference',
+  ...Object.fromEntries(
+    FIELDS.flatMap((field) => ('payfect' in field ? [[field.payfect.key, field.key]] : [])),
+  ),
   currency: 'currency',
-  success_url: 'successUrl',
-  cancel_url: 'cancelUrl',
-  callback_url: 'callbackUrl',
   'payment_method_data.paymentMethodDetail.network': 'network',
   'payment_method_data.paymentMethodDetail.currency': 'currency',
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { t } from './i18n.ts';
+import { recordFieldsShape } from './fields.ts';
 import { ClientSchema } from './invoice.ts';
 
 /** The statuses Payfect documents, each with its own word in the UI. */
@@ -69,10 +70,8 @@ export const SessionRecordSchema = z.object({
    * answers "usdt"). Absent on older records, whose `currency` stands in.
    */
   itemsCurrency: z.optional(z.string()),
-  /** The redirect URLs it was created with, for a renewal; absent on older records. */
-  successUrl: z.optional(z.string()),
-  cancelUrl: z.optional(z.string()),
-  callbackUrl: z.optional(z.string()),
+  /** The fields kept with the link (lib/fields.ts: redirect URLs, …); absent on older records. */
+  ...recordFieldsShape(),
   /** The id of the session that renewed this one. */
   renewedBy: z.optional(z.string()),
   /** When the "expires soon" reminder was raised (unix ms): it is raised once. */

@@ -1,5 +1,19 @@
 import { z } from 'zod/mini';
-import { hasHiddenCharacters } from './safe-text.ts';
+import {
+  isPrintable,
+  looksLikeEmail,
+  MAX_CLIENT_ADDRESS,
+  MAX_CLIENT_EMAIL,
+  MAX_CLIENT_NAME,
+} from './fields.ts';
+
+export {
+  isPrintable,
+  looksLikeEmail,
+  MAX_CLIENT_ADDRESS,
+  MAX_CLIENT_EMAIL,
+  MAX_CLIENT_NAME,
+} from './fields.ts';
 
 /*
  * Invoices: who bills whom, under which number. The business details are a profile's (two
@@ -128,11 +142,7 @@ export function releasedInvoiceNumber(
   return { ...business, nextInvoiceNumber: value, issued };
 }
 
-/** Who is billed: typed on the form, kept with the session; all optional. */
-export const MAX_CLIENT_NAME = 200;
-export const MAX_CLIENT_EMAIL = 254;
-export const MAX_CLIENT_ADDRESS = 500;
-
+/** Who is billed: typed on the form (lib/fields.ts), kept with the session; all optional. */
 export const ClientSchema = z.object({
   name: z.string().check(z.maxLength(MAX_CLIENT_NAME)),
   email: z.string().check(z.maxLength(MAX_CLIENT_EMAIL)),
@@ -146,18 +156,6 @@ export function isEmptyClient(client: Client | undefined): boolean {
   return (
     client === undefined || (client.name === '' && client.email === '' && client.address === '')
   );
-}
-
-/** Loose on purpose: "name@host" with no spaces; the client's mail server decides the rest. */
-const EMAIL = /^[^\s@]+@[^\s@]+$/u;
-
-export function looksLikeEmail(text: string): boolean {
-  return EMAIL.test(text);
-}
-
-/** Whether a typed name-like value is safe to print (no bidi/zero-width/control characters). */
-export function isPrintable(text: string, { multiline = false } = {}): boolean {
-  return !hasHiddenCharacters(multiline ? text.replace(/\r?\n/gu, ' ') : text);
 }
 
 /*

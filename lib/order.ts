@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { orderFieldsShape } from './fields.ts';
 import { ClientSchema } from './invoice.ts';
 import { NetworkValueSchema } from './network-value.ts';
 
@@ -13,7 +14,7 @@ export const MAX_ITEMS = 20;
 export const MAX_QUANTITY = 1_000_000;
 export const MAX_NAME_LENGTH = 255;
 export const MAX_DESCRIPTION_LENGTH = 500;
-export const MAX_REFERENCE_LENGTH = 100;
+export { MAX_REFERENCE_LENGTH } from './fields.ts';
 
 const CANONICAL_DECIMAL = /^(0|[1-9]\d*)(\.\d*[1-9])?$/;
 
@@ -26,8 +27,6 @@ export const OrderItemSchema = z.object({
 });
 export type OrderItem = z.infer<typeof OrderItemSchema>;
 
-const OptionalUrl = z.string().check(z.maxLength(2000));
-
 /**
  * A checkout the user asked for, already validated by the form: what the popup sends the
  * background. The background parses it again (it trusts no message) and turns it into
@@ -38,11 +37,11 @@ export const OrderSchema = z.object({
   currency: z.string().check(z.regex(/^[a-z]{2,10}$/)),
   /* The same values the API may offer and we may send (lib/network-value.ts). */
   network: NetworkValueSchema,
-  /** Empty: the link's invoice number stands in (given by the background as it sends). */
-  reference: z.string().check(z.maxLength(MAX_REFERENCE_LENGTH)),
-  successUrl: OptionalUrl,
-  cancelUrl: OptionalUrl,
-  callbackUrl: OptionalUrl,
+  /*
+   * The fields kept with the link (lib/fields.ts): the reference (empty: the link's invoice
+   * number stands in, given by the background as it sends), the redirect URLs, …
+   */
+  ...orderFieldsShape(),
   /** Who is billed, for the invoice; never sent to Payfect. Absent when none was typed. */
   client: z.optional(ClientSchema),
 });
