@@ -3,7 +3,7 @@ import { hasHiddenCharacters } from './safe-text.ts';
 import {
   EMPTY_ITEM,
   hasPricedItems,
-  validateDraft,
+  validateItems,
   type Draft,
   type FieldErrors,
 } from './draft.ts';
@@ -201,24 +201,12 @@ export function templateSummary(template: Template): string {
 
 /**
  * The form's items, checked as "Create link" would check them, for saving as a template:
- * the item errors by field key when any is wrong. Only the items matter here, so the other
- * fields are blanked before the check.
+ * the item errors by field key when any is wrong. Only the items are checked: a wrong field
+ * elsewhere on the form (Client email, a URL) never stops Save items.
  */
 export function itemsFromDraft(draft: Draft): Result<TemplateItem[], FieldErrors> {
-  const checked = validateDraft(
-    {
-      ...draft,
-      network: draft.network || 'any',
-      reference: '',
-      successUrl: '',
-      cancelUrl: '',
-      callbackUrl: '',
-    },
-    { baseUrl: '' },
-  );
-  if (checked.ok) return ok(checked.value.items.map(templateItemOf));
-  const itemErrors = Object.entries(checked.error).filter(([key]) => key.startsWith('items'));
-  return err(Object.fromEntries(itemErrors));
+  const items = validateItems(draft);
+  return items.ok ? ok(items.value.map(templateItemOf)) : items;
 }
 
 /** What "Save items" keeps: the items, and the currency their prices are in. */

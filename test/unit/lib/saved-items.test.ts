@@ -226,6 +226,22 @@ describe('itemsFromDraft', () => {
     if (!result.ok)
       expect(Object.keys(result.error).sort()).toEqual(['items.0.name', 'items.0.unitPrice']);
   });
+
+  it('returns valid items whatever other field is wrong: a bad Client email or PO number', () => {
+    const typed = draft([{ name: 'Logo', description: '', unitPrice: '120', quantity: '1' }]);
+    for (const wrong of [
+      { clientEmail: 'not an email' },
+      { clientName: 'Acme\u202E' },
+      { reference: 'R'.repeat(101) },
+      { successUrl: 'not a url' },
+      { network: '' },
+    ]) {
+      expect(itemsFromDraft({ ...typed, ...wrong })).toEqual({
+        ok: true,
+        value: [{ name: 'Logo', description: '', unitPrice: '120', quantity: 1 }],
+      });
+    }
+  });
 });
 
 describe('templateFromDraft', () => {
