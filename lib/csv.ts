@@ -1,3 +1,4 @@
+import { FIELDS, keptValue } from './fields.ts';
 import type { SessionRecord } from './history.ts';
 import { sessionProfileName, type ProfileName } from './profile-names.ts';
 import { effectiveStatus } from './status.ts';
@@ -17,28 +18,6 @@ import { effectiveStatus } from './status.ts';
  */
 
 export const CSV_BOM = '\uFEFF';
-
-export const CSV_HEADER = [
-  'id',
-  'url',
-  'status',
-  'amount_total',
-  'currency',
-  'network',
-  'reference',
-  'items',
-  'created_at',
-  'expires_at',
-  'paid_at',
-  'mode',
-  'note',
-  'tags',
-  'profile',
-  'invoice_number',
-  'client_name',
-  'client_email',
-  'client_address',
-] as const;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 /* A ";" too: Excel in semicolon locales (de, fr, …) splits unquoted cells on it. */
@@ -60,37 +39,57 @@ function isoTime(unixMillis: number): string {
   return Number.isNaN(date.getTime()) ? '' : date.toISOString();
 }
 
-function sessionRow(
-  session: SessionRecord,
-  now: number,
-  profiles: readonly ProfileName[],
-): string[] {
-  const status = effectiveStatus(session, now);
-  return [
-    session.id,
-    session.url,
-    status,
-    // The string Payfect returned, never re-formatted through a float.
-    session.amountTotal,
-    session.currency.toUpperCase(),
-    session.network,
-    session.reference,
-    itemsCell(session.items),
-    isoTime(session.createdAt),
-    isoTime(session.expiresAt),
-    // When the extension saw it paid (Payfect's answer has no payment time); empty otherwise.
-    status === 'complete' ? isoTime(session.statusChangedAt) : '',
-    session.isLivemode ? 'live' : 'test',
-    session.note ?? '',
-    (session.tags ?? []).join('; '),
-    // Typed by people too, so it goes through csvField like the rest.
-    sessionProfileName(session, profiles),
-    session.invoiceNumber ?? '',
-    session.client?.name ?? '',
-    session.client?.email ?? '',
-    session.client?.address ?? '',
-  ];
+interface RowContext {
+  readonly status: string;
+  readonly profiles: readonly ProfileName[];
 }
+
+/** A column: its name in the header, and its cell in each row. */
+interface Column {
+  readonly name: string;
+  readonly cell: (session: SessionRecord, row: RowContext) => string;
+}
+
+/** The columns that are the link's own, not a form field's (those come from lib/fields.ts). */
+const LINK_COLUMNS: readonly Column[] = [
+  { name: 'id', cell: (session) => session.id },
+  { name: 'url', cell: (session) => session.url },
+  { name: 'status', cell: (_, row) => row.status },
+  // The string Payfect returned, never re-formatted through a float.
+  { name: 'amount_total', cell: (session) => session.amountTotal },
+  { name: 'currency', cell: (session) => session.currency.toUpperCase() },
+  { name: 'network', cell: (session) => session.network },
+  { name: 'items', cell: (session) => itemsCell(session.items) },
+  { name: 'created_at', cell: (session) => isoTime(session.createdAt) },
+  { name: 'expires_at', cell: (session) => isoTime(session.expiresAt) },
+  // When the extension saw it paid (Payfect's answer has no payment time); empty otherwise.
+  {
+    name: 'paid_at',
+    cell: (session, row) => (row.status === 'complete' ? isoTime(session.statusChangedAt) : ''),
+  },
+  { name: 'mode', cell: (session) => (session.isLivemode ? 'live' : 'test') },
+  { name: 'note', cell: (session) => session.note ?? '' },
+  { name: 'tags', cell: (session) => (session.tags ?? []).join('; ') },
+  // Typed by people too, so it goes through csvField like the rest.
+  { name: 'profile', cell: (session, row) => sessionProfileName(session, row.profiles) },
+  { name: 'invoice_number', cell: (session) => session.invoiceNumber ?? '' },
+];
+
+/** Every column in order: the link's own, each field's placed after the column it names. */
+const COLUMNS: readonly Column[] = FIELDS.reduce<Column[]>(
+  (columns, field) => {
+    if (!('csv' in field)) return columns;
+    const at = columns.findIndex((column) => column.name === field.csv.after);
+    const column = {
+      name: field.csv.column,
+      cell: (s: SessionRecord) => keptValue(s, field) ?? '',
+    };
+    return [...columns.slice(0, at + 1), column, ...columns.slice(at + 1)];
+  },
+  [...LINK_COLUMNS],
+);
+
+export const CSV_HEADER: readonly string[] = COLUMNS.map((column) => column.name);
 
 /** The sessions as a CSV file's text, BOM and header included, one row per session. */
 export function sessionsToCsv(
@@ -99,8 +98,10 @@ export function sessionsToCsv(
   profiles: readonly ProfileName[] = [],
 ): string {
   const lines = [CSV_HEADER.join(',')];
-  for (const session of sessions)
-    lines.push(sessionRow(session, now, profiles).map(csvField).join(','));
+  for (const session of sessions) {
+    const row = { status: effectiveStatus(session, now), profiles };
+    lines.push(COLUMNS.map((column) => csvField(column.cell(session, row))).join(','));
+  }
   return `${CSV_BOM}${lines.join('\r\n')}\r\n`;
 }
 
