@@ -4,6 +4,7 @@ import {
   type SessionRecord,
   type SessionStatus,
 } from './history.ts';
+import { FIELDS, keptValue } from './fields.ts';
 import { formatAmount } from './format.ts';
 import { uiLocale } from './i18n.ts';
 import { sessionProfileId, type ProfileName } from './profile-names.ts';
@@ -36,20 +37,26 @@ export interface HistoryQuery {
 // An integer part of four digits or more: the row shows the amount grouped ("1,200.00").
 const GROUPED = /^-?\d{4}/;
 
+/** The fields History's search finds a link by (lib/fields.ts `search`). */
+const SEARCHED = FIELDS.filter((field) => field.search);
+
 /**
- * Every item name, the reference, the amount (as stored, and as the row shows it when that
- * differs), the currency, the note, the tags, the invoice number and the client's name and
- * email, lower case, one per line.
+ * Every item name, the amount (as stored, and as the row shows it when that differs), the
+ * currency, the note, the tags, the invoice number and every searched field (the reference,
+ * the client's name and email, …), lower case, one per line.
  */
 export function searchText(record: SessionRecord, locale: string = uiLocale()): string {
   let text = '';
   for (const item of record.items) text += `${item.name}\n`;
-  text += `${record.reference}\n${record.amountTotal}\n${record.currency}`;
+  text += `${record.amountTotal}\n${record.currency}`;
   if (GROUPED.test(record.amountTotal)) text += `\n${formatAmount(record.amountTotal, locale)}`;
   if (record.note) text += `\n${record.note}`;
   for (const tag of record.tags ?? []) text += `\n${tag}`;
   if (record.invoiceNumber) text += `\n${record.invoiceNumber}`;
-  if (record.client) text += `\n${record.client.name}\n${record.client.email}`;
+  for (const field of SEARCHED) {
+    const value = keptValue(record, field);
+    if (value) text += `\n${value}`;
+  }
   return text.toLowerCase();
 }
 

@@ -41,6 +41,18 @@ describe('filterSessions', () => {
     expect(ids(filterSessions(all, { query: 'inv-04', status: 'all' }, NOW))).toEqual(['a']);
   });
 
+  it("matches the client's name and email, not the address", () => {
+    const billed = session({
+      id: 'd',
+      client: { name: 'Acme Robotics Ltd', email: 'ap@acme-robotics.test', address: 'Quay St 9' },
+    });
+    const search = (query: string) =>
+      ids(filterSessions([logo, billed], { query, status: 'all' }, NOW));
+    expect(search('robotics ltd')).toEqual(['d']);
+    expect(search('ap@acme-robotics')).toEqual(['d']);
+    expect(search('quay')).toEqual([]);
+  });
+
   it('matches an amount by its beginning or any part of it', () => {
     expect(ids(filterSessions(all, { query: '20.5', status: 'all' }, NOW))).toEqual(['a']);
     expect(ids(filterSessions(all, { query: '.88', status: 'all' }, NOW))).toEqual(['b']);
