@@ -1,15 +1,12 @@
 import { parseUnitPrice } from './draft.ts';
 import { formatDecimal } from './money.ts';
 import { OFFERED_MARKERS, type OfferedCurrency } from './currency-markers.ts';
+import { CURRENCY_VALUES, MOST_PRECISE_CURRENCY } from './currencies.ts';
 
 export type { OfferedCurrency } from './currency-markers.ts';
 
-export const OFFERED_CURRENCIES = [
-  'usdt',
-  'usd',
-  'twd',
-  'cny',
-] as const satisfies readonly OfferedCurrency[];
+/** The codes a selection's marker can name (lib/currencies.ts), in form order. */
+export const OFFERED_CURRENCIES: readonly OfferedCurrency[] = CURRENCY_VALUES;
 
 export interface AmountInText {
   /** Canonical decimal text ("20.5"), as the form's Unit price accepts it. */
@@ -128,7 +125,7 @@ function candidateAt(text: string, start: number, token: string): Candidate | 's
   ].find((marker) => marker !== undefined);
   // Checked as the form will check it, with the most decimals any offered currency allows
   // when the text names none: a price the form would refuse is not offered.
-  const price = parseUnitPrice(digits, currency ?? 'usdt');
+  const price = parseUnitPrice(digits, currency ?? MOST_PRECISE_CURRENCY);
   if (!price.ok) return 'skip';
   const amount = formatDecimal(price.value);
   return currency ? { amount, currency } : { amount };

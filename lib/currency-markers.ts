@@ -1,21 +1,9 @@
-import type { CURRENCIES } from './settings.ts';
+import { CURRENCY_TABLE, type Currency } from './currencies.ts';
 
-/** A currency the form offers (lib/settings.ts CURRENCIES). */
-export type OfferedCurrency = (typeof CURRENCIES)[number]['value'];
+/** A currency the form offers (lib/currencies.ts). */
+export type OfferedCurrency = Currency;
 
-/**
- * Markers of the offered currencies, upper-cased. "$" alone is read as US dollars and "¥" as
- * yuan (the form's CNY is labelled ¥), the way the people this is for write them.
- */
-export const OFFERED_MARKERS: Readonly<Record<string, OfferedCurrency>> = {
-  $: 'usd',
-  US$: 'usd',
-  USD: 'usd',
-  USDT: 'usdt',
-  NT$: 'twd',
-  NTD: 'twd',
-  TWD: 'twd',
-  '¥': 'cny',
-  CNY: 'cny',
-  RMB: 'cny',
-};
+/** Each marker of lib/currencies.ts, upper-cased, to the currency it names. */
+export const OFFERED_MARKERS: Readonly<Record<string, OfferedCurrency>> = Object.fromEntries(
+  CURRENCY_TABLE.flatMap(({ value, markers }) => markers.map((marker) => [marker, value])),
+);

@@ -1,3 +1,4 @@
+import { currencyFacts } from './currencies.ts';
 import { dateLocale } from './format.ts';
 import { itemsSummary, type SessionRecord } from './history.ts';
 import { t } from './i18n.ts';
@@ -89,9 +90,12 @@ function placeholderValues(
   };
 }
 
-/** Whether the payer pays another coin than the checkout's currency (USD, TWD, CNY). */
+/**
+ * Whether the payer pays another coin than the checkout's currency: priced in fiat (USD, TWD,
+ * CNY), which Payfect quotes in USDT. A code the table does not know is taken as converted.
+ */
 export function isConverted(session: Pick<SessionRecord, 'currency'>): boolean {
-  return session.currency.toLowerCase() !== PAYER_CRYPTO;
+  return currencyFacts(session.currency)?.quotedInUsdt ?? true;
 }
 
 /**

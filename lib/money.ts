@@ -1,4 +1,5 @@
 import { err, ok, type Result } from './result.ts';
+import { currencyFacts, FIAT_DECIMALS, OTHER_CURRENCY_DECIMALS } from './currencies.ts';
 
 /**
  * An exact non-negative decimal: `units / 10^scale`. Money never touches a JavaScript
@@ -103,17 +104,11 @@ export function isZero(value: Decimal): boolean {
 
 export const ZERO: Decimal = { units: 0n, scale: 0 };
 
-/**
- * Decimals a currency allows. USDT has 6 on Tron, Ethereum, Polygon and Solana (18 on BNB
- * chain, but Payfect's examples never go past 6); fiat uses 2 unless listed here.
- */
-const CURRENCY_DECIMALS: Readonly<Record<string, number>> = {
-  usdt: 6,
-  usdc: 6,
-  jpy: 0,
-  krw: 0,
-};
-
+/** Decimals a currency allows (lib/currencies.ts), in any case; fiat not listed there has 2. */
 export function currencyDecimals(currency: string): number {
-  return CURRENCY_DECIMALS[currency.toLowerCase()] ?? 2;
+  return (
+    currencyFacts(currency)?.decimals ??
+    OTHER_CURRENCY_DECIMALS[currency.toLowerCase()] ??
+    FIAT_DECIMALS
+  );
 }

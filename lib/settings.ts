@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { CURRENCY_TABLE, type Currency } from './currencies.ts';
 import { BusinessSchema, DEFAULT_BUSINESS } from './invoice.ts';
 
 export const LIVE_API_BASE_URL = 'https://api.payfect.finance/api/v1';
@@ -20,17 +21,9 @@ export type Network = z.infer<typeof NetworkSchema>;
 /** The only network Payfect's docs name; replaced by what the API offers once it answers. */
 export const DEFAULT_NETWORKS: readonly Network[] = [{ value: 'tron', name: 'Tron (TRC20)' }];
 
-/**
- * What a checkout can be priced in. USDT is paid as is; for the fiat codes Payfect's own
- * examples use (its curl example sends CNY and TWD), Payfect quotes the USDT amount and the
- * history shows `amountTotal` as it returns it.
- */
-export const CURRENCIES = [
-  { value: 'usdt', name: 'USDT' },
-  { value: 'usd', name: 'USD' },
-  { value: 'twd', name: 'TWD (NT$)' },
-  { value: 'cny', name: 'CNY (¥)' },
-] as const;
+/** The form's Currency choices: lib/currencies.ts, in its order. */
+export const CURRENCIES: readonly { readonly value: Currency; readonly name: string }[] =
+  CURRENCY_TABLE.map(({ value, label }) => ({ value, name: label }));
 
 /** Lock after (Settings, with a passphrase lock): never, 15 minutes, an hour, four hours. */
 export const LOCK_AFTER_CHOICES = [0, 15, 60, 240] as const;

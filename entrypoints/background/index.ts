@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
+import { POLL_ALARM } from '../../lib/polling-policy.ts';
 import { startHistory } from './history-store.ts';
 import { syncIndicators } from './indicators.ts';
 import { KEY_LOCK_ALARM, lockUnusedKeys } from './key-store.ts';
 import { settleOrphanedCreate } from './last-create.ts';
 import { startSelectionMenu } from './menus.ts';
-import { POLL_ALARM } from './polling.ts';
 import { createMessageHandler } from './router.ts';
 import { repairSettings } from './settings-store.ts';
 import { forgetState } from './state.ts';

@@ -1,6 +1,7 @@
 import type { SessionStatus } from '../../lib/history.ts';
 import type { ResponseFor, UiError } from '../../lib/messages.ts';
 import type { PayfectClient, PayfectError } from '../../lib/payfect/index.ts';
+import { isDueForPoll } from '../../lib/polling-policy.ts';
 import { needsReminder } from '../../lib/reminders.ts';
 import { ok, type Result } from '../../lib/result.ts';
 import { activeProfile, DEFAULT_PROFILE_ID } from '../../lib/settings.ts';
@@ -20,8 +21,6 @@ import { uiErrorFromPayfect } from './ui-error.ts';
 
 type RefreshResponse = ResponseFor<'refreshStatuses'>;
 
-/** Not checked for this long: what a staleOnly refresh (opening the popup) asks again. */
-export const STALE_AFTER_MS = 60_000;
 export const MAX_IN_FLIGHT = 4;
 const RATE_LIMIT_RETRIES = 2;
 const DEFAULT_RETRY_AFTER_MS = 5_000;
@@ -70,11 +69,11 @@ interface Connections {
 
 /**
  * Asks Payfect about open sessions and stores what it says (lib/status.ts rules), then
- * notifies payments and updates the badge and the polling alarm. Sessions past expiry are
- * asked once more, then expired by the clock without a request. Each session is asked with the key of the profile
- * that made it, and only if it was created on that profile's current base URL: a key goes
- * nowhere but its configured API, so other sessions (and those of a deleted profile) settle
- * by the clock.
+ * notifies payments and updates the badge and the polling alarm. Which sessions are asked is
+ * lib/polling-policy.ts; those past expiry it does not ask are expired by the clock. Each
+ * session is asked with the key of the profile that made it, and only if it was created on
+ * that profile's current base URL: a key goes nowhere but its configured API, so other
+ * sessions (and those of a deleted profile) settle by the clock.
  */
 export function createStatusService(deps: BackgroundDeps = {}): StatusService {
   const now = deps.now ?? Date.now;
@@ -89,10 +88,8 @@ export function createStatusService(deps: BackgroundDeps = {}): StatusService {
   ) {
     const connection = connections.byProfile.get(sessionProfileId(record));
     if (connection === undefined || record.baseUrl !== connection.baseUrl) return false;
-    // Asked while it can be paid, and once more after its expiry if it was not asked since:
-    // a payment made in its last minute, before the poll after it, is still seen.
-    if (!isLive(record, at) && record.lastChecked >= record.expiresAt) return false;
-    return !staleOnly || at - record.lastChecked >= STALE_AFTER_MS;
+    const { lastChecked, expiresAt } = record;
+    return isDueForPoll({ lastChecked, expiresAt, live: isLive(record, at) }, at, staleOnly);
   }
 
   async function connectAll(): Promise<Connections> {

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { POLL_ALARM } from '../../lib/polling-policy.ts';
 import { startSandbox } from '../sandbox/server.ts';
 import { connectToSandbox, createLink, fillItems, openPopup } from '../support/flows.ts';
 import { expect, test } from './fixtures.ts';
@@ -97,7 +98,7 @@ test('a link made after an earlier one was paid is followed too: Complete, notif
   const notified = async () =>
     Object.keys(await worker.evaluate(() => chrome.notifications.getAll())).toSorted();
   const polling = () =>
-    worker.evaluate(async () => (await chrome.alarms.get('poll-statuses')) !== undefined);
+    worker.evaluate(async (name) => (await chrome.alarms.get(name)) !== undefined, POLL_ALARM);
 
   const first = await createOne(popup, 'Logo design', '120.5');
   await expect.poll(badge).toBe('1');
@@ -138,7 +139,7 @@ test('a link paid while the popup is closed raises a notification and lowers the
   await expect.poll(() => worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
   expect(sandbox.pay(id).ok).toBe(true);
   // Fire the poll now rather than wait a minute for the periodic alarm.
-  await worker.evaluate(() => chrome.alarms.create('poll-statuses', { when: Date.now() }));
+  await worker.evaluate((name) => chrome.alarms.create(name, { when: Date.now() }), POLL_ALARM);
   await expect.poll(() => worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
   const notifications = await worker.evaluate(() => chrome.notifications.getAll());
   expect(Object.keys(notifications)).toHaveLength(1);

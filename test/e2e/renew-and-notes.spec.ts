@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { POLL_ALARM } from '../../lib/polling-policy.ts';
 import { startSandbox } from '../sandbox/server.ts';
 import {
   connectToSandbox,
@@ -128,7 +129,7 @@ test('an open link close to expiry raises one reminder and offers Renew', async 
 
     const worker = extension.worker;
     const reminder = `reminder:${id}`;
-    await worker.evaluate(() => chrome.alarms.create('poll-statuses', { when: Date.now() }));
+    await worker.evaluate((name) => chrome.alarms.create(name, { when: Date.now() }), POLL_ALARM);
     await expect
       .poll(async () => Object.keys(await worker.evaluate(() => chrome.notifications.getAll())))
       .toEqual([reminder]);

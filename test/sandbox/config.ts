@@ -1,3 +1,5 @@
+import { CURRENCY_TABLE } from '../../lib/currencies.ts';
+
 /**
  * What a sandbox instance is told at start, and the defaults that make `startSandbox()` and
  * `npm run sandbox` work with no arguments.
@@ -31,14 +33,13 @@ export const DEFAULT_NETWORKS: readonly Choice[] = [{ value: 'tron', name: 'Tron
 
 /**
  * Accepted as a checkout currency (case-insensitive: the docs' own curl sends "CNY" and
- * "TWD"). Payment is always offered in USDT, whatever the checkout currency.
+ * "TWD"): the extension's own table, so the two cannot drift. Payment is always offered in
+ * USDT, whatever the checkout currency.
  */
-export const DEFAULT_CURRENCIES: readonly Choice[] = [
-  { value: 'usdt', name: 'Tether' },
-  { value: 'twd', name: 'New Taiwan Dollar' },
-  { value: 'cny', name: 'Chinese Yuan' },
-  { value: 'usd', name: 'US Dollar' },
-];
+export const DEFAULT_CURRENCIES: readonly Choice[] = CURRENCY_TABLE.map(({ value, name }) => ({
+  value,
+  name,
+}));
 
 /** The crypto currency every session is paid in, exactly as the docs' example response shows. */
 export const PAYMENT_CRYPTO_CURRENCY = {
@@ -60,7 +61,7 @@ export interface SandboxOptions {
   readonly lifetimeMs?: number;
   /** Networks offered and accepted in `paymentMethodDetail.network`. Default: Tron. */
   readonly networks?: readonly Choice[];
-  /** Checkout currencies accepted. Default: usdt, twd, cny, usd. */
+  /** Checkout currencies accepted. Default: those of lib/currencies.ts. */
   readonly currencies?: readonly Choice[];
   /** When set, sessions are loaded from this JSON file at start and saved after every change. */
   readonly dataFile?: string;

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod/mini';
 import { openSessions, startHistory } from '../../../entrypoints/background/history-store.ts';
 import { syncIndicators } from '../../../entrypoints/background/indicators.ts';
-import { POLL_ALARM } from '../../../entrypoints/background/polling.ts';
 import {
   createMessageHandler,
   type MessageHandler,
@@ -14,6 +13,7 @@ import { forgetState } from '../../../entrypoints/background/state.ts';
 import { isKnownStatus, type CheckoutStatus, type SessionRecord } from '../../../lib/history.ts';
 import { HISTORY_META_KEY, historyChunkKey, readHistory } from '../../../lib/history-storage.ts';
 import { ResponseSchemas } from '../../../lib/messages.ts';
+import { POLL_ALARM, STALE_AFTER_MS } from '../../../lib/polling-policy.ts';
 import { DEFAULT_SETTINGS } from '../../../lib/settings.ts';
 import { startSandbox, type Sandbox } from '../../sandbox/server.ts';
 import { ask, configure, order, session } from './helpers.ts';
@@ -33,7 +33,6 @@ import { ask, configure, order, session } from './helpers.ts';
 const MINUTE = 60_000;
 const LIFETIME_MS = 3 * 60 * MINUTE;
 const REMINDER_MINUTES = DEFAULT_SETTINGS.reminderMinutes;
-const STALE_AFTER_MS = MINUTE;
 const START = Date.UTC(2026, 11, 3, 9, 0, 0);
 const RUNS = Number(process.env.MODEL_RUNS ?? 100);
 const SEED = process.env.MODEL_SEED === undefined ? undefined : Number(process.env.MODEL_SEED);

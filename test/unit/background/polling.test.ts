@@ -4,12 +4,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import background from '../../../entrypoints/background/index.ts';
 import { appendSession } from '../../../entrypoints/background/history-store.ts';
 import { syncIndicators } from '../../../entrypoints/background/indicators.ts';
-import { POLL_ALARM, schedulePolling } from '../../../entrypoints/background/polling.ts';
+import { schedulePolling } from '../../../entrypoints/background/polling.ts';
 import {
   createMessageHandler,
   type MessageHandler,
 } from '../../../entrypoints/background/router.ts';
 import { HISTORY_META_KEY, HISTORY_VERSION, readHistory } from '../../../lib/history-storage.ts';
+import { POLL_ALARM, POLL_PERIOD_MINUTES } from '../../../lib/polling-policy.ts';
 import { DEFAULT_SETTINGS } from '../../../lib/settings.ts';
 import { startSandbox, type Sandbox } from '../../sandbox/server.ts';
 import historyV1 from './fixtures/history-v1.json';
@@ -67,6 +68,15 @@ describe('the poll alarm and the badge', () => {
     const create = vi.spyOn(browser.alarms, 'create');
     await schedulePolling(true);
     expect(create).not.toHaveBeenCalled();
+  });
+
+  it('replace an alarm left with another period, so a changed period reaches open links', async () => {
+    await browser.alarms.create(POLL_ALARM, { periodInMinutes: 5 });
+    await schedulePolling(true);
+    expect(await browser.alarms.get(POLL_ALARM)).toMatchObject({
+      periodInMinutes: POLL_PERIOD_MINUTES,
+    });
+    expect(await browser.alarms.getAll()).toHaveLength(1);
   });
 });
 
