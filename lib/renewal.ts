@@ -1,4 +1,11 @@
 import { z } from 'zod/mini';
+import {
+  FIELDS,
+  keptValue,
+  PROFILE_DEFAULT_FIELDS,
+  type FieldKey,
+  type Renewal,
+} from './fields.ts';
 import type { SessionRecord } from './history.ts';
 import { t } from './i18n.ts';
 import { MAX_REFERENCE_LENGTH, OrderSchema, type Order } from './order.ts';
@@ -26,17 +33,29 @@ export function renewedReference(reference: string): string {
   return `${base.slice(0, MAX_REFERENCE_LENGTH - suffix.length)}${suffix}`;
 }
 
-type RedirectDefaults = Pick<Settings, 'successUrl' | 'cancelUrl' | 'callbackUrl'>;
+/** The profile's default for a field, or empty for a field that has none. */
+function settingsDefault(settings: Settings, key: FieldKey): string {
+  return (PROFILE_DEFAULT_FIELDS as readonly FieldKey[]).includes(key)
+    ? settings[key as (typeof PROFILE_DEFAULT_FIELDS)[number]]
+    : '';
+}
 
 /**
- * The order that renews `record`. Records made before the redirect URLs were kept have
- * none: the current defaults stand in for them, as they would in a new form. Checked
- * against the order schema: a record is stored data, not trusted input.
+ * The order that renews `record`: the same items, currency and network, and each field as
+ * lib/fields.ts says a renewal keeps it — copied, a renewed reference, or (for links stored
+ * before the field was kept) the profile's current default, as a new form would have it.
+ * Checked against the order schema: a record is stored data, not trusted input.
  */
-export function renewalOrder(
-  record: SessionRecord,
-  defaults: RedirectDefaults,
-): Result<Order, string> {
+export function renewalOrder(record: SessionRecord, defaults: Settings): Result<Order, string> {
+  const top: Record<string, string> = {};
+  for (const field of FIELDS) {
+    if (field.kept !== 'top') continue;
+    const kept = keptValue(record, field);
+    const renewal: Renewal = field.renewal;
+    if (renewal === 'renewed') top[field.as] = renewedReference(kept ?? '');
+    else if (renewal === 'default') top[field.as] = kept ?? settingsDefault(defaults, field.key);
+    else if (kept !== undefined) top[field.as] = kept;
+  }
   const parsed = z.safeParse(OrderSchema, {
     items: record.items.map(({ name, description, unitAmount, quantity }) => ({
       name,
@@ -48,10 +67,8 @@ export function renewalOrder(
     // 9,000 TWD. Records from before itemsCurrency have Payfect's answer only.
     currency: (record.itemsCurrency ?? record.currency).toLowerCase(),
     network: record.network,
-    reference: renewedReference(record.reference),
-    successUrl: record.successUrl ?? defaults.successUrl,
-    cancelUrl: record.cancelUrl ?? defaults.cancelUrl,
-    callbackUrl: record.callbackUrl ?? defaults.callbackUrl,
+    ...top,
+    // Who was billed stays who is billed.
     ...(record.client === undefined ? {} : { client: record.client }),
   });
   return parsed.success ? ok(parsed.data) : err(t('background.cannotResend'));

@@ -85,6 +85,21 @@ describe('renewalOrder', () => {
     });
   });
 
+  it('bills the same client, with every detail kept', () => {
+    const client = {
+      name: 'Acme Robotics Ltd',
+      email: 'ap@acme.test',
+      address: 'Quay St 9\nTaipei',
+    };
+    const renewed = renewalOrder(session({ items, client }), defaults);
+    expect(renewed.ok && renewed.value.client).toEqual(client);
+  });
+
+  it('bills no client when the renewed link had none', () => {
+    const renewed = renewalOrder(session({ items }), defaults);
+    expect(renewed.ok && 'client' in renewed.value).toBe(false);
+  });
+
   it('refuses a stored record whose items could not be sent (a hand edit)', () => {
     const broken = session({
       items: [{ name: '', description: '', unitAmount: '1,5', quantity: 0 }],
