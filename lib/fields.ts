@@ -64,6 +64,8 @@ export interface FieldSpec {
   readonly renewal: Renewal;
   /** Whether a new form starts from the profile's default (Settings → Defaults). */
   readonly profileDefault: boolean;
+  /** A redirect URL: checked again by the background, which sends the key with it. */
+  readonly redirect?: true;
   /** The message for what is wrong with the trimmed value, or undefined. */
   readonly check: (value: string, context: CheckContext) => string | undefined;
 }
@@ -110,6 +112,7 @@ function redirect<K extends string>(key: K, payfect: string) {
     invoiceDetail: false,
     renewal: 'default',
     profileDefault: true,
+    redirect: true,
     check: (value: string, { baseUrl }: CheckContext) => {
       const checked = checkRedirectUrl(value, baseUrl);
       return checked.ok ? undefined : checked.error;
@@ -223,6 +226,11 @@ export const PROFILE_DEFAULT_FIELDS = FIELDS.filter(
   (field): field is Extract<Field, { profileDefault: true }> => field.profileDefault,
 ).map((field) => field.key);
 export type ProfileDefaultField = (typeof PROFILE_DEFAULT_FIELDS)[number];
+
+/** The redirect URLs (success, cancel, callback). */
+export const REDIRECT_FIELDS = FIELDS.filter(
+  (field): field is Extract<Field, { redirect: true }> => 'redirect' in field,
+).map((field) => field.key);
 
 type Later<F extends Field> = Extract<F, { added: true }>;
 type Earlier<F extends Field> = Extract<F, { added: false }>;

@@ -1,3 +1,4 @@
+import { REDIRECT_FIELDS } from '../../lib/fields.ts';
 import type { SessionRecord } from '../../lib/history.ts';
 import { t } from '../../lib/i18n.ts';
 import type { LastCreate, ResponseFor, UiError } from '../../lib/messages.ts';
@@ -35,7 +36,7 @@ function storedAnswer(stored: Exclude<LastCreate, { state: 'pending' }>): Create
 /** The order's URLs again: the message comes from a page, and the key goes with them. */
 function checkOrderUrls(order: Order, baseUrl: string): UiError | undefined {
   const fields: Record<string, string> = {};
-  for (const field of ['successUrl', 'cancelUrl', 'callbackUrl'] as const) {
+  for (const field of REDIRECT_FIELDS) {
     const checked = checkRedirectUrl(order[field], baseUrl);
     if (!checked.ok) fields[field] = checked.error;
   }

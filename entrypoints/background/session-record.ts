@@ -1,3 +1,4 @@
+import { FIELDS, keptValue } from '../../lib/fields.ts';
 import type { SessionRecord } from '../../lib/history.ts';
 import { isEmptyClient } from '../../lib/invoice.ts';
 import type { Order } from '../../lib/order.ts';
@@ -28,6 +29,16 @@ export interface SessionContext {
   readonly profileName: string;
   /** Issued for this link (entrypoints/background/settings-store.ts); absent if none could be. */
   readonly invoiceNumber?: string | undefined;
+}
+
+/** The order's top-level kept fields besides the reference (lib/fields.ts), as sent. */
+function keptFields(order: Order): Partial<SessionRecord> {
+  const kept: Record<string, string> = {};
+  for (const field of FIELDS) {
+    const value = field.kept === 'top' && field.as !== 'reference' && keptValue(order, field);
+    if (typeof value === 'string') kept[field.as] = value;
+  }
+  return kept;
 }
 
 /**
@@ -61,9 +72,7 @@ export function sessionFromCheckout(checkout: Checkout, context: SessionContext)
     baseUrl: context.baseUrl,
     // Kept for a renewal, which sends the same order again.
     itemsCurrency: order.currency.toLowerCase(),
-    successUrl: order.successUrl,
-    cancelUrl: order.cancelUrl,
-    callbackUrl: order.callbackUrl,
+    ...keptFields(order),
     profileId: context.profileId,
     profileName: context.profileName,
     ...(context.invoiceNumber === undefined ? {} : { invoiceNumber: context.invoiceNumber }),

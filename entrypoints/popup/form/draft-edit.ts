@@ -1,4 +1,5 @@
 import { EMPTY_ITEM, type Draft, type DraftItem, type FieldErrors } from '../../../lib/draft.ts';
+import { MORE_FIELDS, TOP_FIELDS } from '../../../lib/fields.ts';
 import { MAX_ITEMS } from '../../../lib/order.ts';
 
 /* Pure edits of the draft and of its error map, so the form component stays about layout. */
@@ -6,9 +7,6 @@ import { MAX_ITEMS } from '../../../lib/order.ts';
 export type ItemField = keyof DraftItem;
 
 export const ITEM_FIELDS: readonly ItemField[] = ['name', 'description', 'unitPrice', 'quantity'];
-
-/** The fields inside "More options". */
-export const URL_FIELDS = ['successUrl', 'cancelUrl', 'callbackUrl'] as const;
 
 /** The error key of the whole item list ("Use at most 20 items."), shown by "Add item". */
 export const ITEMS_KEY = 'items';
@@ -80,18 +78,8 @@ export function strayErrors(draft: Draft, errors: FieldErrors): string[] {
     .map(([, message]) => message);
 }
 
-/** Fields under "More options", which opens to show an error in one. */
-export const MORE_FIELDS = ['clientEmail', 'clientAddress', ...URL_FIELDS] as const;
-
-/** Every field of the form outside the items, in the order they appear on screen. */
-export const TOP_FIELDS = [
-  'currency',
-  'network',
-  'clientName',
-  'reference',
-  ...MORE_FIELDS,
-] as const;
-export type TopField = (typeof TOP_FIELDS)[number];
+/** Every field of the form outside the items, in screen order, and those under More options. */
+export { MORE_FIELDS, TOP_FIELDS, type FieldKey as TopField } from '../../../lib/fields.ts';
 
 export function hasMoreOptionsError(errors: FieldErrors): boolean {
   return MORE_FIELDS.some((field) => errors[field] !== undefined);

@@ -1,11 +1,9 @@
+import { PROFILE_DEFAULT_FIELDS } from '../../../lib/fields.ts';
 import { hasPricedItems, type Draft } from '../../../lib/draft.ts';
 import { t } from '../../../lib/i18n.ts';
 import type { State } from '../../../lib/messages.ts';
 import type { Settings } from '../../../lib/settings.ts';
 import { freshDraft, type View } from '../view.ts';
-
-/* The draft fields that come from a profile's defaults. */
-const DEFAULTED = ['currency', 'network', 'successUrl', 'cancelUrl', 'callbackUrl'] as const;
 
 /** Whether the switch keeps the currency of typed prices where a fresh form would differ. */
 function keepsTypedCurrency(draft: Draft, before: Settings, after: Settings): boolean {
@@ -26,7 +24,7 @@ function keepsTypedCurrency(draft: Draft, before: Settings, after: Settings): bo
 export function draftAfterSwitch(draft: Draft | null, before: Settings, after: Settings): Draft {
   if (draft === null) return freshDraft(after);
   const next = { ...draft };
-  for (const field of DEFAULTED) {
+  for (const field of PROFILE_DEFAULT_FIELDS) {
     if (field === 'currency' && hasPricedItems(draft)) continue;
     if (draft[field] === before[field]) next[field] = after[field];
   }
