@@ -56,11 +56,13 @@ export interface FieldSpec {
   readonly csv?: { readonly column: string; readonly after: string };
   /** Whether History's search finds a link by it. */
   readonly search: boolean;
+  /** Its label on the form. */
+  readonly label: () => string;
   /**
-   * Printed on the invoice among the document's details, labelled with `invoice.<as>`;
-   * fields with a place of their own on the sheet (the client, the reference) say false.
+   * Its label among the invoice's details (number, dates, …) when it is printed there; the
+   * fields with a place of their own on the sheet (the client, the reference) have none.
    */
-  readonly invoiceDetail: boolean;
+  readonly invoice?: () => string;
   readonly renewal: Renewal;
   /** Whether a new form starts from the profile's default (Settings → Defaults). */
   readonly profileDefault: boolean;
@@ -99,9 +101,10 @@ export const MAX_CLIENT_ADDRESS = 500;
 export const MAX_PO_NUMBER = 100;
 
 /** A redirect URL: sent when set, kept for a renewal, defaulted per profile. */
-function redirect<K extends string>(key: K, payfect: string) {
+function redirect<K extends string>(key: K, payfect: string, label: () => string) {
   return {
     key,
+    label,
     group: 'more',
     kept: 'top',
     as: key,
@@ -109,7 +112,6 @@ function redirect<K extends string>(key: K, payfect: string) {
     added: false,
     payfect: { key: payfect, omitEmpty: true },
     search: false,
-    invoiceDetail: false,
     renewal: 'default',
     profileDefault: true,
     redirect: true,
@@ -120,12 +122,13 @@ function redirect<K extends string>(key: K, payfect: string) {
   } as const;
 }
 
-/** What most fields are not: searched, printed among the invoice details, defaulted per profile. */
-const PLAIN = { search: false, invoiceDetail: false, profileDefault: false } as const;
+/** What most fields are not: searched, defaulted per profile. */
+const PLAIN = { search: false, profileDefault: false } as const;
 
 export const FIELDS = [
   {
     key: 'currency',
+    label: () => t('popup.form.currency'),
     group: 'main',
     kept: 'own',
     as: 'currency',
@@ -138,6 +141,7 @@ export const FIELDS = [
   },
   {
     key: 'network',
+    label: () => t('popup.form.network'),
     group: 'main',
     kept: 'own',
     as: 'network',
@@ -150,6 +154,7 @@ export const FIELDS = [
   },
   {
     key: 'clientName',
+    label: () => t('popup.form.clientName'),
     group: 'main',
     kept: 'client',
     as: 'name',
@@ -163,6 +168,7 @@ export const FIELDS = [
   },
   {
     key: 'reference',
+    label: () => t('popup.form.reference'),
     group: 'main',
     kept: 'top',
     as: 'reference',
@@ -180,6 +186,7 @@ export const FIELDS = [
   },
   {
     key: 'clientEmail',
+    label: () => t('popup.form.clientEmail'),
     group: 'more',
     kept: 'client',
     as: 'email',
@@ -195,6 +202,7 @@ export const FIELDS = [
   },
   {
     key: 'clientAddress',
+    label: () => t('popup.form.clientAddress'),
     group: 'more',
     kept: 'client',
     as: 'address',
@@ -205,9 +213,24 @@ export const FIELDS = [
     renewal: 'copy',
     check: printable(MAX_CLIENT_ADDRESS, { multiline: true }),
   },
-  redirect('successUrl', 'success_url'),
-  redirect('cancelUrl', 'cancel_url'),
-  redirect('callbackUrl', 'callback_url'),
+  {
+    key: 'poNumber',
+    label: () => t('popup.form.poNumber'),
+    group: 'more',
+    kept: 'top',
+    as: 'poNumber',
+    max: MAX_PO_NUMBER,
+    added: true,
+    csv: { column: 'po_number', after: 'client_address' },
+    search: true,
+    invoice: () => t('invoice.poNumber'),
+    renewal: 'copy',
+    profileDefault: false,
+    check: printable(MAX_PO_NUMBER),
+  },
+  redirect('successUrl', 'success_url', () => t('popup.form.successUrl')),
+  redirect('cancelUrl', 'cancel_url', () => t('popup.form.cancelUrl')),
+  redirect('callbackUrl', 'callback_url', () => t('popup.form.callbackUrl')),
 ] as const satisfies readonly FieldSpec[];
 
 export type Field = (typeof FIELDS)[number];

@@ -1,3 +1,4 @@
+import { FIELDS, keptValue } from './fields.ts';
 import { dateLocale, formatAmount } from './format.ts';
 import type { SessionRecord } from './history.ts';
 import { t, uiLocale } from './i18n.ts';
@@ -58,6 +59,8 @@ export interface InvoiceDocument {
   readonly network: string;
   readonly url: string;
   readonly reference: string;
+  /** The fields printed among the details (lib/fields.ts `invoice`): "PO number", …; set only. */
+  readonly details: readonly { readonly label: string; readonly value: string }[];
   readonly footerLines: readonly string[];
   /** Whether Settings still lacks a business name: the page points there. */
   readonly missingBusinessName: boolean;
@@ -102,6 +105,13 @@ function money(value: Decimal, locale: string): string {
   return formatAmount(formatDecimal(value, 2), locale);
 }
 
+function printedDetails(session: SessionRecord): InvoiceDocument['details'] {
+  return FIELDS.flatMap((field) => {
+    const value = 'invoice' in field ? keptValue(session, field) : undefined;
+    return 'invoice' in field && value ? [{ label: field.invoice(), value }] : [];
+  });
+}
+
 export function invoiceDocument(
   session: SessionRecord,
   business: Business,
@@ -143,6 +153,7 @@ export function invoiceDocument(
     network: session.networkName,
     url: session.url,
     reference: session.reference,
+    details: printedDetails(session),
     footerLines: lines(business.footer),
     missingBusinessName: business.name.trim() === '',
     notPaid: kind === 'receipt' && !paid,

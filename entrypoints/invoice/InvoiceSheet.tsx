@@ -95,6 +95,12 @@ export function InvoiceSheet({
                 <dd>{document.reference}</dd>
               </div>
             )}
+            {document.details.map(({ label, value }) => (
+              <div key={label}>
+                <dt>{label}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
           </dl>
         </div>
       </header>

@@ -4,7 +4,7 @@ import { NOW, session } from '../history-fixtures.ts';
 
 const HEADER =
   'id,url,status,amount_total,currency,network,reference,items,created_at,expires_at,paid_at,mode,note,tags,profile,' +
-  'invoice_number,client_name,client_email,client_address';
+  'invoice_number,client_name,client_email,client_address,po_number';
 
 function rows(text: string): string[] {
   return text.slice(CSV_BOM.length).split('\r\n');
@@ -41,7 +41,7 @@ describe('sessionsToCsv', () => {
     expect(rows(text)).toEqual([
       HEADER,
       'cs_9,https://buy.payfect.finance/checkouts/cs_9,open,240.00,USDT,tron,INV-7,' +
-        '"2 × Logo design; 1 × Hosting",2026-03-14T11:00:00.000Z,2026-03-15T11:00:00.000Z,,live,,,,,,,',
+        '"2 × Logo design; 1 × Hosting",2026-03-14T11:00:00.000Z,2026-03-15T11:00:00.000Z,,live,,,,,,,,',
       '',
     ]);
   });
@@ -109,22 +109,23 @@ describe('sessionsToCsv', () => {
     expect(row?.includes(`,"'=cmd, ""half"" paid","acme; retainer",`)).toBe(true);
   });
 
-  it('ends each row with the invoice number and the client, quoted and defused like the rest', () => {
+  it('ends each row with the invoice number, the client and the PO number, quoted and defused like the rest', () => {
     const text = sessionsToCsv(
       [
         session({
           invoiceNumber: 'INV-0007',
           client: { name: '=ACME; Ltd', email: 'ap@acme.example', address: '1 Main St\nTaipei' },
+          poNumber: '+PO 77',
         }),
         session({ id: 'old' }),
       ],
       NOW,
     );
     const [, first, second] = rows(text);
-    expect(first?.endsWith(`,INV-0007,"'=ACME; Ltd",ap@acme.example,"1 Main St\nTaipei"`)).toBe(
-      true,
-    );
-    expect(second?.endsWith(',,,,')).toBe(true);
+    expect(
+      first?.endsWith(`,INV-0007,"'=ACME; Ltd",ap@acme.example,"1 Main St\nTaipei",'+PO 77`),
+    ).toBe(true);
+    expect(second?.endsWith(',,,,,')).toBe(true);
   });
 
   it('puts the profile that made it after the tags: its name now, or its name then if deleted', () => {
@@ -141,7 +142,8 @@ describe('sessionsToCsv', () => {
       NOW,
       profiles,
     );
-    expect(rows(text).map((row) => row.split(',').at(-5))).toEqual([
+    const profileColumn = HEADER.split(',').indexOf('profile');
+    expect(rows(text).map((row) => row.split(',')[profileColumn])).toEqual([
       'profile',
       'Shop B (renamed)',
       "'=Old shop",
