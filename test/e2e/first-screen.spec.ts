@@ -217,3 +217,72 @@ test('after the key is removed in Settings, the popup opens on Open settings, ne
   await expect(held.page.getByRole('button', { name: 'Open settings' })).toBeVisible();
   expect((await seen(held.page)).form).toBe(false);
 });
+
+interface HeldRender {
+  /** Resolves once the popup has asked for the renderer (react-dom/server) and been held. */
+  readonly asked: Promise<void>;
+  /** Lets the renderer load, and waits until what its keep then does is done. */
+  readonly release: () => Promise<void>;
+}
+
+/**
+ * Holds back the chunk that renders the next popup's first screen (render-first-screen.tsx,
+ * with react-dom/server) in `popup`, not yet opened, so a keep stays between its decision
+ * and its write for as long as the test likes.
+ */
+async function holdRender(popup: Page): Promise<HeldRender> {
+  const cdp = await popup.context().newCDPSession(popup);
+  await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*/chunks/render-first-screen-*' }] });
+  const held: { requestId: string; url: string }[] = [];
+  let asked: () => void = () => undefined;
+  const askedPromise = new Promise<void>((resolve) => {
+    asked = resolve;
+  });
+  cdp.on('Fetch.requestPaused', (event) => {
+    held.push({ requestId: event.requestId, url: event.request.url });
+    asked();
+  });
+  return {
+    asked: askedPromise,
+    release: async () => {
+      for (const { requestId } of held) await cdp.send('Fetch.continueRequest', { requestId });
+      await cdp.send('Fetch.disable');
+      // The same module, so settled once every keep awaiting it has had its turn.
+      await popup.evaluate(async (url) => {
+        await import(url);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }, held[0]?.url ?? '');
+    },
+  };
+}
+
+test('a first screen still being rendered when Create link is pressed is never kept: the next popup opens on the link, never on the form', async ({
+  extension,
+  sandbox,
+}) => {
+  await connectToSandbox(extension, sandbox);
+  sandbox.faults.add({ match: 'create', latencyMs: 2_000 });
+  const first = await extension.context.newPage();
+  await first.setViewportSize(POPUP_VIEWPORT);
+  const render = await holdRender(first);
+  await openPopup(extension, first);
+  await fillItems(first, [{ name: 'Brand review', unitPrice: '60' }]);
+  // A keep has decided on the form and waits for the renderer; Create link is pressed now.
+  await render.asked;
+  await first.getByRole('button', { name: 'Create link' }).click();
+  await expect(first.getByText(/Creating|still being made/i).first()).toBeVisible();
+  await render.release();
+  expect
+    .soft(
+      await first.evaluate((key) => localStorage.getItem(key), FIRST_SCREEN_KEY),
+      'a first screen kept after Create link was pressed',
+    )
+    .toBeNull();
+  await first.close();
+
+  const held = await openHeldPopup(extension);
+  expect((await seen(held.page)).form, 'the form drawn before any module ran').toBe(false);
+  await held.release();
+  await expect(held.page.getByRole('link', { name: /^https?:\/\// })).toBeVisible();
+  expect((await seen(held.page)).form).toBe(false);
+});
