@@ -286,3 +286,40 @@ test('a first screen still being rendered when Create link is pressed is never k
   await expect(held.page.getByRole('link', { name: /^https?:\/\// })).toBeVisible();
   expect((await seen(held.page)).form).toBe(false);
 });
+
+test('Enter pressed before hydration, then the popup closed while the link is made: the next popup opens on the link, never on the form', async ({
+  extension,
+  sandbox,
+}) => {
+  await connectToSandbox(extension, sandbox);
+  const first = await popupKeeping(extension, { name: 'Menu card', unitPrice: '35' });
+  await first.close();
+  sandbox.faults.add({ match: 'create', latencyMs: 3_000 });
+
+  const held = await openHeldPopup(extension);
+  const second = held.page;
+  await expect(second.getByRole('textbox', { name: 'Item name' })).toBeFocused();
+  await second.keyboard.press('Enter');
+  await held.release();
+  await expect(second.getByText(/Creating|still being made/i).first()).toBeVisible();
+  // Idle, then long enough for any keep begun then to have rendered and written.
+  await second.evaluate(
+    () =>
+      new Promise((resolve) => {
+        requestIdleCallback(() => setTimeout(resolve, 500), { timeout: 1_000 });
+      }),
+  );
+  expect
+    .soft(
+      await second.evaluate((key) => localStorage.getItem(key), FIRST_SCREEN_KEY),
+      'a first screen kept after Create link was pressed',
+    )
+    .toBeNull();
+  await second.close();
+
+  const third = await openHeldPopup(extension);
+  expect((await seen(third.page)).form, 'the form drawn before any module ran').toBe(false);
+  await third.release();
+  await expect(third.page.getByRole('link', { name: /^https?:\/\// })).toBeVisible();
+  expect((await seen(third.page)).form).toBe(false);
+});
