@@ -5,6 +5,7 @@ import type { Draft } from '../../lib/draft.ts';
 import type { SessionRecord } from '../../lib/history.ts';
 import { t } from '../../lib/i18n.ts';
 import type { LastCreate, State } from '../../lib/messages.ts';
+import type { Prefill } from '../../lib/prefill.ts';
 import { DEFAULT_SETTINGS } from '../../lib/settings.ts';
 import { draftFrom, draftItem, prefillFrom, readDraft } from '../../lib/storage.ts';
 import { ask, checkedAnswer, noAnswerMessage } from '../../utils/ask.ts';
@@ -12,6 +13,7 @@ import { openSettings } from '../../utils/navigation.ts';
 import { CreateForm } from './form/CreateForm.tsx';
 import { askFirst, type FirstAnswers } from './start/first-load.ts';
 import { sameDraft, type FirstScreen } from './start/first-screen.ts';
+import { viewWithPrefill } from './start/late-prefill.ts';
 import {
   FirstScreenContext,
   NO_KEEPER,
@@ -64,6 +66,8 @@ function markReady(): void {
 export interface Loaded {
   readonly state: State | null;
   readonly view: View;
+  /** Selected text not yet added: a hydrated form adds it once React has it (start/late-prefill.ts). */
+  readonly prefill?: Prefill;
 }
 
 /**
@@ -74,6 +78,7 @@ export interface Loaded {
 export async function load(
   first: FirstAnswers = askFirst(),
   memory: FirstScreenMemory = NO_KEEPER,
+  prefillLater = false,
 ): Promise<Loaded> {
   try {
     const [state, stored] = await Promise.all([
@@ -90,13 +95,14 @@ export async function load(
       changed !== undefined && opened.kind === 'form' && opened.notice === undefined
         ? { ...opened, notice: changed }
         : opened;
-    const view = takePrefill(shown, prefill, formSettings(state));
+    const later = prefillLater && prefill ? prefill : undefined;
+    const view = later ? shown : takePrefill(shown, prefill, formSettings(state));
     // Selected text changed the stored draft; else it is the stored one, unless typed over.
-    if (prefill && view.kind === 'form') memory.rememberDraft(view.draft);
+    if (prefill && !later && view.kind === 'form') memory.rememberDraft(view.draft);
     else memory.rememberStoredDraft(storedDraft);
     // A failure from an earlier popup is now shown on the form; once is enough.
     if (state.lastCreate?.state === 'failed') dismiss(state.lastCreate.requestId);
-    return { state, view };
+    return later ? { state, view, prefill: later } : { state, view };
   } catch (error) {
     console.error(error);
     return { state: null, view: { kind: 'unreachable' } };
@@ -202,11 +208,12 @@ export function App({ loaded: firstLoaded, firstLoad, hydrated = false }: AppPro
     void (attempt === 0 && firstLoad ? firstLoad : load(askFirst(), firstScreen)).then((loaded) => {
       if (!live) return;
       setState(loaded.state);
+      const next = viewWithPrefill(loaded, firstScreen);
       if (attempt === 0 && firstLoaded && hydrated) {
-        if (keepsDrawnForm(firstLoaded.view, loaded.view, firstScreen)) return;
+        if (keepsDrawnForm(firstLoaded.view, next, firstScreen)) return;
         setFormKey((key) => key + 1);
       }
-      setView(loaded.view);
+      setView(next);
     });
     return () => {
       live = false;

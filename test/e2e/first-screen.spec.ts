@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { FIRST_SCREEN_KEY } from '../../lib/first-screen.ts';
+import { prefillFromSelection } from '../../lib/prefill.ts';
 import type { ExtensionBrowser } from '../support/chromium.ts';
 import {
   connectToSandbox,
@@ -9,6 +10,11 @@ import {
   type SampleItem,
 } from '../support/flows.ts';
 import { expect, test } from './fixtures.ts';
+
+// Chromium's extension API inside the service worker.
+declare const chrome: {
+  storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
+};
 
 /*
  * The prerendered first screen (entrypoints/popup/start/first-screen.ts, popup-boot.ts): a popup
@@ -322,4 +328,36 @@ test('Enter pressed before hydration, then the popup closed while the link is ma
   await third.release();
   await expect(third.page.getByRole('link', { name: /^https?:\/\// })).toBeVisible();
   expect((await seen(third.page)).form).toBe(false);
+});
+
+test('typing before hydration is kept when selected text waits to be added: the form has both', async ({
+  extension,
+  sandbox,
+}) => {
+  await connectToSandbox(extension, sandbox);
+  const first = await popupKeeping(extension, { name: 'Hosting', unitPrice: '9.99' });
+  await first.close();
+  // The selection menu's click, as selection.spec.ts stores it.
+  const prefill = prefillFromSelection({
+    text: 'A brief for the new logo',
+    pageTitle: 'Acme logo brief',
+    now: Date.now(),
+  });
+  await extension.worker.evaluate((value) => chrome.storage.local.set({ prefill: value }), prefill);
+
+  const held = await openHeldPopup(extension);
+  const popup = held.page;
+  const name = popup.getByRole('textbox', { name: 'Item name' });
+  await expect(name).toBeFocused();
+  await popup.keyboard.type(' plan');
+  await held.release();
+
+  await expect(name).toHaveCount(2);
+  await expect(name.first()).toHaveValue('Hosting plan');
+  await expect(name.nth(1)).toHaveValue('Acme logo brief');
+  await popup.close();
+  const reopened = await openPopup(extension);
+  const names = reopened.getByRole('textbox', { name: 'Item name' });
+  await expect(names).toHaveCount(2);
+  await expect(names.first()).toHaveValue('Hosting plan');
 });

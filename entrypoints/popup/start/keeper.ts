@@ -25,6 +25,7 @@ export interface FirstScreenMemory {
   rememberStoredDraft(stored: Draft | null): void;
   rememberCreating(creating: boolean): void;
   draftEdited(): boolean;
+  editedDraft(): Draft | null | undefined;
 }
 
 export function pagePlace(): KeeperPlace {
@@ -110,6 +111,11 @@ export class FirstScreenKeeper implements FirstScreenMemory {
     return this.#edited;
   }
 
+  /** The draft as this popup last stored it (null: cleared), or undefined if not edited here. */
+  editedDraft(): Draft | null | undefined {
+    return this.#edited ? this.#draft : undefined;
+  }
+
   #changed(): void {
     this.#generation += 1;
     if (this.#scheduled) return;
@@ -155,6 +161,7 @@ export const NO_KEEPER: FirstScreenMemory = {
   rememberStoredDraft: () => undefined,
   rememberCreating: () => undefined,
   draftEdited: () => false,
+  editedDraft: () => undefined,
 };
 
 /** The popup's keeper, given by start.tsx through PopupRoot. */

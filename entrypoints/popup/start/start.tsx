@@ -25,10 +25,11 @@ export function start(first: FirstAnswers): void {
     import('./render-first-screen.tsx').then((module) => module.renderFirstScreen(screen)),
   );
 
-  const firstLoad = load(first, keeper);
   const root = document.getElementById('root');
+  const drawn = root && drawnFirstScreen(root);
+  // Selected text waits for the hydrated form: it goes with what is typed into it meanwhile.
+  const firstLoad = load(first, keeper, drawn !== null);
   if (!root) return;
-  const drawn = drawnFirstScreen(root);
   if (drawn) {
     hydrateRoot(root, <PopupRoot screen={drawn} firstLoad={firstLoad} keeper={keeper} />);
     return;

@@ -156,6 +156,11 @@ describe('what was typed before hydration', () => {
     for (const field of ITEM_FIELDS) {
       expect(typed.items[0]?.[field]).toBe(`typed in ${fieldId(itemKey(0, field))}`);
     }
-    expect(sameDraft(typedDraft(DRAFT, () => undefined), DRAFT)).toBe(true);
+    expect(
+      sameDraft(
+        typedDraft(DRAFT, () => undefined),
+        DRAFT,
+      ),
+    ).toBe(true);
   });
 });
