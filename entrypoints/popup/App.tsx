@@ -5,20 +5,21 @@ import type { Draft } from '../../lib/draft.ts';
 import type { SessionRecord } from '../../lib/history.ts';
 import { t } from '../../lib/i18n.ts';
 import type { LastCreate, State } from '../../lib/messages.ts';
+import type { Prefill } from '../../lib/prefill.ts';
 import { DEFAULT_SETTINGS } from '../../lib/settings.ts';
 import { draftFrom, draftItem, prefillFrom, readDraft } from '../../lib/storage.ts';
 import { ask, checkedAnswer, noAnswerMessage } from '../../utils/ask.ts';
 import { openSettings } from '../../utils/navigation.ts';
 import { CreateForm } from './form/CreateForm.tsx';
 import { askFirst, type FirstAnswers } from './start/first-load.ts';
+import { sameDraft, type FirstScreen } from './start/first-screen.ts';
+import { viewWithPrefill } from './start/late-prefill.ts';
 import {
-  draftEdited,
-  rememberDraft,
-  rememberState,
-  rememberStoredDraft,
-  sameDraft,
-  type FirstScreen,
-} from './start/first-screen.ts';
+  FirstScreenContext,
+  NO_KEEPER,
+  useFirstScreen,
+  type FirstScreenMemory,
+} from './start/keeper.ts';
 import { formErrorFrom } from './form/form-error.ts';
 import { takePrefill } from './form/prefill.ts';
 import { HistoryView } from './history/HistoryView.tsx';
@@ -65,6 +66,8 @@ function markReady(): void {
 export interface Loaded {
   readonly state: State | null;
   readonly view: View;
+  /** Selected text not yet added: a hydrated form adds it once React has it (start/late-prefill.ts). */
+  readonly prefill?: Prefill;
 }
 
 /**
@@ -72,7 +75,11 @@ export interface Loaded {
  * from answers already asked for (the first time by the entry script: first-load.ts), checked
  * here.
  */
-export async function load(first: FirstAnswers = askFirst()): Promise<Loaded> {
+export async function load(
+  first: FirstAnswers = askFirst(),
+  memory: FirstScreenMemory = NO_KEEPER,
+  prefillLater = false,
+): Promise<Loaded> {
   try {
     const [state, stored] = await Promise.all([
       checkedAnswer('getState', first.state),
@@ -88,21 +95,22 @@ export async function load(first: FirstAnswers = askFirst()): Promise<Loaded> {
       changed !== undefined && opened.kind === 'form' && opened.notice === undefined
         ? { ...opened, notice: changed }
         : opened;
-    const view = takePrefill(shown, prefill, formSettings(state));
+    const later = prefillLater && prefill ? prefill : undefined;
+    const view = later ? shown : takePrefill(shown, prefill, formSettings(state));
     // Selected text changed the stored draft; else it is the stored one, unless typed over.
-    if (prefill && view.kind === 'form') rememberDraft(view.draft);
-    else rememberStoredDraft(storedDraft);
+    if (prefill && !later && view.kind === 'form') memory.rememberDraft(view.draft);
+    else memory.rememberStoredDraft(storedDraft);
     // A failure from an earlier popup is now shown on the form; once is enough.
     if (state.lastCreate?.state === 'failed') dismiss(state.lastCreate.requestId);
-    return { state, view };
+    return later ? { state, view, prefill: later } : { state, view };
   } catch (error) {
     console.error(error);
     return { state: null, view: { kind: 'unreachable' } };
   }
 }
 
-function clearDraft(): void {
-  rememberDraft(null);
+function clearDraft(memory: FirstScreenMemory): void {
+  memory.rememberDraft(null);
   draftItem.setValue(null).catch((error: unknown) => {
     console.error('Could not clear the draft', error);
   });
@@ -114,10 +122,10 @@ function clearDraft(): void {
  * not (selected text added to it, or a draft saved after the first screen was kept, by a
  * popup closed before it kept a new one) and nobody has typed into the drawn one yet.
  */
-function keepsDrawnForm(drawn: View, loaded: View): boolean {
+function keepsDrawnForm(drawn: View, loaded: View, memory: FirstScreenMemory): boolean {
   if (drawn.kind !== 'form' || loaded.kind !== 'form') return false;
   if (loaded.error !== null || loaded.notice !== undefined) return false;
-  return sameDraft(loaded.draft, drawn.draft) || draftEdited();
+  return sameDraft(loaded.draft, drawn.draft) || memory.draftEdited();
 }
 
 interface PopupRootProps {
@@ -125,21 +133,25 @@ interface PopupRootProps {
   screen?: FirstScreen;
   loaded?: Loaded;
   firstLoad?: Promise<Loaded>;
+  /** What keeps the next popup's first screen (start.tsx); none when rendered to HTML. */
+  keeper?: FirstScreenMemory;
 }
 
 /** The popup's React tree, the same whether rendered to HTML, hydrated or mounted. */
-export function PopupRoot({ screen, loaded, firstLoad }: PopupRootProps) {
+export function PopupRoot({ screen, loaded, firstLoad, keeper = NO_KEEPER }: PopupRootProps) {
   const drawn: Loaded | undefined = screen && {
     state: screen.state,
     view: { kind: 'form', draft: screen.draft, error: null },
   };
   return (
     <StrictMode>
-      <App
-        loaded={drawn ?? loaded}
-        firstLoad={firstLoad}
-        hydrated={drawn !== undefined && firstLoad !== undefined}
-      />
+      <FirstScreenContext value={keeper}>
+        <App
+          loaded={drawn ?? loaded}
+          firstLoad={firstLoad}
+          hydrated={drawn !== undefined && firstLoad !== undefined}
+        />
+      </FirstScreenContext>
     </StrictMode>
   );
 }
@@ -173,6 +185,7 @@ export function App({ loaded: firstLoaded, firstLoad, hydrated = false }: AppPro
   // A new CreateForm after a profile switch, since it reads its draft only when it mounts.
   const [formKey, setFormKey] = useState(0);
   const [switching, setSwitching] = useState(false);
+  const firstScreen = useFirstScreen();
 
   useEffect(() => {
     if (view.kind !== 'loading') markReady();
@@ -180,8 +193,8 @@ export function App({ loaded: firstLoaded, firstLoad, hydrated = false }: AppPro
 
   // What the next popup opens on, prerendered (first-screen.ts).
   useEffect(() => {
-    rememberState(state, view.kind);
-  }, [state, view.kind]);
+    firstScreen.rememberState(state, view.kind);
+  }, [firstScreen, state, view.kind]);
 
   // A result on screen is seen: the next popup opens on a new form.
   const shownRequest = view.kind === 'result' ? view.requestId : null;
@@ -192,25 +205,26 @@ export function App({ loaded: firstLoaded, firstLoad, hydrated = false }: AppPro
   useEffect(() => {
     if (attempt === 0 && firstLoaded && !hydrated) return;
     let live = true;
-    void (attempt === 0 && firstLoad ? firstLoad : load()).then((loaded) => {
+    void (attempt === 0 && firstLoad ? firstLoad : load(askFirst(), firstScreen)).then((loaded) => {
       if (!live) return;
       setState(loaded.state);
+      const next = viewWithPrefill(loaded, firstScreen);
       if (attempt === 0 && firstLoaded && hydrated) {
-        if (keepsDrawnForm(firstLoaded.view, loaded.view)) return;
+        if (keepsDrawnForm(firstLoaded.view, next, firstScreen)) return;
         setFormKey((key) => key + 1);
       }
-      setView(loaded.view);
+      setView(next);
     });
     return () => {
       live = false;
     };
-  }, [attempt, firstLoad, firstLoaded, hydrated]);
+  }, [attempt, firstLoad, firstLoaded, hydrated, firstScreen]);
 
   const showCreated = useCallback(async (requestId: string, session: SessionRecord) => {
     // Copied before the view changes, as close to the click as possible: browsers allow
     // clipboard writes only shortly after a user action.
     const copied = await copyText(session.url);
-    clearDraft();
+    clearDraft(firstScreen);
     // As the background now has them: the last link, and its currency and network as the
     // profile's choice for the next form (lib/form-choice.ts).
     setState(
@@ -235,6 +249,8 @@ export function App({ loaded: firstLoaded, firstLoad, hydrated = false }: AppPro
         },
     );
     setView({ kind: 'result', requestId, session, autoCopy: copied ? 'copied' : 'failed' });
+    // The keeper is one per popup page (start.tsx): it never changes under this callback.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const showPending = useCallback((requestId: string, startedAt: number, draft: Draft) => {
@@ -259,7 +275,7 @@ export function App({ loaded: firstLoaded, firstLoad, hydrated = false }: AppPro
   );
 
   function newLink() {
-    clearDraft();
+    clearDraft(firstScreen);
     setView({
       kind: 'form',
       draft: freshDraft(state ? formSettings(state) : settings),

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { FIRST_SCREEN_KEY } from '../../lib/first-screen.ts';
+import { prefillFromSelection } from '../../lib/prefill.ts';
 import type { ExtensionBrowser } from '../support/chromium.ts';
 import {
   connectToSandbox,
@@ -9,6 +10,11 @@ import {
   type SampleItem,
 } from '../support/flows.ts';
 import { expect, test } from './fixtures.ts';
+
+// Chromium's extension API inside the service worker.
+declare const chrome: {
+  storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
+};
 
 /*
  * The prerendered first screen (entrypoints/popup/start/first-screen.ts, popup-boot.ts): a popup
@@ -216,4 +222,142 @@ test('after the key is removed in Settings, the popup opens on Open settings, ne
   await held.release();
   await expect(held.page.getByRole('button', { name: 'Open settings' })).toBeVisible();
   expect((await seen(held.page)).form).toBe(false);
+});
+
+interface HeldRender {
+  /** Resolves once the popup has asked for the renderer (react-dom/server) and been held. */
+  readonly asked: Promise<void>;
+  /** Lets the renderer load, and waits until what its keep then does is done. */
+  readonly release: () => Promise<void>;
+}
+
+/**
+ * Holds back the chunk that renders the next popup's first screen (render-first-screen.tsx,
+ * with react-dom/server) in `popup`, not yet opened, so a keep stays between its decision
+ * and its write for as long as the test likes.
+ */
+async function holdRender(popup: Page): Promise<HeldRender> {
+  const cdp = await popup.context().newCDPSession(popup);
+  await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*/chunks/render-first-screen-*' }] });
+  const held: { requestId: string; url: string }[] = [];
+  let asked: () => void = () => undefined;
+  const askedPromise = new Promise<void>((resolve) => {
+    asked = resolve;
+  });
+  cdp.on('Fetch.requestPaused', (event) => {
+    held.push({ requestId: event.requestId, url: event.request.url });
+    asked();
+  });
+  return {
+    asked: askedPromise,
+    release: async () => {
+      for (const { requestId } of held) await cdp.send('Fetch.continueRequest', { requestId });
+      await cdp.send('Fetch.disable');
+      // The same module, so settled once every keep awaiting it has had its turn.
+      await popup.evaluate(async (url) => {
+        await import(url);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }, held[0]?.url ?? '');
+    },
+  };
+}
+
+test('a first screen still being rendered when Create link is pressed is never kept: the next popup opens on the link, never on the form', async ({
+  extension,
+  sandbox,
+}) => {
+  await connectToSandbox(extension, sandbox);
+  sandbox.faults.add({ match: 'create', latencyMs: 2_000 });
+  const first = await extension.context.newPage();
+  await first.setViewportSize(POPUP_VIEWPORT);
+  const render = await holdRender(first);
+  await openPopup(extension, first);
+  await fillItems(first, [{ name: 'Brand review', unitPrice: '60' }]);
+  // A keep has decided on the form and waits for the renderer; Create link is pressed now.
+  await render.asked;
+  await first.getByRole('button', { name: 'Create link' }).click();
+  await expect(first.getByText(/Creating|still being made/i).first()).toBeVisible();
+  await render.release();
+  expect
+    .soft(
+      await first.evaluate((key) => localStorage.getItem(key), FIRST_SCREEN_KEY),
+      'a first screen kept after Create link was pressed',
+    )
+    .toBeNull();
+  await first.close();
+
+  const held = await openHeldPopup(extension);
+  expect((await seen(held.page)).form, 'the form drawn before any module ran').toBe(false);
+  await held.release();
+  await expect(held.page.getByRole('link', { name: /^https?:\/\// })).toBeVisible();
+  expect((await seen(held.page)).form).toBe(false);
+});
+
+test('Enter pressed before hydration, then the popup closed while the link is made: the next popup opens on the link, never on the form', async ({
+  extension,
+  sandbox,
+}) => {
+  await connectToSandbox(extension, sandbox);
+  const first = await popupKeeping(extension, { name: 'Menu card', unitPrice: '35' });
+  await first.close();
+  sandbox.faults.add({ match: 'create', latencyMs: 3_000 });
+
+  const held = await openHeldPopup(extension);
+  const second = held.page;
+  await expect(second.getByRole('textbox', { name: 'Item name' })).toBeFocused();
+  await second.keyboard.press('Enter');
+  await held.release();
+  await expect(second.getByText(/Creating|still being made/i).first()).toBeVisible();
+  // Idle, then long enough for any keep begun then to have rendered and written.
+  await second.evaluate(
+    () =>
+      new Promise((resolve) => {
+        requestIdleCallback(() => setTimeout(resolve, 500), { timeout: 1_000 });
+      }),
+  );
+  expect
+    .soft(
+      await second.evaluate((key) => localStorage.getItem(key), FIRST_SCREEN_KEY),
+      'a first screen kept after Create link was pressed',
+    )
+    .toBeNull();
+  await second.close();
+
+  const third = await openHeldPopup(extension);
+  expect((await seen(third.page)).form, 'the form drawn before any module ran').toBe(false);
+  await third.release();
+  await expect(third.page.getByRole('link', { name: /^https?:\/\// })).toBeVisible();
+  expect((await seen(third.page)).form).toBe(false);
+});
+
+test('typing before hydration is kept when selected text waits to be added: the form has both', async ({
+  extension,
+  sandbox,
+}) => {
+  await connectToSandbox(extension, sandbox);
+  const first = await popupKeeping(extension, { name: 'Hosting', unitPrice: '9.99' });
+  await first.close();
+  // The selection menu's click, as selection.spec.ts stores it.
+  const prefill = prefillFromSelection({
+    text: 'A brief for the new logo',
+    pageTitle: 'Acme logo brief',
+    now: Date.now(),
+  });
+  await extension.worker.evaluate((value) => chrome.storage.local.set({ prefill: value }), prefill);
+
+  const held = await openHeldPopup(extension);
+  const popup = held.page;
+  const name = popup.getByRole('textbox', { name: 'Item name' });
+  await expect(name).toBeFocused();
+  await popup.keyboard.type(' plan');
+  await held.release();
+
+  await expect(name).toHaveCount(2);
+  await expect(name.first()).toHaveValue('Hosting plan');
+  await expect(name.nth(1)).toHaveValue('Acme logo brief');
+  await popup.close();
+  const reopened = await openPopup(extension);
+  const names = reopened.getByRole('textbox', { name: 'Item name' });
+  await expect(names).toHaveCount(2);
+  await expect(names.first()).toHaveValue('Hosting plan');
 });

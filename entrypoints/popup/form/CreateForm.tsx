@@ -34,7 +34,8 @@ import {
 } from './draft-edit.ts';
 import type { FormError } from './form-error.ts';
 import { ClientName } from './ClientName.tsx';
-import { endPrerendered, rememberCreating, sameDraft, typedDraft } from '../start/first-screen.ts';
+import { endPrerendered, sameDraft, typedDraft } from '../start/first-screen.ts';
+import { useFirstScreen } from '../start/keeper.ts';
 import { LineItemFields } from './LineItemFields.tsx';
 import { SavedItems } from './SavedItems.tsx';
 import { submitOrder } from './submit.ts';
@@ -75,6 +76,7 @@ export function CreateForm({
   hydrated = false,
 }: CreateFormProps) {
   const { draft, update, current } = useDraft(initialDraft);
+  const firstScreen = useFirstScreen();
   const [errors, setErrors] = useState<FieldErrors>(() => initialError?.fields ?? {});
   const [alert, setAlert] = useState<FormError | null>(initialError);
   const [notice, setNotice] = useState(initialNotice);
@@ -214,7 +216,7 @@ export function CreateForm({
     }
     setAsking(false);
     inFlight.current = true;
-    rememberCreating(true);
+    firstScreen.rememberCreating(true);
     setBusy(true);
     setNotice(undefined);
     setAlert(null);
@@ -229,7 +231,7 @@ export function CreateForm({
         return;
       case 'failed':
         inFlight.current = false;
-        rememberCreating(false);
+        firstScreen.rememberCreating(false);
         showErrors(outcome.error.fields, outcome.error);
         return;
     }

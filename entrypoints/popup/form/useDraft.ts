@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type { Draft } from '../../../lib/draft.ts';
 import { draftItem } from '../../../lib/storage.ts';
-import { rememberDraft } from '../start/first-screen.ts';
+import { useFirstScreen } from '../start/keeper.ts';
 
 /**
  * The form's draft, written to storage on every change: the popup closes whenever focus
@@ -13,13 +13,14 @@ export function useDraft(initial: Draft) {
   // The latest draft for event handlers (add then focus, Enter right after a keystroke):
   // the rendered state in their closure could be one edit behind.
   const latest = useRef(initial);
+  const firstScreen = useFirstScreen();
 
   function update(change: (current: Draft) => Draft): void {
     const next = change(latest.current);
     if (next === latest.current) return;
     latest.current = next;
     setDraft(next);
-    rememberDraft(next);
+    firstScreen.rememberDraft(next);
     draftItem.setValue(next).catch((error: unknown) => {
       console.error('Could not save the draft', error);
     });

@@ -1,12 +1,7 @@
 import { z } from 'zod/mini';
 import { fieldId } from '../../../components/Field.tsx';
 import { DraftSchema, type Draft } from '../../../lib/draft.ts';
-import {
-  FIRST_SCREEN_KEY,
-  forgetFirstScreen,
-  popupBuild,
-  stampHolds,
-} from '../../../lib/first-screen.ts';
+import { FIRST_SCREEN_KEY, stampHolds } from '../../../lib/first-screen.ts';
 import { uiLocale } from '../../../lib/i18n.ts';
 import { StateSchema, type State } from '../../../lib/messages.ts';
 import { ITEM_FIELDS, itemKey, TOP_FIELDS, type TopField } from '../form/draft-edit.ts';
@@ -21,6 +16,8 @@ import { initialView, type View } from '../view.ts';
  * whatever was typed meanwhile (CreateForm, `typedDraft`). A popup that may not open on a
  * plain form — no key, a key with a passphrase, a create pending or a result to show —
  * keeps nothing, so the next one renders as it always did, never the form for a frame.
+ * What decides and writes it, one per popup page, is keeper.ts; this file is what both the
+ * keeping popup and the drawing one agree on.
  */
 
 const StoredSchema = z.object({
@@ -69,16 +66,26 @@ export function endPrerendered(root: HTMLElement): 'submit' | HTMLButtonElement 
   return held === undefined ? null : (root.querySelectorAll('button')[Number(held)] ?? null);
 }
 
-/** The draft as the form's fields hold it now: what was typed before React hydrated them. */
-export function typedDraft(draft: Draft): Draft {
-  const value = (key: string, fallback: string) => {
-    const field = document.getElementById(fieldId(key));
-    return field instanceof HTMLInputElement ||
-      field instanceof HTMLTextAreaElement ||
-      field instanceof HTMLSelectElement
-      ? field.value
-      : fallback;
-  };
+/** What the page's field with this id holds, or undefined when there is no such field. */
+function valueInPage(id: string): string | undefined {
+  const field = document.getElementById(id);
+  return field instanceof HTMLInputElement ||
+    field instanceof HTMLTextAreaElement ||
+    field instanceof HTMLSelectElement
+    ? field.value
+    : undefined;
+}
+
+/**
+ * The draft as the form's fields hold it now: what was typed before React hydrated them. It
+ * reads exactly the fields the form is made of (draft-edit.ts TOP_FIELDS and ITEM_FIELDS):
+ * a field left out of them would lose what was typed into it.
+ */
+export function typedDraft(
+  draft: Draft,
+  read: (id: string) => string | undefined = valueInPage,
+): Draft {
+  const value = (key: string, fallback: string) => read(fieldId(key)) ?? fallback;
   const items = draft.items.map(
     (item, index) =>
       Object.fromEntries(
@@ -105,78 +112,6 @@ export function sameDraft(a: Draft | null, b: Draft | null): boolean {
   return JSON.stringify(values(a)) === JSON.stringify(values(b));
 }
 
-type Render = (screen: FirstScreen) => Promise<string>;
-
-let render: Render | undefined;
-let state: State | null = null;
-let showing: View['kind'] = 'loading';
-/** The draft as stored (null: none, the next form starts empty). */
-let draft: Draft | null = null;
-let edited = false;
-let scheduled = false;
-
-/** Starts keeping a first screen for the next popup, rendered by `renderer`. */
-export function prerenderWith(renderer: Render): void {
-  render = renderer;
-}
-
-/** The state and the view on screen now (App.tsx). */
-export function rememberState(next: State | null, view: View['kind']): void {
-  state = next;
-  showing = view;
-  schedule();
-}
-
-/** The draft as now stored (every edit, and null once cleared). */
-export function rememberDraft(next: Draft | null): void {
-  draft = next;
-  edited = true;
-  schedule();
-}
-
-/**
- * The draft as the popup's load read it from storage. An edit made since (typing adopted at
- * hydration, before the load's answers came) is newer and stays.
- */
-export function rememberStoredDraft(stored: Draft | null): void {
-  if (edited) return;
-  draft = stored;
-  schedule();
-}
-
-/**
- * A create is under way (true): the next popup may open on it, pending or with its result,
- * so no form is kept, dropped at once since the popup may close now. Refused (false): the
- * form stays, and the next popup opens on it again.
- */
-export function rememberCreating(creating: boolean): void {
-  showing = creating ? 'pending' : 'form';
-  if (creating) forgetFirstScreen();
-  else schedule();
-}
-
-/**
- * Whether the form was edited in this popup (typing adopted at hydration, any edit since):
- * a draft read from storage is then older than what the form holds.
- */
-export function draftEdited(): boolean {
-  return edited;
-}
-
-function schedule(): void {
-  if (scheduled || render === undefined) return;
-  scheduled = true;
-  const run = () => {
-    scheduled = false;
-    keep().catch((error: unknown) => {
-      forgetFirstScreen();
-      console.warn('Could not prepare the next popup', error);
-    });
-  };
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1000 });
-  else setTimeout(run, 50);
-}
-
 /**
  * The form the next popup opens on, given the state and the view on screen now and the draft
  * as stored; null when it may open on anything else. A result on screen now is seen then
@@ -198,17 +133,4 @@ export function nextFirstScreen(
   // with nothing this page could read in time: such a popup always renders as usual.
   if (view.kind !== 'form' || view.error !== null || next.key.lock !== undefined) return null;
   return { state: next, draft: view.draft };
-}
-
-async function keep(): Promise<void> {
-  const screen = render && nextFirstScreen(state, showing, draft);
-  if (!render || !screen) {
-    forgetFirstScreen();
-    return;
-  }
-  const html = await render(screen);
-  localStorage.setItem(
-    FIRST_SCREEN_KEY,
-    JSON.stringify({ build: popupBuild(document), lang: uiLocale(), html, ...screen }),
-  );
 }

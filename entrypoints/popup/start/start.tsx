@@ -3,7 +3,8 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { t, uiLocale } from '../../../lib/i18n.ts';
 import { load, PopupRoot, type Loaded } from '../App.tsx';
 import type { FirstAnswers } from './first-load.ts';
-import { drawnFirstScreen, prerenderWith } from './first-screen.ts';
+import { drawnFirstScreen } from './first-screen.ts';
+import { FirstScreenKeeper } from './keeper.ts';
 
 /*
  * A first screen drawn by popup-boot (first-screen.ts) is hydrated at once, from the state
@@ -19,16 +20,18 @@ export function start(first: FirstAnswers): void {
   // The page speaks the browser's UI language (screen readers' voice, CJK fonts, hyphenation).
   document.documentElement.lang = uiLocale();
   document.title = t('extName');
-  prerenderWith((screen) =>
+  // One per popup page: what it keeps for the next popup (keeper.ts).
+  const keeper = new FirstScreenKeeper((screen) =>
     import('./render-first-screen.tsx').then((module) => module.renderFirstScreen(screen)),
   );
 
-  const firstLoad = load(first);
   const root = document.getElementById('root');
+  const drawn = root && drawnFirstScreen(root);
+  // Selected text waits for the hydrated form: it goes with what is typed into it meanwhile.
+  const firstLoad = load(first, keeper, drawn !== null);
   if (!root) return;
-  const drawn = drawnFirstScreen(root);
   if (drawn) {
-    hydrateRoot(root, <PopupRoot screen={drawn} firstLoad={firstLoad} />);
+    hydrateRoot(root, <PopupRoot screen={drawn} firstLoad={firstLoad} keeper={keeper} />);
     return;
   }
 
@@ -40,7 +43,7 @@ export function start(first: FirstAnswers): void {
     // Rendered now rather than in a scheduler task: nothing else waits, and under load that
     // task came several milliseconds later (bench:profile --trace).
     flushSync(() => {
-      reactRoot.render(<PopupRoot {...props} />);
+      reactRoot.render(<PopupRoot {...props} keeper={keeper} />);
     });
   }
 

@@ -2,7 +2,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { saveApiKey, setPassphrase } from '../../../entrypoints/background/key-store.ts';
 import { getState } from '../../../entrypoints/background/state.ts';
-import { nextFirstScreen, sameDraft } from '../../../entrypoints/popup/start/first-screen.ts';
+import { fieldId } from '../../../components/Field.tsx';
+import { ITEM_FIELDS, itemKey, TOP_FIELDS } from '../../../entrypoints/popup/form/draft-edit.ts';
+import {
+  nextFirstScreen,
+  sameDraft,
+  typedDraft,
+} from '../../../entrypoints/popup/start/first-screen.ts';
 import { renderFirstScreen } from '../../../entrypoints/popup/start/render-first-screen.tsx';
 import { emptyDraft, type Draft } from '../../../lib/draft.ts';
 import type { State } from '../../../lib/messages.ts';
@@ -121,5 +127,40 @@ describe('the same draft, as the user sees it', () => {
     expect(sameDraft(DRAFT, { ...DRAFT, items: [{ ...first, quantity: '3' }] })).toBe(false);
     expect(sameDraft(DRAFT, null)).toBe(false);
     expect(sameDraft(null, null)).toBe(true);
+  });
+});
+
+describe('what was typed before hydration', () => {
+  /** The ids of the form's own fields (inputs, selects, text areas) in the first screen. */
+  function formFieldIds(html: string): string[] {
+    return [...html.matchAll(/<(?:input|select|textarea)\b[^>]*\sid="(field-[^"]+)"/g)]
+      .map((match) => match[1] ?? '')
+      .sort();
+  }
+
+  it('is read from exactly the fields the first screen draws: none left out, none extra', () => {
+    const draft: Draft = { ...DRAFT, items: [...DRAFT.items, ...DRAFT.items] };
+    const html = renderFirstScreen({ state, draft });
+    const adopted = [
+      ...TOP_FIELDS.map((key) => fieldId(key)),
+      ...draft.items.flatMap((_, index) =>
+        ITEM_FIELDS.map((field) => fieldId(itemKey(index, field))),
+      ),
+    ].sort();
+    expect(formFieldIds(html)).toEqual(adopted);
+  });
+
+  it('is adopted in every one of those fields, the rest of the draft kept', () => {
+    const typed = typedDraft(DRAFT, (id) => `typed in ${id}`);
+    for (const key of TOP_FIELDS) expect(typed[key]).toBe(`typed in ${fieldId(key)}`);
+    for (const field of ITEM_FIELDS) {
+      expect(typed.items[0]?.[field]).toBe(`typed in ${fieldId(itemKey(0, field))}`);
+    }
+    expect(
+      sameDraft(
+        typedDraft(DRAFT, () => undefined),
+        DRAFT,
+      ),
+    ).toBe(true);
   });
 });
