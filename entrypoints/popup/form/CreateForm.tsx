@@ -357,6 +357,14 @@ export function CreateForm({
               rows={2}
             />
             <TextField
+              id={fieldId('poNumber')}
+              label={t('popup.form.poNumber')}
+              value={draft.poNumber ?? ''}
+              onValueChange={(value) => setTop('poNumber', value)}
+              error={errors.poNumber}
+              spellCheck={false}
+            />
+            <TextField
               id={fieldId('successUrl')}
               label={t('popup.form.successUrl')}
               value={draft.successUrl}
