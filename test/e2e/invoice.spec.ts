@@ -184,6 +184,31 @@ test('an invoice and then a receipt for a link with two items and a client', asy
   );
 });
 
+test('a PO number typed under More options is printed on the invoice and found in History', async ({
+  extension,
+  sandbox,
+}) => {
+  await connectToSandbox(extension, sandbox);
+  const popup = await openPopup(extension);
+  await fillItems(popup, ITEMS.slice(0, 1));
+  await popup.getByText(EN.more).click();
+  await popup.getByRole('textbox', { name: 'PO number' }).fill('PO-7781');
+  await create(popup, EN);
+  const [request] = createRequests(sandbox).map((sent) => JSON.stringify(sent.json));
+  expect(request).not.toContain('PO-7781');
+
+  const invoice = await openDocument(popup, popup, EN.invoice);
+  const pdf = await printedPdf(invoice);
+  expect(pdf.text).toMatch(/PO number\s+PO-7781/);
+  await invoice.close();
+
+  await popup.getByRole('tab', { name: EN.history }).click();
+  await popup.getByRole('searchbox').fill('po-7781');
+  await expect(popup.getByRole('listitem')).toHaveCount(1);
+  await popup.getByRole('searchbox').fill('po-7782');
+  await expect(popup.getByRole('listitem')).toHaveCount(0);
+});
+
 test.describe('in Traditional Chinese', () => {
   test.use({ locale: 'zh-TW' });
 
