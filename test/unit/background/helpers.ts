@@ -3,6 +3,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { z } from 'zod/mini';
 import type { SessionRecord } from '../../../lib/history.ts';
 import { ResponseSchemas, type Request } from '../../../lib/messages.ts';
+import { order, session as baseSession } from '../factories.ts';
 import type { Order } from '../../../lib/order.ts';
 import { DEFAULT_SETTINGS } from '../../../lib/settings.ts';
 import type { MessageHandler } from '../../../entrypoints/background/router.ts';
@@ -12,38 +13,25 @@ export function popupSender(): Browser.runtime.MessageSender {
   return { id: browser.runtime.id, url: browser.runtime.getURL('/popup.html'), frameId: 0 };
 }
 
-export function order(overrides: Partial<Order> = {}): Order {
-  return {
-    items: [{ name: 'Logo design', description: '', unitAmount: '20.5', quantity: 2 }],
-    currency: 'usdt',
-    network: 'tron',
-    reference: 'INV-42',
-    successUrl: '',
-    cancelUrl: '',
-    callbackUrl: '',
-    ...overrides,
-  };
-}
+export { order };
 
+/**
+ * The worker tests' link `id`: two of Logo design at 20.50 (41.00), made at 1,700,000,000,000;
+ * the shared factory (../factories.ts) with the values these tests were written against.
+ */
 export function session(id: string, overrides: Partial<SessionRecord> = {}): SessionRecord {
-  return {
+  return baseSession({
     id,
     url: `https://buy.payfect.finance/checkouts/${id}`,
-    status: 'open',
     amountTotal: '41.00',
-    currency: 'usdt',
-    network: 'tron',
-    networkName: 'Tron (TRC20)',
     items: [{ name: 'Logo design', description: '', unitAmount: '20.5', quantity: 2 }],
     reference: 'INV-42',
     createdAt: 1_700_000_000_000,
     expiresAt: 1_700_086_400_000,
-    isLivemode: false,
     lastChecked: 1_700_000_000_000,
     statusChangedAt: 1_700_000_000_000,
-    baseUrl: 'https://api.payfect.finance/api/v1',
     ...overrides,
-  };
+  });
 }
 
 /** Every value in extension storage, as the JSON it is stored as, by key. */

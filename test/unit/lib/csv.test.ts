@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_BOM, csvField, csvFileName, itemsCell, sessionsToCsv } from '../../../lib/csv.ts';
-import { NOW, session } from '../history-fixtures.ts';
+import { NOW, session } from '../factories.ts';
 
 const HEADER =
   'id,url,status,amount_total,currency,network,reference,items,created_at,expires_at,paid_at,mode,note,tags,profile,' +

@@ -11,7 +11,7 @@ import { DEFAULT_BUSINESS } from '../../../lib/invoice.ts';
 import type { Checkout } from '../../../lib/payfect/index.ts';
 import { renewalOrder } from '../../../lib/renewal.ts';
 import { DEFAULT_SETTINGS } from '../../../lib/settings.ts';
-import { NOW, session } from '../history-fixtures.ts';
+import { NOW, session } from '../factories.ts';
 
 /*
  * The registry (lib/fields.ts) drives every list of fields. These follow one field, the PO

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionRecord } from '../../../lib/history.ts';
 import { filterSessions, firstMatches, queryWords } from '../../../lib/history-query.ts';
-import { HOUR, NOW, session } from '../history-fixtures.ts';
+import { HOUR, NOW, session } from '../factories.ts';
 
 const logo = session({ id: 'a', reference: 'INV-042' });
 const bundle = session({

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { invoiceDocument } from '../../../lib/invoice-document.ts';
 import { DEFAULT_BUSINESS, type Business } from '../../../lib/invoice.ts';
 import { useFakeLocale } from '../../support/fake-i18n.ts';
-import { session } from '../history-fixtures.ts';
+import { session } from '../factories.ts';
 
 const business: Business = {
   ...DEFAULT_BUSINESS,

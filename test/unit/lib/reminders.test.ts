@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canRenew, durationText, needsReminder, reminderMessage } from '../../../lib/reminders.ts';
-import { NOW, session } from '../history-fixtures.ts';
+import { NOW, session } from '../factories.ts';
 
 const MINUTE = 60_000;
 

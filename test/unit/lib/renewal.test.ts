@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_REFERENCE_LENGTH } from '../../../lib/order.ts';
 import { renewalOrder, renewedReference } from '../../../lib/renewal.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings.ts';
-import { session } from '../history-fixtures.ts';
+import { session } from '../factories.ts';
 
 describe('renewedReference', () => {
   it.each([

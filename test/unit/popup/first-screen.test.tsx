@@ -13,7 +13,7 @@ import { renderFirstScreen } from '../../../entrypoints/popup/start/render-first
 import { emptyDraft, type Draft } from '../../../lib/draft.ts';
 import type { State } from '../../../lib/messages.ts';
 import { DEFAULT_SETTINGS } from '../../../lib/settings.ts';
-import { session } from '../history-fixtures.ts';
+import { session } from '../factories.ts';
 
 /*
  * What a popup keeps for the next one to open on (entrypoints/popup/start/first-screen.ts): only

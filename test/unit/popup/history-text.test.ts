@@ -6,7 +6,7 @@ import {
   rowLabel,
 } from '../../../entrypoints/popup/history/history-text.ts';
 import { visibleRange } from '../../../entrypoints/popup/history/useVirtualWindow.ts';
-import { session } from '../history-fixtures.ts';
+import { session } from '../factories.ts';
 
 describe('History rows', () => {
   it('are named by first item, total and status', () => {

@@ -8,7 +8,7 @@ import { emptyDraft, type Draft } from '../../../lib/draft.ts';
 import { FIRST_SCREEN_KEY } from '../../../lib/first-screen.ts';
 import type { State } from '../../../lib/messages.ts';
 import { DEFAULT_SETTINGS } from '../../../lib/settings.ts';
-import { session } from '../history-fixtures.ts';
+import { session } from '../factories.ts';
 
 /*
  * What a popup keeps for the next one (entrypoints/popup/start/keeper.ts), against a storage,

@@ -16,7 +16,7 @@ import { fillMessageTemplate, formatExpiry } from '../../../lib/message-template
 import { createdAgo, fullTime, timeLeft } from '../../../lib/relative-time.ts';
 import { DEFAULT_SETTINGS } from '../../../lib/settings.ts';
 import { useFakeLocale } from '../../support/fake-i18n.ts';
-import { HOUR, NOW, session } from '../history-fixtures.ts';
+import { HOUR, NOW, session } from '../factories.ts';
 
 const MINUTE = 60_000;
 const DAY = 24 * HOUR;
