@@ -115,4 +115,19 @@ describe('Saved items in the create form', () => {
     expect(screen.getByText('Enter a price.')).toBeTruthy();
     expect(await readSavedItems()).toEqual([]);
   });
+
+  it('asks the currency of a template saved without one, and stores the answer', async () => {
+    const user = await renderForm([{ ...template('a', 'Old retainer', '500'), currency: null }]);
+    await user.click(screen.getByRole('combobox', { name: 'Saved items' }));
+    await screen.findByRole('listbox', { name: 'Saved items' });
+    await user.keyboard('{Enter}');
+    const currency = screen.getByLabelText('Template currency');
+    expect(document.activeElement).toBe(currency);
+    expect(currency).toHaveProperty('value', 'usdt');
+    expect(screen.getByLabelText('Unit price')).toHaveProperty('value', '');
+    await user.click(screen.getByRole('button', { name: 'Use this currency' }));
+    expect(await screen.findByText(/^Added “Old retainer”/)).toBeTruthy();
+    expect(screen.getByLabelText('Unit price')).toHaveProperty('value', '500');
+    expect((await readSavedItems())[0]?.currency).toBe('usdt');
+  });
 });
