@@ -236,6 +236,13 @@ export const FIELDS = [
 export type Field = (typeof FIELDS)[number];
 export type FieldKey = Field['key'];
 
+/** The registry's entry for `key`. */
+export function fieldSpec(key: FieldKey): Field {
+  const field = FIELDS.find((entry) => entry.key === key);
+  if (field === undefined) throw new Error(`No field ${key}`);
+  return field;
+}
+
 /** Every field of the form outside the items, in the order they appear on screen. */
 export const TOP_FIELDS: readonly FieldKey[] = FIELDS.map((field) => field.key);
 

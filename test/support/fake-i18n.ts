@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
@@ -15,7 +16,8 @@ const cache = new Map<string, Messages>();
 async function messagesFor(locale: string): Promise<Messages> {
   let messages = cache.get(locale);
   if (messages === undefined) {
-    const file = new URL(`../../locales/${locale}.yml`, import.meta.url).pathname;
+    // Not `new URL(…).pathname`: under a DOM environment the global URL is the DOM's.
+    const file = fileURLToPath(import.meta.resolve(`../../locales/${locale}.yml`));
     messages = generateChromeMessages(await parseMessagesFile(file)) as Messages;
     cache.set(locale, messages);
   }

@@ -1,0 +1,115 @@
+import type { Ref } from 'react';
+import { StatusMessage } from '../../../components/StatusMessage.tsx';
+import { formatAmount } from '../../../lib/format.ts';
+import { t } from '../../../lib/i18n.ts';
+import { openSettings } from '../../../utils/navigation.ts';
+import type { LiveQuestion } from '../view.ts';
+import type { FormError } from './form-error.ts';
+
+interface LiveQuestionProps {
+  question: LiveQuestion;
+  onConfirm: (form: HTMLFormElement | null) => void;
+  onCancel: () => void;
+}
+
+/** "This creates a real payment link": not an alert; focus moves to its button, which it describes. */
+function LiveQuestionBox({ question, onConfirm, onCancel }: LiveQuestionProps) {
+  return (
+    <div className="message message--warning live-question">
+      <p id="live-question">
+        <strong>{t('popup.live.title')}</strong>{' '}
+        {question === 'live' ? t('popup.live.known') : t('popup.live.maybe')}
+      </p>
+      <div className="live-question-actions">
+        <button
+          type="button"
+          className="button button--primary button--small"
+          aria-describedby="live-question"
+          // Enter on the form's button got here; Enter again creates it.
+          autoFocus
+          onClick={(event) => onConfirm(event.currentTarget.form)}
+        >
+          {t('popup.live.confirm')}
+        </button>
+        <button type="button" className="button button--small" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function FormAlert({ alert, stray }: { alert: FormError; stray: readonly string[] }) {
+  return (
+    <StatusMessage tone="error">
+      <p>{alert.message}</p>
+      {stray.length > 0 && (
+        <ul>
+          {stray.map((message) => (
+            <li key={message}>{message}</li>
+          ))}
+        </ul>
+      )}
+      {alert.openSettings && (
+        <button type="button" className="button button--small" onClick={openSettings}>
+          {t('common.openSettings')}
+        </button>
+      )}
+    </StatusMessage>
+  );
+}
+
+export interface FormFooterProps {
+  /** The first-live-link question, while it is asked. */
+  asking: LiveQuestion | undefined;
+  onLiveConfirm: (form: HTMLFormElement | null) => void;
+  onLiveCancel: () => void;
+  alert: FormError | null;
+  /** The alert's errors that no field shows. */
+  stray: readonly string[];
+  /** "Last link" instead of the total, while nothing is priced. */
+  lastLink: { total: string; onShow: () => void } | undefined;
+  total: string | undefined;
+  currencyLabel: string;
+  busy: boolean;
+  submitButton: Ref<HTMLButtonElement>;
+}
+
+/** Under the fields: the live question, the alert, the total (or Last link) and Create link. */
+export function FormFooter({ submitButton, ...props }: FormFooterProps) {
+  const { asking, alert, lastLink, busy } = props;
+  return (
+    <div className="form-footer">
+      {asking !== undefined && (
+        <LiveQuestionBox
+          question={asking}
+          onConfirm={props.onLiveConfirm}
+          onCancel={props.onLiveCancel}
+        />
+      )}
+      {alert && <FormAlert alert={alert} stray={props.stray} />}
+      <div className="footer-row">
+        {lastLink ? (
+          // Nothing priced yet: the total says nothing, the link just made may be wanted.
+          <button
+            type="button"
+            className="button button--quiet button--small last-link"
+            onClick={lastLink.onShow}
+          >
+            {t('popup.form.lastLink', { total: lastLink.total })}
+          </button>
+        ) : (
+          <p className="total">
+            {t('popup.form.total')}{' '}
+            <strong>
+              {formatAmount(props.total ?? '0.00')} {props.currencyLabel}
+            </strong>
+          </p>
+        )}
+        <button ref={submitButton} type="submit" className="button button--primary" disabled={busy}>
+          {busy ? t('popup.form.creating') : t('popup.form.createLink')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createMessageHandler } from '../../../entrypoints/background/router.ts';
+import { SettingsPage } from '../../../entrypoints/options/SettingsPage.tsx';
+import { readSettings } from '../../../lib/settings-storage.ts';
+import { ask } from '../../../utils/ask.ts';
+
+/*
+ * The settings form as a user meets it, saved through the real background (its router behind
+ * fakeBrowser's runtime messaging, as invoices.test.ts wires it).
+ */
+
+beforeEach(() => {
+  const handle = createMessageHandler();
+  const optionsPage = {
+    id: browser.runtime.id,
+    url: browser.runtime.getURL('/options.html'),
+    frameId: 0,
+  };
+  browser.runtime.onMessage.addListener((message: unknown) => handle(message, optionsPage));
+});
+
+afterEach(() => {
+  cleanup();
+  fakeBrowser.reset();
+});
+
+async function renderPage() {
+  const initial = await ask({ type: 'getState' });
+  render(<SettingsPage initial={initial} />);
+  return userEvent.setup();
+}
+
+describe('the settings form', () => {
+  it('saves what is typed and says Saved', async () => {
+    const user = await renderPage();
+    await user.type(screen.getByLabelText('Business name'), 'Lin Studio');
+    await user.clear(screen.getByLabelText('History limit'));
+    await user.type(screen.getByLabelText('History limit'), '250');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Saved')).toBeTruthy();
+    const stored = await readSettings();
+    expect(stored.business.name).toBe('Lin Studio');
+    expect(stored.historyCap).toBe(250);
+  });
+
+  it('takes the next edit as unsaved: Saved goes away', async () => {
+    const user = await renderPage();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Saved')).toBeTruthy();
+    await user.type(screen.getByLabelText('Business name'), 'L');
+    expect(screen.queryByText('Saved')).toBeNull();
+  });
+
+  it('saves nothing wrong: it marks the first wrong field and moves focus to it', async () => {
+    const user = await renderPage();
+    await user.type(screen.getByLabelText('Default success URL'), 'http://shop.example/done');
+    await user.type(screen.getByLabelText('Business email'), 'billing@');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    const success = screen.getByLabelText('Default success URL');
+    await expect.poll(() => document.activeElement).toBe(success);
+    expect(success.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('Use an https:// address.')).toBeTruthy();
+    expect(screen.getByLabelText('Business email').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.queryByText('Saved')).toBeNull();
+    expect((await readSettings()).successUrl).toBe('');
+  });
+});
