@@ -33,14 +33,14 @@ export default tseslint.config(
   },
   {
     // Settings and the key are the worker's: the pages ask it (lib/messages.ts), so only one
-    // context ever migrates the settings item (lib/settings-storage.ts says why).
+    // context ever migrates the settings item (storage/settings.ts says why).
     files: ['entrypoints/popup/**', 'entrypoints/options/**', 'components/**', 'utils/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['**/lib/settings-storage*'], message: 'Ask the background (getState).' },
+            { group: ['**/storage/settings*'], message: 'Ask the background (getState).' },
             { group: ['**/entrypoints/background/**'], message: 'Ask the background by message.' },
           ],
         },

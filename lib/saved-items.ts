@@ -22,7 +22,7 @@ import { CURRENCIES } from './settings.ts';
 
 /*
  * Saved items: named templates of line items that fill the popup's form in one pick. Pure
- * functions over a list; lib/storage.ts stores the list, the popup and options page edit it.
+ * functions over a list; storage/saved-items.ts stores the list, the popup and options page edit it.
  */
 
 export const MAX_TEMPLATE_NAME_LENGTH = 60;

@@ -12,13 +12,13 @@ import {
   newestFirst,
   parseChunk,
   type HistoryMeta,
-} from '../../lib/history-storage.ts';
+} from '../../storage/history.ts';
 import { migrateHistory, rebuildMeta } from './migrations.ts';
 import { notifyHistorySetAside } from './notifications.ts';
 import { createSerialQueue } from './serial.ts';
 
 /*
- * The writes to the history (format and reads: lib/history-storage.ts). Every task, reads
+ * The writes to the history (format and reads: storage/history.ts). Every task, reads
  * included, goes through one queue: two interleaved read-modify-writes would lose one, and
  * the migration queued at worker start runs before anything else sees the history.
  *

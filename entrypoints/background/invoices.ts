@@ -3,8 +3,8 @@ import type { ResponseFor } from '../../lib/messages.ts';
 import { t } from '../../lib/i18n.ts';
 import { DEFAULT_BUSINESS, LogoSchema } from '../../lib/invoice.ts';
 import { DEFAULT_PROFILE_ID } from '../../lib/settings.ts';
-import { readProfileSettings } from '../../lib/settings-storage.ts';
-import { storage } from '../../lib/storage-item.ts';
+import { readProfileSettings } from '../../storage/settings.ts';
+import { storage } from '../../storage/item.ts';
 import { findSession } from './history-store.ts';
 
 /*

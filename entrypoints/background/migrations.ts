@@ -5,7 +5,7 @@ import {
   chunkIndexOf,
   parseChunk,
   type HistoryMeta,
-} from '../../lib/history-storage.ts';
+} from '../../storage/history.ts';
 import { isSettled } from '../../lib/history.ts';
 import { LIVE_API_BASE_URL } from '../../lib/settings.ts';
 

@@ -7,7 +7,7 @@ import {
   type ProfileSettings,
   type StoredSettings,
 } from '../../lib/settings.ts';
-import { readStoredSettings } from '../../lib/settings-storage.ts';
+import { readStoredSettings } from '../../storage/settings.ts';
 import { saveLogo } from './invoices.ts';
 import { clearApiKey } from './key-store.ts';
 import { updateStoredSettings } from './settings-store.ts';

@@ -6,7 +6,7 @@ import type { SessionRecord } from '../../lib/history.ts';
 import { t } from '../../lib/i18n.ts';
 import type { LastCreate, State } from '../../lib/messages.ts';
 import { DEFAULT_SETTINGS } from '../../lib/settings.ts';
-import { draftFrom, draftItem, prefillFrom, readDraft } from '../../lib/storage.ts';
+import { draftFrom, draftItem, prefillFrom, readDraft } from '../../storage/draft.ts';
 import { ask, checkedAnswer, noAnswerMessage } from '../../utils/ask.ts';
 import { openSettings } from '../../utils/navigation.ts';
 import { CreateForm } from './form/CreateForm.tsx';

@@ -21,7 +21,7 @@ import {
 } from '../../../lib/saved-items.ts';
 import { MAX_ITEMS } from '../../../lib/order.ts';
 import { CURRENCIES } from '../../../lib/settings.ts';
-import { readSavedItems, updateSavedItems } from '../../../lib/saved-items-storage.ts';
+import { readSavedItems, updateSavedItems } from '../../../storage/saved-items.ts';
 
 /** The most options the list shows at once; typing narrows it down. */
 const MAX_SHOWN = 50;

@@ -6,7 +6,7 @@ import {
   forgetFirstScreen,
   popupBuild,
   stampHolds,
-} from '../../../lib/first-screen.ts';
+} from '../../../storage/first-screen.ts';
 import { uiLocale } from '../../../lib/i18n.ts';
 import { StateSchema, type State } from '../../../lib/messages.ts';
 import { ITEM_FIELDS, itemKey, TOP_FIELDS, type TopField } from '../form/draft-edit.ts';

@@ -17,7 +17,7 @@ import {
   HISTORY_VERSION,
   historyChunkKey,
   readHistory,
-} from '../../../lib/history-storage.ts';
+} from '../../../storage/history.ts';
 import historyV1 from './fixtures/history-v1.json';
 import { session } from './helpers.ts';
 

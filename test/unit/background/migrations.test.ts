@@ -16,7 +16,7 @@ import {
   HISTORY_VERSION,
   historyChunkKey,
   readHistory,
-} from '../../../lib/history-storage.ts';
+} from '../../../storage/history.ts';
 import { LIVE_API_BASE_URL } from '../../../lib/settings.ts';
 import { DEFAULT_BUSINESS } from '../../../lib/invoice.ts';
 import {
@@ -30,7 +30,7 @@ import {
   settingsToV7,
   readProfileSettings,
   readStoredSettings,
-} from '../../../lib/settings-storage.ts';
+} from '../../../storage/settings.ts';
 import { DEFAULT_MESSAGE_TEMPLATE, DEFAULT_MESSAGE_TEMPLATE_V2 } from '../../../lib/settings.ts';
 import historyV1 from './fixtures/history-v1.json';
 import settingsV1 from './fixtures/settings-v1.json';

@@ -9,7 +9,7 @@ import {
   createMessageHandler,
   type MessageHandler,
 } from '../../../entrypoints/background/router.ts';
-import { HISTORY_META_KEY, HISTORY_VERSION, readHistory } from '../../../lib/history-storage.ts';
+import { HISTORY_META_KEY, HISTORY_VERSION, readHistory } from '../../../storage/history.ts';
 import { DEFAULT_SETTINGS } from '../../../lib/settings.ts';
 import { startSandbox, type Sandbox } from '../../sandbox/server.ts';
 import historyV1 from './fixtures/history-v1.json';

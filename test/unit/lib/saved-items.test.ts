@@ -22,11 +22,7 @@ import {
   withTemplate,
   type Template,
 } from '../../../lib/saved-items.ts';
-import {
-  readSavedItems,
-  savedItemsItem,
-  updateSavedItems,
-} from '../../../lib/saved-items-storage.ts';
+import { readSavedItems, savedItemsItem, updateSavedItems } from '../../../storage/saved-items.ts';
 
 const NOW = 1_780_000_000_000;
 

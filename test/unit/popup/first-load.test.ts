@@ -8,7 +8,7 @@ import { askFirst, FIRST_STORED_KEYS } from '../../../entrypoints/popup/start/fi
 import { emptyDraft, type Draft } from '../../../lib/draft.ts';
 import type { Request } from '../../../lib/messages.ts';
 import { DEFAULT_SETTINGS } from '../../../lib/settings.ts';
-import { draftItem, prefillItem } from '../../../lib/storage.ts';
+import { draftItem, prefillItem } from '../../../storage/draft.ts';
 
 const DRAFT: Draft = {
   ...emptyDraft(DEFAULT_SETTINGS, 'INV-7'),

@@ -1,5 +1,5 @@
-import { DEFAULT_BUSINESS } from './invoice.ts';
-import { storage } from './storage-item.ts';
+import { DEFAULT_BUSINESS } from '../lib/invoice.ts';
+import { storage } from './item.ts';
 import {
   activeProfile,
   DEFAULT_MESSAGE_TEMPLATE,
@@ -15,8 +15,8 @@ import {
   type ProfileSettings,
   type Settings,
   type StoredSettings,
-} from './settings.ts';
-import { parsedOr } from './storage.ts';
+} from '../lib/settings.ts';
+import { parsedOr } from '../lib/parsed.ts';
 import { z } from 'zod/mini';
 
 /*

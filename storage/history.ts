@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
-import { SessionRecordSchema, type SessionRecord } from './history.ts';
+import { SessionRecordSchema, type SessionRecord } from '../lib/history.ts';
 
 /*
  * The history's format in storage.local, and its read side. The history is not secret, so

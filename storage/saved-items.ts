@@ -1,8 +1,8 @@
-import { storage } from './storage-item.ts';
-import { templatesToV2, validTemplates, type Template } from './saved-items.ts';
+import { storage } from './item.ts';
+import { templatesToV2, validTemplates, type Template } from '../lib/saved-items.ts';
 
 /*
- * The saved items' stored list, apart from lib/storage.ts so that a page importing the other
+ * The saved items' stored list, apart from storage/draft.ts so that a page importing the other
  * items (the popup at open, the background) does not load the templates' schemas with them.
  */
 
