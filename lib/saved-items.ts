@@ -84,19 +84,6 @@ export const TemplateSchema = z.object({
 });
 export type Template = z.output<typeof TemplateSchema>;
 
-/**
- * Stored version 1 → 2: templates gain `currency`, null for every one saved before (the
- * form's currency then is not known, and guessing it is how 12,000 TWD became 12,000 USDT).
- */
-export function templatesToV2(value: unknown): unknown {
-  if (!Array.isArray(value)) return value;
-  return value.map((entry: unknown) =>
-    typeof entry === 'object' && entry !== null && !Array.isArray(entry) && !('currency' in entry)
-      ? { ...entry, currency: null }
-      : entry,
-  );
-}
-
 /** Names are unique whatever their case or width ("Logo" and "ＬＯＧＯ" are one name). */
 export function nameKey(name: string): string {
   return name.normalize('NFKC').trim().toLocaleLowerCase();

@@ -11,9 +11,10 @@ import {
   inBatches,
   newestFirst,
   parseChunk,
+  rebuildMeta,
   type HistoryMeta,
 } from '../../storage/history.ts';
-import { migrateHistory, rebuildMeta } from './migrations.ts';
+import { migrateHistory } from '../../storage/migrations/history/index.ts';
 import { notifyHistorySetAside } from './notifications.ts';
 import { createSerialQueue } from './serial.ts';
 

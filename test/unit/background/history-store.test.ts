@@ -18,7 +18,7 @@ import {
   historyChunkKey,
   readHistory,
 } from '../../../storage/history.ts';
-import historyV1 from './fixtures/history-v1.json';
+import historyV1 from '../storage/migrations/history/fixtures/v1.json';
 import { session } from './helpers.ts';
 
 async function appendMany(count: number, prefix = 's') {

@@ -12,7 +12,7 @@ import {
 import { HISTORY_META_KEY, HISTORY_VERSION, readHistory } from '../../../storage/history.ts';
 import { DEFAULT_SETTINGS } from '../../../lib/settings.ts';
 import { startSandbox, type Sandbox } from '../../sandbox/server.ts';
-import historyV1 from './fixtures/history-v1.json';
+import historyV1 from '../storage/migrations/history/fixtures/v1.json';
 import { ask, configure, createSession, session, stubContextMenus } from './helpers.ts';
 
 const NOW = 1_700_050_000_000;
