@@ -1,3 +1,4 @@
+import '../../utils/ui-language.ts';
 import { browser } from 'wxt/browser';
 import { startHistory } from './history-store.ts';
 import { syncIndicators } from './indicators.ts';
