@@ -8,7 +8,7 @@ import {
   type StoredSettings,
 } from '../../lib/settings.ts';
 import { readStoredSettings } from '../../storage/settings.ts';
-import { saveLogo } from './invoices.ts';
+import { saveLogo } from '../../storage/invoice-logo.ts';
 import { clearApiKey } from './key-store.ts';
 import { updateStoredSettings } from './settings-store.ts';
 

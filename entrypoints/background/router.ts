@@ -28,7 +28,8 @@ import {
   switchProfile,
 } from './profiles.ts';
 import { createRenewService } from './renewals.ts';
-import { invoiceFor, readLogo, saveLogo } from './invoices.ts';
+import { readLogo, saveLogo } from '../../storage/invoice-logo.ts';
+import { invoiceFor } from './invoices.ts';
 import { isInternalSender } from './sender.ts';
 import { profileGone, saveSettings } from './settings-store.ts';
 import { getState } from './state.ts';
