@@ -1,4 +1,3 @@
-import '../../utils/ui-language.ts';
 import '../../components/theme.css';
 import './style.css';
 import { askFirst } from './start/first-load.ts';
