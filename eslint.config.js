@@ -41,6 +41,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['**/storage/settings*'], message: 'Ask the background (getState).' },
+            {
+              group: ['**/storage/invoice-logo*'],
+              message: 'Ask the background (getLogo, saveLogo).',
+            },
             { group: ['**/entrypoints/background/**'], message: 'Ask the background by message.' },
           ],
         },
