@@ -33,14 +33,18 @@ export default tseslint.config(
   },
   {
     // Settings and the key are the worker's: the pages ask it (lib/messages.ts), so only one
-    // context ever migrates the settings item (lib/settings-storage.ts says why).
+    // context ever migrates the settings item (storage/settings.ts says why).
     files: ['entrypoints/popup/**', 'entrypoints/options/**', 'components/**', 'utils/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['**/lib/settings-storage*'], message: 'Ask the background (getState).' },
+            { group: ['**/storage/settings*'], message: 'Ask the background (getState).' },
+            {
+              group: ['**/storage/invoice-logo*'],
+              message: 'Ask the background (getLogo, saveLogo).',
+            },
             { group: ['**/entrypoints/background/**'], message: 'Ask the background by message.' },
           ],
         },
@@ -78,13 +82,61 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
-    // lib/ is the pure core: it never reaches up into the UI or the worker.
+    // lib/ is the pure core: it never reaches up into the UI, the worker or storage/, and
+    // touches no browser API (storage/ keeps what is stored; utils/ui-language.ts hands over
+    // the UI language).
     files: ['lib/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          patterns: ['**/entrypoints/**', '**/components/**', '@/entrypoints/*', '@/components/*'],
+          paths: [{ name: 'wxt/browser', message: 'lib/ is pure: browser APIs live outside it.' }],
+          patterns: [
+            '**/entrypoints/**',
+            '**/components/**',
+            '**/storage/**',
+            '@/entrypoints/*',
+            '@/components/*',
+            'wxt/utils/storage',
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'browser',
+          'chrome',
+          'localStorage',
+          'sessionStorage',
+          'indexedDB',
+          'document',
+          'window',
+        ].map((name) => ({ name, message: 'lib/ is pure: browser globals belong outside it.' })),
+      ],
+    },
+  },
+  {
+    // A released migration is frozen: it copies what it needs, so a change to today's code
+    // (defaults, schemas, helpers) never changes what an old install's data becomes.
+    files: ['storage/migrations/**'],
+    ignores: ['storage/migrations/*/index.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/lib/**',
+                '**/entrypoints/**',
+                '**/components/**',
+                '../../*',
+                '../../../*',
+              ],
+              message:
+                'A migration copies the constants it needs (storage/migrations/migration.ts).',
+            },
+          ],
         },
       ],
     },

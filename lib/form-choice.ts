@@ -1,6 +1,5 @@
 import { z } from 'zod/mini';
 import { CURRENCIES, type Settings } from './settings.ts';
-import { storage } from './storage-item.ts';
 
 /*
  * The currency and network of a profile's last link: the form's choice for the next one,
@@ -19,39 +18,9 @@ export const FormChoiceSchema = z.object({
 });
 export type FormChoice = z.infer<typeof FormChoiceSchema>;
 
-const FormChoicesSchema = z.record(z.string(), FormChoiceSchema);
-type FormChoices = z.infer<typeof FormChoicesSchema>;
-
-/** By profile id. */
-export const formChoicesItem = storage.defineItem<FormChoices>('local:formChoices', {
-  fallback: {},
-  version: 1,
-});
-
-/** Every profile's choice; a stored value that fails the schema counts as none. */
-async function readFormChoices(): Promise<FormChoices> {
-  const parsed = z.safeParse(FormChoicesSchema, await formChoicesItem.getValue());
-  return parsed.success ? parsed.data : {};
-}
-
-export async function readFormChoice(profileId: string): Promise<FormChoice | null> {
-  return (await readFormChoices())[profileId] ?? null;
-}
-
-/** Remembers a created link's currency and network as the profile's form choice. */
-export async function rememberFormChoice(
-  profileId: string,
-  made: { currency: string; network: string },
-  settings: Pick<Settings, 'currency' | 'network'>,
-): Promise<void> {
-  const all = await readFormChoices();
-  const choice: FormChoice = {
-    currency: made.currency,
-    network: made.network,
-    defaults: { currency: settings.currency, network: settings.network },
-  };
-  await formChoicesItem.setValue({ ...all, [profileId]: choice });
-}
+/** By profile id, as stored (storage/form-choice.ts). */
+export const FormChoicesSchema = z.record(z.string(), FormChoiceSchema);
+export type FormChoices = z.infer<typeof FormChoicesSchema>;
 
 /**
  * The settings a new form starts from: the profile's, with the last link's currency and

@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 
 /*
@@ -9,10 +8,22 @@ import { i18n } from '#i18n';
  */
 export const t = i18n.t;
 
+/*
+ * lib/ touches no browser API, so the browser's UI language is handed in by each context as
+ * it starts (utils/ui-language.ts, imported first by every entry and by the unit tests'
+ * setup). Until then, and wherever the lookup fails, amounts and dates format in English.
+ */
+let uiLanguage: () => string = () => 'en';
+
+/** Where uiLocale() reads the UI language from: browser.i18n.getUILanguage in the extension. */
+export function setUiLanguage(lookup: () => string): void {
+  uiLanguage = lookup;
+}
+
 /** The browser's UI language ("en-US", "zh-TW"), for Intl formatting of amounts and dates. */
 export function uiLocale(): string {
   try {
-    return browser.i18n.getUILanguage() || 'en';
+    return uiLanguage() || 'en';
   } catch {
     return 'en';
   }

@@ -1,6 +1,5 @@
 import { z } from 'zod/mini';
-import { ClientSchema, isEmptyClient, type Client } from './invoice.ts';
-import { storage } from './storage-item.ts';
+import { ClientSchema, type Client } from './invoice.ts';
 
 /*
  * The clients of the last links, newest first: "Client name" suggests them as it is typed,
@@ -10,18 +9,8 @@ import { storage } from './storage-item.ts';
 
 export const MAX_RECENT_CLIENTS = 30;
 
-const RecentClientsSchema = z.array(ClientSchema);
-
-export const recentClientsItem = storage.defineItem<Client[]>('local:recentClients', {
-  fallback: [],
-  version: 1,
-});
-
-/** The stored clients; a stored value that fails the schema counts as none. */
-export async function readRecentClients(): Promise<Client[]> {
-  const parsed = z.safeParse(RecentClientsSchema, await recentClientsItem.getValue());
-  return parsed.success ? parsed.data : [];
-}
+/** The clients as stored (storage/recent-clients.ts). */
+export const RecentClientsSchema = z.array(ClientSchema);
 
 function sameName(a: Client, b: Client): boolean {
   return a.name.trim().toLowerCase() === b.name.trim().toLowerCase();
@@ -34,12 +23,6 @@ export function withRecentClient(clients: readonly Client[], client: Client): Cl
     0,
     MAX_RECENT_CLIENTS,
   );
-}
-
-/** Remembers the client of a link just made (nothing when no name was typed). */
-export async function rememberClient(client: Client | undefined): Promise<void> {
-  if (client === undefined || isEmptyClient(client) || client.name.trim() === '') return;
-  await recentClientsItem.setValue(withRecentClient(await readRecentClients(), client));
 }
 
 /** The known client named exactly `name` (any letter case), for filling the other fields. */

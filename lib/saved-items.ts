@@ -22,7 +22,7 @@ import { CURRENCIES } from './settings.ts';
 
 /*
  * Saved items: named templates of line items that fill the popup's form in one pick. Pure
- * functions over a list; lib/storage.ts stores the list, the popup and options page edit it.
+ * functions over a list; storage/saved-items.ts stores the list, the popup and options page edit it.
  */
 
 export const MAX_TEMPLATE_NAME_LENGTH = 60;
@@ -83,19 +83,6 @@ export const TemplateSchema = z.object({
   updatedAt: z.optional(z.number()),
 });
 export type Template = z.output<typeof TemplateSchema>;
-
-/**
- * Stored version 1 → 2: templates gain `currency`, null for every one saved before (the
- * form's currency then is not known, and guessing it is how 12,000 TWD became 12,000 USDT).
- */
-export function templatesToV2(value: unknown): unknown {
-  if (!Array.isArray(value)) return value;
-  return value.map((entry: unknown) =>
-    typeof entry === 'object' && entry !== null && !Array.isArray(entry) && !('currency' in entry)
-      ? { ...entry, currency: null }
-      : entry,
-  );
-}
 
 /** Names are unique whatever their case or width ("Logo" and "ＬＯＧＯ" are one name). */
 export function nameKey(name: string): string {

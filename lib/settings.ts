@@ -34,7 +34,7 @@ export const MAX_REMINDER_MINUTES = 1440;
 /**
  * What the user chose in Settings, minus the API key (which only the background reads, from
  * its own item). Stored per profile (StoredSettingsSchema below); older shapes go through the migrations
- * of lib/settings-storage.ts.
+ * of storage/migrations/settings/.
  */
 export const SettingsSchema = z.object({
   baseUrl: z.string(),

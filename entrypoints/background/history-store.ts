@@ -11,14 +11,15 @@ import {
   inBatches,
   newestFirst,
   parseChunk,
+  rebuildMeta,
   type HistoryMeta,
-} from '../../lib/history-storage.ts';
-import { migrateHistory, rebuildMeta } from './migrations.ts';
+} from '../../storage/history.ts';
+import { migrateHistory } from '../../storage/migrations/history/index.ts';
 import { notifyHistorySetAside } from './notifications.ts';
 import { createSerialQueue } from './serial.ts';
 
 /*
- * The writes to the history (format and reads: lib/history-storage.ts). Every task, reads
+ * The writes to the history (format and reads: storage/history.ts). Every task, reads
  * included, goes through one queue: two interleaved read-modify-writes would lose one, and
  * the migration queued at worker start runs before anything else sees the history.
  *

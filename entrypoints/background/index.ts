@@ -1,3 +1,4 @@
+import '../../utils/ui-language.ts';
 import { browser } from 'wxt/browser';
 import { POLL_ALARM } from '../../lib/polling-policy.ts';
 import { startHistory } from './history-store.ts';

@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
-import { storage, type WxtStorageItem } from '../../lib/storage-item.ts';
+import { storage, type WxtStorageItem } from '../../storage/item.ts';
 import { z } from 'zod/mini';
 import { t } from '../../lib/i18n.ts';
 import type { KeyStatus, UiError } from '../../lib/messages.ts';
 import { err, ok, type Result } from '../../lib/result.ts';
 import { activeProfile, DEFAULT_PROFILE_ID } from '../../lib/settings.ts';
-import { readStoredSettings } from '../../lib/settings-storage.ts';
+import { readStoredSettings } from '../../storage/settings.ts';
 import {
   MIN_PASSPHRASE_LENGTH,
   SealedKeySchema,

@@ -1,6 +1,6 @@
 import { t } from '../../lib/i18n.ts';
 import type { LastCreate, UiError } from '../../lib/messages.ts';
-import { lastCreateItem, readLastCreate } from '../../lib/storage.ts';
+import { lastCreateItem, readLastCreate } from '../../storage/last-create.ts';
 import { createSerialQueue } from './serial.ts';
 
 /*

@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { t } from '../../lib/i18n.ts';
 import { prefillFromSelection } from '../../lib/prefill.ts';
-import { prefillItem } from '../../lib/storage.ts';
+import { prefillItem } from '../../storage/draft.ts';
 
 export const SELECTION_MENU_ID = 'create-link-from-selection';
 

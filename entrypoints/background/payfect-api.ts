@@ -9,7 +9,7 @@ import {
 import { hostOf, keyHostConfirmed, originNeedingConfirmation } from '../../lib/key-hosts.ts';
 import { err, ok, type Result } from '../../lib/result.ts';
 import { activeProfile, flatSettings, type Settings } from '../../lib/settings.ts';
-import { readStoredSettings } from '../../lib/settings-storage.ts';
+import { readStoredSettings } from '../../storage/settings.ts';
 import { browserGrantsOrigin } from './host-grant.ts';
 import { keyLockedMessage, keyStatus, readApiKey } from './key-store.ts';
 import { profileGone } from './settings-store.ts';

@@ -7,8 +7,8 @@ import {
   type ProfileSettings,
   type StoredSettings,
 } from '../../lib/settings.ts';
-import { readStoredSettings } from '../../lib/settings-storage.ts';
-import { saveLogo } from './invoices.ts';
+import { readStoredSettings } from '../../storage/settings.ts';
+import { saveLogo } from '../../storage/invoice-logo.ts';
 import { clearApiKey } from './key-store.ts';
 import { updateStoredSettings } from './settings-store.ts';
 

@@ -3,7 +3,7 @@ import type { ResponseFor } from '../../lib/messages.ts';
 import { canRenew } from '../../lib/reminders.ts';
 import { renewalOrder } from '../../lib/renewal.ts';
 import { DEFAULT_PROFILE_ID } from '../../lib/settings.ts';
-import { readProfileSettings } from '../../lib/settings-storage.ts';
+import { readProfileSettings } from '../../storage/settings.ts';
 import type { CheckoutService } from './checkouts.ts';
 import { findSession, updateSession } from './history-store.ts';
 

@@ -4,7 +4,7 @@ import type { KeyStatus, ResponseFor, UiError } from '../../lib/messages.ts';
 import { RequestSchema, type RequestOf, type RequestType } from '../../lib/requests.ts';
 import { t } from '../../lib/i18n.ts';
 import { activeProfile } from '../../lib/settings.ts';
-import { readStoredSettings } from '../../lib/settings-storage.ts';
+import { readStoredSettings } from '../../storage/settings.ts';
 import type { Result } from '../../lib/result.ts';
 import { createCheckoutService } from './checkouts.ts';
 import { testConnection } from './connection.ts';
@@ -28,7 +28,8 @@ import {
   switchProfile,
 } from './profiles.ts';
 import { createRenewService } from './renewals.ts';
-import { invoiceFor, readLogo, saveLogo } from './invoices.ts';
+import { readLogo, saveLogo } from '../../storage/invoice-logo.ts';
+import { invoiceFor } from './invoices.ts';
 import { isInternalSender } from './sender.ts';
 import { profileGone, saveSettings } from './settings-store.ts';
 import { getState } from './state.ts';

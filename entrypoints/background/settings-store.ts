@@ -11,7 +11,7 @@ import {
   type StoredSettings,
 } from '../../lib/settings.ts';
 import { browser } from 'wxt/browser';
-import { readSettingsValue, readStoredSettings, settingsItem } from '../../lib/settings-storage.ts';
+import { readSettingsValue, readStoredSettings, settingsItem } from '../../storage/settings.ts';
 import { notifySettingsSetAside } from './notifications.ts';
 import { t } from '../../lib/i18n.ts';
 import { originNeedingConfirmation } from '../../lib/key-hosts.ts';

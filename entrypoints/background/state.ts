@@ -1,10 +1,10 @@
-import { readFormChoice } from '../../lib/form-choice.ts';
+import { readFormChoice } from '../../storage/form-choice.ts';
 import type { State } from '../../lib/messages.ts';
 import { profileDisplayName } from '../../lib/profile-names.ts';
 import { activeProfile, flatSettings } from '../../lib/settings.ts';
-import { readStoredSettings } from '../../lib/settings-storage.ts';
-import { writeCount } from '../../lib/storage-item.ts';
-import { readLastCreate } from '../../lib/storage.ts';
+import { readStoredSettings } from '../../storage/settings.ts';
+import { writeCount } from '../../storage/item.ts';
+import { readLastCreate } from '../../storage/last-create.ts';
 import { keyStatus } from './key-store.ts';
 
 /**

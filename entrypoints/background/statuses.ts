@@ -5,7 +5,7 @@ import { isDueForPoll } from '../../lib/polling-policy.ts';
 import { needsReminder } from '../../lib/reminders.ts';
 import { ok, type Result } from '../../lib/result.ts';
 import { activeProfile, DEFAULT_PROFILE_ID } from '../../lib/settings.ts';
-import { readStoredSettings } from '../../lib/settings-storage.ts';
+import { readStoredSettings } from '../../storage/settings.ts';
 import { expireByClock, isLive, mergeStatus } from '../../lib/status.ts';
 import {
   openSessions,

@@ -19,7 +19,7 @@ import {
   type RenameError,
   type Template,
 } from '../../lib/saved-items.ts';
-import { readSavedItems, savedItemsItem, updateSavedItems } from '../../lib/saved-items-storage.ts';
+import { readSavedItems, savedItemsItem, updateSavedItems } from '../../storage/saved-items.ts';
 
 type Message =
   | { tone: 'success' | 'info'; text: string }

@@ -1,4 +1,4 @@
-import { draftFrom, prefillFrom } from '../../lib/storage.ts';
+import { draftFrom, prefillFrom } from '../../storage/draft.ts';
 import type { State } from '../../lib/messages.ts';
 import { ask, checkedAnswer } from '../../utils/ask.ts';
 import { takePrefill } from './form/prefill.ts';

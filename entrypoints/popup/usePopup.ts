@@ -3,7 +3,7 @@ import { copyText } from '../../components/CopyButton.tsx';
 import type { Draft } from '../../lib/draft.ts';
 import type { SessionRecord } from '../../lib/history.ts';
 import type { LastCreate } from '../../lib/messages.ts';
-import { draftItem, readDraft } from '../../lib/storage.ts';
+import { draftItem, readDraft } from '../../storage/draft.ts';
 import { ask } from '../../utils/ask.ts';
 import { formErrorFrom } from './form/form-error.ts';
 import { dismiss } from './form/submit.ts';

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { CHUNK_SIZE } from '../../lib/history-storage.ts';
+import { CHUNK_SIZE } from '../../storage/history.ts';
 
 declare const chrome: {
   storage: {
@@ -16,7 +16,7 @@ export const SEEDED_FIRST_ID = 'seed-000000-0000-4000-8000-000000000000';
 
 /**
  * Replaces the stored history with `count` realistic sessions, written in the history's
- * storage format as this build's appends would (lib/history-storage.ts: `history:meta` and
+ * storage format as this build's appends would (storage/history.ts: `history:meta` and
  * `history:chunk:<n>` of `chunkSize` records, oldest first); only the newest 50 can still be
  * paid, as in a history the extension has kept checking. The benchmark then checks the popup shows them, so a
  * drift in the format fails loudly instead of measuring an empty history. `baseUrl` is the

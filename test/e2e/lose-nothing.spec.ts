@@ -161,7 +161,7 @@ test('after a browser restart the key, the history and a half-typed form are all
   }
 });
 
-const FIXTURES = resolve(import.meta.dirname, '../unit/background/fixtures');
+const FIXTURES = resolve(import.meta.dirname, '../unit/storage/migrations');
 const StoredItems = z.record(z.string(), z.unknown());
 
 function storedFixture(name: string): Record<string, unknown> {
@@ -173,7 +173,10 @@ test('history and settings stored by a version 1 build appear after the update',
   try {
     const old = await launchWithExtension({ userDataDir: profile });
     // What a version 1 build left in storage.local (the unit tests' sample data).
-    const v1 = { ...storedFixture('history-v1.json'), ...storedFixture('settings-v1.json') };
+    const v1 = {
+      ...storedFixture('history/fixtures/v1.json'),
+      ...storedFixture('settings/fixtures/v1.json'),
+    };
     await old.worker.evaluate(async (items) => {
       await chrome.storage.local.clear();
       await chrome.storage.local.set(items);

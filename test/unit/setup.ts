@@ -11,4 +11,7 @@ beforeEach(async () => {
   // Imported here, after the test file's own imports, so module load order stays theirs.
   const { forgetState } = await import('../../entrypoints/background/state.ts');
   forgetState();
+  // lib/i18n.ts gets the UI language as every entry hands it over (once WXT's fake browser
+  // is in place, which @wxt-dev/i18n reads as it loads: hence here, not a static import).
+  await import('../../utils/ui-language.ts');
 });

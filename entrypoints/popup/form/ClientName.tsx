@@ -2,7 +2,8 @@ import { useState, type FocusEvent } from 'react';
 import { fieldId, TextField } from '../../../components/Field.tsx';
 import { t } from '../../../lib/i18n.ts';
 import type { Client } from '../../../lib/invoice.ts';
-import { clientNamed, clientsMatching, readRecentClients } from '../../../lib/recent-clients.ts';
+import { clientNamed, clientsMatching } from '../../../lib/recent-clients.ts';
+import { readRecentClients } from '../../../storage/recent-clients.ts';
 
 interface ClientNameProps {
   value: string;

@@ -4,7 +4,7 @@ import { t } from '../../../lib/i18n.ts';
 import { MAX_ITEMS } from '../../../lib/order.ts';
 import { isFresh, type Prefill } from '../../../lib/prefill.ts';
 import type { Settings } from '../../../lib/settings.ts';
-import { draftItem, prefillItem } from '../../../lib/storage.ts';
+import { draftItem, prefillItem } from '../../../storage/draft.ts';
 import { dismiss } from './submit.ts';
 import { freshDraft, type View } from '../view.ts';
 

@@ -1,6 +1,6 @@
 import type { SessionRecord } from '../../../lib/history.ts';
 import type { Order } from '../../../lib/order.ts';
-import { readLastCreate } from '../../../lib/storage.ts';
+import { readLastCreate } from '../../../storage/last-create.ts';
 import { ask } from '../../../utils/ask.ts';
 import { backgroundSilent, formErrorFrom, type FormError } from './form-error.ts';
 

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import type { Draft } from '../../../lib/draft.ts';
-import { draftItem } from '../../../lib/storage.ts';
+import { draftItem } from '../../../storage/draft.ts';
 import { useFirstScreen } from '../start/keeper.ts';
 
 /**

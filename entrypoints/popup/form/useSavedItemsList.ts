@@ -4,7 +4,7 @@ import type { Draft, FieldErrors } from '../../../lib/draft.ts';
 import { t } from '../../../lib/i18n.ts';
 import { MAX_ITEMS } from '../../../lib/order.ts';
 import { hasHiddenCharacters } from '../../../lib/safe-text.ts';
-import { readSavedItems, updateSavedItems } from '../../../lib/saved-items-storage.ts';
+import { readSavedItems, updateSavedItems } from '../../../storage/saved-items.ts';
 import {
   draftWithTemplate,
   findByName,

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SessionRecord } from '../../../lib/history.ts';
-import { readHistory, readNewestHistory, watchHistory } from '../../../lib/history-storage.ts';
+import { readHistory, readNewestHistory, watchHistory } from '../../../storage/history.ts';
 
 export type HistoryLoad =
   | { readonly kind: 'loading' }
@@ -14,7 +14,7 @@ export type HistoryLoad =
 
 /**
  * All the first read returns: the rows in view (about five, nine with the overscan) and as
- * many again, from the newest chunk or two (lib/history-storage.ts). Each is checked against
+ * many again, from the newest chunk or two (storage/history.ts). Each is checked against
  * the schema, which in a freshly opened popup costs about 0.1 ms a record (50 took ~6 ms
  * of the ~20 ms a short history takes to show).
  */

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { z } from 'zod/mini';
 import { t } from '../../../lib/i18n.ts';
 import { LastCreateSchema, type LastCreate } from '../../../lib/messages.ts';
-import { lastCreateItem, readLastCreate } from '../../../lib/storage.ts';
+import { lastCreateItem, readLastCreate } from '../../../storage/last-create.ts';
 
 /** After this long, offer a way back in case the worker was stopped mid-request. */
 const SLOW_AFTER_MS = 45_000;

@@ -8,7 +8,7 @@ import type { Request } from '../../../lib/messages.ts';
  * are not checked here: App.tsx `load` checks them as it checks any other.
  */
 
-/** The stored items the form starts from, as named in lib/storage.ts (draftItem, prefillItem). */
+/** The stored items the form starts from, as named in storage/draft.ts (draftItem, prefillItem). */
 export const FIRST_STORED_KEYS = ['draft', 'prefill'] as const;
 
 export interface FirstAnswers {

@@ -1,3 +1,4 @@
+import '../../../utils/ui-language.ts';
 import { flushSync } from 'react-dom';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { t, uiLocale } from '../../../lib/i18n.ts';

@@ -1,13 +1,13 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { readHistory } from '../../../lib/history-storage.ts';
+import { readHistory } from '../../../storage/history.ts';
 import {
   createMessageHandler,
   type MessageHandler,
 } from '../../../entrypoints/background/router.ts';
 import type { ResponseFor } from '../../../lib/messages.ts';
-import { readSettings } from '../../../lib/settings-storage.ts';
-import { lastCreateItem, readLastCreate } from '../../../lib/storage.ts';
+import { readSettings } from '../../../storage/settings.ts';
+import { lastCreateItem, readLastCreate } from '../../../storage/last-create.ts';
 import { startSandbox, type Sandbox } from '../../sandbox/server.ts';
 import { ask, configure, order } from './helpers.ts';
 

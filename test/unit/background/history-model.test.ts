@@ -11,7 +11,7 @@ import {
 } from '../../../entrypoints/background/router.ts';
 import { forgetState } from '../../../entrypoints/background/state.ts';
 import { isKnownStatus, type CheckoutStatus, type SessionRecord } from '../../../lib/history.ts';
-import { HISTORY_META_KEY, historyChunkKey, readHistory } from '../../../lib/history-storage.ts';
+import { HISTORY_META_KEY, historyChunkKey, readHistory } from '../../../storage/history.ts';
 import { ResponseSchemas } from '../../../lib/messages.ts';
 import { POLL_ALARM, STALE_AFTER_MS } from '../../../lib/polling-policy.ts';
 import { DEFAULT_SETTINGS } from '../../../lib/settings.ts';

@@ -17,8 +17,8 @@ import {
   HISTORY_VERSION,
   historyChunkKey,
   readHistory,
-} from '../../../lib/history-storage.ts';
-import historyV1 from './fixtures/history-v1.json';
+} from '../../../storage/history.ts';
+import historyV1 from '../storage/migrations/history/fixtures/v1.json';
 import { session } from './helpers.ts';
 
 async function appendMany(count: number, prefix = 's') {

@@ -5,10 +5,10 @@ import {
   createMessageHandler,
   type MessageHandler,
 } from '../../../entrypoints/background/router.ts';
-import { readHistory } from '../../../lib/history-storage.ts';
+import { readHistory } from '../../../storage/history.ts';
 import type { ResponseFor } from '../../../lib/messages.ts';
-import { readRecentClients } from '../../../lib/recent-clients.ts';
-import { readSettings } from '../../../lib/settings-storage.ts';
+import { readRecentClients } from '../../../storage/recent-clients.ts';
+import { readSettings } from '../../../storage/settings.ts';
 import { startSandbox, type Sandbox } from '../../sandbox/server.ts';
 import { createRequests } from '../../support/sandbox-traffic.ts';
 import { ask, configure, order } from './helpers.ts';

@@ -5,7 +5,7 @@ import {
   settleOrphanedCreate,
   unknownOutcome,
 } from '../../../entrypoints/background/last-create.ts';
-import { lastCreateItem, readLastCreate } from '../../../lib/storage.ts';
+import { lastCreateItem, readLastCreate } from '../../../storage/last-create.ts';
 import { session } from './helpers.ts';
 
 beforeEach(() => {

@@ -9,7 +9,7 @@ import {
   startSelectionMenu,
 } from '../../../entrypoints/background/menus.ts';
 import { MAX_NAME_LENGTH } from '../../../lib/order.ts';
-import { readPrefill } from '../../../lib/storage.ts';
+import { readPrefill } from '../../../storage/draft.ts';
 
 const NOW = 1_800_000_000_000;
 

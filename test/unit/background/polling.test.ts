@@ -9,11 +9,11 @@ import {
   createMessageHandler,
   type MessageHandler,
 } from '../../../entrypoints/background/router.ts';
-import { HISTORY_META_KEY, HISTORY_VERSION, readHistory } from '../../../lib/history-storage.ts';
+import { HISTORY_META_KEY, HISTORY_VERSION, readHistory } from '../../../storage/history.ts';
 import { POLL_ALARM, POLL_PERIOD_MINUTES } from '../../../lib/polling-policy.ts';
 import { DEFAULT_SETTINGS } from '../../../lib/settings.ts';
 import { startSandbox, type Sandbox } from '../../sandbox/server.ts';
-import historyV1 from './fixtures/history-v1.json';
+import historyV1 from '../storage/migrations/history/fixtures/v1.json';
 import { ask, configure, createSession, session, stubContextMenus } from './helpers.ts';
 
 const NOW = 1_700_050_000_000;

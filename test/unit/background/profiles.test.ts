@@ -11,10 +11,10 @@ import {
   createMessageHandler,
   type MessageHandler,
 } from '../../../entrypoints/background/router.ts';
-import { readHistory } from '../../../lib/history-storage.ts';
+import { readHistory } from '../../../storage/history.ts';
 import { ResponseSchemas, type State } from '../../../lib/messages.ts';
 import { DEFAULT_SETTINGS } from '../../../lib/settings.ts';
-import { readSettings } from '../../../lib/settings-storage.ts';
+import { readSettings } from '../../../storage/settings.ts';
 import { startSandbox, type Sandbox } from '../../sandbox/server.ts';
 import { ask, configure, createSession, order, storedJson } from './helpers.ts';
 

@@ -7,7 +7,7 @@ import {
   type MessageHandler,
 } from '../../../entrypoints/background/router.ts';
 import type { SessionRecord } from '../../../lib/history.ts';
-import { readHistory } from '../../../lib/history-storage.ts';
+import { readHistory } from '../../../storage/history.ts';
 import { ResponseSchemas } from '../../../lib/messages.ts';
 import type { Order } from '../../../lib/order.ts';
 import { startSandbox, type Sandbox } from '../../sandbox/server.ts';

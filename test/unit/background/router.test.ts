@@ -9,7 +9,8 @@ import {
 } from '../../../entrypoints/background/router.ts';
 import { ResponseSchemas, type Request, type RequestType } from '../../../lib/messages.ts';
 import { DEFAULT_SETTINGS, type Settings, type StoredSettings } from '../../../lib/settings.ts';
-import { readSettings, settingsItem, settingsToV5 } from '../../../lib/settings-storage.ts';
+import { readSettings, settingsItem } from '../../../storage/settings.ts';
+import { migrate as settingsToV5 } from '../../../storage/migrations/settings/005.ts';
 import { startSandbox, type Sandbox } from '../../sandbox/server.ts';
 import { ask, configure, order, popupSender, stubContextMenus, storedJson } from './helpers.ts';
 

@@ -6,7 +6,7 @@ import { repairSettings } from '../../../entrypoints/background/settings-store.t
 import { getState } from '../../../entrypoints/background/state.ts';
 import { profileDisplayName } from '../../../lib/profile-names.ts';
 import { DEFAULT_STORED_SETTINGS, LIVE_API_BASE_URL } from '../../../lib/settings.ts';
-import { readSettingsValue, readStoredSettings } from '../../../lib/settings-storage.ts';
+import { readSettingsValue, readStoredSettings } from '../../../storage/settings.ts';
 
 const base = DEFAULT_STORED_SETTINGS.profiles[0];
 const shop = { ...base, id: 'shop', name: 'Shop', currency: 'twd' };

@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { saveApiKey } from '../../../entrypoints/background/key-store.ts';
 import { forgetState, getState } from '../../../entrypoints/background/state.ts';
 import { DEFAULT_SETTINGS } from '../../../lib/settings.ts';
-import { settingsItem } from '../../../lib/settings-storage.ts';
-import { lastCreateItem } from '../../../lib/storage.ts';
+import { settingsItem } from '../../../storage/settings.ts';
+import { lastCreateItem } from '../../../storage/last-create.ts';
 
 /** Counts the worker's storage reads, local and session. */
 function countReads() {

@@ -4,11 +4,13 @@ import {
   clientNamed,
   clientsMatching,
   MAX_RECENT_CLIENTS,
+  withRecentClient,
+} from '../../../lib/recent-clients.ts';
+import {
   readRecentClients,
   recentClientsItem,
   rememberClient,
-  withRecentClient,
-} from '../../../lib/recent-clients.ts';
+} from '../../../storage/recent-clients.ts';
 
 const acme = { name: 'ACME Trading Ltd', email: 'ap@acme.example', address: '1 Main St' };
 const bolt = { name: 'Bolt & Co', email: '', address: '' };

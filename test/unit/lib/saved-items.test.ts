@@ -11,7 +11,6 @@ import {
   parseImport,
   renamed,
   searchTemplates,
-  templatesToV2,
   templateFromDraft,
   templateSummary,
   templateTotal,
@@ -22,11 +21,8 @@ import {
   withTemplate,
   type Template,
 } from '../../../lib/saved-items.ts';
-import {
-  readSavedItems,
-  savedItemsItem,
-  updateSavedItems,
-} from '../../../lib/saved-items-storage.ts';
+import { readSavedItems, savedItemsItem, updateSavedItems } from '../../../storage/saved-items.ts';
+import { migrate as templatesToV2 } from '../../../storage/migrations/saved-items/002.ts';
 
 const NOW = 1_780_000_000_000;
 

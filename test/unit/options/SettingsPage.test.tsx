@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createMessageHandler } from '../../../entrypoints/background/router.ts';
 import { SettingsPage } from '../../../entrypoints/options/SettingsPage.tsx';
-import { readSettings } from '../../../lib/settings-storage.ts';
+import { readSettings } from '../../../storage/settings.ts';
 import { ask } from '../../../utils/ask.ts';
 
 /*

@@ -12,7 +12,7 @@ import {
   valuesOf,
   type SettingsValues,
 } from '../../../entrypoints/options/values.ts';
-import { readSettings, settingsItem } from '../../../lib/settings-storage.ts';
+import { readSettings, settingsItem } from '../../../storage/settings.ts';
 import { DEFAULT_SETTINGS, DEFAULT_STORED_SETTINGS, type Settings } from '../../../lib/settings.ts';
 
 /*

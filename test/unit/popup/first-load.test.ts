@@ -8,7 +8,7 @@ import { askFirst, FIRST_STORED_KEYS } from '../../../entrypoints/popup/start/fi
 import { emptyDraft, type Draft } from '../../../lib/draft.ts';
 import type { Request } from '../../../lib/messages.ts';
 import { DEFAULT_SETTINGS } from '../../../lib/settings.ts';
-import { draftItem, prefillItem } from '../../../lib/storage.ts';
+import { draftItem, prefillItem } from '../../../storage/draft.ts';
 
 const DRAFT: Draft = {
   ...emptyDraft(DEFAULT_SETTINGS, 'INV-7'),
@@ -41,7 +41,7 @@ describe("the popup's first load", () => {
     vi.restoreAllMocks();
   });
 
-  it('reads the very items lib/storage.ts keeps the draft and the prefill in', () => {
+  it('reads the very items storage/draft.ts keeps the draft and the prefill in', () => {
     expect(FIRST_STORED_KEYS.map((name) => `local:${name}`)).toEqual([
       draftItem.key,
       prefillItem.key,

@@ -9,7 +9,7 @@ import { emptyDraft, type Draft } from '../../../lib/draft.ts';
 import { prefillFromSelection } from '../../../lib/prefill.ts';
 import type { State } from '../../../lib/messages.ts';
 import { DEFAULT_SETTINGS } from '../../../lib/settings.ts';
-import { draftItem, prefillItem } from '../../../lib/storage.ts';
+import { draftItem, prefillItem } from '../../../storage/draft.ts';
 
 /*
  * Selected text waiting when a popup hydrates its drawn first screen

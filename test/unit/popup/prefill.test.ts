@@ -4,7 +4,7 @@ import { EMPTY_ITEM, emptyDraft, type Draft } from '../../../lib/draft.ts';
 import { MAX_ITEMS } from '../../../lib/order.ts';
 import { clip, isFresh, PREFILL_MAX_AGE_MS, type Prefill } from '../../../lib/prefill.ts';
 import { DEFAULT_SETTINGS } from '../../../lib/settings.ts';
-import { draftItem, prefillItem, readDraft, readPrefill } from '../../../lib/storage.ts';
+import { draftItem, prefillItem, readDraft, readPrefill } from '../../../storage/draft.ts';
 import {
   isEmptyDraft,
   mergePrefill,

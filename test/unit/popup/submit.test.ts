@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { z } from 'zod/mini';
 import { submitOrder } from '../../../entrypoints/popup/form/submit.ts';
-import { lastCreateItem } from '../../../lib/storage.ts';
+import { lastCreateItem } from '../../../storage/last-create.ts';
 import { order } from '../background/helpers.ts';
 
 const CreateMessage = z.object({ type: z.literal('createCheckout'), requestId: z.string() });

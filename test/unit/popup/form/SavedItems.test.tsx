@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CreateForm } from '../../../../entrypoints/popup/form/CreateForm.tsx';
 import { freshDraft } from '../../../../entrypoints/popup/view.ts';
-import { readSavedItems, updateSavedItems } from '../../../../lib/saved-items-storage.ts';
+import { readSavedItems, updateSavedItems } from '../../../../storage/saved-items.ts';
 import type { Template } from '../../../../lib/saved-items.ts';
 import { DEFAULT_SETTINGS } from '../../../../lib/settings.ts';
 

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
-import { SessionRecordSchema, type SessionRecord } from './history.ts';
+import { isSettled, SessionRecordSchema, type SessionRecord } from '../lib/history.ts';
 
 /*
  * The history's format in storage.local, and its read side. The history is not secret, so
@@ -35,7 +35,7 @@ export const HISTORY_META_KEY = 'history:meta';
  */
 export const CHUNK_SIZE = 50;
 /**
- * The format this build writes; older ones go through entrypoints/background/migrations.ts.
+ * The format this build writes; older ones go through storage/migrations/history/.
  * 3 has the layout of 2, written by builds that keep the openFrom invariant.
  */
 export const HISTORY_VERSION = 3;
@@ -111,6 +111,29 @@ export function parseChunk(value: unknown): SessionRecord[] {
     const parsed = z.safeParse(SessionRecordSchema, entry);
     return parsed.success ? [parsed.data] : [];
   });
+}
+
+/**
+ * The meta of the chunks there are, from their keys and valid records alone: the range they
+ * span, how many valid records they hold, and the first chunk holding an open session. For a
+ * meta that is lost, broken or contradicted (entrypoints/background/history-store.ts).
+ */
+export function rebuildMeta(history: Readonly<Record<string, unknown>>): HistoryMeta {
+  let first = Number.POSITIVE_INFINITY;
+  let end = 0;
+  let count = 0;
+  let openFrom = Number.POSITIVE_INFINITY;
+  for (const [key, value] of Object.entries(history)) {
+    const index = chunkIndexOf(key);
+    if (index === undefined) continue;
+    first = Math.min(first, index);
+    end = Math.max(end, index + 1);
+    const records = parseChunk(value);
+    count += records.length;
+    if (records.some((record) => !isSettled(record.status))) openFrom = Math.min(openFrom, index);
+  }
+  first = Math.min(first, end);
+  return { version: HISTORY_VERSION, first, end, count, openFrom: Math.min(openFrom, end) };
 }
 
 /**

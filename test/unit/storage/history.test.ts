@@ -9,7 +9,7 @@ import {
   readHistory,
   readNewestHistory,
   watchHistory,
-} from '../../../lib/history-storage.ts';
+} from '../../../storage/history.ts';
 import { session } from '../background/helpers.ts';
 
 beforeEach(() => {

@@ -10,33 +10,33 @@ import {
   MIGRATIONS,
   migrateHistory,
   runMigrations,
-} from '../../../entrypoints/background/migrations.ts';
+} from '../../../storage/migrations/history/index.ts';
 import {
   HISTORY_META_KEY,
   HISTORY_VERSION,
   historyChunkKey,
   readHistory,
-} from '../../../lib/history-storage.ts';
+} from '../../../storage/history.ts';
 import { LIVE_API_BASE_URL } from '../../../lib/settings.ts';
 import { DEFAULT_BUSINESS } from '../../../lib/invoice.ts';
 import {
   readSettings,
   settingsItem,
-  settingsToV2,
-  settingsToV3,
-  settingsToV4,
-  settingsToV5,
-  settingsToV6,
-  settingsToV7,
   readProfileSettings,
   readStoredSettings,
-} from '../../../lib/settings-storage.ts';
+} from '../../../storage/settings.ts';
+import { migrate as settingsToV2 } from '../../../storage/migrations/settings/002.ts';
+import { migrate as settingsToV3 } from '../../../storage/migrations/settings/003.ts';
+import { migrate as settingsToV4 } from '../../../storage/migrations/settings/004.ts';
+import { migrate as settingsToV5 } from '../../../storage/migrations/settings/005.ts';
+import { migrate as settingsToV6 } from '../../../storage/migrations/settings/006.ts';
+import { migrate as settingsToV7 } from '../../../storage/migrations/settings/007.ts';
 import { DEFAULT_MESSAGE_TEMPLATE, DEFAULT_MESSAGE_TEMPLATE_V2 } from '../../../lib/settings.ts';
-import historyV1 from './fixtures/history-v1.json';
-import settingsV1 from './fixtures/settings-v1.json';
+import historyV1 from './migrations/history/fixtures/v1.json';
+import settingsV1 from './migrations/settings/fixtures/v1.json';
 import { fakeFetch, jsonResponse } from '../lib/payfect/fake-fetch.ts';
 import { createMessageHandler } from '../../../entrypoints/background/router.ts';
-import { ask, session } from './helpers.ts';
+import { ask, session } from '../background/helpers.ts';
 
 beforeEach(() => fakeBrowser.reset());
 

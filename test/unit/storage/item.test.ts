@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage as wxtStorage } from 'wxt/utils/storage';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { MigrationError, storage } from '../../../lib/storage-item.ts';
+import { MigrationError, storage } from '../../../storage/item.ts';
 
 beforeEach(() => {
   fakeBrowser.reset();

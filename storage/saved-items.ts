@@ -1,8 +1,10 @@
-import { storage } from './storage-item.ts';
-import { templatesToV2, validTemplates, type Template } from './saved-items.ts';
+import { storage } from './item.ts';
+import { validTemplates, type Template } from '../lib/saved-items.ts';
+import { byVersion, latestVersion } from './migrations/migration.ts';
+import { SAVED_ITEMS_MIGRATIONS } from './migrations/saved-items/index.ts';
 
 /*
- * The saved items' stored list, apart from lib/storage.ts so that a page importing the other
+ * The saved items' stored list, apart from storage/draft.ts so that a page importing the other
  * items (the popup at open, the background) does not load the templates' schemas with them.
  */
 
@@ -11,12 +13,12 @@ import { templatesToV2, validTemplates, type Template } from './saved-items.ts';
  * read and write them directly; read through validTemplates, entry by entry.
  *
  * Version 2: each template keeps the currency its prices are in (null for those saved by
- * version 1, which the popup asks about on first use).
+ * version 1, which the popup asks about on first use): storage/migrations/saved-items/.
  */
 export const savedItemsItem = storage.defineItem<unknown[]>('local:savedItems', {
   fallback: [],
-  version: 2,
-  migrations: { 2: templatesToV2 },
+  version: latestVersion(SAVED_ITEMS_MIGRATIONS),
+  migrations: byVersion(SAVED_ITEMS_MIGRATIONS),
 });
 
 /** Every valid saved template; an invalid entry is dropped, never a reason to fail. */

@@ -1,0 +1,10 @@
+import type { Migration } from '../migration.ts';
+import * as v002 from './002.ts';
+import * as v003 from './003.ts';
+import * as v004 from './004.ts';
+import * as v005 from './005.ts';
+import * as v006 from './006.ts';
+import * as v007 from './007.ts';
+
+/** The settings item's steps, oldest first (storage/settings.ts runs them). */
+export const SETTINGS_MIGRATIONS: readonly Migration[] = [v002, v003, v004, v005, v006, v007];
