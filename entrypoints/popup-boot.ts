@@ -1,4 +1,4 @@
-import { FIRST_SCREEN_KEY, stampHolds, type FirstScreenStamp } from '../storage/first-screen.ts';
+import { FIRST_SCREEN_KEY, stampHolds, type FirstScreenStamp } from '../storage/prerendered.ts';
 
 /*
  * Run by popup.html right after its empty root, before the popup's modules: draws the

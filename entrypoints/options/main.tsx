@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../../components/theme.css';
 import { browser } from 'wxt/browser';
-import { forgetFirstScreen } from '../../storage/first-screen.ts';
+import { forgetFirstScreen } from '../../storage/prerendered.ts';
 import { t, uiLocale } from '../../lib/i18n.ts';
 import './style.css';
 import { App } from './App.tsx';
@@ -12,7 +12,7 @@ import { App } from './App.tsx';
 document.title = t('options.pageTitle');
 document.documentElement.lang = uiLocale();
 
-// The popup's prerendered first screen (storage/first-screen.ts) is drawn from the state it was
+// The popup's prerendered first screen (storage/prerendered.ts) is drawn from the state it was
 // rendered with: a key removed or locked here, or other settings, make it stale. (The draft,
 // History and the like change under an open popup, which keeps its first screen current.)
 forgetFirstScreen();

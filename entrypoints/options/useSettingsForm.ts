@@ -8,7 +8,7 @@ import type { KeyStatus, State } from '../../lib/messages.ts';
 import { validateBaseUrl } from '../../lib/payfect/url-safety.ts';
 import type { Settings } from '../../lib/settings.ts';
 import { ask, noAnswerMessage } from '../../utils/ask.ts';
-import { requestHostGrant } from '../../utils/host-grant.ts';
+import { requestHostGrant } from '../../utils/request-host-grant.ts';
 import type { AccountMessage, KeyHost } from './AccountSection.tsx';
 import { saveAll } from './save.ts';
 import {

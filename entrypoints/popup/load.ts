@@ -1,7 +1,7 @@
 import { draftFrom, prefillFrom } from '../../storage/draft.ts';
 import type { State } from '../../lib/messages.ts';
 import { ask, checkedAnswer } from '../../utils/ask.ts';
-import { takePrefill } from './form/prefill.ts';
+import { takePrefill } from './form/merge-prefill.ts';
 import { dismiss } from './form/submit.ts';
 import { profileChangedElsewhere } from './header/profile-switch.ts';
 import { askFirst, type FirstAnswers } from './start/first-load.ts';

@@ -13,7 +13,7 @@ import { keepsDrawnForm, load, type Loaded } from './load.ts';
 import { initialPopup, popupReducer, type Popup, type PopupAction } from './popup-reducer.ts';
 import { askFirst } from './start/first-load.ts';
 import { useFirstScreen, type FirstScreenMemory } from './start/keeper.ts';
-import { viewWithPrefill } from './start/late-prefill.ts';
+import { addLatePrefill } from './start/late-prefill.ts';
 import { formSettings } from './view.ts';
 
 /** When the popup's form first takes input from React (`npm run bench` reads the mark). */
@@ -70,7 +70,7 @@ function usePopupEffects(
     void loading.then((loaded) => {
       if (!live) return;
       // Selected text held back while a first screen hydrated is added to what was typed.
-      const view = viewWithPrefill(loaded, firstScreen);
+      const view = addLatePrefill(loaded, firstScreen);
       const hydration =
         attempt === 0 && firstLoaded && hydrated
           ? keepsDrawnForm(firstLoaded.view, view, firstScreen)

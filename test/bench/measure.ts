@@ -3,7 +3,7 @@ import type { ExtensionBrowser } from '../support/chromium.ts';
 import { fillItems, openPopup, POPUP_VIEWPORT } from '../support/flows.ts';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIRST_SCREEN_KEY } from '../../storage/first-screen.ts';
+import { FIRST_SCREEN_KEY } from '../../storage/prerendered.ts';
 import { STATIC_FORM_PAGE, STATIC_PAGE } from './bench-extension.ts';
 
 declare const chrome: {

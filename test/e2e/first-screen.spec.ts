@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { FIRST_SCREEN_KEY } from '../../storage/first-screen.ts';
+import { FIRST_SCREEN_KEY } from '../../storage/prerendered.ts';
 import { prefillFromSelection } from '../../lib/prefill.ts';
 import type { ExtensionBrowser } from '../support/chromium.ts';
 import {

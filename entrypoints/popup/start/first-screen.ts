@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 import { fieldId } from '../../../components/Field.tsx';
 import { DraftSchema, type Draft } from '../../../lib/draft.ts';
-import { FIRST_SCREEN_KEY, stampHolds } from '../../../storage/first-screen.ts';
+import { FIRST_SCREEN_KEY, stampHolds } from '../../../storage/prerendered.ts';
 import { uiLocale } from '../../../lib/i18n.ts';
 import { StateSchema, type State } from '../../../lib/messages.ts';
 import { ITEM_FIELDS, itemKey, TOP_FIELDS, type TopField } from '../form/draft-edit.ts';

@@ -4,7 +4,7 @@ import {
   FIRST_SCREEN_KEY,
   popupBuild,
   type FirstScreenStamp,
-} from '../../../storage/first-screen.ts';
+} from '../../../storage/prerendered.ts';
 import { uiLocale } from '../../../lib/i18n.ts';
 import type { State } from '../../../lib/messages.ts';
 import type { View } from '../view.ts';
@@ -16,7 +16,7 @@ export type Render = (screen: FirstScreen) => Promise<string>;
 /** Where a keeper writes and when it works: the popup page's, or a test's. */
 export interface KeeperPlace {
   readonly storage: Pick<Storage, 'setItem' | 'removeItem'>;
-  /** This build and UI language, as popup-boot will check them (storage/first-screen.ts). */
+  /** This build and UI language, as popup-boot will check them (storage/prerendered.ts). */
   readonly stamp: () => FirstScreenStamp;
   /** Runs `work` once the popup is idle: rendering must not delay a keystroke. */
   readonly whenIdle: (work: () => void) => void;

@@ -1,4 +1,4 @@
-import { takePrefill } from '../form/prefill.ts';
+import { takePrefill } from '../form/merge-prefill.ts';
 import type { Loaded } from '../App.tsx';
 import { formSettings, type View } from '../view.ts';
 import type { FirstScreenMemory } from './keeper.ts';
@@ -9,7 +9,7 @@ import type { FirstScreenMemory } from './keeper.ts';
  * here, once React has the form: to the draft as typed before hydration, not as stored when
  * the load read it, which would have written over the typing.
  */
-export function viewWithPrefill(loaded: Loaded, memory: FirstScreenMemory): View {
+export function addLatePrefill(loaded: Loaded, memory: FirstScreenMemory): View {
   const { state, view, prefill } = loaded;
   if (prefill === undefined || state === null) return view;
   const typed = memory.editedDraft();

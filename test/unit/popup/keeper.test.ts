@@ -5,7 +5,7 @@ import { getState } from '../../../entrypoints/background/state.ts';
 import type { FirstScreen } from '../../../entrypoints/popup/start/first-screen.ts';
 import { FirstScreenKeeper } from '../../../entrypoints/popup/start/keeper.ts';
 import { emptyDraft, type Draft } from '../../../lib/draft.ts';
-import { FIRST_SCREEN_KEY } from '../../../storage/first-screen.ts';
+import { FIRST_SCREEN_KEY } from '../../../storage/prerendered.ts';
 import type { State } from '../../../lib/messages.ts';
 import { DEFAULT_SETTINGS } from '../../../lib/settings.ts';
 import { session } from '../factories.ts';

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { saveApiKey } from '../../../entrypoints/background/key-store.ts';
 import { getState } from '../../../entrypoints/background/state.ts';
 import type { FirstScreenMemory } from '../../../entrypoints/popup/start/keeper.ts';
-import { viewWithPrefill } from '../../../entrypoints/popup/start/late-prefill.ts';
+import { addLatePrefill } from '../../../entrypoints/popup/start/late-prefill.ts';
 import { initialView } from '../../../entrypoints/popup/view.ts';
 import { emptyDraft, type Draft } from '../../../lib/draft.ts';
 import { prefillFromSelection } from '../../../lib/prefill.ts';
@@ -59,7 +59,7 @@ describe('selected text added once the hydrated form is React’s', () => {
   it('goes with what was typed before hydration, in the view, the stored draft and the keeper', async () => {
     const memory = memoryWith(draftWith('Hosting plan'));
     const loaded = { state, view: initialView(state, draftWith('Hosting')), prefill: PREFILL };
-    const view = viewWithPrefill(loaded, memory);
+    const view = addLatePrefill(loaded, memory);
     if (view.kind !== 'form') throw new Error(`expected the form, got ${view.kind}`);
     expect(view.draft.items.map((item) => item.name)).toEqual(['Hosting plan', 'Acme logo brief']);
     expect(view.notice).toContain('selected text');
@@ -70,13 +70,13 @@ describe('selected text added once the hydrated form is React’s', () => {
 
   it('goes with the stored draft when nothing was typed', () => {
     const loaded = { state, view: initialView(state, draftWith('Hosting')), prefill: PREFILL };
-    const view = viewWithPrefill(loaded, memoryWith(undefined));
+    const view = addLatePrefill(loaded, memoryWith(undefined));
     if (view.kind !== 'form') throw new Error(`expected the form, got ${view.kind}`);
     expect(view.draft.items.map((item) => item.name)).toEqual(['Hosting', 'Acme logo brief']);
   });
 
   it('leaves a load without selected text as it is', () => {
     const loaded = { state, view: initialView(state, draftWith('Hosting')) };
-    expect(viewWithPrefill(loaded, memoryWith(draftWith('Hosting plan')))).toBe(loaded.view);
+    expect(addLatePrefill(loaded, memoryWith(draftWith('Hosting plan')))).toBe(loaded.view);
   });
 });

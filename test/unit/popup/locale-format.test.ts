@@ -7,7 +7,7 @@ import {
   statusWord,
   totalText,
 } from '../../../entrypoints/popup/history/history-text.ts';
-import { mergePrefill } from '../../../entrypoints/popup/form/prefill.ts';
+import { mergePrefill } from '../../../entrypoints/popup/form/merge-prefill.ts';
 import { EMPTY_ITEM, emptyDraft } from '../../../lib/draft.ts';
 import { dateLocale, formatAmount, formatCount } from '../../../lib/format.ts';
 import { itemsSummary } from '../../../lib/history.ts';

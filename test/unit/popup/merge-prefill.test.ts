@@ -10,7 +10,7 @@ import {
   mergePrefill,
   takePrefill,
   viewWithPrefill,
-} from '../../../entrypoints/popup/form/prefill.ts';
+} from '../../../entrypoints/popup/form/merge-prefill.ts';
 import type { View } from '../../../entrypoints/popup/view.ts';
 import { session } from '../background/helpers.ts';
 
