@@ -58,7 +58,9 @@ export function emptyDraft(settings: Settings, reference: string): Draft {
 }
 
 /** The fields a new form takes from the profile's defaults (Settings → Defaults). */
-export function settingsDefaults(settings: Settings): Pick<Draft, ProfileDefaultField> {
+export function settingsDefaults(
+  settings: Pick<Settings, ProfileDefaultField>,
+): Pick<Draft, ProfileDefaultField> {
   return Object.fromEntries(PROFILE_DEFAULT_FIELDS.map((key) => [key, settings[key]])) as Pick<
     Draft,
     ProfileDefaultField
@@ -74,7 +76,7 @@ export function hasPricedItems(draft: Draft): boolean {
   return draft.items.some((item) => item.unitPrice.trim() !== '');
 }
 
-/** Field keys as the form names them: `items.0.unitPrice`, `reference`, `successUrl`, … */
+/** Field keys as the form names them: `items.0.unitPrice`, `reference`, `clientEmail`, … */
 export type FieldErrors = Record<string, string>;
 
 function moneyMessage(error: MoneyError): string {

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { PROFILE_DEFAULT_FIELDS } from './fields.ts';
 import { CURRENCY_TABLE, type Currency } from './currencies.ts';
 import { BusinessSchema, DEFAULT_BUSINESS } from './invoice.ts';
 
@@ -99,11 +100,8 @@ export const MAX_PROFILE_NAME_LENGTH = 40;
 
 export const PROFILE_FIELDS = [
   'baseUrl',
-  'currency',
-  'network',
-  'successUrl',
-  'cancelUrl',
-  'callbackUrl',
+  // Currency, network and the redirect URLs: what a new form starts from (lib/fields.ts).
+  ...PROFILE_DEFAULT_FIELDS,
   'networks',
   'confirmedKeyOrigin',
   'business',
@@ -116,22 +114,24 @@ export const GLOBAL_FIELDS = [
   'lockAfterMinutes',
 ] as const satisfies readonly (keyof Settings)[];
 
+/** `{ key: true }` for each key: what z.pick takes. */
+function mask<K extends string>(keys: readonly K[]): { [P in K]: true } {
+  return Object.fromEntries(keys.map((key) => [key, true])) as { [P in K]: true };
+}
+
+/** The keys of `from` named in `keys` that hold a value (an absent optional stays absent). */
+function picked<T extends object, K extends keyof T>(from: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(
+    keys.filter((key) => from[key] !== undefined).map((key) => [key, from[key]]),
+  ) as Pick<T, K>;
+}
+
 export const ProfileIdSchema = z.string().check(z.minLength(1), z.maxLength(64));
 
 export const ProfileSettingsSchema = z.object({
   id: ProfileIdSchema,
   name: z.string(),
-  ...z.pick(SettingsSchema, {
-    baseUrl: true,
-    currency: true,
-    network: true,
-    successUrl: true,
-    cancelUrl: true,
-    callbackUrl: true,
-    networks: true,
-    confirmedKeyOrigin: true,
-    business: true,
-  }).shape,
+  ...z.pick(SettingsSchema, mask(PROFILE_FIELDS)).shape,
 });
 export type ProfileSettings = z.infer<typeof ProfileSettingsSchema>;
 
@@ -139,57 +139,18 @@ export type ProfileSettings = z.infer<typeof ProfileSettingsSchema>;
 export const StoredSettingsSchema = z.object({
   activeProfileId: z.string(),
   profiles: z.array(ProfileSettingsSchema).check(z.minLength(1)),
-  ...z.pick(SettingsSchema, {
-    messageTemplate: true,
-    historyCap: true,
-    reminderMinutes: true,
-    lockAfterMinutes: true,
-  }).shape,
+  ...z.pick(SettingsSchema, mask(GLOBAL_FIELDS)).shape,
 });
 export type StoredSettings = z.infer<typeof StoredSettingsSchema>;
 
 /** A profile's own part of flat settings, under the given id and name. */
 export function profileFrom(id: string, name: string, settings: Settings): ProfileSettings {
-  const { baseUrl, currency, network, successUrl, cancelUrl, callbackUrl, networks, business } =
-    settings;
-  const profile = {
-    id,
-    name,
-    baseUrl,
-    currency,
-    network,
-    successUrl,
-    cancelUrl,
-    callbackUrl,
-    business,
-  };
-  return settings.confirmedKeyOrigin === undefined
-    ? { ...profile, networks }
-    : { ...profile, networks, confirmedKeyOrigin: settings.confirmedKeyOrigin };
+  return { id, name, ...picked(settings, PROFILE_FIELDS) };
 }
 
 /** The flat settings one profile works with: its own fields and the shared ones. */
 export function flatSettings(stored: StoredSettings, profile: ProfileSettings): Settings {
-  const { baseUrl, currency, network, successUrl, cancelUrl, callbackUrl, networks, business } =
-    profile;
-  const { messageTemplate, historyCap, reminderMinutes, lockAfterMinutes } = stored;
-  const settings: Settings = {
-    baseUrl,
-    currency,
-    network,
-    successUrl,
-    cancelUrl,
-    callbackUrl,
-    messageTemplate,
-    networks,
-    historyCap,
-    reminderMinutes,
-    lockAfterMinutes,
-    business,
-  };
-  return profile.confirmedKeyOrigin === undefined
-    ? settings
-    : { ...settings, confirmedKeyOrigin: profile.confirmedKeyOrigin };
+  return { ...picked(profile, PROFILE_FIELDS), ...picked(stored, GLOBAL_FIELDS) };
 }
 
 export const DEFAULT_STORED_SETTINGS: StoredSettings = {

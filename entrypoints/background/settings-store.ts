@@ -1,3 +1,4 @@
+import { REDIRECT_FIELDS } from '../../lib/fields.ts';
 import type { UiError } from '../../lib/messages.ts';
 import { validateBaseUrl, type OfferedNetwork } from '../../lib/payfect/index.ts';
 import { err, ok, type Result } from '../../lib/result.ts';
@@ -118,7 +119,6 @@ function businessMessages() {
 /** Same shapes as lib/order.ts accepts, so a default can always be used in a create. */
 const CURRENCY = /^[a-z]{2,10}$/;
 const NETWORK = /^[a-z0-9_-]{1,40}$/;
-const REDIRECT_FIELDS = ['successUrl', 'cancelUrl', 'callbackUrl'] as const;
 
 /** The settings as they will be stored (URLs normalised), or a message per field. */
 export function checkSettings(settings: Settings): Result<SettingsForm, Record<string, string>> {

@@ -1,3 +1,4 @@
+import { REDIRECT_FIELDS } from '../../lib/fields.ts';
 import { fieldId, SelectField, TextAreaField, TextField } from '../../components/Field.tsx';
 import type { FieldErrors } from '../../lib/draft.ts';
 import { itemsSummary } from '../../lib/history.ts';
@@ -22,11 +23,9 @@ interface DefaultsSectionProps {
 
 /** Read at each render, so the words follow the language (t() is not called at import). */
 function urlFields() {
-  return [
-    ['successUrl', t('options.defaults.successUrl'), t('options.defaults.successUrlHint')],
-    ['cancelUrl', t('options.defaults.cancelUrl'), t('options.defaults.cancelUrlHint')],
-    ['callbackUrl', t('options.defaults.callbackUrl'), t('options.defaults.callbackUrlHint')],
-  ] as const;
+  return REDIRECT_FIELDS.map(
+    (key) => [key, t(`options.defaults.${key}`), t(`options.defaults.${key}Hint`)] as const,
+  );
 }
 
 /** What a new link starts with; each can still be changed in the popup per link. */

@@ -1,3 +1,4 @@
+import { settingsDefaults } from '../../lib/draft.ts';
 import type { FieldErrors } from '../../lib/draft.ts';
 import { templateForStorage } from '../../lib/message-template.ts';
 import type { KeyStatus, UiError } from '../../lib/messages.ts';
@@ -70,11 +71,7 @@ export async function saveAll(
       settings: {
         ...stored,
         baseUrl: values.baseUrl,
-        currency: values.currency,
-        network: values.network,
-        successUrl: values.successUrl,
-        cancelUrl: values.cancelUrl,
-        callbackUrl: values.callbackUrl,
+        ...settingsDefaults(values),
         // Set explicitly (undefined too), so a page that has none overrides the stored one.
         confirmedKeyOrigin: values.confirmedKeyOrigin,
         messageTemplate: templateForStorage(values.messageTemplate),

@@ -1,3 +1,5 @@
+import { settingsDefaults } from '../../lib/draft.ts';
+import { PROFILE_DEFAULT_FIELDS } from '../../lib/fields.ts';
 import type { SessionRecord } from '../../lib/history.ts';
 import { t, uiLocale } from '../../lib/i18n.ts';
 import { templateForDisplay } from '../../lib/message-template.ts';
@@ -43,11 +45,7 @@ export const VALUE_FIELDS = [
   'baseUrl',
   'confirmedKeyOrigin',
   'lockAfterMinutes',
-  'currency',
-  'network',
-  'successUrl',
-  'cancelUrl',
-  'callbackUrl',
+  ...PROFILE_DEFAULT_FIELDS,
   'messageTemplate',
   ...BUSINESS_FIELDS,
   'historyCap',
@@ -63,15 +61,10 @@ export function isFormField(key: string): key is FormField {
 }
 
 export function valuesOf(settings: Settings): SettingsValues {
-  const { baseUrl, currency, network, successUrl, cancelUrl, callbackUrl, messageTemplate } =
-    settings;
+  const { baseUrl, messageTemplate } = settings;
   return {
     baseUrl,
-    currency,
-    network,
-    successUrl,
-    cancelUrl,
-    callbackUrl,
+    ...settingsDefaults(settings),
     // The default shows in the browser's language; save.ts stores it back as the default.
     messageTemplate: templateForDisplay(messageTemplate),
     historyCap: String(settings.historyCap),
