@@ -4,7 +4,8 @@ import { t } from '../../../lib/i18n.ts';
 import { sessionProfileLabel, type ProfileName } from '../../../lib/profile-names.ts';
 import { canRenew } from '../../../lib/reminders.ts';
 import { effectiveStatus } from '../../../lib/status.ts';
-import { HistoryRow, ROW_HEIGHT, type CopyKind } from './HistoryRow.tsx';
+import { HistoryRow, ROW_HEIGHT } from './HistoryRow.tsx';
+import type { CopyKind } from './HistoryRowLines.tsx';
 import type { HistoryLoad } from './useHistory.ts';
 import type { VirtualWindow } from './useVirtualWindow.ts';
 
