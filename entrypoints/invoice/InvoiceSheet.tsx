@@ -35,6 +35,151 @@ function LinkQr({ url }: { url: string }) {
   );
 }
 
+type Business = InvoiceDocument['business'];
+type Client = InvoiceDocument['client'];
+
+/** Who sends it: logo, name, address, tax id and email. */
+function SheetFrom({ business, logo }: { business: Business; logo: string | null }) {
+  return (
+    <div className="sheet-from">
+      {logo && <img className="sheet-logo" src={logo} alt={business.name} />}
+      {business.name && <p className="sheet-business">{business.name}</p>}
+      <p className="sheet-lines">
+        <Lines lines={business.addressLines} />
+        {business.taxId && (
+          <span className="line">{t('invoice.taxId', { taxId: business.taxId })}</span>
+        )}
+        {business.email && <span className="line">{business.email}</span>}
+      </p>
+    </div>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
+
+/** Number, what it replaces, dates, reference (when it is not the number), and details. */
+function SheetFacts({ document, receipt }: { document: InvoiceDocument; receipt: boolean }) {
+  return (
+    <dl className="sheet-facts">
+      <Fact label={t('invoice.number')} value={document.number} />
+      {document.replaces && <Fact label={t('invoice.replaces')} value={document.replaces} />}
+      <Fact label={t('invoice.issued')} value={document.issued} />
+      {receipt && document.paid ? (
+        <Fact label={t('invoice.paidOn')} value={document.paid} />
+      ) : (
+        <Fact label={t('invoice.due')} value={document.due} />
+      )}
+      {document.reference !== document.number && (
+        <Fact label={t('invoice.reference')} value={document.reference} />
+      )}
+      {document.details.map(({ label, value }) => (
+        <Fact key={label} label={label} value={value} />
+      ))}
+    </dl>
+  );
+}
+
+/** Present when there is anyone to name: the client's name, address and email. */
+function SheetBillTo({ client }: { client: Client }) {
+  if (!client.name && !client.email && client.addressLines.length === 0) return null;
+  return (
+    <section className="sheet-bill-to" aria-labelledby="bill-to">
+      <h2 id="bill-to">{t('invoice.billTo')}</h2>
+      <p className="sheet-lines">
+        {client.name && <span className="line sheet-client">{client.name}</span>}
+        <Lines lines={client.addressLines} />
+        {client.email && <span className="line">{client.email}</span>}
+      </p>
+    </section>
+  );
+}
+
+/** The items, and the total (after a subtotal in the items' currency when it was converted). */
+function SheetItems({ document, receipt }: { document: InvoiceDocument; receipt: boolean }) {
+  const converted = document.itemsCurrency !== document.totalCurrency;
+  return (
+    <table className="sheet-items">
+      <thead>
+        <tr>
+          <th scope="col">{t('invoice.item')}</th>
+          <th scope="col" className="number">
+            {t('invoice.quantity')}
+          </th>
+          <th scope="col" className="number">
+            {t('invoice.unitPrice', { currency: document.itemsCurrency })}
+          </th>
+          <th scope="col" className="number">
+            {t('invoice.amount', { currency: document.itemsCurrency })}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {document.rows.map((row, index) => (
+          <tr key={index}>
+            <td>
+              <span className="sheet-item">{row.name}</span>
+              {row.description && <span className="sheet-description">{row.description}</span>}
+            </td>
+            <td className="number">{row.quantity}</td>
+            <td className="number">{row.unitPrice}</td>
+            <td className="number">{row.amount}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        {converted && (
+          <tr>
+            <th scope="row" colSpan={3}>
+              {t('invoice.subtotal')}
+            </th>
+            <td className="number">
+              {document.subtotal} {document.itemsCurrency}
+            </td>
+          </tr>
+        )}
+        <tr className="sheet-total">
+          <th scope="row" colSpan={3}>
+            {receipt ? t('invoice.totalPaid') : t('invoice.totalDue')}
+          </th>
+          <td className="number">
+            {document.total} {document.totalCurrency}
+          </td>
+        </tr>
+      </tfoot>
+    </table>
+  );
+}
+
+/** An invoice's "How to pay": the warning, the link's validity, its QR code and the link. */
+function SheetPay({ document }: { document: InvoiceDocument }) {
+  return (
+    <section className="sheet-pay" aria-labelledby="how-to-pay">
+      <div className="sheet-pay-text">
+        <h2 id="how-to-pay">{t('invoice.howToPay')}</h2>
+        <p className="sheet-warning">{document.warning}</p>
+        <p>{t('invoice.payAt')}</p>
+        <p className="sheet-muted">{t('invoice.validUntil', { due: document.due })}</p>
+      </div>
+      <LinkQr url={document.url} />
+      {/* On one line across the box: copied from the PDF, it comes out whole. */}
+      {isWebUrl(document.url) ? (
+        <a className="sheet-url" href={document.url}>
+          {document.url}
+        </a>
+      ) : (
+        <code className="sheet-url">{document.url}</code>
+      )}
+    </section>
+  );
+}
+
 /** The document as printed: A4, real text, the link clickable and as a QR code. */
 export function InvoiceSheet({
   document,
@@ -44,147 +189,20 @@ export function InvoiceSheet({
   logo: string | null;
 }) {
   const receipt = document.kind === 'receipt';
-  const { business, client } = document;
-  const converted = document.itemsCurrency !== document.totalCurrency;
   return (
     <main className="sheet" data-ready="true">
       <header className="sheet-head">
-        <div className="sheet-from">
-          {logo && <img className="sheet-logo" src={logo} alt={business.name} />}
-          {business.name && <p className="sheet-business">{business.name}</p>}
-          <p className="sheet-lines">
-            <Lines lines={business.addressLines} />
-            {business.taxId && (
-              <span className="line">{t('invoice.taxId', { taxId: business.taxId })}</span>
-            )}
-            {business.email && <span className="line">{business.email}</span>}
-          </p>
-        </div>
+        <SheetFrom business={document.business} logo={logo} />
         <div className="sheet-title">
           <h1>{receipt ? t('invoice.receipt') : t('invoice.invoice')}</h1>
           {receipt && <p className="sheet-paid">{t('invoice.paid')}</p>}
-          <dl className="sheet-facts">
-            <div>
-              <dt>{t('invoice.number')}</dt>
-              <dd>{document.number}</dd>
-            </div>
-            {document.replaces && (
-              <div>
-                <dt>{t('invoice.replaces')}</dt>
-                <dd>{document.replaces}</dd>
-              </div>
-            )}
-            <div>
-              <dt>{t('invoice.issued')}</dt>
-              <dd>{document.issued}</dd>
-            </div>
-            {receipt && document.paid ? (
-              <div>
-                <dt>{t('invoice.paidOn')}</dt>
-                <dd>{document.paid}</dd>
-              </div>
-            ) : (
-              <div>
-                <dt>{t('invoice.due')}</dt>
-                <dd>{document.due}</dd>
-              </div>
-            )}
-            {document.reference !== document.number && (
-              <div>
-                <dt>{t('invoice.reference')}</dt>
-                <dd>{document.reference}</dd>
-              </div>
-            )}
-            {document.details.map(({ label, value }) => (
-              <div key={label}>
-                <dt>{label}</dt>
-                <dd>{value}</dd>
-              </div>
-            ))}
-          </dl>
+          <SheetFacts document={document} receipt={receipt} />
         </div>
       </header>
 
-      {(client.name || client.email || client.addressLines.length > 0) && (
-        <section className="sheet-bill-to" aria-labelledby="bill-to">
-          <h2 id="bill-to">{t('invoice.billTo')}</h2>
-          <p className="sheet-lines">
-            {client.name && <span className="line sheet-client">{client.name}</span>}
-            <Lines lines={client.addressLines} />
-            {client.email && <span className="line">{client.email}</span>}
-          </p>
-        </section>
-      )}
-
-      <table className="sheet-items">
-        <thead>
-          <tr>
-            <th scope="col">{t('invoice.item')}</th>
-            <th scope="col" className="number">
-              {t('invoice.quantity')}
-            </th>
-            <th scope="col" className="number">
-              {t('invoice.unitPrice', { currency: document.itemsCurrency })}
-            </th>
-            <th scope="col" className="number">
-              {t('invoice.amount', { currency: document.itemsCurrency })}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {document.rows.map((row, index) => (
-            <tr key={index}>
-              <td>
-                <span className="sheet-item">{row.name}</span>
-                {row.description && <span className="sheet-description">{row.description}</span>}
-              </td>
-              <td className="number">{row.quantity}</td>
-              <td className="number">{row.unitPrice}</td>
-              <td className="number">{row.amount}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          {converted && (
-            <tr>
-              <th scope="row" colSpan={3}>
-                {t('invoice.subtotal')}
-              </th>
-              <td className="number">
-                {document.subtotal} {document.itemsCurrency}
-              </td>
-            </tr>
-          )}
-          <tr className="sheet-total">
-            <th scope="row" colSpan={3}>
-              {receipt ? t('invoice.totalPaid') : t('invoice.totalDue')}
-            </th>
-            <td className="number">
-              {document.total} {document.totalCurrency}
-            </td>
-          </tr>
-        </tfoot>
-      </table>
-
-      {!receipt && (
-        <section className="sheet-pay" aria-labelledby="how-to-pay">
-          <div className="sheet-pay-text">
-            <h2 id="how-to-pay">{t('invoice.howToPay')}</h2>
-            <p className="sheet-warning">{document.warning}</p>
-            <p>{t('invoice.payAt')}</p>
-            <p className="sheet-muted">{t('invoice.validUntil', { due: document.due })}</p>
-          </div>
-          <LinkQr url={document.url} />
-          {/* On one line across the box: copied from the PDF, it comes out whole. */}
-          {isWebUrl(document.url) ? (
-            <a className="sheet-url" href={document.url}>
-              {document.url}
-            </a>
-          ) : (
-            <code className="sheet-url">{document.url}</code>
-          )}
-        </section>
-      )}
+      <SheetBillTo client={document.client} />
+      <SheetItems document={document} receipt={receipt} />
+      {!receipt && <SheetPay document={document} />}
 
       {receipt && (
         <p className="sheet-paid-with">

@@ -1,0 +1,221 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { copyText } from '../../../components/CopyButton.tsx';
+import { downloadBlob } from '../../../components/qr-image.ts';
+import { csvFileName, sessionsToCsv } from '../../../lib/csv.ts';
+import type { SessionRecord } from '../../../lib/history.ts';
+import {
+  filterSessions,
+  type HistoryQuery,
+  type StatusFilter,
+} from '../../../lib/history-query.ts';
+import { t } from '../../../lib/i18n.ts';
+import { showsProfiles, type ProfileName } from '../../../lib/profile-names.ts';
+import { ask, noAnswerMessage } from '../../../utils/ask.ts';
+import { dismiss } from '../form/submit.ts';
+import { refreshReport } from './history-text.ts';
+import { ROW_HEIGHT } from './HistoryRow.tsx';
+import type { CopyKind } from './HistoryRowLines.tsx';
+import { useHistory } from './useHistory.ts';
+import { useMatches } from './useMatches.ts';
+import { useNow } from './useNow.ts';
+import { useVirtualWindow } from './useVirtualWindow.ts';
+
+export interface Feedback {
+  readonly tone: 'info' | 'success' | 'error';
+  readonly text: string;
+}
+
+type ShowFeedback = (feedback: Feedback | null) => void;
+
+export const STATUS_FILTERS: readonly StatusFilter[] = ['all', 'open', 'complete', 'expired'];
+
+function isStatusFilter(value: string): value is StatusFilter {
+  return STATUS_FILTERS.some((choice) => choice === value);
+}
+
+const NO_SESSIONS: readonly SessionRecord[] = [];
+
+/** "Renew" on a row: a new link for the same order, copied, and what came of it. */
+function useRenewal(showFeedback: ShowFeedback) {
+  const [renewingId, setRenewingId] = useState<string | null>(null);
+  const renewInFlight = useRef(false);
+
+  const renew = useCallback(
+    async (session: SessionRecord) => {
+      // One renewal at a time: a second click must not make a second link.
+      if (renewInFlight.current) return;
+      renewInFlight.current = true;
+      setRenewingId(session.id);
+      showFeedback(null);
+      const requestId = crypto.randomUUID();
+      try {
+        const answer = await ask({ type: 'renewCheckout', requestId, sessionId: session.id });
+        if (answer.ok) {
+          const copied = await copyText(answer.session.url);
+          showFeedback(
+            copied
+              ? { tone: 'success', text: t('history.renewedCopied') }
+              : { tone: 'info', text: t('history.renewedNotCopied') },
+          );
+        } else {
+          showFeedback({ tone: 'error', text: answer.error.message });
+        }
+        // Shown here: the create form need not show it again when the popup next opens.
+        dismiss(requestId);
+      } catch (error) {
+        console.error(error);
+        showFeedback({ tone: 'error', text: noAnswerMessage() });
+      } finally {
+        renewInFlight.current = false;
+        setRenewingId(null);
+      }
+    },
+    [showFeedback],
+  );
+  const onRenew = useCallback((session: SessionRecord) => void renew(session), [renew]);
+  return { renewingId, onRenew };
+}
+
+/** "Refresh statuses": one check of every open link at a time, and its report. */
+function useRefresh(showFeedback: ShowFeedback) {
+  const [refreshing, setRefreshing] = useState(false);
+  const refreshInFlight = useRef(false);
+
+  async function refresh() {
+    if (refreshInFlight.current) return;
+    refreshInFlight.current = true;
+    setRefreshing(true);
+    showFeedback(null);
+    try {
+      // The background writes what changed; useHistory re-reads it from storage.
+      showFeedback(refreshReport(await ask({ type: 'refreshStatuses', staleOnly: false })));
+    } catch (error) {
+      console.error(error);
+      showFeedback({ tone: 'error', text: noAnswerMessage() });
+    } finally {
+      refreshInFlight.current = false;
+      setRefreshing(false);
+    }
+  }
+  return { refreshing, refresh };
+}
+
+/** The search box and status filter; each change goes back to the top of the list. */
+function useFilters(scrollToTop: () => void) {
+  const [query, setQuery] = useState('');
+  const [status, setStatus] = useState<StatusFilter>('all');
+
+  function searchFor(value: string) {
+    setQuery(value);
+    scrollToTop();
+  }
+
+  function filterBy(value: string) {
+    if (!isStatusFilter(value)) return;
+    setStatus(value);
+    scrollToTop();
+  }
+
+  function clearFilters() {
+    setQuery('');
+    setStatus('all');
+    scrollToTop();
+  }
+
+  const filtering = query.trim() !== '' || status !== 'all';
+  return { query, status, filtering, searchFor, filterBy, clearFilters };
+}
+
+/** The dialogs a row opens (QR code, notes), and the messages rows and dialogs leave. */
+function useRowDialogs(showFeedback: ShowFeedback) {
+  const [qrSession, setQrSession] = useState<SessionRecord | null>(null);
+  const [notesSession, setNotesSession] = useState<SessionRecord | null>(null);
+
+  const onCopied = useCallback(
+    (kind: CopyKind, copied: boolean) => {
+      const done = kind === 'link' ? t('popup.linkCopied') : t('popup.messageCopied');
+      showFeedback(
+        copied ? { tone: 'success', text: done } : { tone: 'info', text: t('history.copyRefused') },
+      );
+    },
+    [showFeedback],
+  );
+  const closeQr = useCallback(() => setQrSession(null), []);
+  const closeNotes = useCallback(() => setNotesSession(null), []);
+  const notesSaved = useCallback(
+    () => showFeedback({ tone: 'success', text: t('history.noteSaved') }),
+    [showFeedback],
+  );
+  return {
+    qrSession,
+    notesSession,
+    onShowQr: setQrSession,
+    onEditNotes: setNotesSession,
+    onCopied,
+    closeQr,
+    closeNotes,
+    notesSaved,
+  };
+}
+
+/**
+ * The History tab's state: the sessions read, those matching the search (the rows in view
+ * at once; all of them, counted, when the popup is idle), the window of rows to draw, and
+ * what the toolbar and rows do.
+ */
+export function useHistoryView(shown: boolean, profiles: readonly ProfileName[]) {
+  const { history, retry } = useHistory();
+  const now = useNow(10_000);
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const { scroller, onScroll, scrollToTop, reach, rangeOf } = useVirtualWindow(ROW_HEIGHT, shown);
+  const filters = useFilters(scrollToTop);
+  const { refreshing, refresh } = useRefresh(setFeedback);
+  const dialogs = useRowDialogs(setFeedback);
+  const { renewingId, onRenew } = useRenewal(setFeedback);
+
+  const sessions = history.kind === 'ready' ? history.sessions : NO_SESSIONS;
+  // Only the newest sessions are in while the rest is read: counts, "no match" and the
+  // export wait for all of them.
+  const complete = history.kind === 'ready' && history.complete;
+  const { query, status } = filters;
+  const search = useMemo<HistoryQuery>(
+    () => ({ query, status, profiles }),
+    [query, status, profiles],
+  );
+  const namesProfiles = useMemo(() => showsProfiles(sessions, profiles), [sessions, profiles]);
+  const { shown: matches, all } = useMatches(sessions, search, now, reach);
+  const range = rangeOf(matches.length);
+
+  function exportCsv() {
+    // Machine-readable in every language: ISO dates, plain decimals, English headers.
+    const at = Date.now();
+    // Every match, as counted (the button waits for the count).
+    const text = sessionsToCsv(all ?? filterSessions(sessions, search, now), at, profiles);
+    downloadBlob(new Blob([text], { type: 'text/csv;charset=utf-8' }), csvFileName(at));
+  }
+
+  return {
+    history,
+    retry,
+    now,
+    sessions,
+    complete,
+    /** Every match once all sessions are read and counted; undefined until then. */
+    counted: complete ? all : undefined,
+    all,
+    matches,
+    range,
+    visible: matches.slice(range.start, range.end),
+    namesProfiles,
+    scroller,
+    onScroll,
+    filters,
+    feedback,
+    refreshing,
+    refresh,
+    exportCsv,
+    dialogs,
+    renewingId,
+    onRenew,
+  };
+}
