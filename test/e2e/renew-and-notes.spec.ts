@@ -109,12 +109,14 @@ test('a note and tags are saved on a link, found by search and exported', async 
   const csv = await readDownload(popup, 'Export CSV');
   const [header = '', row = ''] = csv.replace(/^\uFEFF/, '').split('\r\n');
   expect(
-    header.endsWith(',note,tags,profile,invoice_number,client_name,client_email,client_address'),
+    header.endsWith(
+      ',note,tags,profile,invoice_number,client_name,client_email,client_address,po_number',
+    ),
   ).toBe(true);
   expect(row).toContain('Logo design');
-  // Then the profile that made the link, its invoice number, and no client.
+  // Then the profile that made the link, its invoice number, and no client nor PO number.
   expect(
-    row.endsWith(',"Paid half upfront\nRest on delivery","acme; retainer",Default,INV-0001,,,'),
+    row.endsWith(',"Paid half upfront\nRest on delivery","acme; retainer",Default,INV-0001,,,,'),
   ).toBe(true);
 });
 
