@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { isSettled, type SessionRecord, type SessionStatus } from '../../../lib/history.ts';
+import { isSettled } from '../../../lib/history.ts';
 import { t } from '../../../lib/i18n.ts';
 import { timeLeft } from '../../../lib/relative-time.ts';
 import { rowLabel } from './history-text.ts';
@@ -8,32 +8,16 @@ import {
   RowHeadline,
   RowReference,
   RowSubject,
-  type CopyKind,
+  type RowProps,
 } from './HistoryRowLines.tsx';
 import { rowWords } from './row-words.ts';
 
 /** Every row is this tall (CSS pixels), so the list can be windowed by arithmetic alone. */
 export const ROW_HEIGHT = 120;
 
-interface HistoryRowProps {
-  session: SessionRecord;
-  /**
-   * As shown: an open session past its expiry is already expired; a status Payfect added
-   * after our docs ("processing") is shown as received and treated as open.
-   */
-  status: SessionStatus;
-  now: number;
+interface HistoryRowProps extends RowProps {
   position: number;
   setSize: number;
-  messageTemplate: string;
-  onCopied: (kind: CopyKind, copied: boolean) => void;
-  onShowQr: (session: SessionRecord) => void;
-  onEditNotes: (session: SessionRecord) => void;
-  /** Expired, or open with less than the reminder window left, and not renewed yet. */
-  renewable: boolean;
-  /** This row's renewal is on its way: the button waits. */
-  renewing: boolean;
-  onRenew: (session: SessionRecord) => void;
   /** The name of the profile that made it; absent while there is only the one profile. */
   profileName?: string | undefined;
 }

@@ -124,19 +124,29 @@ export function RowReference({
   );
 }
 
-interface RowActionsProps {
+/** What a History row is given to act on (HistoryRow.tsx adds where it sits in the list). */
+export interface RowProps {
   session: SessionRecord;
+  /**
+   * As shown: an open session past its expiry is already expired; a status Payfect added
+   * after our docs ("processing") is shown as received and treated as open.
+   */
   status: SessionStatus;
   now: number;
-  settled: boolean;
-  say: RowWords;
   messageTemplate: string;
   onCopied: (kind: CopyKind, copied: boolean) => void;
   onShowQr: (session: SessionRecord) => void;
   onEditNotes: (session: SessionRecord) => void;
+  /** Expired, or open with less than the reminder window left, and not renewed yet. */
   renewable: boolean;
+  /** This row's renewal is on its way: the button waits. */
   renewing: boolean;
   onRenew: (session: SessionRecord) => void;
+}
+
+interface RowActionsProps extends RowProps {
+  settled: boolean;
+  say: RowWords;
 }
 
 /**
