@@ -7,14 +7,6 @@ import {
   MAX_CLIENT_NAME,
 } from './fields.ts';
 
-export {
-  isPrintable,
-  looksLikeEmail,
-  MAX_CLIENT_ADDRESS,
-  MAX_CLIENT_EMAIL,
-  MAX_CLIENT_NAME,
-} from './fields.ts';
-
 /*
  * Invoices: who bills whom, under which number. The business details are a profile's (two
  * businesses, two letterheads), stored in its settings (lib/settings.ts) and edited in
