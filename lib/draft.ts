@@ -30,7 +30,7 @@ import { OFFERED_MARKERS } from './currency-markers.ts';
 import { isEmptyClient, type Client } from './invoice.ts';
 import { err, ok, type Result } from './result.ts';
 import { hasHiddenCharacters } from './safe-text.ts';
-import type { Settings } from './settings.ts';
+import { picked, type Settings } from './settings.ts';
 
 /** One line item exactly as typed: strings, so nothing the user wrote is ever reformatted away. */
 export const DraftItemSchema = z.object({
@@ -61,10 +61,7 @@ export function emptyDraft(settings: Settings, reference: string): Draft {
 export function settingsDefaults(
   settings: Pick<Settings, ProfileDefaultField>,
 ): Pick<Draft, ProfileDefaultField> {
-  return Object.fromEntries(PROFILE_DEFAULT_FIELDS.map((key) => [key, settings[key]])) as Pick<
-    Draft,
-    ProfileDefaultField
-  >;
+  return picked(settings, PROFILE_DEFAULT_FIELDS);
 }
 
 /**

@@ -1,11 +1,6 @@
 import { z } from 'zod/mini';
-import {
-  FIELDS,
-  keptValue,
-  PROFILE_DEFAULT_FIELDS,
-  type FieldKey,
-  type Renewal,
-} from './fields.ts';
+import { settingsDefaults } from './draft.ts';
+import { FIELDS, keptValue, type FieldKey, type Renewal } from './fields.ts';
 import type { SessionRecord } from './history.ts';
 import { t } from './i18n.ts';
 import { MAX_REFERENCE_LENGTH, OrderSchema, type Order } from './order.ts';
@@ -33,13 +28,6 @@ export function renewedReference(reference: string): string {
   return `${base.slice(0, MAX_REFERENCE_LENGTH - suffix.length)}${suffix}`;
 }
 
-/** The profile's default for a field, or empty for a field that has none. */
-function settingsDefault(settings: Settings, key: FieldKey): string {
-  return (PROFILE_DEFAULT_FIELDS as readonly FieldKey[]).includes(key)
-    ? settings[key as (typeof PROFILE_DEFAULT_FIELDS)[number]]
-    : '';
-}
-
 /**
  * The order that renews `record`: the same items, currency and network, and each field as
  * lib/fields.ts says a renewal keeps it — copied, a renewed reference, or (for links stored
@@ -48,12 +36,13 @@ function settingsDefault(settings: Settings, key: FieldKey): string {
  */
 export function renewalOrder(record: SessionRecord, defaults: Settings): Result<Order, string> {
   const top: Record<string, string> = {};
+  const profileDefaults: Partial<Record<FieldKey, string>> = settingsDefaults(defaults);
   for (const field of FIELDS) {
     if (field.kept !== 'top') continue;
     const kept = keptValue(record, field);
     const renewal: Renewal = field.renewal;
     if (renewal === 'renewed') top[field.as] = renewedReference(kept ?? '');
-    else if (renewal === 'default') top[field.as] = kept ?? settingsDefault(defaults, field.key);
+    else if (renewal === 'default') top[field.as] = kept ?? profileDefaults[field.key] ?? '';
     else if (kept !== undefined) top[field.as] = kept;
   }
   const parsed = z.safeParse(OrderSchema, {

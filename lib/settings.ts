@@ -120,7 +120,10 @@ function mask<K extends string>(keys: readonly K[]): { [P in K]: true } {
 }
 
 /** The keys of `from` named in `keys` that hold a value (an absent optional stays absent). */
-function picked<T extends object, K extends keyof T>(from: T, keys: readonly K[]): Pick<T, K> {
+export function picked<T extends object, K extends keyof T>(
+  from: T,
+  keys: readonly K[],
+): Pick<T, K> {
   return Object.fromEntries(
     keys.filter((key) => from[key] !== undefined).map((key) => [key, from[key]]),
   ) as Pick<T, K>;
