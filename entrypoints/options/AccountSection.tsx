@@ -16,6 +16,16 @@ export interface KeyHost {
 export interface AccountMessage {
   readonly tone: 'success' | 'error' | 'info';
   readonly text: string;
+  /**
+   * The answer was for what is typed, not what is stored: the page adds "Not saved yet",
+   * and Save, once it stores what was tested, drops that part (never "Saved" beside it).
+   */
+  readonly unsaved?: true;
+}
+
+/** The message as shown: with "Not saved yet" while what it answered for is not stored. */
+function accountText(message: AccountMessage): string {
+  return message.unsaved ? `${message.text} ${t('options.account.notSavedYet')}` : message.text;
 }
 
 interface AccountSectionProps {
@@ -146,9 +156,11 @@ export function AccountSection({
         )}
       </div>
       {message?.tone === 'error' ? (
-        <StatusMessage tone="error">{message.text}</StatusMessage>
+        <StatusMessage tone="error">{accountText(message)}</StatusMessage>
       ) : (
-        <StatusMessage tone={message?.tone ?? 'info'}>{message?.text}</StatusMessage>
+        <StatusMessage tone={message?.tone ?? 'info'}>
+          {message && accountText(message)}
+        </StatusMessage>
       )}
     </section>
   );

@@ -84,6 +84,8 @@ async function runSave(c: Context): Promise<boolean> {
       c.setErrors(outcome.errors);
       c.setAlerts(outcome.alerts);
       c.setSavedNote(savedAll ? t('options.saved') : '');
+      // What was tested is stored now: the test's answer stands without "Not saved yet".
+      if (savedAll) c.setAccount((before) => before && { tone: before.tone, text: before.text });
     });
     focusFirstInvalid(outcome.errors);
     return savedAll;
@@ -133,12 +135,7 @@ async function testConnection(c: Context): Promise<void> {
     });
     c.setAccount(
       answer.ok
-        ? {
-            tone: 'success',
-            text: unsaved
-              ? `${answer.message} ${t('options.account.notSavedYet')}`
-              : answer.message,
-          }
+        ? { tone: 'success', text: answer.message, ...(unsaved ? { unsaved: true } : {}) }
         : { tone: 'error', text: answer.error.message },
     );
     if (unsaved) return;

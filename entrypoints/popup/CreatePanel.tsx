@@ -45,7 +45,7 @@ export function CreatePanel({ popup, actions, hydrated }: CreatePanelProps) {
     case 'noKey':
       return <NoKey />;
     case 'locked':
-      return <Unlock onUnlocked={actions.retry} />;
+      return <Unlock lockAfterMinutes={settings.lockAfterMinutes} onUnlocked={actions.retry} />;
     case 'form':
       return (
         <CreateForm

@@ -246,3 +246,25 @@ test('Test connection names the host: connected to the sandbox, not Payfect for 
     await expect(options.getByText(connected, { exact: true })).toHaveCount(0);
   }
 });
+
+test('Test connection of a typed key says it is not saved yet, and Save leaves only its answer', async ({
+  extension,
+  sandbox,
+}) => {
+  await connectToSandbox(extension, sandbox);
+  const host = new URL(sandbox.apiBaseUrl).host;
+  const options = await extension.context.newPage();
+  await options.goto(extension.url('options.html'));
+  await options.getByRole('textbox', { name: 'API key' }).fill(sandbox.keys[0] ?? '');
+  await options.getByRole('button', { name: 'Test connection' }).click();
+  const connected = `Connected to ${host} — Payfect accepted the key.`;
+  await expect(
+    options.getByText(`${connected} Not saved yet: press Save to keep it.`, { exact: true }),
+  ).toBeVisible();
+
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByRole('status').filter({ hasText: /^Saved/ })).toBeVisible();
+  // Never "Saved" beside "Not saved yet": the test's answer stays, without the warning.
+  await expect(options.getByText(connected, { exact: true })).toBeVisible();
+  await expect(options.getByText(/Not saved yet/)).toHaveCount(0);
+});

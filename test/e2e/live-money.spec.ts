@@ -108,4 +108,11 @@ test('with a passphrase lock, Lock after is an hour by default and is saved with
   await expect(page.getByRole('status').filter({ hasText: /^Saved/ })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('combobox', { name: 'Lock after' })).toHaveValue('15');
+
+  // The lock screen says when the passphrase is asked again, as Lock after has it.
+  await page.getByRole('button', { name: 'Lock now' }).click();
+  const popup = await openPopup(extension);
+  await expect(popup.getByRole('textbox', { name: 'Passphrase' })).toHaveAccessibleDescription(
+    'Asked again after 15 minutes without use, and each time the browser starts.',
+  );
 });

@@ -3,8 +3,24 @@ import { TextField } from '../../../components/Field.tsx';
 import { t } from '../../../lib/i18n.ts';
 import { ask, noAnswerMessage } from '../../../utils/ask.ts';
 
-/** The key is sealed with a passphrase and the browser has restarted since it was typed. */
-export function Unlock({ onUnlocked }: { onUnlocked: () => void }) {
+interface UnlockProps {
+  /** Settings → Lock after (0: never, only when the browser closes). */
+  lockAfterMinutes: number;
+  onUnlocked: () => void;
+}
+
+/** When the passphrase is asked again, as Settings → Lock after has it. */
+function unlockHint(lockAfterMinutes: number): string {
+  if (lockAfterMinutes === 0) return t('popup.unlock.hint');
+  const hours = lockAfterMinutes / 60;
+  const span = Number.isInteger(hours)
+    ? t('popup.unlock.hours', hours, { hours })
+    : t('popup.unlock.minutes', lockAfterMinutes, { minutes: lockAfterMinutes });
+  return t('popup.unlock.hintAfter', { span });
+}
+
+/** The key is sealed with a passphrase, and the browser restarted or Lock after locked it. */
+export function Unlock({ lockAfterMinutes, onUnlocked }: UnlockProps) {
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
@@ -41,7 +57,7 @@ export function Unlock({ onUnlocked }: { onUnlocked: () => void }) {
             setError(undefined);
           }}
           error={error}
-          hint={t('popup.unlock.hint')}
+          hint={unlockHint(lockAfterMinutes)}
         />
         <button type="submit" className="button button--primary" disabled={busy}>
           {t('popup.unlock.unlock')}
