@@ -60,12 +60,15 @@ try {
   process.exit(1);
 }
 
-/** Whether any of the project's own source files writes innerHTML. */
+const WRITES_HTML =
+  /\b(?:innerHTML|outerHTML)\s*\+?=(?!=)|\binsertAdjacentHTML\b|\bdocument\.write\b/u;
+
+/** Whether any of the project's own source files assigns HTML as text (innerHTML and kin). */
 function ownCodeWritesInnerHtml(): boolean {
   return ['entrypoints', 'components', 'lib', 'utils'].some((dir) =>
     readdirSync(dir, { recursive: true, encoding: 'utf8' })
       .filter((file) => /\.tsx?$/.test(file))
-      .some((file) => readFileSync(join(dir, file), 'utf8').includes('innerHTML')),
+      .some((file) => WRITES_HTML.test(readFileSync(join(dir, file), 'utf8'))),
   );
 }
 
@@ -106,4 +109,6 @@ if (!shortcut) {
 }
 console.log(`Toolbar shortcut: ${shortcut}`);
 
-process.exit(errors > 0 || lint.status !== 0 ? 1 : 0);
+// Reviewers at addons.mozilla.org read every warning: one from our own code fails the run.
+if (warnings.length > 0) console.error('Fix the warnings above: they are our own code’s.');
+process.exit(errors > 0 || warnings.length > 0 || lint.status !== 0 ? 1 : 0);
