@@ -133,6 +133,37 @@ test('with one profile the popup shows no profile choice', async ({ extension, s
   await expect(popup.getByRole('combobox', { name: 'Profile' })).toHaveCount(0);
 });
 
+test('a long profile name is shown whole on hover and on keyboard focus in the header', async ({
+  extension,
+  sandbox,
+}) => {
+  await connectToSandbox(extension, sandbox);
+  const options = await extension.context.newPage();
+  await options.goto(extension.url('options.html'));
+  const name = 'Mia Livingston Design Studio';
+  await addProfile(options, name, SECOND_KEY, second.apiBaseUrl);
+
+  const popup = await openPopup(extension);
+  await popup.setViewportSize({ width: 380, height: 600 });
+  const profile = popup.getByRole('combobox', { name: 'Profile' });
+  await expect(profile).toHaveValue(/.+/);
+  // The box is too narrow for it (the popup's 380 px): its text ends in "…".
+  const cut = await profile.evaluate((select: HTMLSelectElement) => {
+    const context = document.createElement('canvas').getContext('2d');
+    if (!context) return false;
+    context.font = getComputedStyle(select).font;
+    return context.measureText(select.selectedOptions[0]?.text ?? '').width > select.clientWidth;
+  });
+  expect(cut).toBe(true);
+  await expect(profile).toHaveAttribute('title', name);
+  await profile.focus();
+  const shown = await profile.evaluate((select) => {
+    const after = getComputedStyle(select.parentElement as Element, '::after');
+    return { content: after.content, display: after.display };
+  });
+  expect(shown).toEqual({ content: `"${name}"`, display: 'block' });
+});
+
 test('options: profiles are renamed and deleted by keyboard, the last one is kept', async ({
   extension,
   sandbox,

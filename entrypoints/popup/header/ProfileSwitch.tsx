@@ -22,20 +22,26 @@ export function ProfileSwitch({
     live: t('profiles.modeLive'),
     option: (name: string, mode: string) => t('profiles.option', { name, mode }),
   };
+  const shown = profiles.find((profile) => profile.id === activeProfileId);
+  const shownText = shown === undefined ? '' : profileOptionText(shown, words);
+  // The header leaves the choice a narrow box, where a long name ends in "…": the whole name
+  // shows on hover (title) and on keyboard focus (data-name, drawn below it by header.css).
   return (
-    <select
-      className="profile-select"
-      aria-label={t('profiles.label')}
-      title={t('profiles.label')}
-      value={activeProfileId}
-      disabled={disabled}
-      onChange={(event) => onSwitch(event.target.value)}
-    >
-      {profiles.map((profile) => (
-        <option key={profile.id} value={profile.id}>
-          {profileOptionText(profile, words)}
-        </option>
-      ))}
-    </select>
+    <span className="profile-switch" data-name={shownText}>
+      <select
+        className="profile-select"
+        aria-label={t('profiles.label')}
+        title={shownText}
+        value={activeProfileId}
+        disabled={disabled}
+        onChange={(event) => onSwitch(event.target.value)}
+      >
+        {profiles.map((profile) => (
+          <option key={profile.id} value={profile.id}>
+            {profileOptionText(profile, words)}
+          </option>
+        ))}
+      </select>
+    </span>
   );
 }
