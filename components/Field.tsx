@@ -24,6 +24,8 @@ interface FieldProps {
   label: string;
   error?: string | undefined;
   hint?: ReactNode;
+  /** A unit shown at the control's end ("USDT"), and read with it as part of its description. */
+  suffix?: string | undefined;
   className?: string | undefined;
   children: (control: ControlProps) => ReactNode;
 }
@@ -32,19 +34,30 @@ interface FieldProps {
  * A visible label, the control, and under it the error (when there is one) and a hint; both
  * are read out with the control through aria-describedby.
  */
-export function Field({ id, label, error, hint, className, children }: FieldProps) {
+export function Field({ id, label, error, hint, suffix, className, children }: FieldProps) {
   const errorId = error ? `${id}-error` : undefined;
   const hintId = hint ? `${id}-hint` : undefined;
-  const describedBy = [errorId, hintId].filter(Boolean).join(' ');
+  const suffixId = suffix ? `${id}-suffix` : undefined;
+  const describedBy = [suffixId, errorId, hintId].filter(Boolean).join(' ');
+  const control = children({
+    id,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy === '' ? undefined : describedBy,
+  });
   const classes = ['field', error ? 'field--invalid' : '', className ?? ''].filter(Boolean);
   return (
     <div className={classes.join(' ')}>
       <label htmlFor={id}>{label}</label>
-      {children({
-        id,
-        'aria-invalid': error ? true : undefined,
-        'aria-describedby': describedBy === '' ? undefined : describedBy,
-      })}
+      {suffix ? (
+        <div className="field-control">
+          {control}
+          <span id={suffixId} className="field-suffix">
+            {suffix}
+          </span>
+        </div>
+      ) : (
+        control
+      )}
       {error && (
         <p id={errorId} className="field-error">
           {error}
@@ -68,6 +81,7 @@ interface CommonProps {
   onValueChange: (value: string) => void;
   error?: string | undefined;
   hint?: ReactNode;
+  suffix?: string | undefined;
   className?: string | undefined;
 }
 
@@ -84,12 +98,13 @@ export function TextField({
   onValueChange,
   error,
   hint,
+  suffix,
   className,
   type = 'text',
   ...input
 }: TextFieldProps) {
   return (
-    <Field id={id} label={label} error={error} hint={hint} className={className}>
+    <Field id={id} label={label} error={error} hint={hint} suffix={suffix} className={className}>
       {(control) => (
         <input
           {...input}

@@ -138,6 +138,32 @@ test.describe('with a key saved', () => {
     await expect(again.getByText(/Total/)).toContainText('75.00 TWD');
   });
 
+  test('the price field names the currency, and a form not in the usual one says so before Create link', async ({
+    extension,
+  }) => {
+    const popup = await openPopup(extension);
+    const price = popup.getByRole('textbox', { name: 'Unit price' });
+    const notUsual = popup.getByText(/not your usual/);
+    await expect(price).toHaveAccessibleDescription('USDT');
+    await expect(notUsual).toHaveCount(0);
+    await fillItems(popup, [{ name: 'Hosting', unitPrice: '75' }]);
+    await popup.getByRole('combobox', { name: 'Currency' }).selectOption('usd');
+    await createLink(popup);
+    await popup.close();
+
+    // Friday's first link, typed by keyboard: Thursday's USD carried over, and it shows.
+    const friday = await openPopup(extension);
+    const fridayPrice = friday.getByRole('textbox', { name: 'Unit price' });
+    await expect(fridayPrice).toHaveAccessibleDescription('USD');
+    await expect(friday.locator('.field-suffix')).toHaveText('USD');
+    await expect(friday.getByText('This link is in USD, not your usual USDT.')).toBeVisible();
+    await expect(friday.getByRole('button', { name: 'Create link' })).toHaveAccessibleDescription(
+      'This link is in USD, not your usual USDT.',
+    );
+    // Its name stays the one PRODUCT.md fixes.
+    await expect(friday.getByRole('textbox', { name: 'Unit price', exact: true })).toHaveCount(1);
+  });
+
   test('a half-typed form survives closing and reopening the popup', async ({ extension }) => {
     const popup = await openPopup(extension);
     await popup.getByRole('textbox', { name: 'Item name' }).fill('Website audit');

@@ -69,6 +69,9 @@ export function CreateForm(props: CreateFormProps) {
         lastLink={lastLink && !hasPricedItems(draft) ? lastLink : undefined}
         total={draftTotal(draft)}
         currencyLabel={draft.currency.toUpperCase()}
+        usualCurrency={
+          draft.currency === settings.currency ? undefined : settings.currency.toUpperCase()
+        }
         busy={values.busy}
         submitButton={submitButton}
       />

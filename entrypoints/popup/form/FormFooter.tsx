@@ -71,6 +71,8 @@ export interface FormFooterProps {
   lastLink: { total: string; onShow: () => void } | undefined;
   total: string | undefined;
   currencyLabel: string;
+  /** The profile's default currency, when the form's is another: said once above the total. */
+  usualCurrency: string | undefined;
   busy: boolean;
   submitButton: Ref<HTMLButtonElement>;
 }
@@ -88,6 +90,14 @@ export function FormFooter({ submitButton, ...props }: FormFooterProps) {
         />
       )}
       {alert && <FormAlert alert={alert} stray={props.stray} />}
+      {props.usualCurrency !== undefined && (
+        <p className="currency-notice" id="currency-notice">
+          {t('popup.form.notUsualCurrency', {
+            currency: props.currencyLabel,
+            usual: props.usualCurrency,
+          })}
+        </p>
+      )}
       <div className="footer-row">
         {lastLink ? (
           // Nothing priced yet: the total says nothing, the link just made may be wanted.
@@ -106,7 +116,13 @@ export function FormFooter({ submitButton, ...props }: FormFooterProps) {
             </strong>
           </p>
         )}
-        <button ref={submitButton} type="submit" className="button button--primary" disabled={busy}>
+        <button
+          ref={submitButton}
+          type="submit"
+          className="button button--primary"
+          disabled={busy}
+          aria-describedby={props.usualCurrency === undefined ? undefined : 'currency-notice'}
+        >
           {busy ? t('popup.form.creating') : t('popup.form.createLink')}
         </button>
       </div>

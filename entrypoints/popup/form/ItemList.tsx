@@ -41,6 +41,7 @@ export function ItemList({
           onLeave={(field) => onLeave(index, field)}
           onRemove={draft.items.length > 1 ? () => onRemove(index) : undefined}
           autoFocusName={index === 0 && props.autoFocusFirst}
+          currency={draft.currency.toUpperCase()}
         />
       ))}
       <div className="add-item">

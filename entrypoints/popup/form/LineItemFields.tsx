@@ -13,6 +13,8 @@ interface LineItemFieldsProps {
   /** The field lost focus: its value is checked then (prices and quantities). */
   onLeave: (field: ItemField) => void;
   autoFocusName: boolean;
+  /** The form's currency ("USDT"), shown where the price is typed. */
+  currency: string;
 }
 
 /** One line item: "Item 1" with its name, description, unit price and quantity. */
@@ -24,6 +26,7 @@ export function LineItemFields({
   onChange,
   onLeave,
   autoFocusName,
+  currency,
 }: LineItemFieldsProps) {
   const key = (field: ItemField) => itemKey(index, field);
   return (
@@ -69,6 +72,8 @@ export function LineItemFields({
           inputMode="decimal"
           autoComplete="off"
           placeholder="0.00"
+          // Thursday's USD carries over to Friday's form: the unit is where the amount is typed.
+          suffix={currency}
           className="field--price"
         />
         <TextField
