@@ -9,6 +9,7 @@
  *   npm start -- --screenshots DIR where the headless run saves its screenshots
  *   npm start -- --no-build        reuse .output/chrome-mv3
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,6 +24,7 @@ import {
 } from '../test/support/flows.ts';
 import { startSandbox, type Sandbox } from '../test/sandbox/server.ts';
 import { buildExtension, runScript } from './script-support.ts';
+import { CHROMIUM, ensureTools } from './tools.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -105,7 +107,22 @@ async function runWindow(extension: ExtensionBrowser, sandbox: Sandbox): Promise
   await new Promise<void>((done) => extension.context.on('close', () => done()));
 }
 
+/**
+ * A Chromium to open: Debian's (installed now where this user may), else Playwright's own,
+ * downloaded once; with neither possible, the message says the one command to run.
+ */
+function ensureChromium(): void {
+  try {
+    ensureTools([CHROMIUM]);
+  } catch (noDebian) {
+    console.log("No Debian Chromium to install here: downloading Playwright's own (once)…");
+    const download = spawnSync('npx', ['playwright', 'install', 'chromium'], { stdio: 'inherit' });
+    if (download.status !== 0) throw noDebian;
+  }
+}
+
 async function main(): Promise<void> {
+  ensureChromium();
   if (!args['no-build']) buildExtension();
   const sandbox = await startDemoSandbox();
   console.log(`Payfect sandbox: ${sandbox.apiBaseUrl}`);
