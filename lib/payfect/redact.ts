@@ -10,13 +10,61 @@ export const MIN_ECHO = 8;
 
 /**
  * `text` with the key removed: whole, in any letter case, and any run of MIN_ECHO or more
- * characters of it (a server that echoes "pfk_live_4f2a…" cut short, or upper-cased).
+ * characters of it (a server that echoes "pfk_live_4f2a…" cut short, or upper-cased) — and
+ * the same in every encoding a server or runtime may echo it in (secretForms).
  */
 export function scrubSecret(text: string, secret: string): string {
   if (secret === '') return text;
+  return secretForms(secret).reduce((scrubbed, form) => scrubRuns(scrubbed, form), text);
+}
+
+interface SecretForm {
+  readonly text: string;
+  /** The shortest run of it taken for an echo: as many bytes of the key as MIN_ECHO. */
+  readonly min: number;
+}
+
+/**
+ * The key as written, and as base64 and base64url (at each of the three byte offsets it may
+ * sit at inside a longer encoded value, such as an encoded "Authorization: Api-Key …"
+ * header), hex and percent-encoding. Matched without regard to case: over-redacting a
+ * base64 run that differs only in case costs nothing.
+ */
+function secretForms(secret: string): SecretForm[] {
+  const bytes = new TextEncoder().encode(secret);
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  const forms: SecretForm[] = [
+    { text: secret, min: Math.min(MIN_ECHO, secret.length) },
+    { text: encodeURIComponent(secret), min: Math.min(MIN_ECHO, secret.length) },
+    { text: hex.replace(/../gu, '%$&'), min: MIN_ECHO * 3 },
+    { text: hex, min: MIN_ECHO * 2 },
+  ];
+  for (const shift of [0, 1, 2]) {
+    const shifted = new Uint8Array(shift + bytes.length);
+    shifted.set(bytes, shift);
+    const encoded = btoa(String.fromCharCode(...shifted));
+    // Only the characters made of the key's bytes alone: not the shift's, not the padding's.
+    const whole = encoded.slice(Math.ceil((shift * 4) / 3), Math.floor(shifted.length / 3) * 4);
+    const min = Math.ceil((MIN_ECHO * 4) / 3);
+    forms.push(
+      { text: whole, min },
+      { text: whole.replaceAll('+', '-').replaceAll('/', '_'), min },
+    );
+  }
+  const seen = new Set<string>();
+  return forms.filter(({ text }) => {
+    const key = text.toLowerCase();
+    if (text === '' || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** `text` with every run of `min` or more characters of `form` replaced, in any case. */
+function scrubRuns(text: string, { text: form, min }: SecretForm): string {
   const haystack = text.toLowerCase();
-  const key = secret.toLowerCase();
-  const shortest = Math.min(MIN_ECHO, key.length);
+  const key = form.toLowerCase();
+  const shortest = Math.min(min, key.length);
   const hidden: [number, number][] = [];
   for (let at = 0; at < haystack.length; at += 1) {
     let longest = 0;

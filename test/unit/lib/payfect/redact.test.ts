@@ -45,3 +45,34 @@ describe('redactSecret', () => {
     });
   });
 });
+
+describe('scrubSecret, the key encoded', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+  const base64 = (text: string) => btoa(String.fromCharCode(...bytes(text)));
+  const hex = (text: string) =>
+    Array.from(bytes(text), (byte) => byte.toString(16).padStart(2, '0')).join('');
+
+  it.each([
+    ['base64', `echo ${base64(KEY)} end`],
+    ['base64 inside an encoded header, at each offset', `h=${base64(`Api-Key ${KEY}`)}`],
+    ['base64, one byte further', `h=${base64(`XApi-Key ${KEY}`)}`],
+    ['base64, two bytes further', `h=${base64(`XYApi-Key ${KEY}`)}`],
+    ['base64url', `t=${base64(`??>${KEY}`).replaceAll('+', '-').replaceAll('/', '_')}`],
+    ['hex', `bytes ${hex(KEY)}`],
+    ['hex upper-cased', `BYTES ${hex(KEY).toUpperCase()}`],
+    ['percent-encoded byte by byte', `q=${hex(KEY).replace(/../g, '%$&')}`],
+    ['URL-encoded with its odd characters', `q=${encodeURIComponent(`${KEY}/+=`)}`],
+  ])('removes it in %s', (_case, text) => {
+    const scrubbed = scrubSecret(text, KEY);
+    expect(scrubbed).toContain('[redacted]');
+    // Nothing decodable to the key is left in any form.
+    for (const form of [KEY, base64(KEY).slice(4, 20), hex(KEY).slice(0, 16)]) {
+      expect(scrubbed.toLowerCase()).not.toContain(form.toLowerCase());
+    }
+  });
+
+  it('keeps base64 and hex that are not the key', () => {
+    const text = `id ${base64('an unrelated value')} ${hex('another one')}`;
+    expect(scrubSecret(text, KEY)).toBe(text);
+  });
+});
