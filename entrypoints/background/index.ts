@@ -22,6 +22,9 @@ export default defineBackground(() => {
     .catch(logFailure('Worker start failed'));
   void settleOrphanedCreate().catch(logFailure('Settling an interrupted create failed'));
   void repairSettings().catch(logFailure('Repairing settings failed'));
+  // Lock after is kept at every wake, not only by its alarm: a worker woken past the deadline
+  // (by a message, a poll) drops the unlocked key from storage.session before anything else.
+  void lockUnusedKeys().catch(logFailure('Locking unused keys failed'));
   const statuses = createStatusService();
   const handle = createMessageHandler({}, statuses);
   // sendResponse rather than a returned promise: the promise form is not answered by

@@ -216,6 +216,8 @@ async function statusOf(items: KeyItems): Promise<KeyStatus> {
   }
   if (sealed === undefined) return { set: false, mode: 'unknown' };
   const expired = until !== undefined && Date.now() >= until;
+  // Past Lock after with the alarm not run yet: gone now, not at the alarm's turn.
+  if (expired) await forgetUnlocked(items);
   const lock = unlocked === undefined || expired ? 'locked' : 'unlocked';
   return sealed.last4 === ''
     ? { set: true, mode, lock, ...made }

@@ -229,6 +229,13 @@ describe('Lock after: an unlocked key unused for that long is locked again', () 
     expect((await keyStatus()).lock).toBe('locked');
   });
 
+  it('past the deadline with the alarm not yet fired, leaves storage.session when asked for its status', async () => {
+    now += 61 * MINUTE;
+    // The popup's first question (getState) finds it locked, and the plain key gone.
+    expect((await keyStatus()).lock).toBe('locked');
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+  });
+
   it('follows the setting: 15 minutes, or never', async () => {
     await withLockAfter(15);
     expect(await readApiKey()).toBe(KEY);

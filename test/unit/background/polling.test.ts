@@ -125,6 +125,14 @@ describe('the worker', () => {
     expect(Object.keys(await browser.notifications.getAll())).toEqual([id]);
   });
 
+  it('drops a key unlocked past Lock after as it wakes, before its alarm fires', async () => {
+    // As key-store.ts leaves an unlocked key: in storage.session, with its deadline.
+    await browser.storage.session.set({ apiKey: 'pfk_test_x', apiKeyUntil: 1 });
+    stubContextMenus();
+    background.main();
+    await vi.waitFor(async () => expect(await browser.storage.session.get(null)).toEqual({}));
+  });
+
   it('sets the badge again after a browser restart', async () => {
     await appendSession(session('open', { expiresAt: Date.now() + 60_000 }));
     stubContextMenus();
