@@ -1,4 +1,5 @@
 import { uiLocale } from './i18n.ts';
+import { currencyDecimals, formatDecimal, parseDecimal } from './money.ts';
 
 /*
  * Amounts, counts and dates as the user reads them, in the browser's UI language. Only for
@@ -51,4 +52,24 @@ export function formatAmount(decimal: string, locale: string = uiLocale()): stri
 /** A whole count with the locale's grouping: "10,000". */
 export function formatCount(count: number, locale: string = uiLocale()): string {
   return numberFormat(locale, 0).format(count);
+}
+
+/**
+ * An amount of `currency` as documents print it: grouped, with the currency's decimals
+ * ("1,250.00", "85.50" for TWD; "1,250" for JPY). A coin that allows more than two decimals
+ * (USDT: 6) shows two, and more only when the amount has them ("1,626.38", "0.123456"), so
+ * no digit is lost and none is invented. A string that is not a plain decimal stays as it is.
+ */
+export function formatMoney(
+  decimal: string,
+  currency: string,
+  locale: string = uiLocale(),
+): string {
+  const parsed = parseDecimal(decimal);
+  if (!parsed.ok || decimal.trim() !== decimal) return decimal;
+  const decimals = currencyDecimals(currency);
+  const shown = Math.max(Math.min(decimals, 2), Math.min(parsed.value.scale, decimals));
+  const text = formatDecimal(parsed.value, shown);
+  // More digits than the currency has (a stored oddity) are kept rather than rounded away.
+  return formatAmount(text, locale);
 }

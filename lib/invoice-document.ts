@@ -1,17 +1,30 @@
 import { FIELDS, keptValue } from './fields.ts';
-import { dateLocale, formatAmount } from './format.ts';
+import { dateLocale, formatAmount, formatMoney } from './format.ts';
 import type { SessionRecord } from './history.ts';
 import { t, uiLocale } from './i18n.ts';
 import type { Business, Client, DocumentKind } from './invoice.ts';
-import { networkWarning } from './message-template.ts';
-import { formatDecimal, multiply, parseDecimal, sum, ZERO, type Decimal } from './money.ts';
+import { isConverted, networkWarning } from './message-template.ts';
+import {
+  divideSignificant,
+  formatDecimal,
+  multiply,
+  parseDecimal,
+  sum,
+  ZERO,
+  type Decimal,
+} from './money.ts';
 
 /*
  * What an invoice or a receipt says, worked out from a History session and its profile's
  * business details — everything the invoice page (entrypoints/invoice/) prints, as strings in
  * the UI language, so the page only lays it out. Amounts are exact: each row is unit price ×
- * quantity in decimal, and the total due is Payfect's own string, never recomputed.
+ * quantity in decimal, and the total due is Payfect's own figure, never recomputed; every
+ * amount is printed one way (lib/format.ts formatMoney) while the record keeps the exact
+ * strings that were sent and are exported.
  */
+
+/** Significant digits of a printed exchange rate; the document says it is rounded. */
+export const RATE_SIGNIFICANT_DIGITS = 6;
 
 export interface DocumentRow {
   readonly name: string;
@@ -38,6 +51,8 @@ export interface InvoiceDocument {
     readonly name: string;
     readonly addressLines: readonly string[];
     readonly taxId: string;
+    /** The user's label for it (Settings → Invoices → Tax ID label), or the language's. */
+    readonly taxIdLabel: string;
     readonly email: string;
   };
   readonly client: {
@@ -50,9 +65,18 @@ export interface InvoiceDocument {
   readonly itemsCurrency: string;
   /** The sum of the rows, in the items' currency. */
   readonly subtotal: string;
-  /** Exactly as Payfect returned it, with its currency: what the client pays. */
+  /** What Payfect returned (the client pays), formatted, with its currency. */
   readonly total: string;
   readonly totalCurrency: string;
+  /**
+   * A fiat order Payfect answered in another currency (12,000.00 TWD answered as 376.47 USDT):
+   * the rate the two totals imply, rounded to RATE_SIGNIFICANT_DIGITS, and when it was quoted.
+   */
+  readonly conversion: { readonly rate: string; readonly quotedAt: string } | undefined;
+  /** Payfect echoed the fiat currency: the coin amount is set when the client opens the link. */
+  readonly setAtCheckout: boolean;
+  /** Made with a test key (isLivemode false): marked "TEST — not payable" on every page. */
+  readonly test: boolean;
   /** Which coin, which chain — and for a fiat price, that Payfect converts it. */
   readonly warning: string;
   /** "Tron (TRC20)": the chain it was paid on, for the receipt. */
@@ -61,6 +85,7 @@ export interface InvoiceDocument {
   readonly reference: string;
   /** The fields printed among the details (lib/fields.ts `invoice`): "PO number", …; set only. */
   readonly details: readonly { readonly label: string; readonly value: string }[];
+  /** The invoice's footer note, or on a receipt the receipt note. */
   readonly footerLines: readonly string[];
   /** Whether Settings still lacks a business name: the page points there. */
   readonly missingBusinessName: boolean;
@@ -100,9 +125,23 @@ function rowAmount(unitAmount: string, quantity: number): Decimal {
   return unit.ok ? multiply(unit.value, quantity) : ZERO;
 }
 
-/** Amounts with at least two decimals, grouped as the language writes them. */
-function money(value: Decimal, locale: string): string {
-  return formatAmount(formatDecimal(value, 2), locale);
+/** The rate of a fiat order answered in another currency, when both totals read. */
+function conversionOf(
+  session: SessionRecord,
+  subtotal: Decimal,
+  locale: string,
+): InvoiceDocument['conversion'] {
+  const ordered = session.itemsCurrency ?? session.currency;
+  if (ordered.toLowerCase() === session.currency.toLowerCase()) return undefined;
+  const answered = parseDecimal(session.amountTotal);
+  const rate = answered.ok
+    ? divideSignificant(answered.value, subtotal, RATE_SIGNIFICANT_DIGITS)
+    : undefined;
+  if (rate === undefined) return undefined;
+  return {
+    rate: formatAmount(formatDecimal(rate), locale),
+    quotedAt: formatDateTime(session.createdAt, locale),
+  };
 }
 
 function printedDetails(session: SessionRecord): InvoiceDocument['details'] {
@@ -122,6 +161,10 @@ export function invoiceDocument(
   const amounts = session.items.map((item) => rowAmount(item.unitAmount, item.quantity));
   const paid = session.status === 'complete';
   const client: Client = session.client ?? { name: '', email: '', address: '' };
+  const itemsCurrency = (session.itemsCurrency ?? session.currency).toUpperCase();
+  const money = (value: Decimal) => formatMoney(formatDecimal(value), itemsCurrency, locale);
+  const subtotal = sum(amounts);
+  const conversion = conversionOf(session, subtotal, locale);
   return {
     kind,
     number,
@@ -134,6 +177,7 @@ export function invoiceDocument(
       name: business.name,
       addressLines: lines(business.address),
       taxId: business.taxId,
+      taxIdLabel: business.taxIdLabel?.trim() || t('invoice.taxIdLabel'),
       email: business.email,
     },
     client: { name: client.name, email: client.email, addressLines: lines(client.address) },
@@ -141,20 +185,22 @@ export function invoiceDocument(
       name: item.name,
       description: item.description,
       quantity: formatAmount(String(item.quantity), locale),
-      unitPrice: formatAmount(item.unitAmount, locale),
-      amount: money(amounts[index] ?? ZERO, locale),
+      unitPrice: formatMoney(item.unitAmount, itemsCurrency, locale),
+      amount: money(amounts[index] ?? ZERO),
     })),
-    itemsCurrency: (session.itemsCurrency ?? session.currency).toUpperCase(),
-    subtotal: money(sum(amounts), locale),
-    // Not regrouped: the very string Payfect returned, which a client pastes into a wallet.
-    total: session.amountTotal,
+    itemsCurrency,
+    subtotal: money(subtotal),
+    total: formatMoney(session.amountTotal, session.currency, locale),
     totalCurrency: session.currency.toUpperCase(),
+    conversion,
+    setAtCheckout: conversion === undefined && isConverted(session),
+    test: !session.isLivemode,
     warning: networkWarning(session),
     network: session.networkName,
     url: session.url,
     reference: session.reference,
     details: printedDetails(session),
-    footerLines: lines(business.footer),
+    footerLines: lines(kind === 'receipt' ? (business.receiptNote ?? '') : business.footer),
     missingBusinessName: business.name.trim() === '',
     notPaid: kind === 'receipt' && !paid,
   };

@@ -35,6 +35,14 @@ export const BusinessSchema = z.object({
   email: line,
   /** Payment terms, thanks, anything printed at the foot of every invoice. */
   footer: z.string().check(z.maxLength(MAX_FOOTER_LENGTH)),
+  /**
+   * Printed on a receipt instead of the footer ("Payment due within 7 days" is not a
+   * receipt's), and the label of the tax ID ("VAT number"; empty = the language's own,
+   * "Tax ID" / 統一編號). Optional: profiles stored before them read as empty, with no
+   * migration.
+   */
+  receiptNote: z.optional(z.string().check(z.maxLength(MAX_FOOTER_LENGTH))),
+  taxIdLabel: z.optional(line),
   invoicePrefix: z.string().check(z.maxLength(MAX_PREFIX_LENGTH)),
   /** The number the next created link gets. */
   nextInvoiceNumber: InvoiceNumberValue,
@@ -188,6 +196,9 @@ export function checkBusiness(
     taxId: typed.taxId.trim(),
     email: typed.email.trim(),
     footer: typed.footer.trim(),
+    // Optional: a profile saved before they existed stays as it was.
+    ...(typed.receiptNote === undefined ? {} : { receiptNote: typed.receiptNote.trim() }),
+    ...(typed.taxIdLabel === undefined ? {} : { taxIdLabel: typed.taxIdLabel.trim() }),
     invoicePrefix: typed.invoicePrefix.trim(),
     nextInvoiceNumber: typed.nextInvoiceNumber,
   };
@@ -197,11 +208,13 @@ export function checkBusiness(
     taxId: MAX_BUSINESS_LINE,
     email: MAX_BUSINESS_LINE,
     footer: MAX_FOOTER_LENGTH,
+    receiptNote: MAX_FOOTER_LENGTH,
+    taxIdLabel: MAX_BUSINESS_LINE,
     invoicePrefix: MAX_PREFIX_LENGTH,
   } as const;
   for (const [field, max] of Object.entries(limits) as [keyof typeof limits, number][]) {
-    const value = business[field];
-    const multiline = field === 'address' || field === 'footer';
+    const value = business[field] ?? '';
+    const multiline = field === 'address' || field === 'footer' || field === 'receiptNote';
     if (value.length > max) errors[`business.${field}`] = messages.tooLong(max);
     else if (!isPrintable(value, { multiline })) errors[`business.${field}`] = messages.hidden;
   }

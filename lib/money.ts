@@ -112,3 +112,36 @@ export function currencyDecimals(currency: string): number {
     FIAT_DECIMALS
   );
 }
+
+/**
+ * a ÷ b rounded half-up to `digits` significant digits (never fewer decimals than 0), or
+ * undefined when b is zero. A quotient of two decimals rarely ends, so a rate is printed to a
+ * fixed precision and says so; it is worked out in integers, never through a float.
+ */
+export function divideSignificant(a: Decimal, b: Decimal, digits: number): Decimal | undefined {
+  if (b.units === 0n || !Number.isSafeInteger(digits) || digits < 1) return undefined;
+  // a/b = numerator/denominator, both integers.
+  const numerator = a.units * 10n ** BigInt(b.scale);
+  const denominator = b.units * 10n ** BigInt(a.scale);
+  if (numerator === 0n) return ZERO;
+  const smallest = 10n ** BigInt(digits - 1);
+  let scale = 0;
+  while ((numerator * 10n ** BigInt(scale)) / denominator < smallest) scale += 1;
+  const units = (numerator * 10n ** BigInt(scale) * 2n + denominator) / (2n * denominator);
+  // Rounding up may carry into one more digit (9.99995 → 10.0000): drop the extra zero.
+  return units >= smallest * 10n && scale > 0 && units % 10n === 0n
+    ? { units: units / 10n, scale: scale - 1 }
+    : { units, scale };
+}
+
+/** Rounded half-up to `decimals` places: what a quoted amount in a coin of that precision is. */
+export function roundHalfUp(value: Decimal, decimals: number): Decimal {
+  if (value.scale <= decimals) return value;
+  const divisor = 10n ** BigInt(value.scale - decimals);
+  return { units: (value.units * 2n + divisor) / (2n * divisor), scale: decimals };
+}
+
+/** a × b, exactly. */
+export function multiplyDecimals(a: Decimal, b: Decimal): Decimal {
+  return { units: a.units * b.units, scale: a.scale + b.scale };
+}

@@ -78,7 +78,7 @@ const EXAMPLES: readonly Example[] = [
   {
     locale: 'zh-TW',
     file: 'invoice-zh-TW',
-    words: { save: /^儲存$/, invoice: '發票', create: '建立連結' },
+    words: { save: /^儲存$/, invoice: '請款單', create: '建立連結' },
     fields: {
       name: '公司名稱',
       address: '公司地址',

@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
 import { qrMatrix } from '../../components/qr-image.ts';
 import { t } from '../../lib/i18n.ts';
-import type { InvoiceDocument } from '../../lib/invoice-document.ts';
+import { RATE_SIGNIFICANT_DIGITS, type InvoiceDocument } from '../../lib/invoice-document.ts';
 import { isWebUrl } from '../../utils/navigation.ts';
+import { pageRules } from './page-rules.ts';
 
 /** A block of lines (an address), each its own line in the PDF's text too. */
 function Lines({ lines }: { lines: readonly string[] }) {
@@ -47,7 +48,9 @@ function SheetFrom({ business, logo }: { business: Business; logo: string | null
       <p className="sheet-lines">
         <Lines lines={business.addressLines} />
         {business.taxId && (
-          <span className="line">{t('invoice.taxId', { taxId: business.taxId })}</span>
+          <span className="line">
+            {t('invoice.taxId', { label: business.taxIdLabel, taxId: business.taxId })}
+          </span>
         )}
         {business.email && <span className="line">{business.email}</span>}
       </p>
@@ -157,6 +160,35 @@ function SheetItems({ document, receipt }: { document: InvoiceDocument; receipt:
   );
 }
 
+/** How a fiat order became the amount paid: the rate Payfect's two totals imply, or that it is set at checkout. */
+function SheetConversion({ document, receipt }: { document: InvoiceDocument; receipt: boolean }) {
+  const { conversion } = document;
+  if (conversion !== undefined) {
+    return (
+      <p className="sheet-conversion">
+        {t('invoice.rate', {
+          from: document.itemsCurrency,
+          to: document.totalCurrency,
+          rate: conversion.rate,
+          digits: RATE_SIGNIFICANT_DIGITS,
+          quotedAt: conversion.quotedAt,
+        })}
+      </p>
+    );
+  }
+  if (!document.setAtCheckout || receipt) return null;
+  return <p className="sheet-conversion">{t('invoice.setAtCheckout', { coin: 'USDT' })}</p>;
+}
+
+/** A test link's document, on screen; each printed page says it too (page-rules.ts). */
+function TestMark() {
+  return (
+    <p className="sheet-test" role="note">
+      <strong>{t('invoice.testMark')}</strong> <span>{t('invoice.testMarkHint')}</span>
+    </p>
+  );
+}
+
 /** An invoice's "How to pay": the warning, the link's validity, its QR code and the link. */
 function SheetPay({ document }: { document: InvoiceDocument }) {
   return (
@@ -191,6 +223,8 @@ export function InvoiceSheet({
   const receipt = document.kind === 'receipt';
   return (
     <main className="sheet" data-ready="true">
+      <style>{pageRules(document.number, document.test)}</style>
+      {document.test && <TestMark />}
       <header className="sheet-head">
         <SheetFrom business={document.business} logo={logo} />
         <div className="sheet-title">
@@ -202,6 +236,7 @@ export function InvoiceSheet({
 
       <SheetBillTo client={document.client} />
       <SheetItems document={document} receipt={receipt} />
+      <SheetConversion document={document} receipt={receipt} />
       {!receipt && <SheetPay document={document} />}
 
       {receipt && (

@@ -1,9 +1,7 @@
-import { useState, type ChangeEvent } from 'react';
 import { fieldId, TextAreaField, TextField } from '../../components/Field.tsx';
 import type { FieldErrors } from '../../lib/draft.ts';
 import { t } from '../../lib/i18n.ts';
-import { MAX_LOGO_LENGTH } from '../../lib/invoice.ts';
-import { scaledLogo } from './logo.ts';
+import { LogoField } from './LogoField.tsx';
 import { typedInvoicePreview, type BusinessField, type SettingsValues } from './values.ts';
 
 interface InvoiceSectionProps {
@@ -26,7 +24,6 @@ export function InvoiceSection({
   onLogoChange,
   numberNote,
 }: InvoiceSectionProps) {
-  const [logoError, setLogoError] = useState<string | undefined>(undefined);
   const preview = typedInvoicePreview(values);
 
   function text(field: BusinessField, label: string, extra: { hint?: string; type?: string } = {}) {
@@ -40,20 +37,6 @@ export function InvoiceSection({
         hint={extra.hint}
         type={extra.type}
       />
-    );
-  }
-
-  function pickLogo(event: ChangeEvent<HTMLInputElement>) {
-    const file = event.currentTarget.files?.[0];
-    event.currentTarget.value = '';
-    if (file === undefined) return;
-    setLogoError(undefined);
-    scaledLogo(file, MAX_LOGO_LENGTH).then(
-      (scaled) => {
-        if (scaled.ok) onLogoChange(scaled.value);
-        else setLogoError(scaled.error);
-      },
-      () => setLogoError(t('options.invoices.logoUnreadable')),
     );
   }
 
@@ -72,43 +55,12 @@ export function InvoiceSection({
       />
       <div className="row">
         {text('business.taxId', t('options.invoices.taxId'))}
-        {text('business.email', t('options.invoices.email'), { type: 'email' })}
+        {text('business.taxIdLabel', t('options.invoices.taxIdLabel'), {
+          hint: t('options.invoices.taxIdLabelHint'),
+        })}
       </div>
-      <div className="field">
-        <label htmlFor="field-logo">{t('options.invoices.logo')}</label>
-        <input
-          id="field-logo"
-          type="file"
-          accept="image/png,image/jpeg,image/webp,image/gif,image/svg+xml"
-          onChange={pickLogo}
-          aria-invalid={logoError ? true : undefined}
-          aria-describedby={logoError ? 'field-logo-error' : 'field-logo-hint'}
-        />
-        {logoError ? (
-          <p id="field-logo-error" className="field-error">
-            {logoError}
-          </p>
-        ) : (
-          <p id="field-logo-hint" className="field-hint">
-            {t('options.invoices.logoHint')}
-          </p>
-        )}
-        {logo !== null && (
-          <div className="logo-preview">
-            <img src={logo} alt={t('options.invoices.logoPreview')} />
-            <button
-              type="button"
-              className="button button--small"
-              onClick={() => {
-                onLogoChange(null);
-                setLogoError(undefined);
-              }}
-            >
-              {t('options.invoices.removeLogo')}
-            </button>
-          </div>
-        )}
-      </div>
+      {text('business.email', t('options.invoices.email'), { type: 'email' })}
+      <LogoField logo={logo} onLogoChange={onLogoChange} />
       <div className="row">
         {text('business.invoicePrefix', t('options.invoices.prefix'))}
         <TextField
@@ -131,6 +83,15 @@ export function InvoiceSection({
         onValueChange={(value) => onChange('business.footer', value)}
         error={errors['business.footer']}
         hint={t('options.invoices.footerHint')}
+        rows={2}
+      />
+      <TextAreaField
+        id={fieldId('business.receiptNote')}
+        label={t('options.invoices.receiptNote')}
+        value={values['business.receiptNote']}
+        onValueChange={(value) => onChange('business.receiptNote', value)}
+        error={errors['business.receiptNote']}
+        hint={t('options.invoices.receiptNoteHint')}
         rows={2}
       />
     </section>

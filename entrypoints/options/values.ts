@@ -33,10 +33,12 @@ export const BUSINESS_FIELDS = [
   'business.name',
   'business.address',
   'business.taxId',
+  'business.taxIdLabel',
   'business.email',
   'business.invoicePrefix',
   'business.nextInvoiceNumber',
   'business.footer',
+  'business.receiptNote',
 ] as const;
 export type BusinessField = (typeof BUSINESS_FIELDS)[number];
 
@@ -77,6 +79,8 @@ export function valuesOf(settings: Settings): SettingsValues {
     'business.invoicePrefix': settings.business.invoicePrefix,
     'business.nextInvoiceNumber': String(nextInvoiceValue(settings.business)),
     'business.footer': settings.business.footer,
+    'business.receiptNote': settings.business.receiptNote ?? '',
+    'business.taxIdLabel': settings.business.taxIdLabel ?? '',
     // Set explicitly (undefined too), so saving a page that has none overrides the stored one.
     confirmedKeyOrigin: settings.confirmedKeyOrigin,
   };
@@ -102,6 +106,8 @@ export function businessOf(values: SettingsValues, stored: Business, next: numbe
     taxId: values['business.taxId'],
     email: values['business.email'],
     footer: values['business.footer'],
+    receiptNote: values['business.receiptNote'],
+    taxIdLabel: values['business.taxIdLabel'],
     invoicePrefix: values['business.invoicePrefix'],
     nextInvoiceNumber: next,
     issued: stored.issued,

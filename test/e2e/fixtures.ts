@@ -1,5 +1,6 @@
 import { test as base, expect } from '@playwright/test';
 import { launchWithExtension, type ExtensionBrowser } from '../support/chromium.ts';
+import type { SandboxOptions } from '../sandbox/config.ts';
 import { startSandbox, type Sandbox } from '../sandbox/server.ts';
 
 interface Fixtures {
@@ -7,6 +8,8 @@ interface Fixtures {
   extension: ExtensionBrowser;
   /** A Payfect sandbox on a random loopback port, private to the test. */
   sandbox: Sandbox;
+  /** More options for that sandbox (`test.use({ sandboxOptions: { quoteUsdt: '0.0312' } })`). */
+  sandboxOptions: SandboxOptions;
 }
 
 export const test = base.extend<Fixtures>({
@@ -17,8 +20,9 @@ export const test = base.extend<Fixtures>({
     await use(browser);
     await browser.close();
   },
-  sandbox: async ({}, use) => {
-    const sandbox = await startSandbox({ port: 0, quiet: true });
+  sandboxOptions: [{}, { option: true }],
+  sandbox: async ({ sandboxOptions }, use) => {
+    const sandbox = await startSandbox({ ...sandboxOptions, port: 0, quiet: true });
     await use(sandbox);
     await sandbox.close();
   },

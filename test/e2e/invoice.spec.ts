@@ -43,7 +43,7 @@ const ZH: Words = {
   create: '建立連結',
   history: '紀錄',
   refresh: '重新整理狀態',
-  invoice: '發票',
+  invoice: '請款單',
   receipt: '收據',
   more: '更多選項',
 };

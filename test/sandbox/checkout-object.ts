@@ -4,7 +4,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { formatDecimal, multiply, sum } from '../../lib/money.ts';
+import { currencyFacts } from '../../lib/currencies.ts';
+import {
+  formatDecimal,
+  multiply,
+  multiplyDecimals,
+  roundHalfUp,
+  sum,
+  type Decimal,
+} from '../../lib/money.ts';
 import { PAYMENT_CRYPTO_CURRENCY, type Choice } from './config.ts';
 import type { CheckoutRequest } from './validate.ts';
 
@@ -90,6 +98,20 @@ export interface NewCheckoutContext {
   readonly networks: readonly Choice[];
   /** Made with a live key (SandboxOptions.liveKeys). */
   readonly isLivemode?: boolean;
+  /** SandboxOptions.quoteUsdt: a fiat order is answered in USDT at this rate. */
+  readonly quoteUsdt?: Decimal;
+}
+
+/** The total and currency the answer gives: the order's, or USDT at the configured rate. */
+function answeredTotal(
+  total: Decimal,
+  currency: string,
+  quoteUsdt: Decimal | undefined,
+): { amountTotal: string; currency: string } {
+  const fiat = currencyFacts(currency)?.quotedInUsdt ?? false;
+  if (quoteUsdt === undefined || !fiat) return { amountTotal: formatDecimal(total, 2), currency };
+  const usdt = roundHalfUp(multiplyDecimals(total, quoteUsdt), 2);
+  return { amountTotal: formatDecimal(usdt, 2), currency: PAYMENT_CRYPTO_CURRENCY.value };
 }
 
 /** A new open session from a validated request. Amounts are exact: "20.5" × 1 is "20.50". */
@@ -113,8 +135,7 @@ export function newCheckout(request: CheckoutRequest, context: NewCheckoutContex
       quantity: item.quantity,
       amount: formatDecimal(amount, 2),
     })),
-    amountTotal: formatDecimal(sum(priced.map(({ amount }) => amount)), 2),
-    currency: request.currency,
+    ...answeredTotal(sum(priced.map(({ amount }) => amount)), request.currency, context.quoteUsdt),
     status: 'open',
     createdAtMs: context.now,
     updatedAtMs: context.now,

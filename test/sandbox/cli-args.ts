@@ -1,6 +1,6 @@
 /** `npm run sandbox` arguments and environment, read into sandbox options. */
 import { err, ok, type Result } from '../../lib/result.ts';
-import { DEFAULT_CLI_PORT, DEFAULT_SANDBOX_KEY } from './config.ts';
+import { DEFAULT_CLI_PORT, DEFAULT_SANDBOX_KEY, parseQuoteRate } from './config.ts';
 
 export interface CliSettings {
   readonly help: boolean;
@@ -9,6 +9,8 @@ export interface CliSettings {
   readonly lifetimeMs: number | undefined;
   readonly dataFile: string | undefined;
   readonly quiet: boolean;
+  /** USDT per unit of fiat, as typed; undefined: the fiat currency is echoed. */
+  readonly quoteUsdt: string | undefined;
 }
 
 export const USAGE = `Usage: npm run sandbox -- [options]
@@ -23,6 +25,9 @@ Options (each also read from the environment variable shown):
                     default 24h)
   --data FILE       keep sessions in FILE so they survive a restart (PAYFECT_SANDBOX_DATA,
                     default: memory only)
+  --quote-usdt RATE answer a fiat-priced checkout in USDT at RATE USDT per unit of fiat,
+                    e.g. 0.0312 for TWD (PAYFECT_SANDBOX_QUOTE_USDT, default: answer in the
+                    order's own currency, as Payfect's docs show)
   --quiet           no line per request
   --help            this text
 `;
@@ -71,7 +76,7 @@ export function parseCliArgs(argv: readonly string[], env: Env): Result<CliSetti
       continue;
     }
     const [name = '', inline] = arg.split(/=(.*)/s, 2);
-    if (!['--port', '--key', '--lifetime', '--data'].includes(name)) {
+    if (!['--port', '--key', '--lifetime', '--data', '--quote-usdt'].includes(name)) {
       return err(`Unknown option "${arg}" (see --help)`);
     }
     const value = inline ?? argv[(index += 1)];
@@ -95,6 +100,11 @@ export function parseCliArgs(argv: readonly string[], env: Env): Result<CliSetti
   if (keys.some((key) => /\s/.test(key))) return err('An API key cannot contain white space');
 
   const dataFile = last('--data', 'PAYFECT_SANDBOX_DATA');
+  const quoteUsdt = last('--quote-usdt', 'PAYFECT_SANDBOX_QUOTE_USDT');
+  if (quoteUsdt !== undefined) {
+    const rate = parseQuoteRate(quoteUsdt);
+    if (!rate.ok) return err(rate.error);
+  }
   return ok({
     help,
     port: port.value,
@@ -102,5 +112,6 @@ export function parseCliArgs(argv: readonly string[], env: Env): Result<CliSetti
     lifetimeMs: lifetime.value,
     dataFile,
     quiet,
+    quoteUsdt,
   });
 }

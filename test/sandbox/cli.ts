@@ -41,6 +41,7 @@ async function main(): Promise<number> {
       lifetimeMs: settings.lifetimeMs,
       dataFile: settings.dataFile,
       quiet: settings.quiet,
+      ...(settings.quoteUsdt === undefined ? {} : { quoteUsdt: settings.quoteUsdt }),
     });
   } catch (error) {
     console.error(`The Payfect sandbox could not start: ${listenFailure(error, settings.port)}`);

@@ -1,4 +1,5 @@
 import { CURRENCY_TABLE } from '../../lib/currencies.ts';
+import { parseDecimal, type Decimal } from '../../lib/money.ts';
 
 /**
  * What a sandbox instance is told at start, and the defaults that make `startSandbox()` and
@@ -75,6 +76,12 @@ export interface SandboxOptions {
   /** Where log lines go (default console.log). */
   readonly log?: (line: string) => void;
   readonly callbackTimeoutMs?: number;
+  /**
+   * USDT per unit of fiat ("0.0312"): a checkout priced in a fiat currency is answered in
+   * USDT at this rate (`currency: "usdt"`, the total converted and rounded half-up to
+   * cents), as Payfect may answer. Unset: the fiat currency is echoed, as its docs show.
+   */
+  readonly quoteUsdt?: string;
 }
 
 export interface SandboxConfig {
@@ -90,6 +97,17 @@ export interface SandboxConfig {
   readonly merchant: { readonly id: string; readonly name: string };
   readonly log: (line: string) => void;
   readonly callbackTimeoutMs: number;
+  readonly quoteUsdt: Decimal | undefined;
+}
+
+/** A positive decimal rate, or a message saying what is wrong with it. */
+export function parseQuoteRate(
+  text: string,
+): { ok: true; value: Decimal } | { ok: false; error: string } {
+  const parsed = parseDecimal(text, { maxDecimals: 18 });
+  return parsed.ok && parsed.value.units > 0n
+    ? { ok: true, value: parsed.value }
+    : { ok: false, error: `"${text}" is not a rate; write USDT per unit of fiat, like 0.0312` };
 }
 
 function nonEmpty<T>(list: readonly T[] | undefined, fallback: readonly T[], what: string) {
@@ -112,6 +130,8 @@ export function resolveOptions(options: SandboxOptions = {}): SandboxConfig {
   if (keys.some((key) => key.trim() === '' || /\s/.test(key))) {
     throw new TypeError('Sandbox keys must be non-empty and contain no white space');
   }
+  const quote = options.quoteUsdt === undefined ? undefined : parseQuoteRate(options.quoteUsdt);
+  if (quote !== undefined && !quote.ok) throw new TypeError(`Sandbox quoteUsdt: ${quote.error}`);
   const print = options.log ?? ((line: string) => console.log(line));
   return {
     port,
@@ -129,5 +149,6 @@ export function resolveOptions(options: SandboxOptions = {}): SandboxConfig {
     },
     log: options.quiet === true ? () => undefined : print,
     callbackTimeoutMs: options.callbackTimeoutMs ?? DEFAULT_CALLBACK_TIMEOUT_MS,
+    quoteUsdt: quote?.value,
   };
 }

@@ -13,6 +13,8 @@ export interface PrintedPdf {
   /** The payload of the QR code on its first page, decoded from a 150 dpi rendering. */
   readonly qr: string | undefined;
   readonly pages: number;
+  /** Each page's text on its own (`pdftotext -f N -l N`), first page first. */
+  readonly pageTexts: readonly string[];
   readonly bytes: number;
 }
 
@@ -33,7 +35,13 @@ export async function printedPdf(page: Page): Promise<PrintedPdf> {
     execFileSync('pdftoppm', ['-r', '150', '-png', '-f', '1', '-l', '1', file, join(dir, 'page')]);
     const png = PNG.sync.read(readFileSync(join(dir, 'page-1.png')));
     const qr = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
-    return { text, qr, pages, bytes: pdf.length };
+    const pageTexts = Array.from({ length: pages }, (_, index) => {
+      const page = String(index + 1);
+      return execFileSync('pdftotext', ['-layout', '-f', page, '-l', page, file, '-'], {
+        encoding: 'utf8',
+      });
+    });
+    return { text, qr, pages, pageTexts, bytes: pdf.length };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -113,6 +113,7 @@ function createCheckout(context: SandboxContext, req: IncomingMessage, body: Buf
     merchant: config.merchant,
     networks: config.networks,
     isLivemode: config.liveKeys.some((key) => sameKey(presentedKey(req), key)),
+    quoteUsdt: config.quoteUsdt,
   });
   context.store.put(checkout);
   // The docs say 200 OK (not 201) for a created session.

@@ -57,6 +57,8 @@ const BUSINESS = {
   'business.invoicePrefix': '2026-',
   'business.nextInvoiceNumber': ' 42 ',
   'business.footer': 'Net 14 days. Thank you!',
+  'business.receiptNote': ' Thank you for your payment. ',
+  'business.taxIdLabel': 'VAT number ',
 };
 
 describe('the Next invoice number as typed', () => {
@@ -101,10 +103,12 @@ describe('business errors from the background', () => {
       'business.name',
       'business.address',
       'business.taxId',
+      'business.taxIdLabel',
       'business.email',
       'business.invoicePrefix',
       'business.nextInvoiceNumber',
       'business.footer',
+      'business.receiptNote',
       'historyCap',
       'reminderMinutes',
     ]);
@@ -124,6 +128,8 @@ describe('saving Settings → Invoices', () => {
       invoicePrefix: '2026-',
       nextInvoiceNumber: 42,
       footer: 'Net 14 days. Thank you!',
+      receiptNote: 'Thank you for your payment.',
+      taxIdLabel: 'VAT number',
       issued: {},
     });
     expect(outcome.settings && valuesOf(outcome.settings)).toMatchObject({
