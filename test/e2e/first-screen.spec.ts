@@ -158,6 +158,27 @@ test('the History tab clicked before hydration opens History once React is there
   expect(times.clicks[0]).toBeLessThan(times.hydrated ?? 0);
 });
 
+test('the kept first screen holds no business details and no characters of the key', async ({
+  extension,
+  sandbox,
+}) => {
+  await connectToSandbox(extension, sandbox);
+  const options = await extension.context.newPage();
+  await options.goto(extension.url('options.html'));
+  await options.getByRole('textbox', { name: 'Business name' }).fill('Lin Studio Ltd');
+  await options.getByRole('textbox', { name: 'Business address' }).fill('12 Harbour Road');
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByRole('status').filter({ hasText: /^Saved/ })).toBeVisible();
+  await options.close();
+
+  const popup = await popupKeeping(extension, { name: 'Hosting', unitPrice: '9.99' });
+  const kept = (await popup.evaluate((key) => localStorage.getItem(key), FIRST_SCREEN_KEY)) ?? '';
+  expect(kept).toContain('Hosting');
+  const key = sandbox.keys[0] ?? '';
+  expect(key.length).toBeGreaterThan(8);
+  for (const secret of ['Lin Studio', 'Harbour', key.slice(-4)]) expect(kept).not.toContain(secret);
+});
+
 test('a draft saved after the first screen was kept (its popup closed before keeping a new one) replaces the drawn one', async ({
   extension,
   sandbox,

@@ -3,7 +3,8 @@ import { fieldId } from '../../../components/Field.tsx';
 import { DraftSchema, type Draft } from '../../../lib/draft.ts';
 import { FIRST_SCREEN_KEY, stampHolds } from '../../../storage/prerendered.ts';
 import { uiLocale } from '../../../lib/i18n.ts';
-import { StateSchema, type State } from '../../../lib/messages.ts';
+import { DEFAULT_BUSINESS } from '../../../lib/invoice.ts';
+import { StateSchema, type KeyStatus, type State } from '../../../lib/messages.ts';
 import { ITEM_FIELDS, itemKey, TOP_FIELDS, type TopField } from '../form/draft-edit.ts';
 import { initialView, type View } from '../view.ts';
 
@@ -132,5 +133,30 @@ export function nextFirstScreen(
   // A key with a passphrase may be locked by the next popup (Lock after, a browser restart)
   // with nothing this page could read in time: such a popup always renders as usual.
   if (view.kind !== 'form' || view.error !== null || next.key.lock !== undefined) return null;
-  return { state: next, draft: view.draft };
+  return { state: keptState(next), draft: view.draft };
+}
+
+/** A key's status with no characters of the key: which key it is, the form never shows. */
+function withoutDigits({ last4: _digits, ...status }: KeyStatus): KeyStatus {
+  return status;
+}
+
+/**
+ * The state as the first screen keeps it, on disk in the popup's localStorage: what the form
+ * shows before the worker answers, and nothing more — no business details (the invoice's
+ * letterhead is not the form's) and no characters of any key. Rendered from this very state,
+ * so the page hydrates it as drawn; the worker's answer then brings the rest.
+ */
+export function keptState(state: State): State {
+  const { invoicePrefix, nextInvoiceNumber, issued } = state.settings.business;
+  return {
+    ...state,
+    // Numbering alone: the Reference field's placeholder is the next invoice number.
+    settings: {
+      ...state.settings,
+      business: { ...DEFAULT_BUSINESS, invoicePrefix, nextInvoiceNumber, issued },
+    },
+    key: withoutDigits(state.key),
+    profiles: state.profiles.map((profile) => ({ ...profile, key: withoutDigits(profile.key) })),
+  };
 }

@@ -35,8 +35,37 @@ beforeEach(async () => {
 });
 
 describe('the first screen kept for the next popup', () => {
-  it('is the form with the stored draft, from the state as it is', () => {
-    expect(nextFirstScreen(state, 'form', DRAFT)).toEqual({ state, draft: DRAFT });
+  it('is the form with the stored draft, from the state as it is but for the key digits', () => {
+    const key = { ...state.key };
+    delete key.last4;
+    expect(nextFirstScreen(state, 'form', DRAFT)).toEqual({
+      state: { ...state, key, profiles: state.profiles.map((p) => ({ ...p, key })) },
+      draft: DRAFT,
+    });
+  });
+
+  it('keeps no business details and no characters of the key, only the numbering', () => {
+    const business = {
+      ...state.settings.business,
+      name: 'Lin Studio Ltd',
+      address: '12 Harbour Road, Taipei',
+      taxId: 'TW-12345678',
+      email: 'billing@lin.example',
+      footer: 'Bank: 0123-456',
+      invoicePrefix: 'LS-',
+      nextInvoiceNumber: 42,
+    };
+    const withDetails: State = { ...state, settings: { ...state.settings, business } };
+    const kept = JSON.stringify(nextFirstScreen(withDetails, 'form', DRAFT));
+    for (const secret of ['Lin Studio', 'Harbour', '12345678', 'billing@', '0123-456', '0001']) {
+      expect(kept).not.toContain(secret);
+    }
+    expect(state.key.last4).toBe('0001');
+    const screen = nextFirstScreen(withDetails, 'form', DRAFT);
+    expect(screen?.state.settings.business).toMatchObject({
+      invoicePrefix: 'LS-',
+      nextInvoiceNumber: 42,
+    });
   });
 
   it('is a new form in the last link’s currency when no draft is stored', () => {
