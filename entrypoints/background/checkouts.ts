@@ -1,5 +1,6 @@
 import { REDIRECT_FIELDS } from '../../lib/fields.ts';
 import type { SessionRecord } from '../../lib/history.ts';
+import { answerCurrencyHolds } from '../../lib/payfect/held-to-request.ts';
 import { t } from '../../lib/i18n.ts';
 import type { LastCreate, ResponseFor, UiError } from '../../lib/messages.ts';
 import type { Order } from '../../lib/order.ts';
@@ -175,6 +176,16 @@ export function createCheckoutService(deps: BackgroundDeps = {}): CheckoutServic
     if (!result.ok) {
       if (issued !== undefined) await releaseInvoiceNumber(connection.profileId, issued);
       const error = uiErrorFromFailedCreate(result.error);
+      await markSettled({ state: 'failed', requestId, error });
+      return failure(error);
+    }
+    if (!answerCurrencyHolds(sent.currency, result.value.currency)) {
+      // Not stored, not shown: its currency would be printed on the invoice. The number stays
+      // taken: something may exist at Payfect under it.
+      const error: UiError = {
+        kind: 'malformed_response',
+        message: t('background.answerCurrency', { currency: sent.currency.toUpperCase() }),
+      };
       await markSettled({ state: 'failed', requestId, error });
       return failure(error);
     }

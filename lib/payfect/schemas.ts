@@ -256,12 +256,18 @@ export function createdAtMs(checkout: Pick<Checkout, 'createdAt'>): number {
 
 /* More than any real list (the docs show one); a longer one is cut, not shown whole. */
 const MAX_OFFERED_NETWORKS = 20;
-const MAX_NETWORK_NAME_LENGTH = 60;
+const MAX_NETWORK_NAME_LENGTH = 40;
+/*
+ * What a network's name may be made of ("Tron (TRC20)", "BNB Smart Chain", "Polygon PoS"):
+ * it is printed on invoices and in chat messages as "Pay in USDT on <name> only", so a
+ * hostile answer must not get markup, links or sentences of its own there.
+ */
+const NETWORK_NAME = /^[\p{L}\p{N} ()._+/-]+$/u;
 
-/** A network's name as shown: no hidden characters, not too long; its value when empty. */
+/** A network's name as shown: Payfect's when plain and short, else its value itself. */
 function shownNetworkName(name: string, value: string): string {
-  const shown = withoutHiddenCharacters(name).trim().slice(0, MAX_NETWORK_NAME_LENGTH);
-  return shown === '' ? value : shown;
+  const shown = withoutHiddenCharacters(name).trim();
+  return shown.length <= MAX_NETWORK_NAME_LENGTH && NETWORK_NAME.test(shown) ? shown : value;
 }
 
 /**

@@ -167,6 +167,29 @@ describe('createCheckout', () => {
     expect(await readHistory()).toEqual([]);
   });
 
+  it('refuses an answer in another currency than the order, storing and showing nothing', async () => {
+    const first = await create('r1');
+    if (!first.ok) throw new Error(first.error.message);
+    const answer = await fetch(`${sandbox.apiBaseUrl}/checkouts/${first.session.id}/`, {
+      headers: { Authorization: `Api-Key ${key}` },
+    });
+    // A new id, as a hostile server would answer, with a currency that prints as markup.
+    const body = {
+      ...((await answer.json()) as object),
+      id: 'cs_hostile_1',
+      currency: '<b>USDT</b><img src=x>',
+    };
+    sandbox.faults.add({ match: 'create', respond: { status: 201, body: JSON.stringify(body) } });
+    expect(await create('r2', { reference: 'INV-43' })).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'malformed_response',
+        message: expect.stringContaining('Payfect answered in another currency than the USDT'),
+      },
+    });
+    expect(await readHistory()).toEqual([first.session]);
+  });
+
   it('refuses a second create answered with the id of the first, keeping the first intact', async () => {
     const first = await create('r1');
     if (!first.ok) throw new Error(first.error.message);

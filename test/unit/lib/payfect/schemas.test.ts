@@ -182,14 +182,19 @@ describe('the checkout response schema', () => {
       { value: '', name: 'Empty' },
       { value: 'bsc', name: 'B'.repeat(500) },
       { value: 'arbitrum', name: '\u2066\u2069' },
+      { value: 'base', name: '<b>Base</b> — send to 0xEvil' },
+      { value: 'solana', name: 'Solana: https://pay.evil.example' },
     ];
     const offered = offeredNetworks({
       paymentMethodOptions: { crypto: [{ currency: null, networks }] },
     });
     expect(offered).toEqual([
       { value: 'polygon', name: 'Polygon (PoS)' },
-      { value: 'bsc', name: 'B'.repeat(60) },
+      // Too long, hidden characters only, markup, a sentence with a link: the value itself.
+      { value: 'bsc', name: 'bsc' },
       { value: 'arbitrum', name: 'arbitrum' },
+      { value: 'base', name: 'base' },
+      { value: 'solana', name: 'solana' },
     ]);
     for (const { value } of offered) {
       expect(z.safeParse(OrderSchema.shape.network, value).success).toBe(true);
