@@ -87,6 +87,37 @@ for (const { field, input, message } of REFUSED_INPUTS) {
   });
 }
 
+test('emoji names are sent as typed; hidden characters are refused as the field is left', async ({
+  extension,
+  sandbox,
+}) => {
+  const popup = await openPopup(extension);
+  const name = popup.getByRole('textbox', { name: 'Item name' });
+  for (const tricked of ['Logo \u202Egpj.exe', 'Logo\u200Bdesign']) {
+    await name.fill(tricked);
+    await popup.keyboard.press('Tab');
+    // Said on leaving the field, before any Create link.
+    await expect(name).toHaveAttribute('aria-invalid', 'true');
+    await expect(name).toHaveAccessibleDescription(/Remove the invisible characters/);
+  }
+  const item = 'Dev support 👩🏽‍💻';
+  const client = 'Family 👨‍👩‍👧 Bakery 🏳️‍🌈';
+  await fillItems(popup, [{ name: item, unitPrice: '80' }]);
+  await popup.keyboard.press('Tab');
+  await expect(name).not.toHaveAttribute('aria-invalid', 'true');
+  await popup
+    .getByRole('combobox', { name: 'Client name' })
+    .or(popup.getByRole('textbox', { name: 'Client name' }))
+    .fill(client);
+  await popup.getByRole('button', { name: 'Create link' }).click();
+  await expect(popup.getByRole('button', { name: 'Copy link' })).toBeVisible();
+  expect(createRequests(sandbox).map((r) => r.json)).toMatchObject([
+    { invoice_items: [{ price_data: { product_data: { name: item } } }] },
+  ]);
+  await popup.getByRole('tab', { name: 'History' }).click();
+  await expect(popup.getByText(client).first()).toBeVisible();
+});
+
 test('HTML in an item name is sent and shown as plain text, never as markup', async ({
   extension,
   sandbox,

@@ -10,7 +10,7 @@ interface LineItemFieldsProps {
   /** Only when there is more than one item. */
   onRemove: (() => void) | undefined;
   onChange: (field: ItemField, value: string) => void;
-  /** The field lost focus: its value is checked then (prices and quantities). */
+  /** The field lost focus: what is typed in it is checked then (an empty one waits for Create link). */
   onLeave: (field: ItemField) => void;
   autoFocusName: boolean;
   /** The form's currency ("USDT"), shown where the price is typed. */
@@ -48,6 +48,7 @@ export function LineItemFields({
         label={t('popup.form.itemName')}
         value={item.name}
         onValueChange={(value) => onChange('name', value)}
+        onBlur={() => onLeave('name')}
         error={errors[key('name')]}
         autoComplete="off"
         autoFocus={autoFocusName}
@@ -57,6 +58,7 @@ export function LineItemFields({
         label={t('popup.form.description')}
         value={item.description}
         onValueChange={(value) => onChange('description', value)}
+        onBlur={() => onLeave('description')}
         error={errors[key('description')]}
         autoComplete="off"
         placeholder={t('popup.form.optional')}

@@ -70,6 +70,26 @@ describe('the create form', () => {
     expect(screen.queryByText('The price cannot be negative.')).toBeNull();
   });
 
+  it('refuses hidden characters in an item name as the field is left, never emoji', async () => {
+    const { user } = renderForm();
+    const name = screen.getByLabelText('Item name');
+    const hidden = /Remove the invisible characters/;
+    await user.type(name, 'Dev support 👩🏽‍💻');
+    await user.tab();
+    expect(screen.queryByText(hidden)).toBeNull();
+    await user.clear(name);
+    // A direction override: "Logo exe.gpj" shows as "Logo gpj.exe".
+    await user.type(name, 'Logo \u202Egpj.exe');
+    expect(screen.queryByText(hidden)).toBeNull();
+    await user.tab();
+    expect(screen.getByText(hidden)).toBeTruthy();
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    await user.clear(name);
+    await user.type(name, 'Logo\u200Bdesign');
+    await user.tab();
+    expect(screen.getByText(hidden)).toBeTruthy();
+  });
+
   it('adds an item with Add item and moves focus to its name', async () => {
     const { user } = renderForm();
     await user.click(screen.getByRole('button', { name: 'Add item' }));
