@@ -4,12 +4,13 @@ import type { FieldErrors } from '../../lib/draft.ts';
 import { t } from '../../lib/i18n.ts';
 import { MAX_LOGO_LENGTH } from '../../lib/invoice.ts';
 import { scaledLogo } from './logo.ts';
+import { TaxDefaults, type TaxField } from './TaxDefaults.tsx';
 import { typedInvoicePreview, type BusinessField, type SettingsValues } from './values.ts';
 
 interface InvoiceSectionProps {
   values: SettingsValues;
   errors: FieldErrors;
-  onChange: (field: BusinessField, value: string) => void;
+  onChange: (field: BusinessField | TaxField, value: string) => void;
   /** The logo as it will be saved (a data URL), or null for none. */
   logo: string | null;
   onLogoChange: (logo: string | null) => void;
@@ -133,6 +134,7 @@ export function InvoiceSection({
         hint={t('options.invoices.footerHint')}
         rows={2}
       />
+      <TaxDefaults values={values} errors={errors} onChange={onChange} />
     </section>
   );
 }

@@ -105,6 +105,9 @@ describe('business errors from the background', () => {
       'business.invoicePrefix',
       'business.nextInvoiceNumber',
       'business.footer',
+      'taxMode',
+      'taxRate',
+      'taxLabel',
       'historyCap',
       'reminderMinutes',
     ]);
