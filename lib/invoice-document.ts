@@ -5,6 +5,7 @@ import { t, uiLocale } from './i18n.ts';
 import type { Business, Client, DocumentKind } from './invoice.ts';
 import { networkWarning } from './message-template.ts';
 import { formatDecimal, multiply, parseDecimal, sum, ZERO, type Decimal } from './money.ts';
+import { invoiceTotals } from './tax.ts';
 
 /*
  * What an invoice or a receipt says, worked out from a History session and its profile's
@@ -44,12 +45,25 @@ export interface InvoiceDocument {
     readonly name: string;
     readonly email: string;
     readonly addressLines: readonly string[];
+    readonly taxId: string;
   };
   readonly rows: readonly DocumentRow[];
   /** The items' currency, upper case ("TWD"). */
   readonly itemsCurrency: string;
   /** The sum of the rows, in the items' currency. */
   readonly subtotal: string;
+  /**
+   * With tax (lib/tax.ts), in the items' currency: the net (the subtotal), "VAT 20%" and its
+   * amount, the gross; under reverse charge 0 % and the statement. Undefined without tax.
+   */
+  readonly tax:
+    | {
+        readonly line: string;
+        readonly amount: string;
+        readonly gross: string;
+        readonly statement: string | undefined;
+      }
+    | undefined;
   /** Exactly as Payfect returned it, with its currency: what the client pays. */
   readonly total: string;
   readonly totalCurrency: string;
@@ -105,6 +119,20 @@ function money(value: Decimal, locale: string): string {
   return formatAmount(formatDecimal(value, 2), locale);
 }
 
+/** The document's tax lines; undefined for an invoice without tax (as before tax existed). */
+function taxLines(session: SessionRecord, locale: string): InvoiceDocument['tax'] {
+  const totals = invoiceTotals({ ...session, currency: session.itemsCurrency ?? session.currency });
+  if (totals.mode === 'none') return undefined;
+  const amount = (text: string) => formatAmount(text, locale);
+  return {
+    line: t('invoice.taxLine', { label: totals.label, rate: totals.rate }),
+    amount: amount(totals.tax),
+    gross: amount(totals.gross),
+    statement:
+      totals.mode === 'reverse' ? t('invoice.reverseCharge', { label: totals.label }) : undefined,
+  };
+}
+
 function printedDetails(session: SessionRecord): InvoiceDocument['details'] {
   return FIELDS.flatMap((field) => {
     const value = 'invoice' in field ? keptValue(session, field) : undefined;
@@ -136,7 +164,12 @@ export function invoiceDocument(
       taxId: business.taxId,
       email: business.email,
     },
-    client: { name: client.name, email: client.email, addressLines: lines(client.address) },
+    client: {
+      name: client.name,
+      email: client.email,
+      addressLines: lines(client.address),
+      taxId: client.taxId ?? '',
+    },
     rows: session.items.map((item, index) => ({
       name: item.name,
       description: item.description,
@@ -146,6 +179,7 @@ export function invoiceDocument(
     })),
     itemsCurrency: (session.itemsCurrency ?? session.currency).toUpperCase(),
     subtotal: money(sum(amounts), locale),
+    tax: taxLines(session, locale),
     // Not regrouped: the very string Payfect returned, which a client pastes into a wallet.
     total: session.amountTotal,
     totalCurrency: session.currency.toUpperCase(),
