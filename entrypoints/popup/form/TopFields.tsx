@@ -98,7 +98,15 @@ function TopFieldInput({ field, ...props }: TopFieldsProps & { field: TopField }
     case 'clientAddress':
       return <TextAreaField {...common} label={t('popup.form.clientAddress')} rows={2} />;
     case 'taxMode':
-      return <SelectField {...common} label={t('popup.form.taxMode')} choices={taxModeChoices()} />;
+      return (
+        <SelectField
+          {...common}
+          // A draft from before tax has none: no tax, which is what it reads as.
+          value={common.value === '' ? 'none' : common.value}
+          label={t('popup.form.taxMode')}
+          choices={taxModeChoices()}
+        />
+      );
     case 'taxRate':
       return (
         <TextField
