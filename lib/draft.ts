@@ -31,6 +31,7 @@ import { isEmptyClient, type Client } from './invoice.ts';
 import { err, ok, type Result } from './result.ts';
 import { hasHiddenCharacters } from './safe-text.ts';
 import { picked, type Settings } from './settings.ts';
+import { invoiceTotals, parseTaxRate, takesTaxLine, type InvoiceTotals } from './tax.ts';
 
 /** One line item exactly as typed: strings, so nothing the user wrote is ever reformatted away. */
 export const DraftItemSchema = z.object({
@@ -60,7 +61,7 @@ export function emptyDraft(settings: Settings, reference: string): Draft {
 /** The fields a new form takes from the profile's defaults (Settings → Defaults). */
 export function settingsDefaults(
   settings: Pick<Settings, ProfileDefaultField>,
-): Pick<Draft, ProfileDefaultField> {
+): Pick<Settings, ProfileDefaultField> {
   return picked(settings, PROFILE_DEFAULT_FIELDS);
 }
 
@@ -202,13 +203,39 @@ export interface ValidateOptions {
 /** The items as an order's lines, or each item's errors by field key (`items.0.name`). */
 export function validateItems(draft: Draft): Result<OrderItem[], FieldErrors> {
   const errors: FieldErrors = {};
-  if (draft.items.length > MAX_ITEMS) errors.items = t('validation.maxItems', { max: MAX_ITEMS });
+  const limit = itemLimit(draft);
+  if (draft.items.length > limit) {
+    errors.items =
+      limit < MAX_ITEMS
+        ? t('validation.maxItemsWithTax', { max: limit, limit: MAX_ITEMS })
+        : t('validation.maxItems', { max: MAX_ITEMS });
+  }
   const items = draft.items.map((item, index) =>
     validateItem(item, draft.currency, errors, `items.${index}`),
   );
   const lines = items.filter((item): item is OrderItem => item !== undefined);
   if (Object.keys(errors).length > 0 || lines.length !== draft.items.length) return err(errors);
   return ok(lines);
+}
+
+/** The items a link may have: Payfect's lines, less the one the tax takes (lib/tax.ts). */
+export function itemLimit(draft: Pick<Draft, 'taxMode'>): number {
+  return takesTaxLine(draftValue(draft, 'taxMode')) ? MAX_ITEMS - 1 : MAX_ITEMS;
+}
+
+/**
+ * What the tax fields say together (lib/tax.ts): Tax needs a rate, and Reverse charge the
+ * client's tax ID, which the client accounts for the tax under.
+ */
+export function taxErrors(
+  values: Readonly<Record<'taxMode' | 'taxRate' | 'clientTaxId', string>>,
+): FieldErrors {
+  const mode = values.taxMode;
+  if (mode === 'tax' && values.taxRate === '') return { taxRate: t('validation.taxRateNeeded') };
+  if (mode === 'reverse' && values.clientTaxId === '') {
+    return { clientTaxId: t('validation.reverseChargeNeedsTaxId') };
+  }
+  return {};
 }
 
 /**
@@ -223,7 +250,10 @@ export function validateDraft(draft: Draft, options: ValidateOptions): Result<Or
     const message = field.check(values[field.key], options);
     if (message !== undefined) errors[field.key] = message;
   }
+  Object.assign(errors, { ...taxErrors(values), ...errors });
   if (!items.ok || Object.keys(errors).length > 0) return err(errors);
+  const rate = parseTaxRate(values.taxRate);
+  if (rate.ok) values.taxRate = rate.value;
   return ok(orderOf(items.value, values));
 }
 
@@ -267,6 +297,26 @@ export function draftTotal(draft: Draft): string | undefined {
   }
   if (lines.length === 0) return undefined;
   return formatDecimal(sum(lines), 2);
+}
+
+/**
+ * Net, tax and gross of the lines valid so far with the typed tax, while a rate that reads
+ * makes tax apply; undefined otherwise (the form shows its plain total).
+ */
+export function draftTax(draft: Draft): InvoiceTotals | undefined {
+  if (takesTaxLine(draft.taxMode) && !parseTaxRate(draftValue(draft, 'taxRate')).ok) {
+    return undefined;
+  }
+  const items = draft.items.flatMap((item) => {
+    const price = parseUnitPrice(item.unitPrice, draft.currency);
+    const quantity = parseQuantity(item.quantity);
+    return price.ok && quantity.ok
+      ? [{ unitAmount: formatDecimal(price.value), quantity: quantity.value }]
+      : [];
+  });
+  if (items.length === 0) return undefined;
+  const totals = invoiceTotals({ ...draft, items, currency: draft.currency });
+  return totals.mode === 'tax' ? totals : undefined;
 }
 
 const API_FIELD: Readonly<Record<string, string>> = {

@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { t } from './i18n.ts';
 import { hasHiddenCharacters } from './safe-text.ts';
+import { isTaxMode, MAX_TAX_LABEL, parseTaxRate } from './tax.ts';
 import { checkRedirectUrl } from './urls.ts';
 
 /*
@@ -99,6 +100,15 @@ export const MAX_CLIENT_NAME = 200;
 export const MAX_CLIENT_EMAIL = 254;
 export const MAX_CLIENT_ADDRESS = 500;
 export const MAX_PO_NUMBER = 100;
+export const MAX_CLIENT_TAX_ID = 50;
+
+/** What is wrong with a typed tax rate ("0", "5,5", "8.8751"); an empty one is checked with the mode. */
+export function taxRateMessage(value: string): string | undefined {
+  if (value === '') return undefined;
+  const rate = parseTaxRate(value);
+  if (rate.ok) return undefined;
+  return rate.error === 'decimals' ? t('validation.taxRateDecimals') : t('validation.taxRate');
+}
 
 /** A redirect URL: sent when set, kept for a renewal, defaulted per profile. */
 function redirect<K extends string>(key: K, payfect: string, label: () => string) {
@@ -214,6 +224,20 @@ export const FIELDS = [
     check: printable(MAX_CLIENT_ADDRESS, { multiline: true }),
   },
   {
+    key: 'clientTaxId',
+    label: () => t('popup.form.clientTaxId'),
+    group: 'more',
+    kept: 'client',
+    as: 'taxId',
+    max: MAX_CLIENT_TAX_ID,
+    added: true,
+    csv: { column: 'client_tax_id', after: 'client_address' },
+    ...PLAIN,
+    search: true,
+    renewal: 'copy',
+    check: printable(MAX_CLIENT_TAX_ID),
+  },
+  {
     key: 'poNumber',
     label: () => t('popup.form.poNumber'),
     group: 'more',
@@ -227,6 +251,51 @@ export const FIELDS = [
     renewal: 'copy',
     profileDefault: false,
     check: printable(MAX_PO_NUMBER),
+  },
+  /*
+   * Tax (lib/tax.ts): kept as sent, so the document and a renewal read the same rate; the
+   * tax line itself is derived when sending, never stored among the items. Whether Reverse
+   * charge has its client tax ID, and a rate with Tax, are checked across fields (lib/draft.ts).
+   */
+  {
+    key: 'taxMode',
+    label: () => t('popup.form.taxMode'),
+    group: 'more',
+    kept: 'top',
+    as: 'taxMode',
+    max: 10,
+    added: true,
+    search: false,
+    renewal: 'copy',
+    profileDefault: true,
+    check: (value: string) =>
+      value === '' || isTaxMode(value) ? undefined : t('validation.taxMode'),
+  },
+  {
+    key: 'taxRate',
+    label: () => t('popup.form.taxRate'),
+    group: 'more',
+    kept: 'top',
+    as: 'taxRate',
+    max: 10,
+    added: true,
+    search: false,
+    renewal: 'copy',
+    profileDefault: true,
+    check: taxRateMessage,
+  },
+  {
+    key: 'taxLabel',
+    label: () => t('popup.form.taxLabel'),
+    group: 'more',
+    kept: 'top',
+    as: 'taxLabel',
+    max: MAX_TAX_LABEL,
+    added: true,
+    search: false,
+    renewal: 'copy',
+    profileDefault: true,
+    check: printable(MAX_TAX_LABEL),
   },
   redirect('successUrl', 'success_url', () => t('popup.form.successUrl')),
   redirect('cancelUrl', 'cancel_url', () => t('popup.form.cancelUrl')),

@@ -13,6 +13,7 @@ import {
   ZERO,
   type Decimal,
 } from './money.ts';
+import { invoiceTotals, type InvoiceTotals } from './tax.ts';
 
 /*
  * What an invoice or a receipt says, worked out from a History session and its profile's
@@ -59,12 +60,25 @@ export interface InvoiceDocument {
     readonly name: string;
     readonly email: string;
     readonly addressLines: readonly string[];
+    readonly taxId: string;
   };
   readonly rows: readonly DocumentRow[];
   /** The items' currency, upper case ("TWD"). */
   readonly itemsCurrency: string;
   /** The sum of the rows, in the items' currency. */
   readonly subtotal: string;
+  /**
+   * With tax (lib/tax.ts), in the items' currency: the net (the subtotal), "VAT 20%" and its
+   * amount, the gross; under reverse charge 0 % and the statement. Undefined without tax.
+   */
+  readonly tax:
+    | {
+        readonly line: string;
+        readonly amount: string;
+        readonly gross: string;
+        readonly statement: string | undefined;
+      }
+    | undefined;
   /** What Payfect returned (the client pays), formatted, with its currency. */
   readonly total: string;
   readonly totalCurrency: string;
@@ -128,19 +142,32 @@ function rowAmount(unitAmount: string, quantity: number): Decimal {
 /** The rate of a fiat order answered in another currency, when both totals read. */
 function conversionOf(
   session: SessionRecord,
-  subtotal: Decimal,
+  ordered: Decimal,
   locale: string,
 ): InvoiceDocument['conversion'] {
-  const ordered = session.itemsCurrency ?? session.currency;
-  if (ordered.toLowerCase() === session.currency.toLowerCase()) return undefined;
+  const orderedIn = session.itemsCurrency ?? session.currency;
+  if (orderedIn.toLowerCase() === session.currency.toLowerCase()) return undefined;
   const answered = parseDecimal(session.amountTotal);
   const rate = answered.ok
-    ? divideSignificant(answered.value, subtotal, RATE_SIGNIFICANT_DIGITS)
+    ? divideSignificant(answered.value, ordered, RATE_SIGNIFICANT_DIGITS)
     : undefined;
   if (rate === undefined) return undefined;
   return {
     rate: formatAmount(formatDecimal(rate), locale),
     quotedAt: formatDateTime(session.createdAt, locale),
+  };
+}
+
+/** The document's tax lines; undefined for an invoice without tax (as before tax existed). */
+function taxLines(totals: InvoiceTotals, currency: string, locale: string): InvoiceDocument['tax'] {
+  if (totals.mode === 'none') return undefined;
+  const amount = (text: string) => formatMoney(text, currency, locale);
+  return {
+    line: t('invoice.taxLine', { label: totals.label, rate: totals.rate }),
+    amount: amount(totals.tax),
+    gross: amount(totals.gross),
+    statement:
+      totals.mode === 'reverse' ? t('invoice.reverseCharge', { label: totals.label }) : undefined,
   };
 }
 
@@ -164,7 +191,10 @@ export function invoiceDocument(
   const itemsCurrency = (session.itemsCurrency ?? session.currency).toUpperCase();
   const money = (value: Decimal) => formatMoney(formatDecimal(value), itemsCurrency, locale);
   const subtotal = sum(amounts);
-  const conversion = conversionOf(session, subtotal, locale);
+  const totals = invoiceTotals({ ...session, currency: itemsCurrency.toLowerCase() });
+  // What the client owes in the items' currency, tax included: what Payfect converted.
+  const gross = parseDecimal(totals.gross);
+  const conversion = conversionOf(session, gross.ok ? gross.value : subtotal, locale);
   return {
     kind,
     number,
@@ -180,7 +210,12 @@ export function invoiceDocument(
       taxIdLabel: business.taxIdLabel?.trim() || t('invoice.taxIdLabel'),
       email: business.email,
     },
-    client: { name: client.name, email: client.email, addressLines: lines(client.address) },
+    client: {
+      name: client.name,
+      email: client.email,
+      addressLines: lines(client.address),
+      taxId: client.taxId ?? '',
+    },
     rows: session.items.map((item, index) => ({
       name: item.name,
       description: item.description,
@@ -190,6 +225,7 @@ export function invoiceDocument(
     })),
     itemsCurrency,
     subtotal: money(subtotal),
+    tax: taxLines(totals, itemsCurrency, locale),
     total: formatMoney(session.amountTotal, session.currency, locale),
     totalCurrency: session.currency.toUpperCase(),
     conversion,

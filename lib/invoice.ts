@@ -147,6 +147,7 @@ export const ClientSchema = z.object({
   name: z.string().check(z.maxLength(MAX_CLIENT_NAME)),
   email: z.string().check(z.maxLength(MAX_CLIENT_EMAIL)),
   address: z.string().check(z.maxLength(MAX_CLIENT_ADDRESS)),
+  taxId: z.optional(z.string().check(z.maxLength(50))),
 });
 export type Client = z.infer<typeof ClientSchema>;
 
@@ -154,7 +155,11 @@ export const EMPTY_CLIENT: Client = { name: '', email: '', address: '' };
 
 export function isEmptyClient(client: Client | undefined): boolean {
   return (
-    client === undefined || (client.name === '' && client.email === '' && client.address === '')
+    client === undefined ||
+    (client.name === '' &&
+      client.email === '' &&
+      client.address === '' &&
+      (client.taxId ?? '') === '')
   );
 }
 

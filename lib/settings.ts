@@ -2,6 +2,7 @@ import { z } from 'zod/mini';
 import { PROFILE_DEFAULT_FIELDS } from './fields.ts';
 import { CURRENCY_TABLE, type Currency } from './currencies.ts';
 import { BusinessSchema, DEFAULT_BUSINESS } from './invoice.ts';
+import { DEFAULT_TAX_LABEL, isTaxMode, MAX_TAX_LABEL } from './tax.ts';
 
 export const LIVE_API_BASE_URL = 'https://api.payfect.finance/api/v1';
 
@@ -44,6 +45,10 @@ export const SettingsSchema = z.object({
   successUrl: z.string(),
   cancelUrl: z.string(),
   callbackUrl: z.string(),
+  /** A new invoice's tax (lib/tax.ts): its mode, rate (a percentage, '' until typed), label. */
+  taxMode: z.string().check(z.refine(isTaxMode)),
+  taxRate: z.string().check(z.maxLength(10)),
+  taxLabel: z.string().check(z.maxLength(MAX_TAX_LABEL)),
   messageTemplate: z.string(),
   /** Networks the API offered in its last answer (`paymentMethodOptions`). */
   networks: z.array(NetworkSchema),
@@ -73,6 +78,9 @@ export const DEFAULT_SETTINGS: Settings = {
   successUrl: '',
   cancelUrl: '',
   callbackUrl: '',
+  taxMode: 'none',
+  taxRate: '',
+  taxLabel: DEFAULT_TAX_LABEL,
   messageTemplate: DEFAULT_MESSAGE_TEMPLATE,
   networks: [...DEFAULT_NETWORKS],
   historyCap: 0,
@@ -138,7 +146,7 @@ export const ProfileSettingsSchema = z.object({
 });
 export type ProfileSettings = z.infer<typeof ProfileSettingsSchema>;
 
-/** The stored settings item, version 7. */
+/** The stored settings item, version 8. */
 export const StoredSettingsSchema = z.object({
   activeProfileId: z.string(),
   profiles: z.array(ProfileSettingsSchema).check(z.minLength(1)),

@@ -1,9 +1,10 @@
-import { REDIRECT_FIELDS } from '../../lib/fields.ts';
+import { itemLimit, taxErrors } from '../../lib/draft.ts';
+import { fieldSpec, REDIRECT_FIELDS } from '../../lib/fields.ts';
 import type { SessionRecord } from '../../lib/history.ts';
 import { answerCurrencyHolds } from '../../lib/payfect/held-to-request.ts';
 import { t } from '../../lib/i18n.ts';
 import type { LastCreate, ResponseFor, UiError } from '../../lib/messages.ts';
-import type { Order } from '../../lib/order.ts';
+import { MAX_ITEMS, type Order } from '../../lib/order.ts';
 import { offeredNetworks, type Checkout } from '../../lib/payfect/index.ts';
 import { err, type Result } from '../../lib/result.ts';
 import { readLastCreate } from '../../storage/last-create.ts';
@@ -43,6 +44,30 @@ function checkOrderUrls(order: Order, baseUrl: string): UiError | undefined {
   }
   if (Object.keys(fields).length === 0) return undefined;
   return { kind: 'validation', message: t('background.fixAddresses'), fields };
+}
+
+/**
+ * The order's tax again, as the form checks it (lib/draft.ts): a known mode, a rate that
+ * reads, Reverse charge with the client's tax ID, and a place left for the tax line.
+ */
+function checkOrderTax(order: Order): UiError | undefined {
+  const values = {
+    taxMode: order.taxMode ?? '',
+    taxRate: order.taxRate ?? '',
+    clientTaxId: order.client?.taxId ?? '',
+  };
+  const fields: Record<string, string> = {};
+  for (const key of ['taxMode', 'taxRate'] as const) {
+    const message = fieldSpec(key).check(values[key], { baseUrl: '' });
+    if (message !== undefined) fields[key] = message;
+  }
+  Object.assign(fields, { ...taxErrors(values), ...fields });
+  const limit = itemLimit(order);
+  if (order.items.length > limit) {
+    fields.items = t('validation.maxItemsWithTax', { max: limit, limit: MAX_ITEMS });
+  }
+  if (Object.keys(fields).length === 0) return undefined;
+  return { kind: 'validation', message: t('background.fixTax'), fields };
 }
 
 /**
@@ -139,7 +164,7 @@ export function createCheckoutService(deps: BackgroundDeps = {}): CheckoutServic
   ): Promise<Result<Connection, UiError>> {
     const connection = await connect(deps, profileId);
     if (!connection.ok) return connection;
-    const invalid = checkOrderUrls(order, connection.value.baseUrl);
+    const invalid = checkOrderUrls(order, connection.value.baseUrl) ?? checkOrderTax(order);
     return invalid === undefined ? connection : err(invalid);
   }
 

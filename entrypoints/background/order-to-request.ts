@@ -1,6 +1,7 @@
 import { FIELDS, keptValue } from '../../lib/fields.ts';
 import { PAYER_CRYPTO, type Order, type OrderItem } from '../../lib/order.ts';
 import type { CreateCheckoutRequest, InvoiceItemRequest } from '../../lib/payfect/index.ts';
+import { invoiceTotals, taxLine } from '../../lib/tax.ts';
 
 function invoiceItem(item: OrderItem, currency: string): InvoiceItemRequest {
   return {
@@ -30,12 +31,22 @@ function sentFields(order: Order): Partial<CreateCheckoutRequest> {
   return sent;
 }
 
+/**
+ * The order's items as Payfect's lines, with the tax as one more (lib/tax.ts): prices are net,
+ * so Payfect's total is net + tax. The order (and the stored link) keep the net items only.
+ */
+function invoiceItems(order: Order, currency: string): InvoiceItemRequest[] {
+  const tax = taxLine(invoiceTotals({ ...order, currency }));
+  const items = tax === undefined ? order.items : [...order.items, tax];
+  return items.map((item) => invoiceItem(item, currency));
+}
+
 /** Payfect's snake_case body for POST /checkouts/; empty optional URLs are left out. */
 export function orderToRequest(order: Order): CreateCheckoutRequest {
   const currency = order.currency.toLowerCase();
   return {
     currency,
-    invoice_items: order.items.map((item) => invoiceItem(item, currency)),
+    invoice_items: invoiceItems(order, currency),
     client_reference_id: order.reference,
     ...sentFields(order),
     payment_method_data: {

@@ -1,4 +1,5 @@
-import { REDIRECT_FIELDS } from '../../lib/fields.ts';
+import { fieldSpec, REDIRECT_FIELDS, taxRateMessage } from '../../lib/fields.ts';
+import { DEFAULT_TAX_LABEL, parseTaxRate } from '../../lib/tax.ts';
 import type { UiError } from '../../lib/messages.ts';
 import { validateBaseUrl, type OfferedNetwork } from '../../lib/payfect/index.ts';
 import { err, ok, type Result } from '../../lib/result.ts';
@@ -120,6 +121,30 @@ function businessMessages() {
 const CURRENCY = /^[a-z]{2,10}$/;
 const NETWORK = /^[a-z0-9_-]{1,40}$/;
 
+/** The tax defaults as stored (the rate canonical: "5.50 %" → "5.5"); their messages into `fields`. */
+function checkTaxDefaults(
+  settings: Pick<Settings, 'taxMode' | 'taxRate' | 'taxLabel'>,
+  fields: Record<string, string>,
+): Pick<Settings, 'taxMode' | 'taxRate' | 'taxLabel'> {
+  const taxRate = settings.taxRate.trim();
+  const taxLabel = settings.taxLabel.trim();
+  const modeMessage = fieldSpec('taxMode').check(settings.taxMode, { baseUrl: '' });
+  if (modeMessage !== undefined) fields.taxMode = modeMessage;
+  const rateMessage =
+    settings.taxMode === 'tax' && taxRate === ''
+      ? t('validation.taxRateNeeded')
+      : taxRateMessage(taxRate);
+  if (rateMessage !== undefined) fields.taxRate = rateMessage;
+  const labelMessage = fieldSpec('taxLabel').check(taxLabel, { baseUrl: '' });
+  if (labelMessage !== undefined) fields.taxLabel = labelMessage;
+  const rate = parseTaxRate(taxRate);
+  return {
+    taxMode: settings.taxMode,
+    taxRate: rate.ok ? rate.value : taxRate,
+    taxLabel: taxLabel === '' ? DEFAULT_TAX_LABEL : taxLabel,
+  };
+}
+
 /** The settings as they will be stored (URLs normalised), or a message per field. */
 export function checkSettings(settings: Settings): Result<SettingsForm, Record<string, string>> {
   const fields: Record<string, string> = {};
@@ -133,6 +158,7 @@ export function checkSettings(settings: Settings): Result<SettingsForm, Record<s
     successUrl: '',
     cancelUrl: '',
     callbackUrl: '',
+    ...checkTaxDefaults(settings, fields),
     messageTemplate: settings.messageTemplate,
     historyCap: settings.historyCap,
     reminderMinutes: settings.reminderMinutes,

@@ -91,7 +91,9 @@ function SheetFacts({ document, receipt }: { document: InvoiceDocument; receipt:
 
 /** Present when there is anyone to name: the client's name, address and email. */
 function SheetBillTo({ client }: { client: Client }) {
-  if (!client.name && !client.email && client.addressLines.length === 0) return null;
+  if (!client.name && !client.email && client.addressLines.length === 0 && !client.taxId) {
+    return null;
+  }
   return (
     <section className="sheet-bill-to" aria-labelledby="bill-to">
       <h2 id="bill-to">{t('invoice.billTo')}</h2>
@@ -99,8 +101,40 @@ function SheetBillTo({ client }: { client: Client }) {
         {client.name && <span className="line sheet-client">{client.name}</span>}
         <Lines lines={client.addressLines} />
         {client.email && <span className="line">{client.email}</span>}
+        {client.taxId && (
+          <span className="line">
+            {t('invoice.taxId', { label: t('invoice.taxIdLabel'), taxId: client.taxId })}
+          </span>
+        )}
       </p>
     </section>
+  );
+}
+
+/** "VAT 20%" and the tax; under reverse charge, 0 % and the statement that says why. */
+function TaxRows({
+  tax,
+  currency,
+}: {
+  tax: NonNullable<InvoiceDocument['tax']>;
+  currency: string;
+}) {
+  return (
+    <>
+      <tr className="sheet-tax">
+        <th scope="row" colSpan={3}>
+          {tax.line}
+        </th>
+        <td className="number">
+          {tax.amount} {currency}
+        </td>
+      </tr>
+      {tax.statement && (
+        <tr className="sheet-reverse-charge">
+          <td colSpan={4}>{tax.statement}</td>
+        </tr>
+      )}
+    </>
   );
 }
 
@@ -137,13 +171,24 @@ function SheetItems({ document, receipt }: { document: InvoiceDocument; receipt:
         ))}
       </tbody>
       <tfoot>
-        {converted && (
+        {(converted || document.tax) && (
           <tr>
             <th scope="row" colSpan={3}>
               {t('invoice.subtotal')}
             </th>
             <td className="number">
               {document.subtotal} {document.itemsCurrency}
+            </td>
+          </tr>
+        )}
+        {document.tax && <TaxRows tax={document.tax} currency={document.itemsCurrency} />}
+        {document.tax && converted && (
+          <tr>
+            <th scope="row" colSpan={3}>
+              {t('popup.form.total')}
+            </th>
+            <td className="number">
+              {document.tax.gross} {document.itemsCurrency}
             </td>
           </tr>
         )}

@@ -2,12 +2,13 @@ import { fieldId, TextAreaField, TextField } from '../../components/Field.tsx';
 import type { FieldErrors } from '../../lib/draft.ts';
 import { t } from '../../lib/i18n.ts';
 import { LogoField } from './LogoField.tsx';
+import { TaxDefaults, type TaxField } from './TaxDefaults.tsx';
 import { typedInvoicePreview, type BusinessField, type SettingsValues } from './values.ts';
 
 interface InvoiceSectionProps {
   values: SettingsValues;
   errors: FieldErrors;
-  onChange: (field: BusinessField, value: string) => void;
+  onChange: (field: BusinessField | TaxField, value: string) => void;
   /** The logo as it will be saved (a data URL), or null for none. */
   logo: string | null;
   onLogoChange: (logo: string | null) => void;
@@ -94,6 +95,7 @@ export function InvoiceSection({
         hint={t('options.invoices.receiptNoteHint')}
         rows={2}
       />
+      <TaxDefaults values={values} errors={errors} onChange={onChange} />
     </section>
   );
 }

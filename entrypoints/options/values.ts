@@ -42,14 +42,19 @@ export const BUSINESS_FIELDS = [
 ] as const;
 export type BusinessField = (typeof BUSINESS_FIELDS)[number];
 
+/** A new invoice's tax (lib/tax.ts), edited in Settings → Invoices. */
+export const TAX_FIELDS = ['taxMode', 'taxRate', 'taxLabel'] as const;
+
 /** Every typed setting, in page order (Account, Passphrase, Defaults, Invoices, History). */
 export const VALUE_FIELDS = [
   'baseUrl',
   'confirmedKeyOrigin',
   'lockAfterMinutes',
-  ...PROFILE_DEFAULT_FIELDS,
+  ...PROFILE_DEFAULT_FIELDS.filter((field) => !(TAX_FIELDS as readonly string[]).includes(field)),
   'messageTemplate',
   ...BUSINESS_FIELDS,
+  // Under the business details, in Settings → Invoices.
+  ...TAX_FIELDS,
   'historyCap',
   'reminderMinutes',
 ] as const satisfies readonly (keyof SettingsValues)[];

@@ -1,5 +1,5 @@
 import { StatusMessage } from '../../../components/StatusMessage.tsx';
-import { draftTotal, hasPricedItems } from '../../../lib/draft.ts';
+import { draftTax, draftTotal, hasPricedItems } from '../../../lib/draft.ts';
 import type { LiveQuestion } from '../view.ts';
 import { strayErrors } from './draft-edit.ts';
 import { FormFooter } from './FormFooter.tsx';
@@ -68,6 +68,7 @@ export function CreateForm(props: CreateFormProps) {
         stray={alert ? strayErrors(draft, alert.fields) : []}
         lastLink={lastLink && !hasPricedItems(draft) ? lastLink : undefined}
         total={draftTotal(draft)}
+        tax={draftTax(draft)}
         currencyLabel={draft.currency.toUpperCase()}
         usualCurrency={
           draft.currency === settings.currency ? undefined : settings.currency.toUpperCase()

@@ -3,6 +3,7 @@ import { StatusMessage } from '../../../components/StatusMessage.tsx';
 import { formatAmount } from '../../../lib/format.ts';
 import { t } from '../../../lib/i18n.ts';
 import { openSettings } from '../../../utils/navigation.ts';
+import type { InvoiceTotals } from '../../../lib/tax.ts';
 import type { LiveQuestion } from '../view.ts';
 import type { FormError } from './form-error.ts';
 
@@ -59,6 +60,19 @@ function FormAlert({ alert, stray }: { alert: FormError; stray: readonly string[
   );
 }
 
+/** "Net 119.99 · VAT 20% 24.00 ·", before the total (then the gross). */
+function TaxedParts({ tax }: { tax: InvoiceTotals }) {
+  return (
+    <>
+      {t('popup.form.net')} <strong>{formatAmount(tax.net)}</strong>
+      {' · '}
+      {t('popup.form.taxLine', { label: tax.label, rate: tax.rate })}{' '}
+      <strong>{formatAmount(tax.tax)}</strong>
+      {' · '}
+    </>
+  );
+}
+
 export interface FormFooterProps {
   /** The first-live-link question, while it is asked. */
   asking: LiveQuestion | undefined;
@@ -70,6 +84,8 @@ export interface FormFooterProps {
   /** "Last link" instead of the total, while nothing is priced. */
   lastLink: { total: string; onShow: () => void } | undefined;
   total: string | undefined;
+  /** Net, tax and gross, when tax applies: the total is then the gross. */
+  tax?: InvoiceTotals | undefined;
   currencyLabel: string;
   /** The profile's default currency, when the form's is another: said once above the total. */
   usualCurrency: string | undefined;
@@ -110,9 +126,10 @@ export function FormFooter({ submitButton, ...props }: FormFooterProps) {
           </button>
         ) : (
           <p className="total">
+            {props.tax && <TaxedParts tax={props.tax} />}
             {t('popup.form.total')}{' '}
             <strong>
-              {formatAmount(props.total ?? '0.00')} {props.currencyLabel}
+              {formatAmount(props.tax?.gross ?? props.total ?? '0.00')} {props.currencyLabel}
             </strong>
           </p>
         )}

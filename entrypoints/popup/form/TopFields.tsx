@@ -1,4 +1,5 @@
 import { fieldId, SelectField, TextAreaField, TextField } from '../../../components/Field.tsx';
+import { taxModeChoices } from '../../../components/tax-choices.ts';
 import type { Draft, FieldErrors } from '../../../lib/draft.ts';
 import { fieldSpec } from '../../../lib/fields.ts';
 import { t } from '../../../lib/i18n.ts';
@@ -96,6 +97,26 @@ function TopFieldInput({ field, ...props }: TopFieldsProps & { field: TopField }
       );
     case 'clientAddress':
       return <TextAreaField {...common} label={t('popup.form.clientAddress')} rows={2} />;
+    case 'taxMode':
+      return (
+        <SelectField
+          {...common}
+          // A draft from before tax has none: no tax, which is what it reads as.
+          value={common.value === '' ? 'none' : common.value}
+          label={t('popup.form.taxMode')}
+          choices={taxModeChoices()}
+        />
+      );
+    case 'taxRate':
+      return (
+        <TextField
+          {...common}
+          label={t('popup.form.taxRate')}
+          hint={t('popup.form.taxRateHint')}
+          inputMode="decimal"
+          autoComplete="off"
+        />
+      );
     case 'successUrl':
       return <TextField {...common} label={t('popup.form.successUrl')} {...url} />;
     case 'cancelUrl':

@@ -109,6 +109,9 @@ describe('business errors from the background', () => {
       'business.nextInvoiceNumber',
       'business.footer',
       'business.receiptNote',
+      'taxMode',
+      'taxRate',
+      'taxLabel',
       'historyCap',
       'reminderMinutes',
     ]);

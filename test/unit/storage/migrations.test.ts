@@ -45,6 +45,9 @@ async function storedHistory(): Promise<Record<string, unknown>> {
   return Object.fromEntries(Object.entries(all).filter(([key]) => key.startsWith('history:')));
 }
 
+/* The tax defaults settings v8 gives every profile (storage/migrations/settings/008.ts). */
+const NO_TAX = { taxMode: 'none', taxRate: '', taxLabel: 'Tax' };
+
 describe('the history migrations', () => {
   it('are numbered in order up to the current version', () => {
     expect(MIGRATIONS.map((step) => step.version)).toEqual([2, 3]);
@@ -206,8 +209,9 @@ describe('settings v1 → v2', () => {
       reminderMinutes: 60,
       lockAfterMinutes: 60,
       business: DEFAULT_BUSINESS,
+      ...NO_TAX,
     });
-    expect(await settingsItem.getMeta()).toEqual({ v: 7 });
+    expect(await settingsItem.getMeta()).toEqual({ v: 8 });
   });
 });
 
@@ -232,7 +236,7 @@ describe('settings v2 → v3', () => {
     });
     await settingsItem.migrate();
     expect((await readSettings()).messageTemplate).toBe(DEFAULT_MESSAGE_TEMPLATE);
-    expect(await settingsItem.getMeta()).toEqual({ v: 7 });
+    expect(await settingsItem.getMeta()).toEqual({ v: 8 });
   });
 });
 
@@ -255,8 +259,9 @@ describe('settings v3 → v4', () => {
       reminderMinutes: 60,
       lockAfterMinutes: 60,
       business: DEFAULT_BUSINESS,
+      ...NO_TAX,
     });
-    expect(await settingsItem.getMeta()).toEqual({ v: 7 });
+    expect(await settingsItem.getMeta()).toEqual({ v: 8 });
   });
 });
 
@@ -305,14 +310,16 @@ describe('settings v4 → v5 (profiles)', () => {
       ...v4,
       lockAfterMinutes: 60,
       business: DEFAULT_BUSINESS,
+      ...NO_TAX,
     });
     expect(await readProfileSettings('default')).toEqual({
       ...v4,
       lockAfterMinutes: 60,
       business: DEFAULT_BUSINESS,
+      ...NO_TAX,
     });
     expect(await readProfileSettings('other')).toBeUndefined();
-    expect(await settingsItem.getMeta()).toEqual({ v: 7 });
+    expect(await settingsItem.getMeta()).toEqual({ v: 8 });
   });
 
   it('falls back to the first profile when the active id is unknown', async () => {
@@ -375,7 +382,7 @@ describe('settings v5 → v6 (the host the key may go to)', () => {
   it('after migrating, the key goes to the live API and the sandbox but not to another host', async () => {
     await browser.storage.local.set({ settings: v5, settings$: { v: 5 } });
     await settingsItem.migrate();
-    expect(await settingsItem.getMeta()).toEqual({ v: 7 });
+    expect(await settingsItem.getMeta()).toEqual({ v: 8 });
     // Even with the browser's grant, the other host waits for the user's confirmation.
     vi.spyOn(browser.permissions, 'contains').mockImplementation(async () => true);
     const fake = fakeFetch(() => jsonResponse({ detail: 'Not found.' }, 404));
@@ -438,7 +445,7 @@ describe('settings v6 → v7 (business details for invoices)', () => {
   it('migrates stored v6 settings: each profile reads as before with empty business details', async () => {
     await browser.storage.local.set({ settings: v6, settings$: { v: 6 } });
     await settingsItem.migrate();
-    expect(await settingsItem.getMeta()).toEqual({ v: 7 });
+    expect(await settingsItem.getMeta()).toEqual({ v: 8 });
     expect(await readProfileSettings('test')).toEqual({
       ...profile,
       currency: 'twd',
@@ -447,6 +454,7 @@ describe('settings v6 → v7 (business details for invoices)', () => {
       reminderMinutes: 60,
       lockAfterMinutes: 60,
       business: DEFAULT_BUSINESS,
+      ...NO_TAX,
     });
   });
 });

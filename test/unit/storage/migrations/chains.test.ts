@@ -7,7 +7,7 @@ import { SessionRecordSchema } from '../../../../lib/history.ts';
 import { TemplateSchema } from '../../../../lib/saved-items.ts';
 import { StoredSettingsSchema } from '../../../../lib/settings.ts';
 import { chunkIndexOf, HISTORY_META_KEY, HistoryMetaSchema } from '../../../../storage/history.ts';
-import { checkNumbered } from '../../../../storage/migrations/migration.ts';
+import { checkNumbered, latestVersion } from '../../../../storage/migrations/migration.ts';
 import { MIGRATIONS, migrateHistory } from '../../../../storage/migrations/history/index.ts';
 import { SAVED_ITEMS_MIGRATIONS } from '../../../../storage/migrations/saved-items/index.ts';
 import { SETTINGS_MIGRATIONS } from '../../../../storage/migrations/settings/index.ts';
@@ -59,7 +59,7 @@ describe('every chain runs from every fixture to today', () => {
     await settingsItem.migrate();
     const after = await stored();
     expect(z.safeParse(StoredSettingsSchema, after.settings).error).toBeUndefined();
-    expect(after.settings$).toEqual({ v: 7 });
+    expect(after.settings$).toEqual({ v: latestVersion(SETTINGS_MIGRATIONS) });
   });
 
   it.each(fixtures('saved-items'))('saved items %s read in today’s schema', async (_, fixture) => {
