@@ -1,5 +1,7 @@
 import { z } from 'zod/mini';
+import { isCalendarDate } from './calendar-date.ts';
 import { t } from './i18n.ts';
+import { checkTerms } from './payment-terms.ts';
 import { hasHiddenCharacters } from './safe-text.ts';
 import { checkRedirectUrl } from './urls.ts';
 
@@ -99,6 +101,8 @@ export const MAX_CLIENT_NAME = 200;
 export const MAX_CLIENT_EMAIL = 254;
 export const MAX_CLIENT_ADDRESS = 500;
 export const MAX_PO_NUMBER = 100;
+/** VAT numbers are at most 15 characters; other countries' tax numbers leave room. */
+export const MAX_CLIENT_TAX_ID = 50;
 
 /** A redirect URL: sent when set, kept for a renewal, defaulted per profile. */
 function redirect<K extends string>(key: K, payfect: string, label: () => string) {
@@ -214,6 +218,20 @@ export const FIELDS = [
     check: printable(MAX_CLIENT_ADDRESS, { multiline: true }),
   },
   {
+    key: 'clientTaxId',
+    label: () => t('popup.form.clientTaxId'),
+    group: 'more',
+    kept: 'client',
+    as: 'taxId',
+    max: MAX_CLIENT_TAX_ID,
+    added: true,
+    csv: { column: 'client_tax_id', after: 'client_address' },
+    ...PLAIN,
+    search: true,
+    renewal: 'copy',
+    check: printable(MAX_CLIENT_TAX_ID),
+  },
+  {
     key: 'poNumber',
     label: () => t('popup.form.poNumber'),
     group: 'more',
@@ -221,12 +239,42 @@ export const FIELDS = [
     as: 'poNumber',
     max: MAX_PO_NUMBER,
     added: true,
-    csv: { column: 'po_number', after: 'client_address' },
+    csv: { column: 'po_number', after: 'client_tax_id' },
     search: true,
     invoice: () => t('invoice.poNumber'),
     renewal: 'copy',
     profileDefault: false,
     check: printable(MAX_PO_NUMBER),
+  },
+  {
+    // Days from the issue date; the background turns them into the invoice's due date.
+    key: 'paymentTerms',
+    label: () => t('popup.form.paymentTerms'),
+    group: 'more',
+    kept: 'top',
+    as: 'paymentTerms',
+    max: 3,
+    added: true,
+    csv: { column: 'payment_terms_days', after: 'po_number' },
+    search: false,
+    renewal: 'default',
+    profileDefault: true,
+    check: (value: string) => (value === '' ? undefined : checkTerms(value)),
+  },
+  {
+    // Empty: the issue date, which the background writes in when it creates the link.
+    key: 'supplyDate',
+    label: () => t('popup.form.supplyDate'),
+    group: 'more',
+    kept: 'top',
+    as: 'supplyDate',
+    max: 10,
+    added: true,
+    csv: { column: 'supply_date', after: 'payment_terms_days' },
+    ...PLAIN,
+    renewal: 'copy',
+    check: (value: string) =>
+      value === '' || isCalendarDate(value) ? undefined : t('validation.supplyDate'),
   },
   redirect('successUrl', 'success_url', () => t('popup.form.successUrl')),
   redirect('cancelUrl', 'cancel_url', () => t('popup.form.cancelUrl')),

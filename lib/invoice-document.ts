@@ -1,3 +1,4 @@
+import { formatCalendarDate } from './calendar-date.ts';
 import { FIELDS, keptValue } from './fields.ts';
 import { dateLocale, formatAmount } from './format.ts';
 import type { SessionRecord } from './history.ts';
@@ -5,6 +6,7 @@ import { t, uiLocale } from './i18n.ts';
 import type { Business, Client, DocumentKind } from './invoice.ts';
 import { networkWarning } from './message-template.ts';
 import { formatDecimal, multiply, parseDecimal, sum, ZERO, type Decimal } from './money.ts';
+import { termsDays, termsLabel } from './payment-terms.ts';
 
 /*
  * What an invoice or a receipt says, worked out from a History session and its profile's
@@ -30,8 +32,17 @@ export interface InvoiceDocument {
   /** The invoice number of the link this one renews. */
   readonly replaces: string | undefined;
   readonly issued: string;
-  /** The link's expiry: it cannot be paid later. */
+  /** The date of supply; absent on links stored before it was kept. */
+  readonly supplied: string | undefined;
+  /**
+   * The invoice's due date, a day ("4 January 2027"); for a link stored before invoices had
+   * one, its expiry with the clock time, as its invoice always printed.
+   */
   readonly due: string;
+  /** "Net 30", "Due on receipt"; absent on links stored before terms were kept. */
+  readonly terms: string | undefined;
+  /** Until when the link itself can be paid, and whom to ask for a new one. */
+  readonly linkValidity: string;
   /** Receipt only: when the extension saw it paid. */
   readonly paid: string | undefined;
   readonly business: {
@@ -44,6 +55,7 @@ export interface InvoiceDocument {
     readonly name: string;
     readonly email: string;
     readonly addressLines: readonly string[];
+    readonly taxId: string;
   };
   readonly rows: readonly DocumentRow[];
   /** The items' currency, upper case ("TWD"). */
@@ -94,6 +106,21 @@ function formatDateTime(unixMillis: number, locale: string): string {
   }).format(new Date(unixMillis));
 }
 
+/** The link's own validity, apart from the due date: when it stops, and who makes a new one. */
+function linkValidity(session: SessionRecord, business: Business, locale: string): string {
+  const until = formatDateTime(session.expiresAt, locale);
+  // Before due dates, the due date was the link's expiry, and this said so.
+  if (session.dueDate === undefined) return t('invoice.validUntil', { due: until });
+  if (business.email !== '') return t('invoice.linkUntil', { until, email: business.email });
+  if (business.name !== '') return t('invoice.linkUntilFrom', { until, business: business.name });
+  return t('invoice.linkUntilPlain', { until });
+}
+
+function termsOf(session: SessionRecord): string | undefined {
+  const days = session.paymentTerms === undefined ? undefined : termsDays(session.paymentTerms);
+  return days === undefined ? undefined : termsLabel(days);
+}
+
 /** Unit price × quantity, exactly; an unreadable stored price counts as 0 and shows as stored. */
 function rowAmount(unitAmount: string, quantity: number): Decimal {
   const unit = parseDecimal(unitAmount);
@@ -122,13 +149,20 @@ export function invoiceDocument(
   const amounts = session.items.map((item) => rowAmount(item.unitAmount, item.quantity));
   const paid = session.status === 'complete';
   const client: Client = session.client ?? { name: '', email: '', address: '' };
+  const { dueDate, supplyDate } = session;
   return {
     kind,
     number,
     title: kind === 'receipt' ? t('invoice.receiptFileTitle', { number }) : number,
     replaces: session.replacesInvoice,
     issued: formatDate(session.createdAt, locale),
-    due: formatDateTime(session.expiresAt, locale),
+    supplied: supplyDate === undefined ? undefined : formatCalendarDate(supplyDate, locale),
+    due:
+      dueDate === undefined
+        ? formatDateTime(session.expiresAt, locale)
+        : formatCalendarDate(dueDate, locale),
+    terms: termsOf(session),
+    linkValidity: linkValidity(session, business, locale),
     paid: kind === 'receipt' && paid ? formatDateTime(session.statusChangedAt, locale) : undefined,
     business: {
       name: business.name,
@@ -136,7 +170,12 @@ export function invoiceDocument(
       taxId: business.taxId,
       email: business.email,
     },
-    client: { name: client.name, email: client.email, addressLines: lines(client.address) },
+    client: {
+      name: client.name,
+      email: client.email,
+      addressLines: lines(client.address),
+      taxId: client.taxId ?? '',
+    },
     rows: session.items.map((item, index) => ({
       name: item.name,
       description: item.description,

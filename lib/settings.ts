@@ -2,6 +2,7 @@ import { z } from 'zod/mini';
 import { PROFILE_DEFAULT_FIELDS } from './fields.ts';
 import { CURRENCY_TABLE, type Currency } from './currencies.ts';
 import { BusinessSchema, DEFAULT_BUSINESS } from './invoice.ts';
+import { DEFAULT_TERMS } from './payment-terms.ts';
 
 export const LIVE_API_BASE_URL = 'https://api.payfect.finance/api/v1';
 
@@ -44,6 +45,8 @@ export const SettingsSchema = z.object({
   successUrl: z.string(),
   cancelUrl: z.string(),
   callbackUrl: z.string(),
+  /** Days a client has to pay an invoice (lib/payment-terms.ts); per profile, since version 8. */
+  paymentTerms: z.string().check(z.regex(/^\d{1,3}$/u)),
   messageTemplate: z.string(),
   /** Networks the API offered in its last answer (`paymentMethodOptions`). */
   networks: z.array(NetworkSchema),
@@ -73,6 +76,7 @@ export const DEFAULT_SETTINGS: Settings = {
   successUrl: '',
   cancelUrl: '',
   callbackUrl: '',
+  paymentTerms: DEFAULT_TERMS,
   messageTemplate: DEFAULT_MESSAGE_TEMPLATE,
   networks: [...DEFAULT_NETWORKS],
   historyCap: 0,
@@ -100,7 +104,7 @@ export const MAX_PROFILE_NAME_LENGTH = 40;
 
 export const PROFILE_FIELDS = [
   'baseUrl',
-  // Currency, network and the redirect URLs: what a new form starts from (lib/fields.ts).
+  // Currency, network, redirect URLs, payment terms: what a new form starts from (lib/fields.ts).
   ...PROFILE_DEFAULT_FIELDS,
   'networks',
   'confirmedKeyOrigin',
@@ -138,7 +142,7 @@ export const ProfileSettingsSchema = z.object({
 });
 export type ProfileSettings = z.infer<typeof ProfileSettingsSchema>;
 
-/** The stored settings item, version 7. */
+/** The stored settings item, version 8. */
 export const StoredSettingsSchema = z.object({
   activeProfileId: z.string(),
   profiles: z.array(ProfileSettingsSchema).check(z.minLength(1)),

@@ -17,6 +17,7 @@ import { notifySettingsSetAside } from './notifications.ts';
 import { t } from '../../lib/i18n.ts';
 import { originNeedingConfirmation } from '../../lib/key-hosts.ts';
 import { checkRedirectUrl } from '../../lib/urls.ts';
+import { checkTerms } from '../../lib/payment-terms.ts';
 import {
   checkBusiness,
   hasInvoiceNumberLeft,
@@ -133,6 +134,7 @@ export function checkSettings(settings: Settings): Result<SettingsForm, Record<s
     successUrl: '',
     cancelUrl: '',
     callbackUrl: '',
+    paymentTerms: settings.paymentTerms.trim(),
     messageTemplate: settings.messageTemplate,
     historyCap: settings.historyCap,
     reminderMinutes: settings.reminderMinutes,
@@ -155,6 +157,8 @@ export function checkSettings(settings: Settings): Result<SettingsForm, Record<s
   const business = checkBusiness(settings.business, businessMessages());
   if (business.ok) form.business = business.value;
   else Object.assign(fields, business.error);
+  const terms = checkTerms(form.paymentTerms);
+  if (terms !== undefined) fields.paymentTerms = terms;
   if (!CURRENCY.test(form.currency)) fields.currency = t('validation.currencySuchAs');
   if (!NETWORK.test(form.network)) fields.network = t('validation.networkSuchAs');
   return Object.keys(fields).length === 0 ? ok(form) : err(fields);

@@ -71,10 +71,14 @@ function SheetFacts({ document, receipt }: { document: InvoiceDocument; receipt:
       <Fact label={t('invoice.number')} value={document.number} />
       {document.replaces && <Fact label={t('invoice.replaces')} value={document.replaces} />}
       <Fact label={t('invoice.issued')} value={document.issued} />
+      {document.supplied && <Fact label={t('invoice.supplyDate')} value={document.supplied} />}
       {receipt && document.paid ? (
         <Fact label={t('invoice.paidOn')} value={document.paid} />
       ) : (
         <Fact label={t('invoice.due')} value={document.due} />
+      )}
+      {!receipt && document.terms && (
+        <Fact label={t('invoice.paymentTerms')} value={document.terms} />
       )}
       {document.reference !== document.number && (
         <Fact label={t('invoice.reference')} value={document.reference} />
@@ -88,7 +92,9 @@ function SheetFacts({ document, receipt }: { document: InvoiceDocument; receipt:
 
 /** Present when there is anyone to name: the client's name, address and email. */
 function SheetBillTo({ client }: { client: Client }) {
-  if (!client.name && !client.email && client.addressLines.length === 0) return null;
+  if (!client.name && !client.email && !client.taxId && client.addressLines.length === 0) {
+    return null;
+  }
   return (
     <section className="sheet-bill-to" aria-labelledby="bill-to">
       <h2 id="bill-to">{t('invoice.billTo')}</h2>
@@ -96,6 +102,9 @@ function SheetBillTo({ client }: { client: Client }) {
         {client.name && <span className="line sheet-client">{client.name}</span>}
         <Lines lines={client.addressLines} />
         {client.email && <span className="line">{client.email}</span>}
+        {client.taxId && (
+          <span className="line">{t('invoice.clientTaxId', { taxId: client.taxId })}</span>
+        )}
       </p>
     </section>
   );
@@ -165,7 +174,7 @@ function SheetPay({ document }: { document: InvoiceDocument }) {
         <h2 id="how-to-pay">{t('invoice.howToPay')}</h2>
         <p className="sheet-warning">{document.warning}</p>
         <p>{t('invoice.payAt')}</p>
-        <p className="sheet-muted">{t('invoice.validUntil', { due: document.due })}</p>
+        <p className="sheet-muted">{document.linkValidity}</p>
       </div>
       <LinkQr url={document.url} />
       {/* On one line across the box: copied from the PDF, it comes out whole. */}

@@ -1,5 +1,6 @@
 import { useState, type ChangeEvent } from 'react';
 import { fieldId, TextAreaField, TextField } from '../../components/Field.tsx';
+import { PaymentTermsField } from '../../components/PaymentTermsField.tsx';
 import type { FieldErrors } from '../../lib/draft.ts';
 import { t } from '../../lib/i18n.ts';
 import { MAX_LOGO_LENGTH } from '../../lib/invoice.ts';
@@ -9,12 +10,69 @@ import { typedInvoicePreview, type BusinessField, type SettingsValues } from './
 interface InvoiceSectionProps {
   values: SettingsValues;
   errors: FieldErrors;
-  onChange: (field: BusinessField, value: string) => void;
+  onChange: (field: BusinessField | 'paymentTerms', value: string) => void;
   /** The logo as it will be saved (a data URL), or null for none. */
   logo: string | null;
   onLogoChange: (logo: string | null) => void;
   /** Said beside Next invoice number when Save had to raise it past an issued number. */
   numberNote: string | undefined;
+}
+
+/** The logo: picked, scaled down here, previewed, removable; saved with the page. */
+function LogoField({ logo, onLogoChange }: Pick<InvoiceSectionProps, 'logo' | 'onLogoChange'>) {
+  const [logoError, setLogoError] = useState<string | undefined>(undefined);
+
+  function pickLogo(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.currentTarget.files?.[0];
+    event.currentTarget.value = '';
+    if (file === undefined) return;
+    setLogoError(undefined);
+    scaledLogo(file, MAX_LOGO_LENGTH).then(
+      (scaled) => {
+        if (scaled.ok) onLogoChange(scaled.value);
+        else setLogoError(scaled.error);
+      },
+      () => setLogoError(t('options.invoices.logoUnreadable')),
+    );
+  }
+
+  return (
+    <div className="field">
+      <label htmlFor="field-logo">{t('options.invoices.logo')}</label>
+      <input
+        id="field-logo"
+        type="file"
+        accept="image/png,image/jpeg,image/webp,image/gif,image/svg+xml"
+        onChange={pickLogo}
+        aria-invalid={logoError ? true : undefined}
+        aria-describedby={logoError ? 'field-logo-error' : 'field-logo-hint'}
+      />
+      {logoError ? (
+        <p id="field-logo-error" className="field-error">
+          {logoError}
+        </p>
+      ) : (
+        <p id="field-logo-hint" className="field-hint">
+          {t('options.invoices.logoHint')}
+        </p>
+      )}
+      {logo !== null && (
+        <div className="logo-preview">
+          <img src={logo} alt={t('options.invoices.logoPreview')} />
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => {
+              onLogoChange(null);
+              setLogoError(undefined);
+            }}
+          >
+            {t('options.invoices.removeLogo')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
 }
 
 /** Who bills: printed on every invoice and receipt of this profile; saved with the page. */
@@ -26,7 +84,6 @@ export function InvoiceSection({
   onLogoChange,
   numberNote,
 }: InvoiceSectionProps) {
-  const [logoError, setLogoError] = useState<string | undefined>(undefined);
   const preview = typedInvoicePreview(values);
 
   function text(field: BusinessField, label: string, extra: { hint?: string; type?: string } = {}) {
@@ -40,20 +97,6 @@ export function InvoiceSection({
         hint={extra.hint}
         type={extra.type}
       />
-    );
-  }
-
-  function pickLogo(event: ChangeEvent<HTMLInputElement>) {
-    const file = event.currentTarget.files?.[0];
-    event.currentTarget.value = '';
-    if (file === undefined) return;
-    setLogoError(undefined);
-    scaledLogo(file, MAX_LOGO_LENGTH).then(
-      (scaled) => {
-        if (scaled.ok) onLogoChange(scaled.value);
-        else setLogoError(scaled.error);
-      },
-      () => setLogoError(t('options.invoices.logoUnreadable')),
     );
   }
 
@@ -74,41 +117,7 @@ export function InvoiceSection({
         {text('business.taxId', t('options.invoices.taxId'))}
         {text('business.email', t('options.invoices.email'), { type: 'email' })}
       </div>
-      <div className="field">
-        <label htmlFor="field-logo">{t('options.invoices.logo')}</label>
-        <input
-          id="field-logo"
-          type="file"
-          accept="image/png,image/jpeg,image/webp,image/gif,image/svg+xml"
-          onChange={pickLogo}
-          aria-invalid={logoError ? true : undefined}
-          aria-describedby={logoError ? 'field-logo-error' : 'field-logo-hint'}
-        />
-        {logoError ? (
-          <p id="field-logo-error" className="field-error">
-            {logoError}
-          </p>
-        ) : (
-          <p id="field-logo-hint" className="field-hint">
-            {t('options.invoices.logoHint')}
-          </p>
-        )}
-        {logo !== null && (
-          <div className="logo-preview">
-            <img src={logo} alt={t('options.invoices.logoPreview')} />
-            <button
-              type="button"
-              className="button button--small"
-              onClick={() => {
-                onLogoChange(null);
-                setLogoError(undefined);
-              }}
-            >
-              {t('options.invoices.removeLogo')}
-            </button>
-          </div>
-        )}
-      </div>
+      <LogoField logo={logo} onLogoChange={onLogoChange} />
       <div className="row">
         {text('business.invoicePrefix', t('options.invoices.prefix'))}
         <TextField
@@ -124,6 +133,14 @@ export function InvoiceSection({
           }
         />
       </div>
+      <PaymentTermsField
+        id={fieldId('paymentTerms')}
+        label={t('options.invoices.paymentTerms')}
+        value={values.paymentTerms ?? ''}
+        onValueChange={(value) => onChange('paymentTerms', value)}
+        error={errors.paymentTerms}
+        hint={t('options.invoices.paymentTermsHint')}
+      />
       <TextAreaField
         id={fieldId('business.footer')}
         label={t('options.invoices.footer')}

@@ -40,14 +40,21 @@ export const BUSINESS_FIELDS = [
 ] as const;
 export type BusinessField = (typeof BUSINESS_FIELDS)[number];
 
+/** The profile's defaults edited in Settings → Defaults; the payment terms are under Invoices. */
+const DEFAULTS_FIELDS = PROFILE_DEFAULT_FIELDS.filter(
+  (field): field is Exclude<typeof field, 'paymentTerms'> => field !== 'paymentTerms',
+);
+
 /** Every typed setting, in page order (Account, Passphrase, Defaults, Invoices, History). */
 export const VALUE_FIELDS = [
   'baseUrl',
   'confirmedKeyOrigin',
   'lockAfterMinutes',
-  ...PROFILE_DEFAULT_FIELDS,
+  ...DEFAULTS_FIELDS,
   'messageTemplate',
-  ...BUSINESS_FIELDS,
+  ...BUSINESS_FIELDS.filter((field) => field !== 'business.footer'),
+  'paymentTerms',
+  'business.footer',
   'historyCap',
   'reminderMinutes',
 ] as const satisfies readonly (keyof SettingsValues)[];
@@ -65,6 +72,7 @@ export function valuesOf(settings: Settings): SettingsValues {
   return {
     baseUrl,
     ...settingsDefaults(settings),
+    paymentTerms: settings.paymentTerms,
     // The default shows in the browser's language; save.ts stores it back as the default.
     messageTemplate: templateForDisplay(messageTemplate),
     historyCap: String(settings.historyCap),

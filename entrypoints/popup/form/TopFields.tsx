@@ -1,4 +1,5 @@
 import { fieldId, SelectField, TextAreaField, TextField } from '../../../components/Field.tsx';
+import { PaymentTermsField } from '../../../components/PaymentTermsField.tsx';
 import type { Draft, FieldErrors } from '../../../lib/draft.ts';
 import { fieldSpec } from '../../../lib/fields.ts';
 import { t } from '../../../lib/i18n.ts';
@@ -96,6 +97,27 @@ function TopFieldInput({ field, ...props }: TopFieldsProps & { field: TopField }
       );
     case 'clientAddress':
       return <TextAreaField {...common} label={t('popup.form.clientAddress')} rows={2} />;
+    case 'paymentTerms':
+      return (
+        <PaymentTermsField
+          {...common}
+          // Left as it is, the profile's terms (Settings → Invoices) apply.
+          value={common.value === '' ? settings.paymentTerms : common.value}
+          label={t('popup.form.paymentTerms')}
+        />
+      );
+    case 'supplyDate':
+      return (
+        <TextField
+          {...common}
+          label={t('popup.form.supplyDate')}
+          placeholder={t('popup.form.supplyDatePlaceholder')}
+          hint={t('popup.form.supplyDateHint')}
+          inputMode="numeric"
+          autoComplete="off"
+          spellCheck={false}
+        />
+      );
     case 'successUrl':
       return <TextField {...common} label={t('popup.form.successUrl')} {...url} />;
     case 'cancelUrl':

@@ -105,7 +105,7 @@ describe('invoiceDocument', () => {
     expect(renewal.replaces).toBe('INV-0007');
     const old = invoiceDocument(session({ reference: 'ORDER-9' }), DEFAULT_BUSINESS, 'invoice');
     expect(old.number).toBe('ORDER-9');
-    expect(old.client).toEqual({ name: '', email: '', addressLines: [] });
+    expect(old.client).toEqual({ name: '', email: '', taxId: '', addressLines: [] });
     expect(old.missingBusinessName).toBe(true);
   });
 

@@ -104,6 +104,7 @@ describe('business errors from the background', () => {
       'business.email',
       'business.invoicePrefix',
       'business.nextInvoiceNumber',
+      'paymentTerms',
       'business.footer',
       'historyCap',
       'reminderMinutes',

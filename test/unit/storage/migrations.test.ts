@@ -206,8 +206,10 @@ describe('settings v1 → v2', () => {
       reminderMinutes: 60,
       lockAfterMinutes: 60,
       business: DEFAULT_BUSINESS,
+      // v8: no footer states terms, so Net 30.
+      paymentTerms: '30',
     });
-    expect(await settingsItem.getMeta()).toEqual({ v: 7 });
+    expect(await settingsItem.getMeta()).toEqual({ v: 8 });
   });
 });
 
@@ -232,7 +234,7 @@ describe('settings v2 → v3', () => {
     });
     await settingsItem.migrate();
     expect((await readSettings()).messageTemplate).toBe(DEFAULT_MESSAGE_TEMPLATE);
-    expect(await settingsItem.getMeta()).toEqual({ v: 7 });
+    expect(await settingsItem.getMeta()).toEqual({ v: 8 });
   });
 });
 
@@ -255,8 +257,10 @@ describe('settings v3 → v4', () => {
       reminderMinutes: 60,
       lockAfterMinutes: 60,
       business: DEFAULT_BUSINESS,
+      // v8: no footer states terms, so Net 30.
+      paymentTerms: '30',
     });
-    expect(await settingsItem.getMeta()).toEqual({ v: 7 });
+    expect(await settingsItem.getMeta()).toEqual({ v: 8 });
   });
 });
 
@@ -305,14 +309,18 @@ describe('settings v4 → v5 (profiles)', () => {
       ...v4,
       lockAfterMinutes: 60,
       business: DEFAULT_BUSINESS,
+      // v8: no footer states terms, so Net 30.
+      paymentTerms: '30',
     });
     expect(await readProfileSettings('default')).toEqual({
       ...v4,
       lockAfterMinutes: 60,
       business: DEFAULT_BUSINESS,
+      // v8: no footer states terms, so Net 30.
+      paymentTerms: '30',
     });
     expect(await readProfileSettings('other')).toBeUndefined();
-    expect(await settingsItem.getMeta()).toEqual({ v: 7 });
+    expect(await settingsItem.getMeta()).toEqual({ v: 8 });
   });
 
   it('falls back to the first profile when the active id is unknown', async () => {
@@ -375,7 +383,7 @@ describe('settings v5 → v6 (the host the key may go to)', () => {
   it('after migrating, the key goes to the live API and the sandbox but not to another host', async () => {
     await browser.storage.local.set({ settings: v5, settings$: { v: 5 } });
     await settingsItem.migrate();
-    expect(await settingsItem.getMeta()).toEqual({ v: 7 });
+    expect(await settingsItem.getMeta()).toEqual({ v: 8 });
     // Even with the browser's grant, the other host waits for the user's confirmation.
     vi.spyOn(browser.permissions, 'contains').mockImplementation(async () => true);
     const fake = fakeFetch(() => jsonResponse({ detail: 'Not found.' }, 404));
@@ -438,7 +446,7 @@ describe('settings v6 → v7 (business details for invoices)', () => {
   it('migrates stored v6 settings: each profile reads as before with empty business details', async () => {
     await browser.storage.local.set({ settings: v6, settings$: { v: 6 } });
     await settingsItem.migrate();
-    expect(await settingsItem.getMeta()).toEqual({ v: 7 });
+    expect(await settingsItem.getMeta()).toEqual({ v: 8 });
     expect(await readProfileSettings('test')).toEqual({
       ...profile,
       currency: 'twd',
@@ -447,6 +455,8 @@ describe('settings v6 → v7 (business details for invoices)', () => {
       reminderMinutes: 60,
       lockAfterMinutes: 60,
       business: DEFAULT_BUSINESS,
+      // v8: no footer states terms, so Net 30.
+      paymentTerms: '30',
     });
   });
 });
