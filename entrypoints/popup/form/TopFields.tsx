@@ -101,8 +101,8 @@ function TopFieldInput({ field, ...props }: TopFieldsProps & { field: TopField }
       return (
         <PaymentTermsField
           {...common}
-          // Left as it is, the profile's terms (Settings → Invoices) apply.
-          value={common.value === '' ? settings.paymentTerms : common.value}
+          // A draft kept before terms were has none: the profile's apply, as at Create link.
+          value={draft.paymentTerms ?? settings.paymentTerms}
           label={t('popup.form.paymentTerms')}
         />
       );
