@@ -41,6 +41,8 @@ export interface SessionContext {
 function invoiceDates(order: Order, settings: Settings, issuedAt: number) {
   const terms = termsDays(order.paymentTerms ?? '') ?? termsDays(settings.paymentTerms) ?? 0;
   return {
+    // The terms applied, so the document names them even when the order named none.
+    paymentTerms: String(terms),
     supplyDate: order.supplyDate ?? localDate(issuedAt),
     dueDate: dueDateFor(issuedAt, terms),
   };

@@ -122,7 +122,11 @@ describe('the stored link', () => {
   it('takes the profile’s terms when the order names none, and the issue date as the supply date', () => {
     const order = created({ ...TYPED, paymentTerms: '', supplyDate: '' });
     const record = recorded(order, { ...DEFAULT_SETTINGS, paymentTerms: '0' });
-    expect(record).toMatchObject({ dueDate: '2026-03-14', supplyDate: '2026-03-14' });
+    expect(record).toMatchObject({
+      dueDate: '2026-03-14',
+      supplyDate: '2026-03-14',
+      paymentTerms: '0',
+    });
   });
 
   it('is found in History by the client’s tax ID', () => {
