@@ -27,7 +27,7 @@ import {
   type OrderItem,
 } from './order.ts';
 import { OFFERED_MARKERS } from './currency-markers.ts';
-import { isEmptyClient, type Client } from './invoice.ts';
+import { EMPTY_CLIENT, isEmptyClient, type Client } from './invoice.ts';
 import { err, ok, type Result } from './result.ts';
 import { hasHiddenCharacters } from './safe-text.ts';
 import { picked, type Settings } from './settings.ts';
@@ -274,8 +274,9 @@ function orderOf(items: OrderItem[], values: Record<FieldKey, string>): Order {
   const client: Record<string, string> = {};
   for (const field of FIELDS) {
     const value = values[field.key];
-    if (field.kept === 'client') client[field.as] = value;
-    else if (field.kept === 'top' && (value !== '' || !field.added)) top[field.as] = value;
+    if (field.kept === 'client') {
+      if (value !== '' || field.as in EMPTY_CLIENT) client[field.as] = value;
+    } else if (field.kept === 'top' && (value !== '' || !field.added)) top[field.as] = value;
   }
   const billed = client as Client;
   return {

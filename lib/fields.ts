@@ -1,5 +1,7 @@
 import { z } from 'zod/mini';
+import { isCalendarDate } from './calendar-date.ts';
 import { t } from './i18n.ts';
+import { checkTerms } from './payment-terms.ts';
 import { hasHiddenCharacters } from './safe-text.ts';
 import { isTaxMode, MAX_TAX_LABEL, parseTaxRate } from './tax.ts';
 import { checkRedirectUrl } from './urls.ts';
@@ -100,6 +102,7 @@ export const MAX_CLIENT_NAME = 200;
 export const MAX_CLIENT_EMAIL = 254;
 export const MAX_CLIENT_ADDRESS = 500;
 export const MAX_PO_NUMBER = 100;
+/** VAT numbers are at most 15 characters; other countries' tax numbers leave room. */
 export const MAX_CLIENT_TAX_ID = 50;
 
 /** What is wrong with a typed tax rate ("0", "5,5", "8.8751"); an empty one is checked with the mode. */
@@ -245,12 +248,42 @@ export const FIELDS = [
     as: 'poNumber',
     max: MAX_PO_NUMBER,
     added: true,
-    csv: { column: 'po_number', after: 'client_address' },
+    csv: { column: 'po_number', after: 'client_tax_id' },
     search: true,
     invoice: () => t('invoice.poNumber'),
     renewal: 'copy',
     profileDefault: false,
     check: printable(MAX_PO_NUMBER),
+  },
+  {
+    // Days from the issue date; the background turns them into the invoice's due date.
+    key: 'paymentTerms',
+    label: () => t('popup.form.paymentTerms'),
+    group: 'more',
+    kept: 'top',
+    as: 'paymentTerms',
+    max: 3,
+    added: true,
+    csv: { column: 'payment_terms_days', after: 'po_number' },
+    search: false,
+    renewal: 'default',
+    profileDefault: true,
+    check: (value: string) => (value === '' ? undefined : checkTerms(value)),
+  },
+  {
+    // Empty: the issue date, which the background writes in when it creates the link.
+    key: 'supplyDate',
+    label: () => t('popup.form.supplyDate'),
+    group: 'more',
+    kept: 'top',
+    as: 'supplyDate',
+    max: 10,
+    added: true,
+    csv: { column: 'supply_date', after: 'payment_terms_days' },
+    ...PLAIN,
+    renewal: 'copy',
+    check: (value: string) =>
+      value === '' || isCalendarDate(value) ? undefined : t('validation.supplyDate'),
   },
   /*
    * Tax (lib/tax.ts): kept as sent, so the document and a renewal read the same rate; the

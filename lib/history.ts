@@ -89,8 +89,13 @@ export const SessionRecordSchema = z.object({
   invoiceNumber: z.optional(z.string()),
   /** For a renewal: the invoice number of the link it replaces. */
   replacesInvoice: z.optional(z.string()),
-  /** Who is billed, as typed on the form; absent when nobody was named. */
+  /*
+   * Who is billed, as typed on the form; absent when nobody was named. Then the invoice's due
+   * date ('YYYY-MM-DD' where the user was when it was issued: issue date + payment terms);
+   * absent on older records, whose link expiry was their due date.
+   */
   client: z.optional(ClientSchema),
+  dueDate: z.optional(z.string()),
 });
 export type SessionRecord = z.infer<typeof SessionRecordSchema>;
 

@@ -1,3 +1,4 @@
+import { formatCalendarDate } from './calendar-date.ts';
 import { FIELDS, keptValue } from './fields.ts';
 import { dateLocale, formatAmount, formatMoney } from './format.ts';
 import type { SessionRecord } from './history.ts';
@@ -14,6 +15,7 @@ import {
   type Decimal,
 } from './money.ts';
 import { invoiceTotals, type InvoiceTotals } from './tax.ts';
+import { termsDays, termsLabel } from './payment-terms.ts';
 
 /*
  * What an invoice or a receipt says, worked out from a History session and its profile's
@@ -44,8 +46,17 @@ export interface InvoiceDocument {
   /** The invoice number of the link this one renews. */
   readonly replaces: string | undefined;
   readonly issued: string;
-  /** The link's expiry: it cannot be paid later. */
+  /** The date of supply; absent on links stored before it was kept. */
+  readonly supplied: string | undefined;
+  /**
+   * The invoice's due date, a day ("4 January 2027"); for a link stored before invoices had
+   * one, its expiry with the clock time, as its invoice always printed.
+   */
   readonly due: string;
+  /** "Net 30", "Due on receipt"; absent on links stored before terms were kept. */
+  readonly terms: string | undefined;
+  /** Until when the link itself can be paid, and whom to ask for a new one. */
+  readonly linkValidity: string;
   /** Receipt only: when the extension saw it paid. */
   readonly paid: string | undefined;
   readonly business: {
@@ -133,6 +144,21 @@ function formatDateTime(unixMillis: number, locale: string): string {
   }).format(new Date(unixMillis));
 }
 
+/** The link's own validity, apart from the due date: when it stops, and who makes a new one. */
+function linkValidity(session: SessionRecord, business: Business, locale: string): string {
+  const until = formatDateTime(session.expiresAt, locale);
+  // Before due dates, the due date was the link's expiry, and this said so.
+  if (session.dueDate === undefined) return t('invoice.validUntil', { due: until });
+  if (business.email !== '') return t('invoice.linkUntil', { until, email: business.email });
+  if (business.name !== '') return t('invoice.linkUntilFrom', { until, business: business.name });
+  return t('invoice.linkUntilPlain', { until });
+}
+
+function termsOf(session: SessionRecord): string | undefined {
+  const days = session.paymentTerms === undefined ? undefined : termsDays(session.paymentTerms);
+  return days === undefined ? undefined : termsLabel(days);
+}
+
 /** Unit price × quantity, exactly; an unreadable stored price counts as 0 and shows as stored. */
 function rowAmount(unitAmount: string, quantity: number): Decimal {
   const unit = parseDecimal(unitAmount);
@@ -195,13 +221,20 @@ export function invoiceDocument(
   // What the client owes in the items' currency, tax included: what Payfect converted.
   const gross = parseDecimal(totals.gross);
   const conversion = conversionOf(session, gross.ok ? gross.value : subtotal, locale);
+  const { dueDate, supplyDate } = session;
   return {
     kind,
     number,
     title: kind === 'receipt' ? t('invoice.receiptFileTitle', { number }) : number,
     replaces: session.replacesInvoice,
     issued: formatDate(session.createdAt, locale),
-    due: formatDateTime(session.expiresAt, locale),
+    supplied: supplyDate === undefined ? undefined : formatCalendarDate(supplyDate, locale),
+    due:
+      dueDate === undefined
+        ? formatDateTime(session.expiresAt, locale)
+        : formatCalendarDate(dueDate, locale),
+    terms: termsOf(session),
+    linkValidity: linkValidity(session, business, locale),
     paid: kind === 'receipt' && paid ? formatDateTime(session.statusChangedAt, locale) : undefined,
     business: {
       name: business.name,

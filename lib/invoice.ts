@@ -5,6 +5,7 @@ import {
   MAX_CLIENT_ADDRESS,
   MAX_CLIENT_EMAIL,
   MAX_CLIENT_NAME,
+  MAX_CLIENT_TAX_ID,
 } from './fields.ts';
 
 /*
@@ -147,10 +148,12 @@ export const ClientSchema = z.object({
   name: z.string().check(z.maxLength(MAX_CLIENT_NAME)),
   email: z.string().check(z.maxLength(MAX_CLIENT_EMAIL)),
   address: z.string().check(z.maxLength(MAX_CLIENT_ADDRESS)),
-  taxId: z.optional(z.string().check(z.maxLength(50))),
+  /** Their VAT or other tax number; absent on clients kept before it, and while empty. */
+  taxId: z.optional(z.string().check(z.maxLength(MAX_CLIENT_TAX_ID))),
 });
 export type Client = z.infer<typeof ClientSchema>;
 
+/** Nobody named: the keys every kept client has (those added later are left out while empty). */
 export const EMPTY_CLIENT: Client = { name: '', email: '', address: '' };
 
 export function isEmptyClient(client: Client | undefined): boolean {

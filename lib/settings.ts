@@ -3,6 +3,7 @@ import { PROFILE_DEFAULT_FIELDS } from './fields.ts';
 import { CURRENCY_TABLE, type Currency } from './currencies.ts';
 import { BusinessSchema, DEFAULT_BUSINESS } from './invoice.ts';
 import { DEFAULT_TAX_LABEL, isTaxMode, MAX_TAX_LABEL } from './tax.ts';
+import { DEFAULT_TERMS } from './payment-terms.ts';
 
 export const LIVE_API_BASE_URL = 'https://api.payfect.finance/api/v1';
 
@@ -49,6 +50,8 @@ export const SettingsSchema = z.object({
   taxMode: z.string().check(z.refine(isTaxMode)),
   taxRate: z.string().check(z.maxLength(10)),
   taxLabel: z.string().check(z.maxLength(MAX_TAX_LABEL)),
+  /** Days a client has to pay an invoice (lib/payment-terms.ts); per profile, since version 8. */
+  paymentTerms: z.string().check(z.regex(/^\d{1,3}$/u)),
   messageTemplate: z.string(),
   /** Networks the API offered in its last answer (`paymentMethodOptions`). */
   networks: z.array(NetworkSchema),
@@ -81,6 +84,7 @@ export const DEFAULT_SETTINGS: Settings = {
   taxMode: 'none',
   taxRate: '',
   taxLabel: DEFAULT_TAX_LABEL,
+  paymentTerms: DEFAULT_TERMS,
   messageTemplate: DEFAULT_MESSAGE_TEMPLATE,
   networks: [...DEFAULT_NETWORKS],
   historyCap: 0,
@@ -108,7 +112,7 @@ export const MAX_PROFILE_NAME_LENGTH = 40;
 
 export const PROFILE_FIELDS = [
   'baseUrl',
-  // Currency, network and the redirect URLs: what a new form starts from (lib/fields.ts).
+  // Currency, network, redirect URLs, payment terms: what a new form starts from (lib/fields.ts).
   ...PROFILE_DEFAULT_FIELDS,
   'networks',
   'confirmedKeyOrigin',

@@ -59,6 +59,8 @@ export function createRenewService(
         ...(record.tags === undefined ? {} : { tags: record.tags }),
         // Its invoice says which one it replaces.
         ...(record.invoiceNumber === undefined ? {} : { replacesInvoice: record.invoiceNumber }),
+        // A new link does not give the client longer to pay.
+        ...(record.dueDate === undefined ? {} : { dueDate: record.dueDate }),
       };
       if (Object.keys(carried).length > 0) {
         const updated = await updateSession(session.id, carried);

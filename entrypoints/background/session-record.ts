@@ -1,3 +1,4 @@
+import { dueDateFor, localDate } from '../../lib/calendar-date.ts';
 import { FIELDS, keptValue } from '../../lib/fields.ts';
 import type { SessionRecord } from '../../lib/history.ts';
 import { isEmptyClient } from '../../lib/invoice.ts';
@@ -8,6 +9,7 @@ import {
   offeredNetworks,
   type Checkout,
 } from '../../lib/payfect/index.ts';
+import { termsDays } from '../../lib/payment-terms.ts';
 import { networkName, type Settings } from '../../lib/settings.ts';
 
 /* Payfect's lifetime in its older docs; only used if a timestamp cannot be read. */
@@ -29,6 +31,21 @@ export interface SessionContext {
   readonly profileName: string;
   /** Issued for this link (entrypoints/background/settings-store.ts); absent if none could be. */
   readonly invoiceNumber?: string | undefined;
+}
+
+/**
+ * The invoice's dates, as calendar days where the user is: the supply date (the issue date
+ * unless one was typed) and the due date (the issue date plus the order's payment terms, or
+ * the profile's when the order names none).
+ */
+function invoiceDates(order: Order, settings: Settings, issuedAt: number) {
+  const terms = termsDays(order.paymentTerms ?? '') ?? termsDays(settings.paymentTerms) ?? 0;
+  return {
+    // The terms applied, so the document names them even when the order named none.
+    paymentTerms: String(terms),
+    supplyDate: order.supplyDate ?? localDate(issuedAt),
+    dueDate: dueDateFor(issuedAt, terms),
+  };
 }
 
 /** The order's top-level kept fields besides the reference (lib/fields.ts), as sent. */
@@ -73,6 +90,7 @@ export function sessionFromCheckout(checkout: Checkout, context: SessionContext)
     // Kept for a renewal, which sends the same order again.
     itemsCurrency: order.currency.toLowerCase(),
     ...keptFields(order),
+    ...invoiceDates(order, settings, createdAt),
     profileId: context.profileId,
     profileName: context.profileName,
     ...(context.invoiceNumber === undefined ? {} : { invoiceNumber: context.invoiceNumber }),

@@ -18,6 +18,7 @@ import { notifySettingsSetAside } from './notifications.ts';
 import { t } from '../../lib/i18n.ts';
 import { originNeedingConfirmation } from '../../lib/key-hosts.ts';
 import { checkRedirectUrl } from '../../lib/urls.ts';
+import { checkTerms } from '../../lib/payment-terms.ts';
 import {
   checkBusiness,
   hasInvoiceNumberLeft,
@@ -159,6 +160,7 @@ export function checkSettings(settings: Settings): Result<SettingsForm, Record<s
     cancelUrl: '',
     callbackUrl: '',
     ...checkTaxDefaults(settings, fields),
+    paymentTerms: settings.paymentTerms.trim(),
     messageTemplate: settings.messageTemplate,
     historyCap: settings.historyCap,
     reminderMinutes: settings.reminderMinutes,
@@ -181,6 +183,8 @@ export function checkSettings(settings: Settings): Result<SettingsForm, Record<s
   const business = checkBusiness(settings.business, businessMessages());
   if (business.ok) form.business = business.value;
   else Object.assign(fields, business.error);
+  const terms = checkTerms(form.paymentTerms);
+  if (terms !== undefined) fields.paymentTerms = terms;
   if (!CURRENCY.test(form.currency)) fields.currency = t('validation.currencySuchAs');
   if (!NETWORK.test(form.network)) fields.network = t('validation.networkSuchAs');
   return Object.keys(fields).length === 0 ? ok(form) : err(fields);

@@ -74,10 +74,14 @@ function SheetFacts({ document, receipt }: { document: InvoiceDocument; receipt:
       <Fact label={t('invoice.number')} value={document.number} />
       {document.replaces && <Fact label={t('invoice.replaces')} value={document.replaces} />}
       <Fact label={t('invoice.issued')} value={document.issued} />
+      {document.supplied && <Fact label={t('invoice.supplyDate')} value={document.supplied} />}
       {receipt && document.paid ? (
         <Fact label={t('invoice.paidOn')} value={document.paid} />
       ) : (
         <Fact label={t('invoice.due')} value={document.due} />
+      )}
+      {!receipt && document.terms && (
+        <Fact label={t('invoice.paymentTerms')} value={document.terms} />
       )}
       {document.reference !== document.number && (
         <Fact label={t('invoice.reference')} value={document.reference} />
@@ -102,9 +106,7 @@ function SheetBillTo({ client }: { client: Client }) {
         <Lines lines={client.addressLines} />
         {client.email && <span className="line">{client.email}</span>}
         {client.taxId && (
-          <span className="line">
-            {t('invoice.taxId', { label: t('invoice.taxIdLabel'), taxId: client.taxId })}
-          </span>
+          <span className="line">{t('invoice.clientTaxId', { taxId: client.taxId })}</span>
         )}
       </p>
     </section>
@@ -242,7 +244,7 @@ function SheetPay({ document }: { document: InvoiceDocument }) {
         <h2 id="how-to-pay">{t('invoice.howToPay')}</h2>
         <p className="sheet-warning">{document.warning}</p>
         <p>{t('invoice.payAt')}</p>
-        <p className="sheet-muted">{t('invoice.validUntil', { due: document.due })}</p>
+        <p className="sheet-muted">{document.linkValidity}</p>
       </div>
       <LinkQr url={document.url} />
       {/* On one line across the box: copied from the PDF, it comes out whole. */}

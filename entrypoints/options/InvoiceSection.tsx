@@ -1,4 +1,5 @@
 import { fieldId, TextAreaField, TextField } from '../../components/Field.tsx';
+import { PaymentTermsField } from '../../components/PaymentTermsField.tsx';
 import type { FieldErrors } from '../../lib/draft.ts';
 import { t } from '../../lib/i18n.ts';
 import { LogoField } from './LogoField.tsx';
@@ -8,7 +9,7 @@ import { typedInvoicePreview, type BusinessField, type SettingsValues } from './
 interface InvoiceSectionProps {
   values: SettingsValues;
   errors: FieldErrors;
-  onChange: (field: BusinessField | TaxField, value: string) => void;
+  onChange: (field: BusinessField | TaxField | 'paymentTerms', value: string) => void;
   /** The logo as it will be saved (a data URL), or null for none. */
   logo: string | null;
   onLogoChange: (logo: string | null) => void;
@@ -77,6 +78,14 @@ export function InvoiceSection({
           }
         />
       </div>
+      <PaymentTermsField
+        id={fieldId('paymentTerms')}
+        label={t('options.invoices.paymentTerms')}
+        value={values.paymentTerms ?? ''}
+        onValueChange={(value) => onChange('paymentTerms', value)}
+        error={errors.paymentTerms}
+        hint={t('options.invoices.paymentTermsHint')}
+      />
       <TextAreaField
         id={fieldId('business.footer')}
         label={t('options.invoices.footer')}

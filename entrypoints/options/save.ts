@@ -2,6 +2,7 @@ import { settingsDefaults } from '../../lib/draft.ts';
 import type { FieldErrors } from '../../lib/draft.ts';
 import { templateForStorage } from '../../lib/message-template.ts';
 import type { KeyStatus, UiError } from '../../lib/messages.ts';
+import { checkTerms, termsDays } from '../../lib/payment-terms.ts';
 import type { Settings } from '../../lib/settings.ts';
 import { ask } from '../../utils/ask.ts';
 import {
@@ -65,13 +66,16 @@ export async function saveAll(
   if (historyCap === null) errors.historyCap = historyCapError();
   if (reminderMinutes === null) errors.reminderMinutes = reminderError();
   if (nextNumber === null) errors['business.nextInvoiceNumber'] = invoiceNumberError();
-  if (historyCap !== null && reminderMinutes !== null && nextNumber !== null) {
+  const termsError = checkTerms(values.paymentTerms ?? '');
+  if (termsError !== undefined) errors.paymentTerms = termsError;
+  if (historyCap !== null && reminderMinutes !== null && nextNumber !== null && !termsError) {
     const answer = await ask({
       type: 'saveSettings',
       settings: {
         ...stored,
         baseUrl: values.baseUrl,
         ...settingsDefaults(values),
+        paymentTerms: String(termsDays(values.paymentTerms ?? '')),
         // Set explicitly (undefined too), so a page that has none overrides the stored one.
         confirmedKeyOrigin: values.confirmedKeyOrigin,
         messageTemplate: templateForStorage(values.messageTemplate),

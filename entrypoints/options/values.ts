@@ -45,14 +45,28 @@ export type BusinessField = (typeof BUSINESS_FIELDS)[number];
 /** A new invoice's tax (lib/tax.ts), edited in Settings → Invoices. */
 export const TAX_FIELDS = ['taxMode', 'taxRate', 'taxLabel'] as const;
 
+/** The profile defaults Settings → Invoices edits: payment terms and tax; the rest are under Defaults. */
+const INVOICE_DEFAULTS: readonly string[] = ['paymentTerms', ...TAX_FIELDS];
+
+/** The profile's defaults edited in Settings → Defaults. */
+const DEFAULTS_FIELDS = PROFILE_DEFAULT_FIELDS.filter(
+  (field): field is Exclude<typeof field, 'paymentTerms' | (typeof TAX_FIELDS)[number]> =>
+    !INVOICE_DEFAULTS.includes(field),
+);
+
 /** Every typed setting, in page order (Account, Passphrase, Defaults, Invoices, History). */
 export const VALUE_FIELDS = [
   'baseUrl',
   'confirmedKeyOrigin',
   'lockAfterMinutes',
-  ...PROFILE_DEFAULT_FIELDS.filter((field) => !(TAX_FIELDS as readonly string[]).includes(field)),
+  ...DEFAULTS_FIELDS,
   'messageTemplate',
-  ...BUSINESS_FIELDS,
+  ...BUSINESS_FIELDS.filter(
+    (field) => field !== 'business.footer' && field !== 'business.receiptNote',
+  ),
+  'paymentTerms',
+  'business.footer',
+  'business.receiptNote',
   // Under the business details, in Settings → Invoices.
   ...TAX_FIELDS,
   'historyCap',
@@ -72,6 +86,7 @@ export function valuesOf(settings: Settings): SettingsValues {
   return {
     baseUrl,
     ...settingsDefaults(settings),
+    paymentTerms: settings.paymentTerms,
     // The default shows in the browser's language; save.ts stores it back as the default.
     messageTemplate: templateForDisplay(messageTemplate),
     historyCap: String(settings.historyCap),

@@ -1,4 +1,5 @@
 import { fieldId, SelectField, TextAreaField, TextField } from '../../../components/Field.tsx';
+import { PaymentTermsField } from '../../../components/PaymentTermsField.tsx';
 import { taxModeChoices } from '../../../components/tax-choices.ts';
 import type { Draft, FieldErrors } from '../../../lib/draft.ts';
 import { fieldSpec } from '../../../lib/fields.ts';
@@ -115,6 +116,27 @@ function TopFieldInput({ field, ...props }: TopFieldsProps & { field: TopField }
           hint={t('popup.form.taxRateHint')}
           inputMode="decimal"
           autoComplete="off"
+        />
+      );
+    case 'paymentTerms':
+      return (
+        <PaymentTermsField
+          {...common}
+          // A draft kept before terms were has none: the profile's apply, as at Create link.
+          value={draft.paymentTerms ?? settings.paymentTerms}
+          label={t('popup.form.paymentTerms')}
+        />
+      );
+    case 'supplyDate':
+      return (
+        <TextField
+          {...common}
+          label={t('popup.form.supplyDate')}
+          placeholder={t('popup.form.supplyDatePlaceholder')}
+          hint={t('popup.form.supplyDateHint')}
+          inputMode="numeric"
+          autoComplete="off"
+          spellCheck={false}
         />
       );
     case 'successUrl':

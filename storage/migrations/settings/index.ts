@@ -6,6 +6,16 @@ import * as v005 from './005.ts';
 import * as v006 from './006.ts';
 import * as v007 from './007.ts';
 import * as v008 from './008.ts';
+import * as v009 from './009.ts';
 
 /** The settings item's steps, oldest first (storage/settings.ts runs them). */
-export const SETTINGS_MIGRATIONS: readonly Migration[] = [v002, v003, v004, v005, v006, v007, v008];
+export const SETTINGS_MIGRATIONS: readonly Migration[] = [
+  v002,
+  v003,
+  v004,
+  v005,
+  v006,
+  v007,
+  v008,
+  v009,
+];

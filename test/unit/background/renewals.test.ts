@@ -7,6 +7,7 @@ import {
   type MessageHandler,
 } from '../../../entrypoints/background/router.ts';
 import type { SessionRecord } from '../../../lib/history.ts';
+import { updateSession } from '../../../entrypoints/background/history-store.ts';
 import { readHistory } from '../../../storage/history.ts';
 import { ResponseSchemas } from '../../../lib/messages.ts';
 import type { Order } from '../../../lib/order.ts';
@@ -126,6 +127,25 @@ describe('renewCheckout', () => {
     expect(await stored(answer.session.id)).toMatchObject({
       note: 'Acme, second invoice',
       tags: ['acme'],
+    });
+  });
+
+  it('keeps the invoice’s due date, terms, supply date and client tax ID on the new link', async () => {
+    const old = await createLink({
+      paymentTerms: '14',
+      supplyDate: '2026-11-30',
+      client: { name: 'Acme GmbH', email: '', address: '', taxId: 'DE123456789' },
+    });
+    // Issued days ago: a new link must not give the client longer to pay.
+    await updateSession(old.id, { dueDate: '2026-12-01' });
+    clock = old.expiresAt + 1;
+    const answer = await renew(old.id);
+    if (!answer.ok) throw new Error(answer.error.message);
+    expect(await stored(answer.session.id)).toMatchObject({
+      dueDate: '2026-12-01',
+      paymentTerms: '14',
+      supplyDate: '2026-11-30',
+      client: { taxId: 'DE123456789' },
     });
   });
 

@@ -4,7 +4,7 @@ import { NOW, session } from '../factories.ts';
 
 const HEADER =
   'id,url,status,amount_total,currency,network,reference,items,created_at,expires_at,paid_at,mode,note,tags,profile,' +
-  'invoice_number,client_name,client_email,client_address,po_number,client_tax_id';
+  'invoice_number,client_name,client_email,client_address,client_tax_id,po_number,payment_terms_days,supply_date';
 
 function rows(text: string): string[] {
   return text.slice(CSV_BOM.length).split('\r\n');
@@ -41,7 +41,7 @@ describe('sessionsToCsv', () => {
     expect(rows(text)).toEqual([
       HEADER,
       'cs_9,https://buy.payfect.finance/checkouts/cs_9,open,240.00,USDT,tron,INV-7,' +
-        '"2 × Logo design; 1 × Hosting",2026-03-14T11:00:00.000Z,2026-03-15T11:00:00.000Z,,live,,,,,,,,,',
+        '"2 × Logo design; 1 × Hosting",2026-03-14T11:00:00.000Z,2026-03-15T11:00:00.000Z,,live,,,,,,,,,,,',
       '',
     ]);
   });
@@ -109,13 +109,20 @@ describe('sessionsToCsv', () => {
     expect(row?.includes(`,"'=cmd, ""half"" paid","acme; retainer",`)).toBe(true);
   });
 
-  it('ends each row with the invoice number, the client and the PO number, quoted and defused like the rest', () => {
+  it('ends each row with the invoice number, the client, the PO number, the terms and the supply date, quoted and defused like the rest', () => {
     const text = sessionsToCsv(
       [
         session({
           invoiceNumber: 'INV-0007',
-          client: { name: '=ACME; Ltd', email: 'ap@acme.example', address: '1 Main St\nTaipei' },
+          client: {
+            name: '=ACME; Ltd',
+            email: 'ap@acme.example',
+            address: '1 Main St\nTaipei',
+            taxId: 'GB123456789',
+          },
           poNumber: '+PO 77',
+          paymentTerms: '30',
+          supplyDate: '2026-03-01',
         }),
         session({ id: 'old' }),
       ],
@@ -123,7 +130,9 @@ describe('sessionsToCsv', () => {
     );
     const [, first, second] = rows(text);
     expect(
-      first?.endsWith(`,INV-0007,"'=ACME; Ltd",ap@acme.example,"1 Main St\nTaipei",'+PO 77,`),
+      first?.endsWith(
+        `,INV-0007,"'=ACME; Ltd",ap@acme.example,"1 Main St\nTaipei",GB123456789,'+PO 77,30,2026-03-01`,
+      ),
     ).toBe(true);
     expect(second?.endsWith(',,,,,,')).toBe(true);
   });

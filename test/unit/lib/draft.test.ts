@@ -343,7 +343,6 @@ describe('validateDraft: the client on the invoice', () => {
       name: 'ACME',
       email: 'ap@acme.example',
       address: '',
-      taxId: '',
     });
     const none = validateDraft(draftWith({}, { clientName: ' ' }), LIVE);
     expect(none.ok && 'client' in none.value).toBe(false);

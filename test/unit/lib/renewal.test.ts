@@ -69,6 +69,8 @@ describe('renewalOrder', () => {
         successUrl: 'https://example.com/thanks',
         cancelUrl: 'https://example.com/cancel',
         callbackUrl: '',
+        // Kept before payment terms were: the profile's, as a new form would have.
+        paymentTerms: '30',
       },
     });
   });

@@ -107,6 +107,7 @@ describe('business errors from the background', () => {
       'business.email',
       'business.invoicePrefix',
       'business.nextInvoiceNumber',
+      'paymentTerms',
       'business.footer',
       'business.receiptNote',
       'taxMode',
@@ -286,3 +287,25 @@ async function seedIssued(value: number, prefix = 'INV-'): Promise<Settings> {
 function ask(type: 'getLogo'): Promise<unknown> {
   return browser.runtime.sendMessage({ type });
 }
+
+describe('saving Payment terms (Settings → Invoices)', () => {
+  it('keeps the profile’s terms as days, trimmed, and shows them back', async () => {
+    const stored = await readSettings();
+    expect(valuesOf(stored).paymentTerms).toBe('30');
+    const outcome = await saveAll(typed(stored, { paymentTerms: ' 45 ' }), '', stored);
+    expect(outcome.errors).toEqual({});
+    expect((await readSettings()).paymentTerms).toBe('45');
+    expect(outcome.settings && valuesOf(outcome.settings).paymentTerms).toBe('45');
+  });
+
+  it('refuses terms past a year, or not in whole days, beside the field, saving nothing', async () => {
+    const stored = await readSettings();
+    for (const paymentTerms of ['366', '7.5', '']) {
+      const outcome = await saveAll(typed(stored, { paymentTerms }), '', stored);
+      expect(outcome.errors).toEqual({
+        paymentTerms: 'Enter a whole number of days from 0 to 365.',
+      });
+    }
+    expect((await readSettings()).paymentTerms).toBe('30');
+  });
+});

@@ -32,9 +32,13 @@ import { migrate as settingsToV5 } from '../../../storage/migrations/settings/00
 import { migrate as settingsToV6 } from '../../../storage/migrations/settings/006.ts';
 import { migrate as settingsToV7 } from '../../../storage/migrations/settings/007.ts';
 import { DEFAULT_MESSAGE_TEMPLATE, DEFAULT_MESSAGE_TEMPLATE_V2 } from '../../../lib/settings.ts';
+import { latestVersion } from '../../../storage/migrations/migration.ts';
+import { SETTINGS_MIGRATIONS } from '../../../storage/migrations/settings/index.ts';
 import historyV1 from './migrations/history/fixtures/v1.json';
 import settingsV1 from './migrations/settings/fixtures/v1.json';
 import { fakeFetch, jsonResponse } from '../lib/payfect/fake-fetch.ts';
+
+const SETTINGS_VERSION = latestVersion(SETTINGS_MIGRATIONS);
 import { createMessageHandler } from '../../../entrypoints/background/router.ts';
 import { ask, session } from '../background/helpers.ts';
 
@@ -210,8 +214,10 @@ describe('settings v1 → v2', () => {
       lockAfterMinutes: 60,
       business: DEFAULT_BUSINESS,
       ...NO_TAX,
+      // v9: no footer states terms, so Net 30.
+      paymentTerms: '30',
     });
-    expect(await settingsItem.getMeta()).toEqual({ v: 8 });
+    expect(await settingsItem.getMeta()).toEqual({ v: SETTINGS_VERSION });
   });
 });
 
@@ -236,7 +242,7 @@ describe('settings v2 → v3', () => {
     });
     await settingsItem.migrate();
     expect((await readSettings()).messageTemplate).toBe(DEFAULT_MESSAGE_TEMPLATE);
-    expect(await settingsItem.getMeta()).toEqual({ v: 8 });
+    expect(await settingsItem.getMeta()).toEqual({ v: SETTINGS_VERSION });
   });
 });
 
@@ -260,8 +266,10 @@ describe('settings v3 → v4', () => {
       lockAfterMinutes: 60,
       business: DEFAULT_BUSINESS,
       ...NO_TAX,
+      // v9: no footer states terms, so Net 30.
+      paymentTerms: '30',
     });
-    expect(await settingsItem.getMeta()).toEqual({ v: 8 });
+    expect(await settingsItem.getMeta()).toEqual({ v: SETTINGS_VERSION });
   });
 });
 
@@ -311,15 +319,19 @@ describe('settings v4 → v5 (profiles)', () => {
       lockAfterMinutes: 60,
       business: DEFAULT_BUSINESS,
       ...NO_TAX,
+      // v9: no footer states terms, so Net 30.
+      paymentTerms: '30',
     });
     expect(await readProfileSettings('default')).toEqual({
       ...v4,
       lockAfterMinutes: 60,
       business: DEFAULT_BUSINESS,
       ...NO_TAX,
+      // v9: no footer states terms, so Net 30.
+      paymentTerms: '30',
     });
     expect(await readProfileSettings('other')).toBeUndefined();
-    expect(await settingsItem.getMeta()).toEqual({ v: 8 });
+    expect(await settingsItem.getMeta()).toEqual({ v: SETTINGS_VERSION });
   });
 
   it('falls back to the first profile when the active id is unknown', async () => {
@@ -382,7 +394,7 @@ describe('settings v5 → v6 (the host the key may go to)', () => {
   it('after migrating, the key goes to the live API and the sandbox but not to another host', async () => {
     await browser.storage.local.set({ settings: v5, settings$: { v: 5 } });
     await settingsItem.migrate();
-    expect(await settingsItem.getMeta()).toEqual({ v: 8 });
+    expect(await settingsItem.getMeta()).toEqual({ v: SETTINGS_VERSION });
     // Even with the browser's grant, the other host waits for the user's confirmation.
     vi.spyOn(browser.permissions, 'contains').mockImplementation(async () => true);
     const fake = fakeFetch(() => jsonResponse({ detail: 'Not found.' }, 404));
@@ -445,7 +457,7 @@ describe('settings v6 → v7 (business details for invoices)', () => {
   it('migrates stored v6 settings: each profile reads as before with empty business details', async () => {
     await browser.storage.local.set({ settings: v6, settings$: { v: 6 } });
     await settingsItem.migrate();
-    expect(await settingsItem.getMeta()).toEqual({ v: 8 });
+    expect(await settingsItem.getMeta()).toEqual({ v: SETTINGS_VERSION });
     expect(await readProfileSettings('test')).toEqual({
       ...profile,
       currency: 'twd',
@@ -455,6 +467,8 @@ describe('settings v6 → v7 (business details for invoices)', () => {
       lockAfterMinutes: 60,
       business: DEFAULT_BUSINESS,
       ...NO_TAX,
+      // v9: no footer states terms, so Net 30.
+      paymentTerms: '30',
     });
   });
 });
