@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { POLL_ALARM } from '../../lib/polling-policy.ts';
 import { startHistory } from './history-store.ts';
 import { syncIndicators } from './indicators.ts';
+import { repairInvoiceNumbers } from './invoice-numbers.ts';
 import { KEY_LOCK_ALARM, lockUnusedKeys } from './key-store.ts';
 import { settleOrphanedCreate } from './last-create.ts';
 import { startSelectionMenu } from './menus.ts';
@@ -22,6 +23,8 @@ export default defineBackground(() => {
     .catch(logFailure('Worker start failed'));
   void settleOrphanedCreate().catch(logFailure('Settling an interrupted create failed'));
   void repairSettings().catch(logFailure('Repairing settings failed'));
+  // Queued after repairSettings, in the same queue: it reads the repaired profiles.
+  void repairInvoiceNumbers().catch(logFailure('Repairing invoice numbers failed'));
   const statuses = createStatusService();
   const handle = createMessageHandler({}, statuses);
   // sendResponse rather than a returned promise: the promise form is not answered by

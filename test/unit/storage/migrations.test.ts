@@ -207,7 +207,7 @@ describe('settings v1 → v2', () => {
       lockAfterMinutes: 60,
       business: DEFAULT_BUSINESS,
     });
-    expect(await settingsItem.getMeta()).toEqual({ v: 7 });
+    expect(await settingsItem.getMeta()).toEqual({ v: 8 });
   });
 });
 
@@ -232,7 +232,7 @@ describe('settings v2 → v3', () => {
     });
     await settingsItem.migrate();
     expect((await readSettings()).messageTemplate).toBe(DEFAULT_MESSAGE_TEMPLATE);
-    expect(await settingsItem.getMeta()).toEqual({ v: 7 });
+    expect(await settingsItem.getMeta()).toEqual({ v: 8 });
   });
 });
 
@@ -256,7 +256,7 @@ describe('settings v3 → v4', () => {
       lockAfterMinutes: 60,
       business: DEFAULT_BUSINESS,
     });
-    expect(await settingsItem.getMeta()).toEqual({ v: 7 });
+    expect(await settingsItem.getMeta()).toEqual({ v: 8 });
   });
 });
 
@@ -288,8 +288,8 @@ describe('settings v4 → v5 (profiles)', () => {
           cancelUrl: '',
           callbackUrl: 'https://example.com/hook',
           networks: [{ value: 'polygon', name: 'Polygon' }],
-          // Today's profile shape: v7 then sets it again.
-          business: DEFAULT_BUSINESS,
+          // The profile shape v5 released with: v7 then sets it again.
+          business: { ...DEFAULT_BUSINESS, issued: {} },
         },
       ],
       messageTemplate: '{items}: {url}',
@@ -312,7 +312,7 @@ describe('settings v4 → v5 (profiles)', () => {
       business: DEFAULT_BUSINESS,
     });
     expect(await readProfileSettings('other')).toBeUndefined();
-    expect(await settingsItem.getMeta()).toEqual({ v: 7 });
+    expect(await settingsItem.getMeta()).toEqual({ v: 8 });
   });
 
   it('falls back to the first profile when the active id is unknown', async () => {
@@ -375,7 +375,7 @@ describe('settings v5 → v6 (the host the key may go to)', () => {
   it('after migrating, the key goes to the live API and the sandbox but not to another host', async () => {
     await browser.storage.local.set({ settings: v5, settings$: { v: 5 } });
     await settingsItem.migrate();
-    expect(await settingsItem.getMeta()).toEqual({ v: 7 });
+    expect(await settingsItem.getMeta()).toEqual({ v: 8 });
     // Even with the browser's grant, the other host waits for the user's confirmation.
     vi.spyOn(browser.permissions, 'contains').mockImplementation(async () => true);
     const fake = fakeFetch(() => jsonResponse({ detail: 'Not found.' }, 404));
@@ -398,6 +398,8 @@ describe('settings v5 → v6 (the host the key may go to)', () => {
 });
 
 describe('settings v6 → v7 (business details for invoices)', () => {
+  /* As v7 stored them; v8 moved `issued` out (storage/migrations/settings/008.ts). */
+  const V7_BUSINESS = { ...DEFAULT_BUSINESS, issued: {} };
   const profile = {
     baseUrl: LIVE_API_BASE_URL,
     currency: 'usdt',
@@ -422,7 +424,7 @@ describe('settings v6 → v7 (business details for invoices)', () => {
     expect(settingsToV7(v6)).toEqual({
       ...v6,
       lockAfterMinutes: 60,
-      profiles: v6.profiles.map((p) => ({ ...p, business: DEFAULT_BUSINESS })),
+      profiles: v6.profiles.map((p) => ({ ...p, business: V7_BUSINESS })),
     });
   });
 
@@ -432,13 +434,13 @@ describe('settings v6 → v7 (business details for invoices)', () => {
       profiles: [{ ...v6.profiles[0], business: { issued: { 'INV-': 'x' }, name: 3 } }],
     };
     const migrated = settingsToV7(damaged) as { profiles: { business: unknown }[] };
-    expect(migrated.profiles[0]?.business).toEqual(DEFAULT_BUSINESS);
+    expect(migrated.profiles[0]?.business).toEqual(V7_BUSINESS);
   });
 
   it('migrates stored v6 settings: each profile reads as before with empty business details', async () => {
     await browser.storage.local.set({ settings: v6, settings$: { v: 6 } });
     await settingsItem.migrate();
-    expect(await settingsItem.getMeta()).toEqual({ v: 7 });
+    expect(await settingsItem.getMeta()).toEqual({ v: 8 });
     expect(await readProfileSettings('test')).toEqual({
       ...profile,
       currency: 'twd',

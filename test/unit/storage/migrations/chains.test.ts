@@ -59,7 +59,7 @@ describe('every chain runs from every fixture to today', () => {
     await settingsItem.migrate();
     const after = await stored();
     expect(z.safeParse(StoredSettingsSchema, after.settings).error).toBeUndefined();
-    expect(after.settings$).toEqual({ v: 7 });
+    expect(after.settings$).toEqual({ v: 8 });
   });
 
   it.each(fixtures('saved-items'))('saved items %s read in today’s schema', async (_, fixture) => {
