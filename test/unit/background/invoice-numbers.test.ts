@@ -294,3 +294,21 @@ describe('a damaged profile', () => {
     expect(await issuedAfter('c')).toBe('INV-0003');
   });
 });
+
+describe('settings stored before the series had its own item (v7)', () => {
+  it('go on past what each profile had issued: nothing is renumbered', async () => {
+    const stored = await readStoredSettings();
+    const v7 = {
+      ...stored,
+      profiles: stored.profiles.map((profile) => ({
+        ...profile,
+        business: { ...profile.business, nextInvoiceNumber: 3, issued: { 'INV-': 16 } },
+      })),
+    };
+    await browser.storage.local.remove('invoiceNumbers');
+    await browser.storage.local.set({ settings: v7, settings$: { v: 7 } });
+    await settingsItem.migrate();
+    expect(await issuedAfter('after-update')).toBe('INV-0017');
+    expect((await readHighWater()).highWater).toEqual({ 'INV-': 17 });
+  });
+});
