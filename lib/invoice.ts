@@ -45,13 +45,11 @@ export const BusinessSchema = z.object({
   receiptNote: z.optional(z.string().check(z.maxLength(MAX_FOOTER_LENGTH))),
   taxIdLabel: z.optional(line),
   invoicePrefix: z.string().check(z.maxLength(MAX_PREFIX_LENGTH)),
-  /** The number the next created link gets. */
-  nextInvoiceNumber: InvoiceNumberValue,
   /**
-   * The highest number issued under each prefix: a number is never issued twice, whatever
-   * Next invoice number is set to later. Written by the background only.
+   * The number this profile's next link gets, at least: the series of its prefix may be further
+   * on (storage/invoice-numbers.ts holds how far each series went).
    */
-  issued: z.record(z.string(), InvoiceNumberValue),
+  nextInvoiceNumber: InvoiceNumberValue,
 });
 export type Business = z.infer<typeof BusinessSchema>;
 
@@ -63,7 +61,6 @@ export const DEFAULT_BUSINESS: Business = {
   footer: '',
   invoicePrefix: DEFAULT_INVOICE_PREFIX,
   nextInvoiceNumber: 1,
-  issued: {},
 };
 
 /** "INV-0001": four digits at least, so numbers sort as text up to 9999. */
@@ -71,27 +68,37 @@ export function formatInvoiceNumber(prefix: string, number: number): string {
   return `${prefix}${String(number).padStart(4, '0')}`;
 }
 
+/**
+ * How far each series went: the highest number issued under each prefix, whichever profile
+ * issued it. A prefix is one series: two profiles with the same prefix share its numbers.
+ */
+export const HighWaterSchema = z.record(z.string(), InvoiceNumberValue);
+export type HighWater = z.infer<typeof HighWaterSchema>;
+
 /** The lowest number that may be issued next under `prefix`. */
-export function lowestNextNumber(business: Pick<Business, 'issued'>, prefix: string): number {
-  return (business.issued[prefix] ?? 0) + 1;
+export function lowestNextNumber(highWater: HighWater, prefix: string): number {
+  return (highWater[prefix] ?? 0) + 1;
 }
 
-/** The value the next link will most likely get (3), to show before it is issued. */
-export function nextInvoiceValue(business: Business): number {
-  return Math.max(business.nextInvoiceNumber, lowestNextNumber(business, business.invoicePrefix));
+/**
+ * The value the profile's next link will most likely get (3), to show before it is issued.
+ * The background raises every profile of a series when one of them issues a number.
+ */
+export function nextInvoiceValue(business: Business, highWater: HighWater = {}): number {
+  return Math.max(business.nextInvoiceNumber, lowestNextNumber(highWater, business.invoicePrefix));
 }
 
 /** The number the next link will most likely get ("INV-0003"). */
-export function nextInvoiceNumber(business: Business): string {
-  return formatInvoiceNumber(business.invoicePrefix, nextInvoiceValue(business));
+export function nextInvoiceNumber(business: Business, highWater: HighWater = {}): string {
+  return formatInvoiceNumber(business.invoicePrefix, nextInvoiceValue(business, highWater));
 }
 
 /**
  * Whether a number is left to issue under the current prefix: none is past 999,999,999 (it
- * could not be stored with the settings); another prefix starts anew.
+ * could not be stored); another prefix starts anew.
  */
-export function hasInvoiceNumberLeft(business: Business): boolean {
-  return nextInvoiceValue(business) <= MAX_INVOICE_NUMBER;
+export function hasInvoiceNumberLeft(business: Business, highWater: HighWater = {}): boolean {
+  return nextInvoiceValue(business, highWater) <= MAX_INVOICE_NUMBER;
 }
 
 /** An invoice number as issued: its text, and the prefix and value it was made of. */
@@ -99,48 +106,76 @@ export interface IssuedNumber {
   readonly number: string;
   readonly prefix: string;
   readonly value: number;
-  /** What `issued` held for the prefix before, to give the number back exactly. */
+  /** What the high-water held for the prefix before, to give the number back exactly. */
   readonly before: number | undefined;
 }
 
-/** The number the next link gets, and the business details after issuing it. */
-export function issueInvoiceNumber(business: Business): {
-  issued: IssuedNumber;
-  business: Business;
-} {
+/** The number the next link gets, and the business details and series after issuing it. */
+export function issueInvoiceNumber(
+  business: Business,
+  highWater: HighWater,
+): { issued: IssuedNumber; business: Business; highWater: HighWater } {
   const prefix = business.invoicePrefix;
-  const value = Math.max(business.nextInvoiceNumber, lowestNextNumber(business, prefix));
+  const value = nextInvoiceValue(business, highWater);
   return {
     issued: {
       number: formatInvoiceNumber(prefix, value),
       prefix,
       value,
-      before: business.issued[prefix],
+      before: highWater[prefix],
     },
-    business: {
-      ...business,
-      nextInvoiceNumber: Math.min(value + 1, MAX_INVOICE_NUMBER),
-      issued: { ...business.issued, [prefix]: value },
-    },
+    business: { ...business, nextInvoiceNumber: Math.min(value + 1, MAX_INVOICE_NUMBER) },
+    highWater: { ...highWater, [prefix]: value },
   };
 }
 
 /**
- * The business details with `issued` given back, or undefined when a later number was issued
- * (or Next invoice number was changed) since: then it stays consumed, never reissued.
+ * The business details and series with a number given back, or undefined when a later number
+ * was issued in the series (or Next invoice number was changed) since: then it stays
+ * consumed, never reissued.
  */
 export function releasedInvoiceNumber(
   business: Business,
+  highWater: HighWater,
   { prefix, value, before }: IssuedNumber,
-): Business | undefined {
-  if (business.issued[prefix] !== value || business.nextInvoiceNumber !== value + 1) {
-    return undefined;
+): { business: Business; highWater: HighWater } | undefined {
+  if (highWater[prefix] !== value || business.nextInvoiceNumber !== value + 1) return undefined;
+  const series = Object.fromEntries(Object.entries(highWater).filter(([name]) => name !== prefix));
+  if (before !== undefined) series[prefix] = before;
+  return { business: { ...business, nextInvoiceNumber: value }, highWater: series };
+}
+
+/** The higher of two records for each prefix: a series only ever goes up. */
+export function raisedHighWater(...records: readonly HighWater[]): HighWater {
+  const raised: HighWater = {};
+  for (const record of records) {
+    for (const [prefix, value] of Object.entries(record)) {
+      raised[prefix] = Math.max(raised[prefix] ?? 0, value);
+    }
   }
-  const issued = Object.fromEntries(
-    Object.entries(business.issued).filter(([name]) => name !== prefix),
-  );
-  if (before !== undefined) issued[prefix] = before;
-  return { ...business, nextInvoiceNumber: value, issued };
+  return raised;
+}
+
+/**
+ * What issued numbers ("INV-0042") prove about each series, as a floor for a damaged or lost
+ * record. A prefix may end in digits, so "A10001" is A1's 1 or A's 10001: both count, since
+ * a floor set too high only skips numbers, while one too low would issue one again.
+ */
+export function highWaterFloor(numbers: Iterable<string | undefined>): HighWater {
+  const floor: HighWater = {};
+  for (const number of numbers) {
+    const digits = /\d+$/.exec(number ?? '')?.[0] ?? '';
+    for (let start = 0; digits.length - start >= 4; start += 1) {
+      const rest = digits.slice(start);
+      // Only a split formatInvoiceNumber could have made: four digits, or no leading zero.
+      if (rest.length > 4 && rest.startsWith('0')) continue;
+      const value = Number(rest);
+      const prefix = (number ?? '').slice(0, (number ?? '').length - rest.length);
+      if (value < 1 || value > MAX_INVOICE_NUMBER || prefix.length > MAX_PREFIX_LENGTH) continue;
+      floor[prefix] = Math.max(floor[prefix] ?? 0, value);
+    }
+  }
+  return floor;
 }
 
 /** Who is billed: typed on the form (lib/fields.ts), kept with the session; all optional. */
@@ -178,8 +213,8 @@ export const LogoSchema = z
     z.regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/u),
   );
 
-/** Business details as typed in Settings: the numbering's `issued` is not the page's. */
-export type BusinessForm = Omit<Business, 'issued'>;
+/** Business details as typed in Settings. */
+export type BusinessForm = Business;
 
 /** What Settings may say about a business field: a sentence per field key (`business.email`). */
 export type BusinessErrors = Record<string, string>;
@@ -246,19 +281,15 @@ export function checkBusiness(
 }
 
 /**
- * The checked business details as stored, with what is issued now: the numbering never goes
- * back, so a Next invoice number at or below one already issued under the same prefix is
- * raised past it (Settings says so), and no number is ever issued twice.
+ * The checked business details as stored: the numbering never goes back, so a Next invoice
+ * number at or below one already issued in the prefix's series is raised past it (Settings
+ * says so), and no number is ever issued twice.
  */
-export function withIssued(form: BusinessForm, current: Pick<Business, 'issued'>): Business {
+export function withIssued(form: BusinessForm, highWater: HighWater): Business {
   return {
     ...form,
     // At most the largest number: with it issued too, the prefix has none left to issue.
-    nextInvoiceNumber: Math.min(
-      MAX_INVOICE_NUMBER,
-      Math.max(form.nextInvoiceNumber, lowestNextNumber(current, form.invoicePrefix)),
-    ),
-    issued: current.issued,
+    nextInvoiceNumber: Math.min(MAX_INVOICE_NUMBER, nextInvoiceValue(form, highWater)),
   };
 }
 

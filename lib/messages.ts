@@ -71,6 +71,8 @@ export const ProfileSummarySchema = z.object({
   id: z.string(),
   name: z.string(),
   key: KeyStatusSchema,
+  /** Its invoice prefix: profiles with the same one share a series of numbers. */
+  invoicePrefix: z.optional(z.string()),
 });
 export type ProfileSummary = z.infer<typeof ProfileSummarySchema>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 import { PROFILE_DEFAULT_FIELDS } from './fields.ts';
 import { CURRENCY_TABLE, type Currency } from './currencies.ts';
-import { BusinessSchema, DEFAULT_BUSINESS } from './invoice.ts';
+import { BusinessSchema, DEFAULT_BUSINESS, HighWaterSchema } from './invoice.ts';
 import { DEFAULT_TAX_LABEL, isTaxMode, MAX_TAX_LABEL } from './tax.ts';
 import { DEFAULT_TERMS } from './payment-terms.ts';
 
@@ -155,6 +155,11 @@ export const StoredSettingsSchema = z.object({
   activeProfileId: z.string(),
   profiles: z.array(ProfileSettingsSchema).check(z.minLength(1)),
   ...z.pick(SettingsSchema, mask(GLOBAL_FIELDS)).shape,
+  /**
+   * What the profiles had issued before v8 (storage/migrations/settings/008.ts): a floor
+   * for the series in storage/invoice-numbers.ts, which the background raises to it.
+   */
+  invoiceNumbersCarried: z.optional(HighWaterSchema),
 });
 export type StoredSettings = z.infer<typeof StoredSettingsSchema>;
 

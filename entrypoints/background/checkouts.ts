@@ -18,7 +18,12 @@ import { markPending, markSettled, unknownOutcome } from './last-create.ts';
 import { orderToRequest } from './order-to-request.ts';
 import { connect, type BackgroundDeps, type Connection } from './payfect-api.ts';
 import { sessionFromCheckout } from './session-record.ts';
-import { learnNetworks, releaseInvoiceNumber, reserveInvoiceNumber } from './settings-store.ts';
+import {
+  provesNothingCreated,
+  releaseInvoiceNumber,
+  reserveInvoiceNumber,
+} from './invoice-numbers.ts';
+import { learnNetworks } from './settings-store.ts';
 import { uiErrorFromFailedCreate } from './ui-error.ts';
 
 type CreateResponse = ResponseFor<'createCheckout'>;
@@ -175,7 +180,7 @@ export function createCheckoutService(deps: BackgroundDeps = {}): CheckoutServic
   ): Promise<CreateResponse> {
     // Stored before the request, so a worker stopped mid-request never sends it twice; the
     // invoice number is taken now (so it can stand in for an empty reference) and given back
-    // if the create fails. One stopped mid-request keeps it: it may exist at Payfect.
+    // only if the create proves nothing was made. One stopped mid-request keeps it.
     const [, issued] = await Promise.all([
       markPending(requestId, now()),
       reserveInvoiceNumber(connection.profileId),
@@ -199,7 +204,9 @@ export function createCheckoutService(deps: BackgroundDeps = {}): CheckoutServic
     // 15-second timeout ends the request before that.)
     const result = await connection.client.createCheckout(orderToRequest(sent));
     if (!result.ok) {
-      if (issued !== undefined) await releaseInvoiceNumber(connection.profileId, issued);
+      if (issued !== undefined && provesNothingCreated(result.error)) {
+        await releaseInvoiceNumber(connection.profileId, issued);
+      }
       const error = uiErrorFromFailedCreate(result.error);
       await markSettled({ state: 'failed', requestId, error });
       return failure(error);

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { POLL_ALARM } from '../../lib/polling-policy.ts';
 import { startHistory } from './history-store.ts';
 import { syncIndicators } from './indicators.ts';
+import { repairInvoiceNumbers } from './invoice-numbers.ts';
 import { KEY_LOCK_ALARM, lockUnusedKeys } from './key-store.ts';
 import { settleOrphanedCreate } from './last-create.ts';
 import { startSelectionMenu } from './menus.ts';
@@ -25,6 +26,8 @@ export default defineBackground(() => {
   // Lock after is kept at every wake, not only by its alarm: a worker woken past the deadline
   // (by a message, a poll) drops the unlocked key from storage.session before anything else.
   void lockUnusedKeys().catch(logFailure('Locking unused keys failed'));
+  // Queued after repairSettings, in the same queue: it reads the repaired profiles.
+  void repairInvoiceNumbers().catch(logFailure('Repairing invoice numbers failed'));
   const statuses = createStatusService();
   const handle = createMessageHandler({}, statuses);
   // sendResponse rather than a returned promise: the promise form is not answered by

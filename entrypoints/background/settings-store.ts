@@ -19,15 +19,8 @@ import { t } from '../../lib/i18n.ts';
 import { originNeedingConfirmation } from '../../lib/key-hosts.ts';
 import { checkRedirectUrl } from '../../lib/urls.ts';
 import { checkTerms } from '../../lib/payment-terms.ts';
-import {
-  checkBusiness,
-  hasInvoiceNumberLeft,
-  issueInvoiceNumber,
-  releasedInvoiceNumber,
-  withIssued,
-  type BusinessForm,
-  type IssuedNumber,
-} from '../../lib/invoice.ts';
+import { checkBusiness, withIssued, type BusinessForm } from '../../lib/invoice.ts';
+import { readHighWater } from '../../storage/invoice-numbers.ts';
 import { createSerialQueue } from './serial.ts';
 
 /*
@@ -36,13 +29,23 @@ import { createSerialQueue } from './serial.ts';
  */
 const enqueue = createSerialQueue();
 
+/**
+ * Runs a task in the settings queue: the invoice numbering (invoice-numbers.ts) reads and
+ * writes a profile and its series' high-water as one step there.
+ */
+export function inSettingsQueue<T>(task: () => Promise<T>): Promise<T> {
+  return enqueue(task);
+}
+
 /** Changes the stored settings (every profile) in the queue; undefined leaves them. */
 export async function updateStoredSettings(
-  change: (current: StoredSettings) => StoredSettings | undefined,
+  change: (
+    current: StoredSettings,
+  ) => StoredSettings | undefined | Promise<StoredSettings | undefined>,
 ): Promise<StoredSettings> {
   return enqueue(async () => {
     const current = await readStoredSettings();
-    const next = change(current);
+    const next = await change(current);
     if (next === undefined) return current;
     await settingsItem.setValue(next);
     return next;
@@ -75,14 +78,14 @@ function profileOf(stored: StoredSettings, profileId: string | undefined) {
  * fields go to all profiles. Undefined when the profile is gone.
  */
 async function updateSettings(
-  change: (current: Settings) => Settings,
+  change: (current: Settings) => Settings | Promise<Settings>,
   profileId?: string,
 ): Promise<Settings | undefined> {
   let result: Settings | undefined;
-  await updateStoredSettings((stored) => {
+  await updateStoredSettings(async (stored) => {
     const profile = profileOf(stored, profileId);
     if (profile === undefined) return undefined;
-    const next = change(flatSettings(stored, profile));
+    const next = await change(flatSettings(stored, profile));
     const changed: ProfileSettings = profileFrom(profile.id, profile.name, next);
     result = next;
     return {
@@ -192,8 +195,8 @@ export function checkSettings(settings: Settings): Result<SettingsForm, Record<s
 
 /**
  * Stores what the options page sent. The learned `networks` list is kept: only Payfect's
- * answers set it, never a page; so is the invoice numbering's record of issued numbers,
- * checked against the stored one inside the queue (a link created meanwhile counts).
+ * answers set it, never a page; Next invoice number is raised past its series' high-water,
+ * read inside the queue (a link created meanwhile counts).
  */
 export async function saveSettings(
   settings: Settings,
@@ -210,10 +213,10 @@ export async function saveSettings(
   const form = checked.value;
   // What is issued is read in the queue: a link made meanwhile counts.
   const saved = await updateSettings(
-    (current) => ({
+    async (current) => ({
       ...form,
       networks: current.networks,
-      business: withIssued(form.business, current.business),
+      business: withIssued(form.business, (await readHighWater()).highWater),
     }),
     profileId,
   );
@@ -228,36 +231,4 @@ export async function learnNetworks(
   if (networks.length === 0) return;
   const learned = networks.map(({ value, name }) => ({ value, name }));
   await updateSettings((current) => ({ ...current, networks: learned }), profileId);
-}
-
-/**
- * Issues the profile's next invoice number, in the settings queue: two creates at once never
- * get the same one. Undefined when the profile is gone; 'used_up' when 999,999,999 is issued
- * under its prefix (a larger number would make the stored profile fail its schema).
- */
-export async function reserveInvoiceNumber(
-  profileId: string,
-): Promise<IssuedNumber | 'used_up' | undefined> {
-  let issued: IssuedNumber | 'used_up' | undefined;
-  await updateSettings((current) => {
-    if (!hasInvoiceNumberLeft(current.business)) {
-      issued = 'used_up';
-      return current;
-    }
-    const next = issueInvoiceNumber(current.business);
-    issued = next.issued;
-    return { ...current, business: next.business };
-  }, profileId);
-  return issued;
-}
-
-/**
- * Gives back a number whose create failed, unless another was issued after it: a failed
- * create consumes none, and a number is never issued twice.
- */
-export async function releaseInvoiceNumber(profileId: string, issued: IssuedNumber): Promise<void> {
-  await updateSettings((current) => {
-    const business = releasedInvoiceNumber(current.business, issued);
-    return business === undefined ? current : { ...current, business };
-  }, profileId);
 }

@@ -19,10 +19,11 @@ async function readState(): Promise<State> {
     readFormChoice(active.id),
     ...stored.profiles.map((profile) => keyStatus(profile.id)),
   ]);
-  const profiles = stored.profiles.map(({ id, name }, index) => ({
+  const profiles = stored.profiles.map(({ id, name, business }, index) => ({
     id,
     name: profileDisplayName({ id, name }),
     key: keys[index] ?? { set: false, mode: 'unknown' as const },
+    invoicePrefix: business.invoicePrefix,
   }));
   const key = keys[stored.profiles.indexOf(active)] ?? { set: false, mode: 'unknown' as const };
   return {

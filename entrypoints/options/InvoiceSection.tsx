@@ -15,6 +15,14 @@ interface InvoiceSectionProps {
   onLogoChange: (logo: string | null) => void;
   /** Said beside Next invoice number when Save had to raise it past an issued number. */
   numberNote: string | undefined;
+  /** The other profiles sharing the typed prefix's series of numbers, by name. */
+  sharedWith: readonly string[];
+}
+
+/** "Shared with Mia Studio: …", or nothing when the prefix is this profile's alone. */
+function sharedSeriesHint(sharedWith: readonly string[]): string | undefined {
+  if (sharedWith.length === 0) return undefined;
+  return t('options.invoices.sharedSeries', { names: sharedWith.join(', ') });
 }
 
 /** Who bills: printed on every invoice and receipt of this profile; saved with the page. */
@@ -25,6 +33,7 @@ export function InvoiceSection({
   logo,
   onLogoChange,
   numberNote,
+  sharedWith,
 }: InvoiceSectionProps) {
   const preview = typedInvoicePreview(values);
 
@@ -64,7 +73,9 @@ export function InvoiceSection({
       {text('business.email', t('options.invoices.email'), { type: 'email' })}
       <LogoField logo={logo} onLogoChange={onLogoChange} />
       <div className="row">
-        {text('business.invoicePrefix', t('options.invoices.prefix'))}
+        {text('business.invoicePrefix', t('options.invoices.prefix'), {
+          hint: sharedSeriesHint(sharedWith),
+        })}
         <TextField
           id={fieldId('business.nextInvoiceNumber')}
           label={t('options.invoices.nextNumber')}

@@ -5,6 +5,7 @@ import { DefaultsSection } from './DefaultsSection.tsx';
 import { HistorySection } from './HistorySection.tsx';
 import { InvoiceSection } from './InvoiceSection.tsx';
 import { PassphraseSection } from './PassphraseSection.tsx';
+import { seriesSharedWith } from './values.ts';
 import { useSettingsForm, type Busy, type SettingsFormOptions } from './useSettingsForm.ts';
 
 /** The alerts no field shows, "Saved", and the one Save button. */
@@ -85,6 +86,11 @@ export function SettingsPage(props: SettingsFormOptions) {
           form.setSavedNote('');
         }}
         numberNote={numberNote}
+        sharedWith={seriesSharedWith(
+          props.initial.profiles,
+          form.profileId,
+          values['business.invoicePrefix'],
+        )}
       />
       <HistorySection
         historyCap={values.historyCap}

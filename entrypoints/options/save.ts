@@ -82,7 +82,7 @@ export async function saveAll(
         historyCap,
         reminderMinutes,
         lockAfterMinutes: Number(values.lockAfterMinutes),
-        business: businessOf(values, stored.business, nextNumber),
+        business: businessOf(values, nextNumber),
       },
       profileId,
     });

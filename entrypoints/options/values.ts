@@ -3,7 +3,7 @@ import { PROFILE_DEFAULT_FIELDS } from '../../lib/fields.ts';
 import type { SessionRecord } from '../../lib/history.ts';
 import { t, uiLocale } from '../../lib/i18n.ts';
 import { templateForDisplay } from '../../lib/message-template.ts';
-import type { KeyStatus } from '../../lib/messages.ts';
+import type { KeyStatus, ProfileSummary } from '../../lib/messages.ts';
 import {
   formatInvoiceNumber,
   MAX_INVOICE_NUMBER,
@@ -118,8 +118,8 @@ export function parseInvoiceNumber(text: string): number | null {
   return number >= 1 && number <= MAX_INVOICE_NUMBER ? number : null;
 }
 
-/** The business details to save: what is typed, and what only the background writes. */
-export function businessOf(values: SettingsValues, stored: Business, next: number): Business {
+/** The business details to save, as typed. */
+export function businessOf(values: SettingsValues, next: number): Business {
   return {
     name: values['business.name'],
     address: values['business.address'],
@@ -130,7 +130,6 @@ export function businessOf(values: SettingsValues, stored: Business, next: numbe
     taxIdLabel: values['business.taxIdLabel'],
     invoicePrefix: values['business.invoicePrefix'],
     nextInvoiceNumber: next,
-    issued: stored.issued,
   };
 }
 
@@ -174,6 +173,21 @@ export function numberNoteAfterSave(
     typed['business.nextInvoiceNumber'] !== before['business.nextInvoiceNumber'] ||
     typed['business.invoicePrefix'] !== before['business.invoicePrefix'];
   return touched ? raisedNumberNote(typed, saved) : undefined;
+}
+
+/**
+ * The other profiles whose invoice prefix is the one typed: they share its series, so none
+ * of them issues a number another did (Settings names them under Invoice prefix).
+ */
+export function seriesSharedWith(
+  profiles: readonly ProfileSummary[],
+  profileId: string,
+  typedPrefix: string,
+): string[] {
+  const prefix = typedPrefix.trim();
+  return profiles
+    .filter((profile) => profile.id !== profileId && profile.invoicePrefix === prefix)
+    .map((profile) => profile.name);
 }
 
 /** Up to a million links; a typo of more zeros is surely not meant. */

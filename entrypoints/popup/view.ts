@@ -53,7 +53,7 @@ export function liveQuestion(key: KeyStatus, baseUrl: string): LiveQuestion | un
 /** The settings once `session` took its invoice number, as the background has them now. */
 export function afterInvoice(settings: Settings, session: SessionRecord): Settings {
   if (session.invoiceNumber !== nextInvoiceNumber(settings.business)) return settings;
-  return { ...settings, business: issueInvoiceNumber(settings.business).business };
+  return { ...settings, business: issueInvoiceNumber(settings.business, {}).business };
 }
 
 /** An empty form; its empty Reference becomes the link's invoice number. */

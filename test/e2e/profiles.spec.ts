@@ -85,6 +85,35 @@ test('a second profile sends its links to its own API with its own key, named in
   await expect(rows.first()).toContainText('Logo design');
 });
 
+test('two profiles, one added from the other, share its invoice numbers: never the same one', async ({
+  extension,
+  sandbox,
+}) => {
+  await connectToSandbox(extension, sandbox);
+  const options = await extension.context.newPage();
+  await options.goto(extension.url('options.html'));
+  // Added from Default, it starts with Default's prefix and next number: INV-0001.
+  await addProfile(options, 'Mia Studio', sandbox.keys[0] ?? '', sandbox.apiBaseUrl);
+  await expect(
+    options.getByText('Shared with Default: numbers are never repeated across them.'),
+  ).toBeVisible();
+
+  const popup = await openPopup(extension);
+  const profile = popup.getByRole('combobox', { name: 'Profile' });
+  await expect(profile).toHaveValue(/.+/);
+  await fillItems(popup, [{ name: 'Logo design', unitPrice: '120.5' }]);
+  await createLink(popup);
+  await popup.getByRole('tab', { name: 'New link' }).click();
+  await profile.selectOption({ label: 'Default' });
+  await fillItems(popup, [{ name: 'Hosting', unitPrice: '9.99' }]);
+  await createLink(popup);
+
+  const sent = createRequests(sandbox).map(
+    (request) => (request.json as { client_reference_id?: unknown }).client_reference_id,
+  );
+  expect(sent).toEqual(['INV-0001', 'INV-0002']);
+});
+
 test('a profile chosen in Settings is announced by the next popup, once', async ({
   extension,
   sandbox,

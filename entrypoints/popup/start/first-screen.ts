@@ -148,13 +148,13 @@ function withoutDigits({ last4: _digits, ...status }: KeyStatus): KeyStatus {
  * so the page hydrates it as drawn; the worker's answer then brings the rest.
  */
 export function keptState(state: State): State {
-  const { invoicePrefix, nextInvoiceNumber, issued } = state.settings.business;
+  const { invoicePrefix, nextInvoiceNumber } = state.settings.business;
   return {
     ...state,
     // Numbering alone: the Reference field's placeholder is the next invoice number.
     settings: {
       ...state.settings,
-      business: { ...DEFAULT_BUSINESS, invoicePrefix, nextInvoiceNumber, issued },
+      business: { ...DEFAULT_BUSINESS, invoicePrefix, nextInvoiceNumber },
     },
     key: withoutDigits(state.key),
     profiles: state.profiles.map((profile) => ({ ...profile, key: withoutDigits(profile.key) })),

@@ -7,6 +7,7 @@ import * as v006 from './006.ts';
 import * as v007 from './007.ts';
 import * as v008 from './008.ts';
 import * as v009 from './009.ts';
+import * as v010 from './010.ts';
 
 /** The settings item's steps, oldest first (storage/settings.ts runs them). */
 export const SETTINGS_MIGRATIONS: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const SETTINGS_MIGRATIONS: readonly Migration[] = [
   v007,
   v008,
   v009,
+  v010,
 ];

@@ -112,7 +112,12 @@ describe('profile requests', () => {
   it('start with one profile, "Default"', async () => {
     const state = await readProfiles();
     expect(state.profiles).toEqual([
-      { id: 'default', name: 'Default', key: { set: false, mode: 'unknown' } },
+      {
+        id: 'default',
+        name: 'Default',
+        key: { set: false, mode: 'unknown' },
+        invoicePrefix: 'INV-',
+      },
     ]);
     expect(state.activeProfileId).toBe('default');
   });

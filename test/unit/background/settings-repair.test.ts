@@ -17,14 +17,20 @@ beforeEach(() => {
 });
 
 describe('readSettingsValue: profile by profile', () => {
-  it('keeps every valid profile and returns the broken one apart', () => {
+  it('keeps every valid profile, rebuilds the broken one field by field and returns it apart', () => {
     const read = readSettingsValue({
       ...DEFAULT_STORED_SETTINGS,
       activeProfileId: 'shop',
       profiles: [base, broken, shop],
       historyCap: 250,
     });
-    expect(read.settings.profiles.map((profile) => profile.id)).toEqual(['default', 'shop']);
+    expect(read.settings.profiles.map((profile) => profile.id)).toEqual([
+      'default',
+      'broken',
+      'shop',
+    ]);
+    // Only its unreadable currency is lost.
+    expect(read.settings.profiles[1]).toEqual({ ...broken, currency: base?.currency });
     expect(read.settings.activeProfileId).toBe('shop');
     expect(read.settings.historyCap).toBe(250);
     expect(read.broken).toEqual([broken]);
@@ -46,13 +52,56 @@ describe('readSettingsValue: profile by profile', () => {
     expect(readSettingsValue({ profiles: [shop, { ...shop, name: 'Again' }] }).broken).toHaveLength(
       1,
     );
-    const none = readSettingsValue({ profiles: [broken] });
+    const none = readSettingsValue({ profiles: [{ ...broken, id: 7 }, 'junk'] });
     expect(none.settings.profiles).toEqual(DEFAULT_STORED_SETTINGS.profiles);
+    expect(none.broken).toHaveLength(2);
+  });
+
+  it('recovers a damaged profile field by field: business details and base URL kept where they read', () => {
+    const damaged = {
+      id: 'studio',
+      name: 'Mia Studio',
+      baseUrl: 'http://127.0.0.1:8787/api/v1',
+      currency: 'twd',
+      network: null,
+      networks: 'tron',
+      confirmedKeyOrigin: 'https://pay.example',
+      business: {
+        name: 'Mia Studio Ltd',
+        address: '1 Main St',
+        taxId: 42,
+        email: 'mia@example.com',
+        footer: 'Thank you',
+        invoicePrefix: 'MIA-',
+        nextInvoiceNumber: -3,
+        issued: { 'MIA-': 'lots' },
+      },
+    };
+    const read = readSettingsValue({ ...DEFAULT_STORED_SETTINGS, profiles: [base, damaged] });
+    expect(read.broken).toEqual([damaged]);
+    expect(read.settings.profiles[1]).toEqual({
+      ...base,
+      id: 'studio',
+      name: 'Mia Studio',
+      baseUrl: 'http://127.0.0.1:8787/api/v1',
+      currency: 'twd',
+      business: {
+        name: 'Mia Studio Ltd',
+        address: '1 Main St',
+        taxId: '',
+        email: 'mia@example.com',
+        footer: 'Thank you',
+        invoicePrefix: 'MIA-',
+        nextInvoiceNumber: 1,
+      },
+    });
+    // A host confirmation is asked again rather than carried over from damaged data.
+    expect(read.settings.profiles[1]).not.toHaveProperty('confirmedKeyOrigin');
   });
 });
 
 describe('repairSettings at worker start', () => {
-  it('sets a broken profile aside, keeps the others and their keys, and says so once', async () => {
+  it('sets a broken profile aside as stored, keeps it rebuilt, the others and their keys, and says so once', async () => {
     await browser.storage.local.set({
       settings: { ...DEFAULT_STORED_SETTINGS, profiles: [base, broken, shop] },
       settings$: { v: 7 },
@@ -62,6 +111,7 @@ describe('repairSettings at worker start', () => {
     await repairSettings();
     expect((await readStoredSettings()).profiles.map((profile) => profile.id)).toEqual([
       'default',
+      'broken',
       'shop',
     ]);
     expect(await readApiKey('shop')).toBe('pk_test_shop_key_000000001');

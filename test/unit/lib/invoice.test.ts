@@ -4,12 +4,15 @@ import {
   DEFAULT_BUSINESS,
   formatInvoiceNumber,
   hasInvoiceNumberLeft,
+  highWaterFloor,
   issueInvoiceNumber,
   MAX_INVOICE_NUMBER,
   nextInvoiceNumber,
+  raisedHighWater,
   releasedInvoiceNumber,
   withIssued,
   type Business,
+  type HighWater,
 } from '../../../lib/invoice.ts';
 
 const MESSAGES = {
@@ -41,69 +44,104 @@ describe('formatInvoiceNumber', () => {
 describe('issuing and giving back numbers', () => {
   it('issues 1, 2, 3 and records the highest per prefix', () => {
     let business: Business = DEFAULT_BUSINESS;
+    let highWater: HighWater = {};
     const numbers: string[] = [];
     for (let i = 0; i < 3; i += 1) {
-      const next = issueInvoiceNumber(business);
+      const next = issueInvoiceNumber(business, highWater);
       numbers.push(next.issued.number);
       business = next.business;
+      highWater = next.highWater;
     }
     expect(numbers).toEqual(['INV-0001', 'INV-0002', 'INV-0003']);
-    expect(business.issued).toEqual({ 'INV-': 3 });
-    expect(nextInvoiceNumber(business)).toBe('INV-0004');
+    expect(highWater).toEqual({ 'INV-': 3 });
+    expect(nextInvoiceNumber(business, highWater)).toBe('INV-0004');
   });
 
   it('never issues a number twice, whatever Next invoice number says', () => {
-    const lowered: Business = { ...DEFAULT_BUSINESS, nextInvoiceNumber: 2, issued: { 'INV-': 7 } };
-    expect(issueInvoiceNumber(lowered).issued.number).toBe('INV-0008');
+    const lowered: Business = { ...DEFAULT_BUSINESS, nextInvoiceNumber: 2 };
+    expect(issueInvoiceNumber(lowered, { 'INV-': 7 }).issued.number).toBe('INV-0008');
     // Another prefix starts where it is told.
     const other = { ...lowered, invoicePrefix: 'B-' };
-    expect(issueInvoiceNumber(other).issued.number).toBe('B-0002');
+    expect(issueInvoiceNumber(other, { 'INV-': 7 }).issued.number).toBe('B-0002');
   });
 
   it('gives back the last number exactly, but not once a later one was issued', () => {
-    const first = issueInvoiceNumber(DEFAULT_BUSINESS);
-    expect(releasedInvoiceNumber(first.business, first.issued)).toEqual(DEFAULT_BUSINESS);
-    const second = issueInvoiceNumber(first.business);
-    expect(releasedInvoiceNumber(second.business, first.issued)).toBeUndefined();
-    const fifth = issueInvoiceNumber({ ...DEFAULT_BUSINESS, issued: { 'INV-': 4 } });
-    expect(releasedInvoiceNumber(fifth.business, fifth.issued)?.issued).toEqual({ 'INV-': 4 });
+    const first = issueInvoiceNumber(DEFAULT_BUSINESS, {});
+    expect(releasedInvoiceNumber(first.business, first.highWater, first.issued)).toEqual({
+      business: DEFAULT_BUSINESS,
+      highWater: {},
+    });
+    const second = issueInvoiceNumber(first.business, first.highWater);
+    expect(releasedInvoiceNumber(second.business, second.highWater, first.issued)).toBeUndefined();
+    const fifth = issueInvoiceNumber(DEFAULT_BUSINESS, { 'INV-': 4 });
+    expect(releasedInvoiceNumber(fifth.business, fifth.highWater, fifth.issued)?.highWater).toEqual(
+      { 'INV-': 4 },
+    );
+  });
+
+  it('keeps a number consumed once another profile of the series issued one after it', () => {
+    const mine = issueInvoiceNumber(DEFAULT_BUSINESS, {});
+    const theirs = issueInvoiceNumber(DEFAULT_BUSINESS, mine.highWater);
+    expect(theirs.issued.number).toBe('INV-0002');
+    expect(releasedInvoiceNumber(mine.business, theirs.highWater, mine.issued)).toBeUndefined();
+  });
+});
+
+describe('the high-water of a series', () => {
+  it('only goes up when records are merged', () => {
+    expect(raisedHighWater({ 'INV-': 5, 'B-': 1 }, { 'INV-': 3 }, { 'C-': 2 })).toEqual({
+      'INV-': 5,
+      'B-': 1,
+      'C-': 2,
+    });
+  });
+
+  it('is at least what issued numbers prove, for every prefix they may have been made with', () => {
+    expect(highWaterFloor(['INV-0007', 'INV-0012', undefined, 'PO-77', '2026/0003'])).toEqual({
+      'INV-': 12,
+      '2026/': 3,
+    });
+    // "A10001" is A1's first or A's 10,001st: both floors hold, so neither is reissued.
+    expect(highWaterFloor(['A10001'])).toEqual({ A: 10001, A1: 1 });
+    expect(highWaterFloor(['INV-12345'])).toEqual({ 'INV-': 12345, 'INV-1': 2345 });
   });
 });
 
 describe('the last invoice number', () => {
   it('is 999,999,999: once it is issued the prefix has none left, another starts anew', () => {
-    const last = issueInvoiceNumber({ ...DEFAULT_BUSINESS, nextInvoiceNumber: MAX_INVOICE_NUMBER });
+    const last = issueInvoiceNumber(
+      { ...DEFAULT_BUSINESS, nextInvoiceNumber: MAX_INVOICE_NUMBER },
+      {},
+    );
     expect(last.issued.number).toBe('INV-999999999');
-    expect(hasInvoiceNumberLeft(DEFAULT_BUSINESS)).toBe(true);
-    expect(hasInvoiceNumberLeft(last.business)).toBe(false);
-    expect(hasInvoiceNumberLeft({ ...last.business, invoicePrefix: 'B-' })).toBe(true);
+    expect(hasInvoiceNumberLeft(DEFAULT_BUSINESS, {})).toBe(true);
+    expect(hasInvoiceNumberLeft(last.business, last.highWater)).toBe(false);
+    expect(hasInvoiceNumberLeft({ ...last.business, invoicePrefix: 'B-' }, last.highWater)).toBe(
+      true,
+    );
   });
 
   it('is never passed by a saved Next invoice number, which would not be stored', () => {
-    const saved = withIssued(typed, { issued: { 'INV-': MAX_INVOICE_NUMBER } });
+    const highWater = { 'INV-': MAX_INVOICE_NUMBER };
+    const saved = withIssued(typed, highWater);
     expect(saved.nextInvoiceNumber).toBe(MAX_INVOICE_NUMBER);
-    expect(hasInvoiceNumberLeft(saved)).toBe(false);
+    expect(hasInvoiceNumberLeft(saved, highWater)).toBe(false);
   });
 });
 
 describe('checkBusiness and withIssued', () => {
-  it('trims what was typed, and keeps what is issued', () => {
+  it('trims what was typed, and keeps a number past the series as typed', () => {
     const checked = checkBusiness({ ...typed, nextInvoiceNumber: 5 }, MESSAGES);
     expect(checked).toEqual({
       ok: true,
       value: { ...typed, name: 'Lin Studio', nextInvoiceNumber: 5 },
     });
-    const stored = checked.ok ? withIssued(checked.value, { issued: { 'INV-': 2 } }) : undefined;
-    expect(stored).toEqual({
-      ...typed,
-      name: 'Lin Studio',
-      nextInvoiceNumber: 5,
-      issued: { 'INV-': 2 },
-    });
+    const stored = checked.ok ? withIssued(checked.value, { 'INV-': 2 }) : undefined;
+    expect(stored).toEqual({ ...typed, name: 'Lin Studio', nextInvoiceNumber: 5 });
   });
 
   it('raises a Next invoice number at or below an issued one past it', () => {
-    const current = { issued: { 'INV-': 4 } };
+    const current = { 'INV-': 4 };
     expect(withIssued({ ...typed, nextInvoiceNumber: 2 }, current).nextInvoiceNumber).toBe(5);
     const renamed = withIssued({ ...typed, invoicePrefix: '2027-', nextInvoiceNumber: 1 }, current);
     expect(renamed.nextInvoiceNumber).toBe(1);

@@ -70,3 +70,23 @@ describe('the settings form', () => {
     expect((await readSettings()).successUrl).toBe('');
   });
 });
+
+describe('Settings → Invoices: a shared series', () => {
+  it('says under Invoice prefix which other profiles share its numbers, following the typed prefix', async () => {
+    await ask({ type: 'addProfile', name: 'Mia Studio' });
+    await ask({ type: 'switchProfile', profileId: 'default' });
+    const user = await renderPage();
+    const prefix = screen.getByRole('textbox', { name: 'Invoice prefix' });
+    const sentence = 'Shared with Mia Studio: numbers are never repeated across them.';
+    expect(prefix.getAttribute('aria-describedby')).toBeTruthy();
+    expect(screen.getByText(sentence)).toBeTruthy();
+    await user.clear(prefix);
+    await user.type(prefix, 'LIN-');
+    expect(screen.queryByText(sentence)).toBeNull();
+  });
+
+  it('says nothing while the prefix is this profile’s alone', async () => {
+    await renderPage();
+    expect(screen.queryByText(/Shared with/)).toBeNull();
+  });
+});

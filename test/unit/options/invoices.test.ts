@@ -13,6 +13,7 @@ import {
   type SettingsValues,
 } from '../../../entrypoints/options/values.ts';
 import { readSettings, settingsItem } from '../../../storage/settings.ts';
+import { writeHighWater } from '../../../storage/invoice-numbers.ts';
 import { DEFAULT_SETTINGS, DEFAULT_STORED_SETTINGS, type Settings } from '../../../lib/settings.ts';
 
 /*
@@ -134,7 +135,6 @@ describe('saving Settings → Invoices', () => {
       footer: 'Net 14 days. Thank you!',
       receiptNote: 'Thank you for your payment.',
       taxIdLabel: 'VAT number',
-      issued: {},
     });
     expect(outcome.settings && valuesOf(outcome.settings)).toMatchObject({
       'business.name': 'Lin Studio',
@@ -278,9 +278,9 @@ async function seedIssued(value: number, prefix = 'INV-'): Promise<Settings> {
   const business = {
     ...profile.business,
     ...(prefix === profile.business.invoicePrefix ? { nextInvoiceNumber: value + 1 } : {}),
-    issued: { [prefix]: value },
   };
   await settingsItem.setValue({ ...DEFAULT_STORED_SETTINGS, profiles: [{ ...profile, business }] });
+  await writeHighWater({ [prefix]: value });
   return readSettings();
 }
 

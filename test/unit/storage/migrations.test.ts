@@ -301,8 +301,8 @@ describe('settings v4 → v5 (profiles)', () => {
           cancelUrl: '',
           callbackUrl: 'https://example.com/hook',
           networks: [{ value: 'polygon', name: 'Polygon' }],
-          // Today's profile shape: v7 then sets it again.
-          business: DEFAULT_BUSINESS,
+          // The profile shape v5 released with: v7 then sets it again.
+          business: { ...DEFAULT_BUSINESS, issued: {} },
         },
       ],
       messageTemplate: '{items}: {url}',
@@ -417,6 +417,8 @@ describe('settings v5 → v6 (the host the key may go to)', () => {
 });
 
 describe('settings v6 → v7 (business details for invoices)', () => {
+  /* As v7 stored them; v8 moved `issued` out (storage/migrations/settings/008.ts). */
+  const V7_BUSINESS = { ...DEFAULT_BUSINESS, issued: {} };
   const profile = {
     baseUrl: LIVE_API_BASE_URL,
     currency: 'usdt',
@@ -441,7 +443,7 @@ describe('settings v6 → v7 (business details for invoices)', () => {
     expect(settingsToV7(v6)).toEqual({
       ...v6,
       lockAfterMinutes: 60,
-      profiles: v6.profiles.map((p) => ({ ...p, business: DEFAULT_BUSINESS })),
+      profiles: v6.profiles.map((p) => ({ ...p, business: V7_BUSINESS })),
     });
   });
 
@@ -451,7 +453,7 @@ describe('settings v6 → v7 (business details for invoices)', () => {
       profiles: [{ ...v6.profiles[0], business: { issued: { 'INV-': 'x' }, name: 3 } }],
     };
     const migrated = settingsToV7(damaged) as { profiles: { business: unknown }[] };
-    expect(migrated.profiles[0]?.business).toEqual(DEFAULT_BUSINESS);
+    expect(migrated.profiles[0]?.business).toEqual(V7_BUSINESS);
   });
 
   it('migrates stored v6 settings: each profile reads as before with empty business details', async () => {
