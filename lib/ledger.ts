@@ -25,38 +25,62 @@ export function isCurrentLink(
 }
 
 export interface Ledger {
-  /** One record per invoice, each its current link, in the history's order (newest first). */
+  /**
+   * One record per invoice, in the history's order (newest first): its current link, or the
+   * earlier link it was paid through (a replaced link is followed until it settles), so a
+   * paid invoice never shows as Open with a link to hand out again.
+   */
   readonly rows: readonly SessionRecord[];
-  /** The earlier links of an invoice, newest first, by its current link's id. */
+  /** The other links of an invoice, newest first, by the id of its row's record. */
   readonly earlier: ReadonlyMap<string, readonly SessionRecord[]>;
 }
 
 const NONE: readonly SessionRecord[] = [];
 
+const isPaid = (link: SessionRecord) => link.status === 'complete';
+
+interface Invoice {
+  readonly number: string;
+  /** Its current link, and where it sits among the rows. */
+  readonly current: SessionRecord;
+  readonly row: number;
+}
+
 function groupLinks(sessions: readonly SessionRecord[]): Ledger {
   // The history is in the order links were made, newest first, and a successor is always
   // made after the link it replaces: one pass meets it first.
-  const seen = new Map<string, { number: string; current: string }>();
-  const earlier = new Map<string, SessionRecord[]>();
+  const seen = new Map<string, Invoice>();
+  const groups = new Map<Invoice, SessionRecord[]>();
   let rows: SessionRecord[] | undefined;
   for (let index = 0; index < sessions.length; index += 1) {
     const record = sessions[index];
     if (record === undefined) continue;
     const next = record.renewedBy === undefined ? undefined : seen.get(record.renewedBy);
-    const successor = next === undefined ? undefined : { invoiceNumber: next.number };
-    if (next !== undefined && !isCurrentLink(record, successor)) {
+    if (next !== undefined && !isCurrentLink(record, { invoiceNumber: next.number })) {
       // Copied only once a link is left out, so a history with no renewal keeps its array.
       rows ??= sessions.slice(0, index);
-      const links = earlier.get(next.current);
-      if (links === undefined) earlier.set(next.current, [record]);
+      const links = groups.get(next);
+      if (links === undefined) groups.set(next, [next.current, record]);
       else links.push(record);
       seen.set(record.id, next);
       continue;
     }
+    const row = rows === undefined ? index : rows.length;
     rows?.push(record);
     if (record.invoiceNumber !== undefined) {
-      seen.set(record.id, { number: record.invoiceNumber, current: record.id });
+      seen.set(record.id, { number: record.invoiceNumber, current: record, row });
     }
+  }
+  const earlier = new Map<string, readonly SessionRecord[]>();
+  for (const [invoice, links] of groups) {
+    const shown = isPaid(invoice.current)
+      ? invoice.current
+      : (links.find(isPaid) ?? invoice.current);
+    if (rows !== undefined) rows[invoice.row] = shown;
+    earlier.set(
+      shown.id,
+      links.filter((link) => link !== shown),
+    );
   }
   return { rows: rows ?? sessions, earlier };
 }
@@ -74,18 +98,18 @@ export function ledgerOf(sessions: readonly SessionRecord[]): Ledger {
   return ledger;
 }
 
-/** The links made for `current`'s invoice before it, newest first (none for most). */
+/** The other links of the invoice `row` stands for, newest first (none for most). */
 export function earlierLinks(
   sessions: readonly SessionRecord[],
-  current: SessionRecord,
+  row: SessionRecord,
 ): readonly SessionRecord[] {
-  return ledgerOf(sessions).earlier.get(current.id) ?? NONE;
+  return ledgerOf(sessions).earlier.get(row.id) ?? NONE;
 }
 
-/** Every link of `current`'s invoice, the current one first. */
+/** Every link of the invoice `row` stands for, `row` first. */
 export function linksOfInvoice(
   sessions: readonly SessionRecord[],
-  current: SessionRecord,
+  row: SessionRecord,
 ): readonly SessionRecord[] {
-  return [current, ...earlierLinks(sessions, current)];
+  return [row, ...earlierLinks(sessions, row)];
 }

@@ -99,4 +99,11 @@ describe('ledgerOf', () => {
     expect(ids(ledgerOf([second, first]).rows)).toEqual(['cs_a2']);
     expect(ids(ledgerOf([first]).rows)).toEqual(['cs_a1']);
   });
+
+  it('shows an invoice paid through an earlier link as that link, the newer one among its details', () => {
+    const paidLate = { ...second, status: 'complete' };
+    const paidHistory = [third, other, paidLate, first];
+    expect(ids(ledgerOf(paidHistory).rows)).toEqual(['cs_a2', 'cs_b']);
+    expect(ids(earlierLinks(paidHistory, paidLate))).toEqual(['cs_a3', 'cs_a1']);
+  });
 });
