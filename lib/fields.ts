@@ -34,10 +34,10 @@ export type FieldGroup = 'main' | 'more';
 export type Kept = 'top' | 'client' | 'own';
 
 /**
- * What a renewal does with the field: `copy` it, give a `renewed` reference ("INV-1-R2"),
- * or copy it with the profile's default for links stored before the field was (`default`).
+ * What a new payment link for the same invoice does with the field: `copy` it, or copy it
+ * with the profile's default for links stored before the field was (`default`).
  */
-export type Renewal = 'copy' | 'renewed' | 'default';
+export type Renewal = 'copy' | 'default';
 
 export interface FieldSpec {
   /** The draft's key, the form field's id (components/Field.tsx fieldId) and its error key. */
@@ -191,7 +191,8 @@ export const FIELDS = [
     csv: { column: 'reference', after: 'network' },
     ...PLAIN,
     search: true,
-    renewal: 'renewed',
+    // The invoice's, unchanged: a new link for it is paid against the same reference.
+    renewal: 'copy',
     check: (value: string) =>
       value.length > MAX_REFERENCE_LENGTH
         ? t('validation.maxCharacters', { max: MAX_REFERENCE_LENGTH })

@@ -7,6 +7,7 @@ import {
 import { FIELDS, keptValue } from './fields.ts';
 import { formatAmount } from './format.ts';
 import { uiLocale } from './i18n.ts';
+import { ledgerOf } from './ledger.ts';
 import { sessionProfileId, type ProfileName } from './profile-names.ts';
 import { effectiveStatus } from './status.ts';
 
@@ -95,16 +96,19 @@ export interface FirstMatches {
 }
 
 /**
- * The first `wanted` matches in the order given (the history's: newest first): the rows a
- * view needs now, at the cost of reaching them rather than of the whole history. With no
- * words and every status, the same array is returned, complete.
+ * The first `wanted` matching invoices in the order given (the history's: newest first),
+ * each as its current link (lib/ledger.ts): the rows a view needs now, at the cost of
+ * reaching them rather than of the whole history. With no words and every status, every
+ * invoice is returned, complete (the same array when no link was replaced).
  */
 export function firstMatches(
-  sessions: readonly SessionRecord[],
+  history: readonly SessionRecord[],
   { query, status, profiles = [] }: HistoryQuery,
   now: number,
   wanted: number,
 ): FirstMatches {
+  // An earlier link of an invoice is in its row's details, never a row of its own.
+  const sessions = ledgerOf(history).rows;
   const words = queryWords(query);
   if (words.length === 0 && status === 'all') return { matches: sessions, complete: true };
   const texts = searchTextsOf(sessions);
@@ -129,8 +133,9 @@ export function firstMatches(
 }
 
 /**
- * Every session that matches, in the order given (the history's: newest first). With no
- * words and every status the same array is returned, so callers can tell nothing changed.
+ * Every invoice that matches, as its current link, in the order given (the history's: newest
+ * first). With no words and every status the same array is returned for the same history, so
+ * callers can tell nothing changed.
  */
 export function filterSessions(
   sessions: readonly SessionRecord[],

@@ -89,6 +89,8 @@ export const SessionRecordSchema = z.object({
   invoiceNumber: z.optional(z.string()),
   /** For a renewal: the invoice number of the link it replaces. */
   replacesInvoice: z.optional(z.string()),
+  /** A new payment link for an invoice issued earlier: the invoice's issue time (unix ms). */
+  issuedAt: z.optional(z.number()),
   /*
    * Who is billed, as typed on the form; absent when nobody was named. Then the invoice's due
    * date ('YYYY-MM-DD' where the user was when it was issued: issue date + payment terms);

@@ -227,7 +227,8 @@ export function invoiceDocument(
     number,
     title: kind === 'receipt' ? t('invoice.receiptFileTitle', { number }) : number,
     replaces: session.replacesInvoice,
-    issued: formatDate(session.createdAt, locale),
+    // The invoice's, not its current link's: a new payment link does not reissue it.
+    issued: formatDate(session.issuedAt ?? session.createdAt, locale),
     supplied: supplyDate === undefined ? undefined : formatCalendarDate(supplyDate, locale),
     due:
       dueDate === undefined

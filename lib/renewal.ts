@@ -3,34 +3,19 @@ import { settingsDefaults } from './draft.ts';
 import { FIELDS, keptValue, type FieldKey, type Renewal } from './fields.ts';
 import type { SessionRecord } from './history.ts';
 import { t } from './i18n.ts';
-import { MAX_REFERENCE_LENGTH, OrderSchema, type Order } from './order.ts';
+import { OrderSchema, type Order } from './order.ts';
 import { err, ok, type Result } from './result.ts';
 import type { Settings } from './settings.ts';
 
 /*
- * A renewal: a new checkout for an expired (or nearly expired) one, with the same items,
- * currency, network and redirect URLs, and the reference marked "-R2", "-R3"… so the
- * client's payment can still be matched to the original invoice.
+ * A new payment link for an invoice whose link expired (or soon expires): a new checkout with
+ * the same items, currency, network, redirect URLs and reference, for the same invoice number
+ * (issue 23: an invoice is not a link), so the client's payment matches the invoice they hold.
  */
-
-const RENEWAL_SUFFIX = /-R(\d+)$/;
-
-/**
- * "INV-42" → "INV-42-R2", "INV-42-R2" → "INV-42-R3". The base is shortened when needed so
- * the whole stays within MAX_REFERENCE_LENGTH (Payfect's own limit is higher; ours is the
- * form's).
- */
-export function renewedReference(reference: string): string {
-  const match = RENEWAL_SUFFIX.exec(reference);
-  const base = match ? reference.slice(0, match.index) : reference;
-  const next = match ? Number(match[1]) + 1 : 2;
-  const suffix = `-R${Number.isSafeInteger(next) ? next : 2}`;
-  return `${base.slice(0, MAX_REFERENCE_LENGTH - suffix.length)}${suffix}`;
-}
 
 /**
  * The order that renews `record`: the same items, currency and network, and each field as
- * lib/fields.ts says a renewal keeps it — copied, a renewed reference, or (for links stored
+ * lib/fields.ts says a renewal keeps it — copied, or (for links stored
  * before the field was kept) the profile's current default, as a new form would have it.
  * Checked against the order schema: a record is stored data, not trusted input.
  */
@@ -41,8 +26,7 @@ export function renewalOrder(record: SessionRecord, defaults: Settings): Result<
     if (field.kept !== 'top') continue;
     const kept = keptValue(record, field);
     const renewal: Renewal = field.renewal;
-    if (renewal === 'renewed') top[field.as] = renewedReference(kept ?? '');
-    else if (renewal === 'default') top[field.as] = kept ?? profileDefaults[field.key] ?? '';
+    if (renewal === 'default') top[field.as] = kept ?? profileDefaults[field.key] ?? '';
     else if (kept !== undefined) top[field.as] = kept;
   }
   const parsed = z.safeParse(OrderSchema, {

@@ -135,8 +135,16 @@ async function tidyAfterCreate(
 }
 
 export interface CheckoutService {
-  /** With the key and settings of `profileId` (the active profile when absent). */
-  create(requestId: string, order: Order, profileId?: string): Promise<CreateResponse>;
+  /**
+   * With the key and settings of `profileId` (the active profile when absent). A new link
+   * for an invoice already issued passes its `invoiceNumber`: no number is issued for it.
+   */
+  create(
+    requestId: string,
+    order: Order,
+    profileId?: string,
+    invoiceNumber?: string,
+  ): Promise<CreateResponse>;
 }
 
 /**
@@ -177,13 +185,15 @@ export function createCheckoutService(deps: BackgroundDeps = {}): CheckoutServic
     requestId: string,
     order: Order,
     connection: Connection,
+    invoiceNumber: string | undefined,
   ): Promise<CreateResponse> {
     // Stored before the request, so a worker stopped mid-request never sends it twice; the
     // invoice number is taken now (so it can stand in for an empty reference) and given back
-    // only if the create proves nothing was made. One stopped mid-request keeps it.
+    // only if the create proves nothing was made. One stopped mid-request keeps it. A new
+    // link for an issued invoice takes none: it keeps its invoice's, which is never given back.
     const [, issued] = await Promise.all([
       markPending(requestId, now()),
-      reserveInvoiceNumber(connection.profileId),
+      invoiceNumber === undefined ? reserveInvoiceNumber(connection.profileId) : undefined,
     ]);
     if (issued === 'used_up') {
       const error: UiError = {
@@ -195,10 +205,9 @@ export function createCheckoutService(deps: BackgroundDeps = {}): CheckoutServic
       await markSettled({ state: 'failed', requestId, error });
       return failure(error);
     }
+    const number = invoiceNumber ?? issued?.number;
     const sent =
-      order.reference === ''
-        ? { ...order, reference: issued?.number ?? crypto.randomUUID() }
-        : order;
+      order.reference === '' ? { ...order, reference: number ?? crypto.randomUUID() } : order;
     // Nothing here waits on the popup: if it closes, the worker still finishes and records.
     // (Chrome keeps the worker alive for a fetch answered within 30 s; the client's own
     // 15-second timeout ends the request before that.)
@@ -222,7 +231,7 @@ export function createCheckoutService(deps: BackgroundDeps = {}): CheckoutServic
       return failure(error);
     }
     const at = now();
-    const session = await recordCreated(result.value, sent, connection, at, issued?.number);
+    const session = await recordCreated(result.value, sent, connection, at, number);
     if (session === 'duplicate') {
       // Two creates answered with one id cannot be told apart: the second is refused, and
       // its link (maybe the first one's, maybe paid already) is not handed out.
@@ -244,6 +253,7 @@ export function createCheckoutService(deps: BackgroundDeps = {}): CheckoutServic
     requestId: string,
     order: Order,
     profileId: string | undefined,
+    invoiceNumber: string | undefined,
   ): Promise<CreateResponse> {
     try {
       // Side by side: both only read (but for a worker restarted mid-request, which settles
@@ -253,7 +263,7 @@ export function createCheckoutService(deps: BackgroundDeps = {}): CheckoutServic
         connectFor(order, profileId),
       ]);
       if (earlier !== undefined) return earlier;
-      if (connection.ok) return await send(requestId, order, connection.value);
+      if (connection.ok) return await send(requestId, order, connection.value, invoiceNumber);
       // Nothing was sent: the same id may try again once the key or URL is fixed.
       answers.delete(requestId);
       return failure(connection.error);
@@ -273,11 +283,11 @@ export function createCheckoutService(deps: BackgroundDeps = {}): CheckoutServic
   }
 
   return {
-    create(requestId, order, profileId) {
+    create(requestId, order, profileId, invoiceNumber) {
       // Looked up and set before any await, so a second click always finds the first.
       const known = answers.get(requestId);
       if (known !== undefined) return known;
-      const answer = run(requestId, order, profileId);
+      const answer = run(requestId, order, profileId, invoiceNumber);
       remember(requestId, answer);
       return answer;
     },

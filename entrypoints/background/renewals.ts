@@ -18,10 +18,12 @@ export interface RenewService {
 }
 
 /**
- * Renews a session from History: the stored record's items and options go through the
- * create service, so a renewal is sent at most once per requestId, recorded and polled like
- * any link. The old record then names its successor (the row shows "Renewed"), and the new
- * one carries the old note and tags.
+ * "New payment link" from History: the stored record's items and options go through the
+ * create service for the same invoice number (none is issued), so it is sent at most once per
+ * requestId, recorded and polled like any link. The old record then names its successor and
+ * is still followed until it settles (lib/ledger.ts: History shows it among the invoice's
+ * earlier links), and the new one carries the old note and tags. A link without a number
+ * (made before invoices) gets a new number, as a new invoice.
  */
 export function createRenewService(
   checkouts: CheckoutService,
@@ -49,7 +51,8 @@ export function createRenewService(
     }
     const order = renewalOrder(record, settings);
     if (!order.ok) return { ok: false, error: { kind: 'invalid_request', message: order.error } };
-    const created = await checkouts.create(requestId, order.value, profileId);
+    // For the same invoice: its number is kept, and no new one is issued.
+    const created = await checkouts.create(requestId, order.value, profileId, record.invoiceNumber);
     if (!created.ok) return created;
     const { session } = created;
     try {
@@ -57,8 +60,10 @@ export function createRenewService(
       const carried = {
         ...(record.note === undefined ? {} : { note: record.note }),
         ...(record.tags === undefined ? {} : { tags: record.tags }),
-        // Its invoice says which one it replaces.
-        ...(record.invoiceNumber === undefined ? {} : { replacesInvoice: record.invoiceNumber }),
+        // The same invoice: issued when its first link was.
+        ...(record.invoiceNumber === undefined
+          ? {}
+          : { issuedAt: record.issuedAt ?? record.createdAt }),
         // A new link does not give the client longer to pay.
         ...(record.dueDate === undefined ? {} : { dueDate: record.dueDate }),
       };

@@ -47,7 +47,9 @@ test('Refresh statuses shows which links were paid, which expired and which are 
   // When it was seen paid; and a settled link is not handed out again (it takes no money).
   await expect(row(popup, 'Logo design')).toContainText(/Paid \d+ \w{3}, \d+:\d\d/);
   // One action in view per row, fitting its state; the rest behind "More actions".
-  await expect(row(popup, 'Hosting').getByRole('button', { name: 'Renew' })).toBeVisible();
+  await expect(
+    row(popup, 'Hosting').getByRole('button', { name: 'New payment link' }),
+  ).toBeVisible();
   await expect(
     row(popup, 'Website audit').getByRole('button', { name: 'Copy link' }),
   ).toBeVisible();

@@ -286,7 +286,7 @@ test('two popups creating at once get two invoice numbers, and a refused create 
   expect(references.sort()).toEqual(['INV-0001', 'INV-0002']);
 });
 
-test('a renewal gets a new number, and its invoice says which one it replaces', async ({
+test('after its link expires, New payment link keeps INV-0001, and the invoice gives the new link', async ({
   extension,
   sandbox,
 }) => {
@@ -299,18 +299,48 @@ test('a renewal gets a new number, and its invoice says which one it replaces', 
 
   await popup.getByRole('tab', { name: EN.history }).click();
   await popup.getByRole('button', { name: EN.refresh }).click();
-  const expired = popup.getByRole('listitem').filter({ hasText: 'INV-0001' });
-  await expect(expired).toContainText('Expired');
-  await expired.getByRole('button', { name: 'Renew' }).click();
-  const renewed = popup.getByRole('listitem').first();
-  await expect(renewed).toContainText('INV-0001-R2');
+  const row = popup.getByRole('listitem').filter({ hasText: 'INV-0001' });
+  await expect(row).toContainText('Expired');
+  await row.getByRole('button', { name: 'New payment link' }).click();
+  await expect(row).toContainText('Open');
+  await expect(popup.getByRole('listitem')).toHaveCount(1);
+  const [, second] = createRequests(sandbox).map(
+    (sent) => (sent.json as Record<string, unknown>).client_reference_id,
+  );
+  expect(second).toBe('INV-0001');
+  const renewed = [...sandbox.sessions.keys()].find((id) => id !== idOf(first)) ?? '';
+  const link = sandbox.sessions.get(renewed)?.url ?? '';
+  expect(link).not.toBe('');
 
-  const invoice = await openDocument(popup, renewed, EN.invoice);
-  await expect(invoice).toHaveTitle('INV-0002');
-  const pdf = await printedPdf(invoice);
-  expect(pdf.text).toContain('INV-0002');
-  expect(pdf.text).toMatch(/Replaces\s+INV-0001/);
+  // From the row, and from the expired link's own address (a bookmark, an old tab): the
+  // invoice is INV-0001, and its text and QR code give the link that can still be paid.
+  const fromRow = await openDocument(popup, row, EN.invoice);
+  const oldAddress = fromRow.url().replace(renewed, idOf(first));
+  for (const page of [fromRow, await reopened(fromRow, oldAddress)]) {
+    await expect(page).toHaveTitle('INV-0001');
+    const pdf = await printedPdf(page);
+    expect(pdf.text).toContain('INV-0001');
+    expect(pdf.text).not.toContain('INV-0002');
+    expect(pdf.text).not.toMatch(/Replaces/);
+    expect(pdf.text).toContain(link);
+    expect(pdf.text).not.toContain(first);
+    expect(pdf.qr).toBe(link);
+  }
+
+  // No number was issued for it: the next link is INV-0002.
+  await popup.getByRole('tab', { name: 'New link' }).click();
+  await expect(popup.getByRole('textbox', { name: 'Reference' })).toHaveAttribute(
+    'placeholder',
+    'INV-0002',
+  );
 });
+
+/** The same tab at another address, its document drawn. */
+async function reopened(page: Page, address: string): Promise<Page> {
+  await page.goto(address);
+  await expect(page.locator('[data-ready="true"]')).toBeVisible();
+  return page;
+}
 
 test('an invoice without a business name says so and opens Settings', async ({
   extension,

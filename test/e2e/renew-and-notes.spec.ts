@@ -32,7 +32,7 @@ async function readDownload(popup: Page, button: string): Promise<string> {
   return text;
 }
 
-test('an expired link is renewed in one click with the same items and the reference -R2', async ({
+test('an expired link gets a new payment link in one click: same items, reference and invoice, one row', async ({
   extension,
   sandbox,
 }) => {
@@ -48,26 +48,45 @@ test('an expired link is renewed in one click with the same items and the refere
   await popup.getByRole('button', { name: 'Refresh statuses' }).click();
   const expired = popup.getByRole('listitem').filter({ hasText: 'INV-77' });
   await expect(expired).toContainText('Expired');
-  await expired.getByRole('button', { name: 'Renew' }).click();
+  await expired.getByRole('button', { name: 'New payment link' }).click();
 
   await expect(
-    popup.getByRole('status').filter({ hasText: 'Renewed — new link copied' }),
+    popup.getByRole('status').filter({ hasText: 'New payment link copied' }),
   ).toBeVisible();
   const requests = createRequests(sandbox);
   expect(requests).toHaveLength(2);
   const [original, renewal] = requests.map((request) => request.json);
-  expect(renewal).toEqual({ ...(original as object), client_reference_id: 'INV-77-R2' });
+  // The very same order: the reference is the invoice's, with no "-R2".
+  expect(renewal).toEqual(original);
   const copied = await clipboardText(popup);
   expect(copied).not.toBe(first);
   expect(sandbox.sessions.get(idOf(copied))?.status).toBe('open');
 
-  // Newest first: the renewal, open; then the original, marked and without a second Renew.
+  // One row for the invoice: its new link, open, under the same number; no second button.
   const rows = popup.getByRole('listitem');
-  await expect(rows).toHaveCount(2);
-  await expect(rows.first()).toContainText('INV-77-R2');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('INV-77');
   await expect(rows.first()).toContainText('Open');
-  await expect(rows.nth(1)).toContainText('Renewed');
-  await expect(rows.nth(1).getByRole('button', { name: 'Renew' })).toHaveCount(0);
+  await expect(rows.first().getByRole('button', { name: 'New payment link' })).toHaveCount(0);
+  await expect(popup.getByText('1 link', { exact: true })).toBeVisible();
+
+  // The earlier link is in its details, with its status.
+  await rows.first().getByRole('button', { name: 'More actions' }).click();
+  await popup.getByRole('menuitem', { name: 'Earlier links (1)' }).click();
+  const details = popup.getByRole('dialog', { name: /Earlier links of INV-0001/ });
+  const earlier = details.getByRole('listitem');
+  await expect(earlier).toHaveCount(1);
+  await expect(earlier).toContainText('Expired');
+  await expect(earlier).toContainText(first);
+  await details.getByRole('button', { name: 'Close' }).click();
+  await expect(details).toBeHidden();
+
+  // Searching or filtering never brings the replaced link back as a row of its own.
+  await popup.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Expired' });
+  await expect(popup.getByText('No links match.')).toBeVisible();
+  await popup.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'All statuses' });
+  await popup.getByRole('searchbox', { name: 'Search' }).fill('inv-77');
+  await expect(popup.getByRole('listitem')).toHaveCount(1);
 });
 
 test('a note and tags are saved on a link, found by search and exported', async ({
@@ -120,7 +139,9 @@ test('a note and tags are saved on a link, found by search and exported', async 
   ).toBe(true);
 });
 
-test('an open link close to expiry raises one reminder and offers Renew', async ({ extension }) => {
+test('an open link close to expiry raises one reminder and offers New payment link', async ({
+  extension,
+}) => {
   // Every link on this sandbox lives 30 minutes: inside the default one-hour reminder.
   const sandbox = await startSandbox({ port: 0, quiet: true, lifetimeMs: 30 * 60_000 });
   try {
@@ -148,7 +169,7 @@ test('an open link close to expiry raises one reminder and offers Renew', async 
     const row = popup.getByRole('listitem').filter({ hasText: 'Logo design' });
     await expect(row).toContainText('Open');
     await expect(row).toContainText(/\d+ min left/);
-    await expect(row.getByRole('button', { name: 'Renew' })).toBeVisible();
+    await expect(row.getByRole('button', { name: 'New payment link' })).toBeVisible();
   } finally {
     await sandbox.close();
   }

@@ -56,6 +56,10 @@ export function HistoryEmpty({
   );
 }
 
+const NO_LINKS: readonly SessionRecord[] = [];
+
+const isPaid = (link: SessionRecord) => link.status === 'complete';
+
 interface HistoryRowsProps {
   /** How many rows match: the list is as tall as all of them. */
   matchCount: number;
@@ -71,6 +75,9 @@ interface HistoryRowsProps {
   /** More than one profile made these links: each row names its own. */
   namesProfiles: boolean;
   renewingId: string | null;
+  /** The earlier links of each invoice, by its row's id (lib/ledger.ts). */
+  earlier: ReadonlyMap<string, readonly SessionRecord[]>;
+  onShowEarlier: (session: SessionRecord) => void;
   onCopied: (kind: CopyKind, copied: boolean) => void;
   onShowQr: (session: SessionRecord) => void;
   onEditNotes: (session: SessionRecord) => void;
@@ -89,6 +96,7 @@ export function HistoryRows({
   profiles,
   namesProfiles,
   renewingId,
+  earlier,
   ...handlers
 }: HistoryRowsProps) {
   return (
@@ -101,24 +109,30 @@ export function HistoryRows({
         paddingTop: range.start * ROW_HEIGHT,
       }}
     >
-      {visible.map((session, offset) => (
-        <HistoryRow
-          key={session.id}
-          session={session}
-          status={effectiveStatus(session, now)}
-          now={now}
-          position={range.start + offset + 1}
-          setSize={all?.length ?? -1}
-          messageTemplate={messageTemplate}
-          profileName={namesProfiles ? sessionProfileLabel(session, profiles) : undefined}
-          onCopied={handlers.onCopied}
-          onShowQr={handlers.onShowQr}
-          onEditNotes={handlers.onEditNotes}
-          renewable={canRenew(session, now, reminderMinutes)}
-          renewing={renewingId === session.id}
-          onRenew={handlers.onRenew}
-        />
-      ))}
+      {visible.map((session, offset) => {
+        const links = earlier.get(session.id) ?? NO_LINKS;
+        return (
+          <HistoryRow
+            key={session.id}
+            session={session}
+            status={effectiveStatus(session, now)}
+            now={now}
+            position={range.start + offset + 1}
+            setSize={all?.length ?? -1}
+            messageTemplate={messageTemplate}
+            profileName={namesProfiles ? sessionProfileLabel(session, profiles) : undefined}
+            onCopied={handlers.onCopied}
+            onShowQr={handlers.onShowQr}
+            onEditNotes={handlers.onEditNotes}
+            earlier={links}
+            onShowEarlier={handlers.onShowEarlier}
+            // An invoice paid through an earlier link needs no new one.
+            renewable={canRenew(session, now, reminderMinutes) && !links.some(isPaid)}
+            renewing={renewingId === session.id}
+            onRenew={handlers.onRenew}
+          />
+        );
+      })}
     </ul>
   );
 }

@@ -24,7 +24,7 @@ interface HistoryRowProps extends RowProps {
 
 /**
  * One session on four lines: status and total; what it was for; its reference and time left;
- * the one action its state calls for (Open: Copy link, Expired: Renew, Complete: when it was
+ * the one action its state calls for (Open: Copy link, Expired: New payment link, Complete: when it was
  * paid), its tags and note, and "More actions" for the rest.
  */
 export const HistoryRow = memo(function HistoryRow({

@@ -137,6 +137,9 @@ export interface RowProps {
   onCopied: (kind: CopyKind, copied: boolean) => void;
   onShowQr: (session: SessionRecord) => void;
   onEditNotes: (session: SessionRecord) => void;
+  /** The links made for this row's invoice before its current one (lib/ledger.ts). */
+  earlier: readonly SessionRecord[];
+  onShowEarlier: (session: SessionRecord) => void;
   /** Expired, or open with less than the reminder window left, and not renewed yet. */
   renewable: boolean;
   /** This row's renewal is on its way: the button waits. */
@@ -161,6 +164,8 @@ function rowMenuItems({
   onCopied,
   onShowQr,
   onEditNotes,
+  earlier,
+  onShowEarlier,
 }: RowActionsProps): RowMenuItem[] {
   return [
     ...(settled
@@ -181,6 +186,16 @@ function rowMenuItems({
       onSelect: () => openInNewTab(session.url),
     },
     { label: say.note, opensDialog: true, onSelect: () => onEditNotes(session) },
+    ...(earlier.length === 0
+      ? []
+      : [
+          {
+            // Looked up here, not in rowWords: few rows have earlier links.
+            label: t('history.row.earlierLinks', earlier.length, { count: earlier.length }),
+            opensDialog: true,
+            onSelect: () => onShowEarlier(session),
+          },
+        ]),
   ];
 }
 
@@ -200,7 +215,7 @@ function RowTags({ tags, say }: { tags: readonly string[]; say: RowWords }) {
 }
 
 /**
- * Last line: the one action its state calls for (Open: Copy link, Expired: Renew, Complete:
+ * Last line: the one action its state calls for (Open: Copy link, Expired: New payment link, Complete:
  * when it was paid and its receipt), its tags and note, and "More actions" for the rest.
  */
 export function RowActions(props: RowActionsProps) {
@@ -219,7 +234,7 @@ export function RowActions(props: RowActionsProps) {
           {say.copyLink}
         </CopyButton>
       )}
-      {/* Expired, or open and soon to expire (its reminder said so): Renew is in view. */}
+      {/* Expired, or open and soon to expire (its reminder said so): a new link is in view. */}
       {renewable && (
         <button
           type="button"

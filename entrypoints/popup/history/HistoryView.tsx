@@ -1,5 +1,6 @@
 import type { ProfileName } from '../../../lib/profile-names.ts';
 import { countLine } from './history-text.ts';
+import { EarlierLinksDialog } from './EarlierLinksDialog.tsx';
 import { HistoryEmpty, HistoryRows } from './HistoryList.tsx';
 import { HistoryToolbar } from './HistoryToolbar.tsx';
 import { NotesDialog } from './NotesDialog.tsx';
@@ -8,7 +9,10 @@ import { useHistoryView } from './useHistoryView.ts';
 
 interface HistoryViewProps {
   messageTemplate: string;
-  /** The reminder window (Settings), which also decides which open links offer "Renew". */
+  /**
+   * The reminder window (Settings), which also decides which open links offer "New payment
+   * link".
+   */
   reminderMinutes: number;
   /** False while another tab is shown (the view stays mounted to keep search and scroll). */
   shown: boolean;
@@ -39,7 +43,7 @@ export function HistoryView({
         status={filters.status}
         onSearch={filters.searchFor}
         onFilter={filters.filterBy}
-        count={counted ? countLine(counted.length, view.sessions.length) : ''}
+        count={counted ? countLine(counted.length, view.invoiceCount) : ''}
         refreshing={view.refreshing}
         onRefresh={() => void view.refresh()}
         canExport={counted !== undefined && counted.length > 0}
@@ -67,6 +71,8 @@ export function HistoryView({
             profiles={profiles}
             namesProfiles={view.namesProfiles}
             renewingId={view.renewingId}
+            earlier={view.earlier}
+            onShowEarlier={dialogs.onShowEarlier}
             onCopied={dialogs.onCopied}
             onShowQr={dialogs.onShowQr}
             onEditNotes={dialogs.onEditNotes}
@@ -76,6 +82,16 @@ export function HistoryView({
       </div>
 
       <QrDialog session={dialogs.qrSession} onClose={dialogs.closeQr} />
+      <EarlierLinksDialog
+        shown={
+          dialogs.earlierSession && {
+            current: dialogs.earlierSession,
+            links: view.earlier.get(dialogs.earlierSession.id) ?? [],
+          }
+        }
+        now={view.now}
+        onClose={dialogs.closeEarlier}
+      />
       <NotesDialog
         session={dialogs.notesSession}
         onClose={dialogs.closeNotes}

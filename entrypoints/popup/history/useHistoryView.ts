@@ -9,6 +9,7 @@ import {
   type StatusFilter,
 } from '../../../lib/history-query.ts';
 import { t } from '../../../lib/i18n.ts';
+import { ledgerOf } from '../../../lib/ledger.ts';
 import { showsProfiles, type ProfileName } from '../../../lib/profile-names.ts';
 import { ask, noAnswerMessage } from '../../../utils/ask.ts';
 import { dismiss } from '../form/submit.ts';
@@ -35,7 +36,7 @@ function isStatusFilter(value: string): value is StatusFilter {
 
 const NO_SESSIONS: readonly SessionRecord[] = [];
 
-/** "Renew" on a row: a new link for the same order, copied, and what came of it. */
+/** "New payment link" on a row: a new link for the same invoice, copied, and what came of it. */
 function useRenewal(showFeedback: ShowFeedback) {
   const [renewingId, setRenewingId] = useState<string | null>(null);
   const renewInFlight = useRef(false);
@@ -130,6 +131,7 @@ function useFilters(scrollToTop: () => void) {
 function useRowDialogs(showFeedback: ShowFeedback) {
   const [qrSession, setQrSession] = useState<SessionRecord | null>(null);
   const [notesSession, setNotesSession] = useState<SessionRecord | null>(null);
+  const [earlierSession, setEarlierSession] = useState<SessionRecord | null>(null);
 
   const onCopied = useCallback(
     (kind: CopyKind, copied: boolean) => {
@@ -142,6 +144,7 @@ function useRowDialogs(showFeedback: ShowFeedback) {
   );
   const closeQr = useCallback(() => setQrSession(null), []);
   const closeNotes = useCallback(() => setNotesSession(null), []);
+  const closeEarlier = useCallback(() => setEarlierSession(null), []);
   const notesSaved = useCallback(
     () => showFeedback({ tone: 'success', text: t('history.noteSaved') }),
     [showFeedback],
@@ -151,9 +154,12 @@ function useRowDialogs(showFeedback: ShowFeedback) {
     notesSession,
     onShowQr: setQrSession,
     onEditNotes: setNotesSession,
+    earlierSession,
+    onShowEarlier: setEarlierSession,
     onCopied,
     closeQr,
     closeNotes,
+    closeEarlier,
     notesSaved,
   };
 }
@@ -183,6 +189,7 @@ export function useHistoryView(shown: boolean, profiles: readonly ProfileName[])
     [query, status, profiles],
   );
   const namesProfiles = useMemo(() => showsProfiles(sessions, profiles), [sessions, profiles]);
+  const ledger = ledgerOf(sessions);
   const { shown: matches, all } = useMatches(sessions, search, now, reach);
   const range = rangeOf(matches.length);
 
@@ -199,6 +206,10 @@ export function useHistoryView(shown: boolean, profiles: readonly ProfileName[])
     retry,
     now,
     sessions,
+    /** How many invoices History holds: each is one row, however many links it has. */
+    invoiceCount: ledger.rows.length,
+    /** The earlier links of each invoice, by the id of its current link (its row). */
+    earlier: ledger.earlier,
     complete,
     /** Every match once all sessions are read and counted; undefined until then. */
     counted: complete ? all : undefined,

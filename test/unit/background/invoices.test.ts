@@ -65,4 +65,53 @@ describe('getInvoice', () => {
     const answer = await ask(createMessageHandler(), { type: 'getInvoice', sessionId: 'nope' });
     expect(answer).toMatchObject({ ok: false, error: { kind: 'not_found' } });
   });
+
+  describe('of an invoice with a new payment link', () => {
+    // INV-0001's first link expired and was replaced under the same number; INV-0003's was
+    // renewed the old way, under a number of its own.
+    const first = mkSession('cs_1', {
+      invoiceNumber: 'INV-0001',
+      status: 'expired',
+      renewedBy: 'cs_2',
+    });
+    const second = mkSession('cs_2', {
+      invoiceNumber: 'INV-0001',
+      status: 'expired',
+      renewedBy: 'cs_3',
+    });
+    const third = mkSession('cs_3', { invoiceNumber: 'INV-0001', issuedAt: first.createdAt });
+    const oldStyle = mkSession('cs_4', {
+      invoiceNumber: 'INV-0003',
+      status: 'expired',
+      renewedBy: 'cs_5',
+    });
+    const oldStyleRenewal = mkSession('cs_5', {
+      invoiceNumber: 'INV-0004',
+      replacesInvoice: 'INV-0003',
+    });
+
+    async function shown(sessionId: string, earliest = first) {
+      for (const record of [earliest, second, third, oldStyle, oldStyleRenewal]) {
+        await appendSession(record);
+      }
+      const answer = await ask(createMessageHandler(), { type: 'getInvoice', sessionId });
+      return (answer as { session?: { id: string } }).session?.id;
+    }
+
+    it('shows the current link, even when opened from an earlier link', async () => {
+      expect(await shown('cs_1')).toBe('cs_3');
+    });
+
+    it('shows the current link when opened from it', async () => {
+      expect(await shown('cs_3')).toBe('cs_3');
+    });
+
+    it('keeps an old-style renewal’s original as its own invoice', async () => {
+      expect(await shown('cs_4')).toBe('cs_4');
+    });
+
+    it('shows a link paid after it was replaced: the payment its receipt is about', async () => {
+      expect(await shown('cs_1', { ...first, status: 'complete' })).toBe('cs_1');
+    });
+  });
 });

@@ -56,24 +56,65 @@ async function stored(id: string): Promise<SessionRecord | undefined> {
 }
 
 describe('renewCheckout', () => {
-  it('sends the expired link’s order again with the reference marked -R2, and links the two', async () => {
+  it('sends the expired link’s order again for the same invoice: same reference and number, linked', async () => {
     const callbackUrl = `${sandbox.origin}/hook`;
     const old = await createLink({ successUrl: 'https://example.com/thanks', callbackUrl });
+    expect(old.invoiceNumber).toBe('INV-0001');
     clock = old.expiresAt + 1;
 
     const answer = await renew(old.id);
 
     if (!answer.ok) throw new Error(answer.error.message);
     const [first, second] = createBodies();
-    expect(second).toEqual({ ...(first as object), client_reference_id: 'INV-42-R2' });
+    expect(second).toEqual(first);
     expect(second).toMatchObject({
+      client_reference_id: 'INV-42',
       success_url: 'https://example.com/thanks',
       callback_url: callbackUrl,
     });
-    expect(answer.session).toMatchObject({ reference: 'INV-42-R2', status: 'open' });
+    expect(answer.session).toMatchObject({
+      reference: 'INV-42',
+      invoiceNumber: 'INV-0001',
+      issuedAt: old.createdAt,
+      status: 'open',
+    });
+    expect(answer.session.replacesInvoice).toBeUndefined();
     expect(answer.session.id).not.toBe(old.id);
     expect(await stored(old.id)).toMatchObject({ renewedBy: answer.session.id });
     expect((await readHistory())[0]?.id).toBe(answer.session.id);
+  });
+
+  it('issues no number for a new payment link: the next invoice is INV-0002', async () => {
+    const old = await createLink();
+    clock = old.expiresAt + 1;
+    expect(await renew(old.id)).toMatchObject({ ok: true });
+    clock = undefined;
+    const next = await createLink();
+    expect(next.invoiceNumber).toBe('INV-0002');
+  });
+
+  it('keeps the number when the reference was left empty, so the number stays the reference', async () => {
+    const old = await createLink({ reference: '' });
+    expect(old).toMatchObject({ reference: 'INV-0001', invoiceNumber: 'INV-0001' });
+    clock = old.expiresAt + 1;
+    const answer = await renew(old.id);
+    expect(answer).toMatchObject({
+      ok: true,
+      session: { reference: 'INV-0001', invoiceNumber: 'INV-0001' },
+    });
+    expect(
+      createBodies().map((body) => (body as { client_reference_id: string }).client_reference_id),
+    ).toEqual(['INV-0001', 'INV-0001']);
+  });
+
+  it('gives a link made before invoice numbers a number of its own', async () => {
+    const old = await createLink();
+    await browser.storage.local.set({
+      'history:chunk:0': [{ ...old, invoiceNumber: undefined }],
+    });
+    clock = old.expiresAt + 1;
+    const answer = await renew(old.id);
+    expect(answer).toMatchObject({ ok: true, session: { invoiceNumber: 'INV-0002' } });
   });
 
   it('renews a TWD link in TWD, whatever the Settings default currency (USDT)', async () => {
@@ -92,14 +133,17 @@ describe('renewCheckout', () => {
     expect(answer.session.currency).toBe('twd');
   });
 
-  it('renews a renewal as -R3, from its own record', async () => {
+  it('makes a third link for the same invoice from the second, still INV-0001 and issued once', async () => {
     const old = await createLink();
     clock = old.expiresAt + 1;
     const second = await renew(old.id, 'renew-1');
     if (!second.ok) throw new Error(second.error.message);
     clock = second.session.expiresAt + 1;
     const third = await renew(second.session.id, 'renew-2');
-    expect(third).toMatchObject({ ok: true, session: { reference: 'INV-42-R3' } });
+    expect(third).toMatchObject({
+      ok: true,
+      session: { reference: 'INV-42', invoiceNumber: 'INV-0001', issuedAt: old.createdAt },
+    });
   });
 
   it('creates nothing more for the same request id, nor for a second click on a renewed row', async () => {

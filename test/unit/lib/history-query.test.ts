@@ -226,3 +226,39 @@ describe('queryWords', () => {
     expect(queryWords('   ')).toEqual([]);
   });
 });
+
+describe('one row per invoice', () => {
+  // INV-0007's first link expired and was replaced by a new payment link under its number.
+  const expired = session({
+    id: 'old',
+    invoiceNumber: 'INV-0007',
+    reference: 'ACME-PO-12',
+    status: 'expired',
+    expiresAt: NOW - 1,
+    renewedBy: 'new',
+  });
+  const current = session({ id: 'new', invoiceNumber: 'INV-0007', reference: 'ACME-PO-12' });
+  const history = [current, logo, expired];
+
+  it('shows the current link only, whatever the search', () => {
+    expect(ids(filterSessions(history, { query: '', status: 'all' }, NOW))).toEqual(['new', 'a']);
+    expect(ids(filterSessions(history, { query: 'acme-po', status: 'all' }, NOW))).toEqual(['new']);
+    expect(
+      ids(firstMatches(history, { query: 'inv-0007', status: 'all' }, NOW, 5).matches),
+    ).toEqual(['new']);
+  });
+
+  it('never shows the replaced link under the Expired filter', () => {
+    expect(ids(filterSessions(history, { query: '', status: 'expired' }, NOW))).toEqual([]);
+    expect(ids(filterSessions(history, { query: '', status: 'open' }, NOW))).toEqual(['new', 'a']);
+  });
+
+  it('keeps an old-style renewal, under its own number, a row of its own', () => {
+    const renewedBefore = { ...expired, renewedBy: 'later' };
+    const later = session({ id: 'later', invoiceNumber: 'INV-0008', replacesInvoice: 'INV-0007' });
+    expect(ids(filterSessions([later, renewedBefore], { query: '', status: 'all' }, NOW))).toEqual([
+      'later',
+      'old',
+    ]);
+  });
+});

@@ -1,28 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_REFERENCE_LENGTH } from '../../../lib/order.ts';
-import { renewalOrder, renewedReference } from '../../../lib/renewal.ts';
+import { renewalOrder } from '../../../lib/renewal.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings.ts';
 import { session } from '../factories.ts';
-
-describe('renewedReference', () => {
-  it.each([
-    ['INV-42', 'INV-42-R2'],
-    ['INV-42-R2', 'INV-42-R3'],
-    ['INV-42-R9', 'INV-42-R10'],
-    ['ACME-R', 'ACME-R-R2'],
-    ['job-r2', 'job-r2-R2'],
-  ])('renews %s as %s', (reference, renewed) => {
-    expect(renewedReference(reference)).toBe(renewed);
-  });
-
-  it('shortens a long reference so the suffix still fits the limit', () => {
-    const long = 'x'.repeat(MAX_REFERENCE_LENGTH);
-    const renewed = renewedReference(long);
-    expect(renewed).toHaveLength(MAX_REFERENCE_LENGTH);
-    expect(renewed.endsWith('x-R2')).toBe(true);
-    expect(renewedReference(renewed)).toBe(`${'x'.repeat(MAX_REFERENCE_LENGTH - 3)}-R3`);
-  });
-});
 
 describe('renewalOrder', () => {
   const defaults = {
@@ -49,7 +28,7 @@ describe('renewalOrder', () => {
     expect(order.ok && order.value.currency).toBe('twd');
   });
 
-  it('sends the same items, currency, network and URLs with the renewed reference', () => {
+  it('sends the same items, currency, network, URLs and reference: the invoice’s, with no -R2', () => {
     const record = session({
       items,
       currency: 'twd',
@@ -65,7 +44,7 @@ describe('renewalOrder', () => {
         items,
         currency: 'twd',
         network: 'polygon',
-        reference: 'INV-7-R2',
+        reference: 'INV-7',
         successUrl: 'https://example.com/thanks',
         cancelUrl: 'https://example.com/cancel',
         callbackUrl: '',

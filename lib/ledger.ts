@@ -1,0 +1,115 @@
+import type { SessionRecord } from './history.ts';
+
+/*
+ * Invoices as History holds them (issue 23): an invoice is the links that share one invoice
+ * number, its current link the newest one; each earlier link names its successor in
+ * `renewedBy`. Nothing is stored per invoice, so a history written before this (each
+ * renewal under its own number, with `replacesInvoice`) reads as it did: a link renewed
+ * under another number is still the only link of its own invoice.
+ */
+
+/**
+ * Whether `record` is the current link of its invoice, given `successor`, the link its
+ * `renewedBy` names (undefined when History no longer holds it, e.g. pruned): it is unless a
+ * link made for the same invoice number replaced it.
+ */
+export function isCurrentLink(
+  record: SessionRecord,
+  successor?: Pick<SessionRecord, 'invoiceNumber'>,
+): boolean {
+  return !(
+    record.renewedBy !== undefined &&
+    record.invoiceNumber !== undefined &&
+    successor?.invoiceNumber === record.invoiceNumber
+  );
+}
+
+export interface Ledger {
+  /**
+   * One record per invoice, in the history's order (newest first): its current link, or the
+   * earlier link it was paid through (a replaced link is followed until it settles), so a
+   * paid invoice never shows as Open with a link to hand out again.
+   */
+  readonly rows: readonly SessionRecord[];
+  /** The other links of an invoice, newest first, by the id of its row's record. */
+  readonly earlier: ReadonlyMap<string, readonly SessionRecord[]>;
+}
+
+const NONE: readonly SessionRecord[] = [];
+
+const isPaid = (link: SessionRecord) => link.status === 'complete';
+
+interface Invoice {
+  readonly number: string;
+  /** Its current link, and where it sits among the rows. */
+  readonly current: SessionRecord;
+  readonly row: number;
+}
+
+function groupLinks(sessions: readonly SessionRecord[]): Ledger {
+  // The history is in the order links were made, newest first, and a successor is always
+  // made after the link it replaces: one pass meets it first.
+  const seen = new Map<string, Invoice>();
+  const groups = new Map<Invoice, SessionRecord[]>();
+  let rows: SessionRecord[] | undefined;
+  for (let index = 0; index < sessions.length; index += 1) {
+    const record = sessions[index];
+    if (record === undefined) continue;
+    const next = record.renewedBy === undefined ? undefined : seen.get(record.renewedBy);
+    if (next !== undefined && !isCurrentLink(record, { invoiceNumber: next.number })) {
+      // Copied only once a link is left out, so a history with no renewal keeps its array.
+      rows ??= sessions.slice(0, index);
+      const links = groups.get(next);
+      if (links === undefined) groups.set(next, [next.current, record]);
+      else links.push(record);
+      seen.set(record.id, next);
+      continue;
+    }
+    const row = rows === undefined ? index : rows.length;
+    rows?.push(record);
+    if (record.invoiceNumber !== undefined) {
+      seen.set(record.id, { number: record.invoiceNumber, current: record, row });
+    }
+  }
+  const earlier = new Map<string, readonly SessionRecord[]>();
+  for (const [invoice, links] of groups) {
+    const shown = isPaid(invoice.current)
+      ? invoice.current
+      : (links.find(isPaid) ?? invoice.current);
+    if (rows !== undefined) rows[invoice.row] = shown;
+    earlier.set(
+      shown.id,
+      links.filter((link) => link !== shown),
+    );
+  }
+  return { rows: rows ?? sessions, earlier };
+}
+
+// Keyed by the array itself: the view gets a new array whenever the stored history changes.
+const ledgers = new WeakMap<readonly SessionRecord[], Ledger>();
+
+/** The invoices of a history (newest first), each once; computed once per array. */
+export function ledgerOf(sessions: readonly SessionRecord[]): Ledger {
+  let ledger = ledgers.get(sessions);
+  if (ledger === undefined) {
+    ledger = groupLinks(sessions);
+    ledgers.set(sessions, ledger);
+  }
+  return ledger;
+}
+
+/** The other links of the invoice `row` stands for, newest first (none for most). */
+export function earlierLinks(
+  sessions: readonly SessionRecord[],
+  row: SessionRecord,
+): readonly SessionRecord[] {
+  return ledgerOf(sessions).earlier.get(row.id) ?? NONE;
+}
+
+/** Every link of the invoice `row` stands for, `row` first. */
+export function linksOfInvoice(
+  sessions: readonly SessionRecord[],
+  row: SessionRecord,
+): readonly SessionRecord[] {
+  return [row, ...earlierLinks(sessions, row)];
+}

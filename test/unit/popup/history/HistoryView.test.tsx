@@ -1,0 +1,75 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { appendSession } from '../../../../entrypoints/background/history-store.ts';
+import { HistoryView } from '../../../../entrypoints/popup/history/HistoryView.tsx';
+import { session } from '../../factories.ts';
+
+/*
+ * History as a user meets it (issue 23): one row per invoice, its current link's word, and
+ * its earlier links among its details. Stored as the worker stores links, oldest first.
+ */
+
+const HOUR = 3_600_000;
+const now = Date.now();
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  const expired = session({
+    id: 'cs_first',
+    invoiceNumber: 'INV-0001',
+    reference: 'INV-0001',
+    status: 'expired',
+    createdAt: now - 30 * HOUR,
+    expiresAt: now - 6 * HOUR,
+    renewedBy: 'cs_second',
+  });
+  const other = session({
+    id: 'cs_other',
+    invoiceNumber: 'INV-0002',
+    reference: 'INV-0002',
+    items: [{ name: 'Hosting', description: '', unitAmount: '9.99', quantity: 1 }],
+    createdAt: now - 2 * HOUR,
+    expiresAt: now + 20 * HOUR,
+  });
+  const current = session({
+    id: 'cs_second',
+    invoiceNumber: 'INV-0001',
+    reference: 'INV-0001',
+    createdAt: now - HOUR,
+    expiresAt: now + 23 * HOUR,
+  });
+  for (const record of [expired, other, current]) await appendSession(record);
+});
+
+afterEach(() => {
+  cleanup();
+  fakeBrowser.reset();
+});
+
+describe('History', () => {
+  it('shows one row per invoice, the earlier link only among its details', async () => {
+    render(<HistoryView messageTemplate="{link}" reminderMinutes={60} shown />);
+    const list = await screen.findByRole('list', { name: 'Links' });
+    const rows = within(list).getAllByRole('listitem');
+    expect(rows).toHaveLength(2);
+    const [invoice, hosting] = rows;
+    expect(invoice?.textContent).toContain('INV-0001');
+    expect(invoice?.textContent).toContain('Open');
+    expect(invoice?.textContent).not.toContain('Expired');
+    expect(
+      within(invoice as HTMLElement).getByRole('menuitem', {
+        name: 'Earlier links (1)',
+        hidden: true,
+      }),
+    ).toBeDefined();
+    expect(
+      within(hosting as HTMLElement).queryByRole('menuitem', {
+        name: /Earlier links/,
+        hidden: true,
+      }),
+    ).toBeNull();
+    expect(screen.getByText('2 links')).toBeDefined();
+  });
+});
