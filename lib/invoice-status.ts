@@ -1,4 +1,8 @@
+import { z } from 'zod/mini';
 import type { SessionRecord } from './history.ts';
+import { t } from './i18n.ts';
+import { err, ok, type Result } from './result.ts';
+import { hasHiddenCharacters } from './safe-text.ts';
 
 /*
  * An invoice's own state, apart from its link's word (Open, Complete, Expired): a link lasts
@@ -68,4 +72,28 @@ export function invoiceState(record: Stated, now: number, timeZone?: string): In
   if (record.voided !== undefined) return 'void';
   if (record.status === 'complete') return 'paid';
   return localDate(now, timeZone) > dueDateOf(record, timeZone) ? 'overdue' : 'unpaid';
+}
+
+export const MAX_VOID_REASON_LENGTH = 200;
+
+function isPrintableReason(reason: string): boolean {
+  return reason === reason.trim() && !hasHiddenCharacters(reason);
+}
+
+/** A void's reason as the worker takes it: trimmed, said, short, and shown exactly as printed. */
+export const VoidReasonSchema = z
+  .string()
+  .check(z.minLength(1), z.maxLength(MAX_VOID_REASON_LENGTH), z.refine(isPrintableReason));
+
+/** The reason as typed in the Void dialog, ready to send, or why it cannot be. */
+export function validateVoidReason(typed: string): Result<string, string> {
+  const reason = typed.trim();
+  if (reason === '') return err(t('validation.voidReasonRequired'));
+  if (reason.length > MAX_VOID_REASON_LENGTH) {
+    return err(
+      t('validation.voidReasonTooLong', { max: MAX_VOID_REASON_LENGTH, count: reason.length }),
+    );
+  }
+  if (hasHiddenCharacters(reason)) return err(t('validation.hiddenText'));
+  return ok(reason);
 }
