@@ -87,6 +87,7 @@ async function updateSettings(
       ...stored,
       profiles: stored.profiles.map((p) => (p.id === profile.id ? changed : p)),
       messageTemplate: next.messageTemplate,
+      reminderTemplate: next.reminderTemplate,
       historyCap: next.historyCap,
       reminderMinutes: next.reminderMinutes,
       lockAfterMinutes: next.lockAfterMinutes,
@@ -134,6 +135,7 @@ export function checkSettings(settings: Settings): Result<SettingsForm, Record<s
     cancelUrl: '',
     callbackUrl: '',
     messageTemplate: settings.messageTemplate,
+    reminderTemplate: settings.reminderTemplate,
     historyCap: settings.historyCap,
     reminderMinutes: settings.reminderMinutes,
     lockAfterMinutes: (LOCK_AFTER_CHOICES as readonly number[]).includes(settings.lockAfterMinutes)

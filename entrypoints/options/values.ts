@@ -3,6 +3,7 @@ import { PROFILE_DEFAULT_FIELDS } from '../../lib/fields.ts';
 import type { SessionRecord } from '../../lib/history.ts';
 import { t, uiLocale } from '../../lib/i18n.ts';
 import { templateForDisplay } from '../../lib/message-template.ts';
+import { reminderForDisplay } from '../../lib/reminder-template.ts';
 import type { KeyStatus } from '../../lib/messages.ts';
 import {
   formatInvoiceNumber,
@@ -23,6 +24,8 @@ export type SettingsValues = Omit<
   historyCap: string;
   reminderMinutes: string;
   lockAfterMinutes: string;
+  /** Shown as text even when none is stored (the default, in the browser's language). */
+  reminderTemplate: string;
 } & Record<BusinessField, string>;
 
 /*
@@ -47,6 +50,7 @@ export const VALUE_FIELDS = [
   'lockAfterMinutes',
   ...PROFILE_DEFAULT_FIELDS,
   'messageTemplate',
+  'reminderTemplate',
   ...BUSINESS_FIELDS,
   'historyCap',
   'reminderMinutes',
@@ -67,6 +71,7 @@ export function valuesOf(settings: Settings): SettingsValues {
     ...settingsDefaults(settings),
     // The default shows in the browser's language; save.ts stores it back as the default.
     messageTemplate: templateForDisplay(messageTemplate),
+    reminderTemplate: reminderForDisplay(settings.reminderTemplate),
     historyCap: String(settings.historyCap),
     reminderMinutes: String(settings.reminderMinutes),
     lockAfterMinutes: String(settings.lockAfterMinutes),
