@@ -97,3 +97,22 @@ export function validateVoidReason(typed: string): Result<string, string> {
   if (hasHiddenCharacters(reason)) return err(t('validation.hiddenText'));
   return ok(reason);
 }
+
+/** The word History shows beside a row's link word, when one applies. */
+export type InvoiceMark = 'overdue' | 'void';
+
+/**
+ * Overdue or Void for a History row: only a link with an invoice number is an invoice (older
+ * links were not issued as such), and an invoice carried on by a newer link is overdue there,
+ * not on the link it replaced.
+ */
+export function invoiceMark(
+  record: Stated & Pick<SessionRecord, 'invoiceNumber' | 'renewedBy'>,
+  now: number,
+  timeZone?: string,
+): InvoiceMark | undefined {
+  if (record.invoiceNumber === undefined) return undefined;
+  const state = invoiceState(record, now, timeZone);
+  if (state === 'void') return 'void';
+  return state === 'overdue' && record.renewedBy === undefined ? 'overdue' : undefined;
+}

@@ -75,6 +75,8 @@ interface HistoryRowsProps {
   onShowQr: (session: SessionRecord) => void;
   onEditNotes: (session: SessionRecord) => void;
   onRenew: (session: SessionRecord) => void;
+  onCopyReminder: (session: SessionRecord) => void;
+  onVoid: (session: SessionRecord) => void;
 }
 
 /** The windowed list: padded above the rows drawn, as tall as every match. */
@@ -114,9 +116,11 @@ export function HistoryRows({
           onCopied={handlers.onCopied}
           onShowQr={handlers.onShowQr}
           onEditNotes={handlers.onEditNotes}
-          renewable={canRenew(session, now, reminderMinutes)}
+          renewable={session.voided === undefined && canRenew(session, now, reminderMinutes)}
           renewing={renewingId === session.id}
           onRenew={handlers.onRenew}
+          onCopyReminder={handlers.onCopyReminder}
+          onVoid={handlers.onVoid}
         />
       ))}
     </ul>
