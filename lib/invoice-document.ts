@@ -64,6 +64,8 @@ export interface InvoiceDocument {
   readonly footerLines: readonly string[];
   /** Whether Settings still lacks a business name: the page points there. */
   readonly missingBusinessName: boolean;
+  /** "Voided on 16 March 2026: Duplicate", once voided; printed with a VOID mark. */
+  readonly voided: string | undefined;
   /** A receipt of a link that was not paid: there is nothing to show. */
   readonly notPaid: boolean;
 }
@@ -130,6 +132,13 @@ export function invoiceDocument(
     issued: formatDate(session.createdAt, locale),
     due: formatDateTime(session.expiresAt, locale),
     paid: kind === 'receipt' && paid ? formatDateTime(session.statusChangedAt, locale) : undefined,
+    voided:
+      session.voided === undefined
+        ? undefined
+        : t('invoice.voidedOn', {
+            date: formatDate(session.voided.at, locale),
+            reason: session.voided.reason,
+          }),
     business: {
       name: business.name,
       addressLines: lines(business.address),
