@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { dueDateOf, invoiceState, isCalendarDate, localDate } from '../../../lib/invoice-status.ts';
+import {
+  dueDateOf,
+  invoiceMark,
+  invoiceState,
+  isCalendarDate,
+  localDate,
+  validateVoidReason,
+} from '../../../lib/invoice-status.ts';
 import { session } from '../factories.ts';
 
 const TAIPEI = 'Asia/Taipei'; // UTC+8, no clock changes
@@ -79,5 +86,34 @@ describe('dates', () => {
     expect(isCalendarDate('2026-02-29')).toBe(false);
     expect(isCalendarDate('2026-3-1')).toBe(false);
     expect(isCalendarDate('')).toBe(false);
+  });
+});
+
+describe('validateVoidReason', () => {
+  it('takes a reason trimmed', () => {
+    expect(validateVoidReason('  Issued twice \n')).toEqual({ ok: true, value: 'Issued twice' });
+  });
+
+  it('asks for a reason when none is typed, and refuses one too long or with hidden text', () => {
+    expect(validateVoidReason('   ')).toEqual({
+      ok: false,
+      error: 'Say why it is voided; the reason is printed on the invoice.',
+    });
+    expect(validateVoidReason('x'.repeat(201))).toMatchObject({ ok: false });
+    expect(validateVoidReason('Dupli\u202ecate')).toMatchObject({ ok: false });
+  });
+});
+
+describe('invoiceMark', () => {
+  const now = Date.UTC(2026, 2, 21, 12);
+  it('marks only numbered invoices, and overdue only on the current link', () => {
+    const late = { dueDate: '2026-03-01' };
+    expect(invoiceMark(session({ ...late, invoiceNumber: 'INV-1' }), now, 'UTC')).toBe('overdue');
+    expect(invoiceMark(session(late), now, 'UTC')).toBeUndefined();
+    expect(
+      invoiceMark(session({ ...late, invoiceNumber: 'INV-1', renewedBy: 'cs_2' }), now, 'UTC'),
+    ).toBeUndefined();
+    const voided = { at: now, reason: 'x' };
+    expect(invoiceMark(session({ invoiceNumber: 'INV-1', voided }), now, 'UTC')).toBe('void');
   });
 });
