@@ -8,6 +8,7 @@ import { FIELDS, keptValue } from './fields.ts';
 import { formatAmount } from './format.ts';
 import { uiLocale } from './i18n.ts';
 import { ledgerOf } from './ledger.ts';
+import { invoiceMark, type InvoiceMark } from './invoice-status.ts';
 import { sessionProfileId, type ProfileName } from './profile-names.ts';
 import { effectiveStatus } from './status.ts';
 
@@ -19,7 +20,18 @@ import { effectiveStatus } from './status.ts';
  * scan reaches it and kept for that history array.
  */
 
-export type StatusFilter = 'all' | CheckoutStatus;
+/** A link's word, or an invoice's (Overdue, Void: lib/invoice-status.ts invoiceMark). */
+export type StatusFilter = 'all' | CheckoutStatus | InvoiceMark;
+
+function isMarkFilter(status: StatusFilter): status is InvoiceMark {
+  return status === 'overdue' || status === 'void';
+}
+
+function passes(record: SessionRecord, status: StatusFilter, now: number): boolean {
+  if (status === 'all') return true;
+  if (isMarkFilter(status)) return invoiceMark(record, now) === status;
+  return filteredAs(effectiveStatus(record, now)) === status;
+}
 
 /** The filter a shown status falls under: one Payfect added later ("processing") is open. */
 function filteredAs(status: SessionStatus): CheckoutStatus {
@@ -122,7 +134,7 @@ export function firstMatches(
   for (; index < sessions.length && matches.length < wanted; index += 1) {
     const record = sessions[index];
     if (record === undefined) continue;
-    if (status !== 'all' && filteredAs(effectiveStatus(record, now)) !== status) continue;
+    if (!passes(record, status, now)) continue;
     if (words.length > 0) {
       const text = (texts[index] ??= searchText(record, locale));
       if (!containsAll(text, words, profileText(record))) continue;

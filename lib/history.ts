@@ -79,6 +79,8 @@ export const SessionRecordSchema = z.object({
   /** The user's own note about the client or the job. */
   note: z.optional(z.string()),
   tags: z.optional(z.array(z.string())),
+  /** The invoice was voided (lib/invoice-status.ts): when, and the reason printed on it. */
+  voided: z.optional(z.object({ at: z.number(), reason: z.string() })),
   /**
    * The profile whose key made it (absent on records from before profiles: the default
    * profile), and its name then, shown if the profile is later deleted.

@@ -114,6 +114,8 @@ export interface InvoiceDocument {
   readonly footerLines: readonly string[];
   /** Whether Settings still lacks a business name: the page points there. */
   readonly missingBusinessName: boolean;
+  /** "Voided on 16 March 2026: Duplicate", once voided; printed with a VOID mark. */
+  readonly voided: string | undefined;
   /** A receipt of a link that was not paid: there is nothing to show. */
   readonly notPaid: boolean;
 }
@@ -237,6 +239,13 @@ export function invoiceDocument(
     terms: termsOf(session),
     linkValidity: linkValidity(session, business, locale),
     paid: kind === 'receipt' && paid ? formatDateTime(session.statusChangedAt, locale) : undefined,
+    voided:
+      session.voided === undefined
+        ? undefined
+        : t('invoice.voidedOn', {
+            date: formatDate(session.voided.at, locale),
+            reason: session.voided.reason,
+          }),
     business: {
       name: business.name,
       addressLines: lines(business.address),

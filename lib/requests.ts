@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { LogoSchema } from './invoice.ts';
+import { VoidReasonSchema } from './invoice-status.ts';
 import { OrderSchema } from './order.ts';
 import { NoteSchema, TagsSchema } from './session-notes.ts';
 import { ProfileIdSchema, SettingsSchema } from './settings.ts';
@@ -92,6 +93,12 @@ export const RequestSchema = z.discriminatedUnion('type', [
     sessionId: z.string().check(z.minLength(1), z.maxLength(200)),
     note: NoteSchema,
     tags: TagsSchema,
+  }),
+  /** Void invoice: every link of the session's invoice records when and why. */
+  z.object({
+    type: z.literal('voidInvoice'),
+    sessionId: z.string().check(z.minLength(1), z.maxLength(200)),
+    reason: VoidReasonSchema,
   }),
   /** The invoice page: a session with its profile's business details and logo. */
   z.object({

@@ -15,6 +15,13 @@ export const LIVE_API_BASE_URL = 'https://api.payfect.finance/api/v1';
 export const DEFAULT_MESSAGE_TEMPLATE =
   '{items} — {total} {currency}: {url} · {warning} · Valid until {expires}';
 
+/**
+ * See lib/reminder-template.ts: Copy reminder's chat message about an unpaid invoice, with a
+ * link that works (a new one is made first when the invoice's link expired).
+ */
+export const DEFAULT_REMINDER_TEMPLATE =
+  'A reminder about invoice {number} ({items}): {total} {currency}, due {due}. You can pay here: {url} · {warning}';
+
 /** The default before version 3 of the settings; still the default of anyone who kept it. */
 export const DEFAULT_MESSAGE_TEMPLATE_V2 = '{items} — {total} {currency} ({network}): {url}';
 
@@ -53,6 +60,11 @@ export const SettingsSchema = z.object({
   /** Days a client has to pay an invoice (lib/payment-terms.ts); per profile, since version 8. */
   paymentTerms: z.string().check(z.regex(/^\d{1,3}$/u)),
   messageTemplate: z.string(),
+  /**
+   * Copy reminder's message (lib/reminder-template.ts); shared by all profiles. Optional, read
+   * as the default when absent: added after version 7 of the stored settings, it needs no step.
+   */
+  reminderTemplate: z.optional(z.string()),
   /** Networks the API offered in its last answer (`paymentMethodOptions`). */
   networks: z.array(NetworkSchema),
   /** Sessions kept in History; the oldest beyond it are pruned. 0 keeps all. */
@@ -86,6 +98,7 @@ export const DEFAULT_SETTINGS: Settings = {
   taxLabel: DEFAULT_TAX_LABEL,
   paymentTerms: DEFAULT_TERMS,
   messageTemplate: DEFAULT_MESSAGE_TEMPLATE,
+  reminderTemplate: DEFAULT_REMINDER_TEMPLATE,
   networks: [...DEFAULT_NETWORKS],
   historyCap: 0,
   reminderMinutes: 60,
@@ -121,6 +134,7 @@ export const PROFILE_FIELDS = [
 
 export const GLOBAL_FIELDS = [
   'messageTemplate',
+  'reminderTemplate',
   'historyCap',
   'reminderMinutes',
   'lockAfterMinutes',
@@ -177,6 +191,7 @@ export const DEFAULT_STORED_SETTINGS: StoredSettings = {
   activeProfileId: DEFAULT_PROFILE_ID,
   profiles: [profileFrom(DEFAULT_PROFILE_ID, DEFAULT_PROFILE_NAME, DEFAULT_SETTINGS)],
   messageTemplate: DEFAULT_SETTINGS.messageTemplate,
+  reminderTemplate: DEFAULT_SETTINGS.reminderTemplate,
   historyCap: DEFAULT_SETTINGS.historyCap,
   reminderMinutes: DEFAULT_SETTINGS.reminderMinutes,
   lockAfterMinutes: DEFAULT_SETTINGS.lockAfterMinutes,

@@ -100,6 +100,12 @@ export function readSettingsValue(stored: unknown): SettingsRead {
   const defaults = DEFAULT_STORED_SETTINGS;
   const globals = {
     messageTemplate: parsedOr(shape.messageTemplate, raw.messageTemplate, defaults.messageTemplate),
+    // Added after version 7 as a shared field: a stored item without it gets the default.
+    reminderTemplate: parsedOr(
+      shape.reminderTemplate,
+      raw.reminderTemplate,
+      defaults.reminderTemplate,
+    ),
     historyCap: parsedOr(shape.historyCap, raw.historyCap, defaults.historyCap),
     reminderMinutes: parsedOr(shape.reminderMinutes, raw.reminderMinutes, defaults.reminderMinutes),
     lockAfterMinutes: parsedOr(

@@ -373,3 +373,50 @@ export function updateSession(id: string, patch: SessionPatch): Promise<SessionR
     return parsed.data;
   });
 }
+
+/**
+ * Patches every session `select` picks (the links of one invoice) in one write, after
+ * `decide` has seen them all as stored: its patch, or undefined to write nothing. Returns the
+ * sessions as written, or undefined when nothing was. Reads the whole history, so it is for
+ * rare acts by the user (Void invoice), never for a create or a poll.
+ */
+export function patchSessions(
+  select: (record: SessionRecord) => boolean,
+  decide: (selected: readonly SessionRecord[]) => SessionPatch | undefined,
+): Promise<SessionRecord[] | undefined> {
+  return enqueue(async () => {
+    const meta = await readMeta();
+    const keys = chunkKeys(meta.first, meta.end);
+    const stored = await browser.storage.local.get(keys);
+    const chunks = keys.map((key) => toChunk(stored[key]));
+    const selected = chunks.flatMap((chunk) => chunk.records.filter(select));
+    const patch = selected.length > 0 ? decide(selected) : undefined;
+    if (patch === undefined) return undefined;
+    const changes: Record<string, unknown> = {};
+    const written: SessionRecord[] = [];
+    let { count, openFrom } = meta;
+    chunks.forEach((chunk, offset) => {
+      const index = meta.first + offset;
+      const records = chunk.records.map((record) => {
+        if (!select(record)) return record;
+        const parsed = z.safeParse(SessionRecordSchema, { ...record, ...patch, id: record.id });
+        if (!parsed.success) throw new TypeError(`invalid session patch for ${record.id}`);
+        written.push(parsed.data);
+        return parsed.data;
+      });
+      if (records.every((record, i) => record === chunk.records[i])) return;
+      Object.assign(changes, chunkWrite(index, chunk, records));
+      count -= chunk.dropped;
+      openFrom = lowerOpenFrom(openFrom, index, records);
+    });
+    if (count !== meta.count || openFrom !== meta.openFrom) {
+      changes[HISTORY_META_KEY] = {
+        ...meta,
+        count: Math.max(0, count),
+        openFrom,
+      } satisfies HistoryMeta;
+    }
+    await write(changes);
+    return written;
+  });
+}

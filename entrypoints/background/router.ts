@@ -8,7 +8,7 @@ import { readStoredSettings } from '../../storage/settings.ts';
 import type { Result } from '../../lib/result.ts';
 import { createCheckoutService } from './checkouts.ts';
 import { testConnection } from './connection.ts';
-import { pruneHistory, updateSession } from './history-store.ts';
+import { findSession, pruneHistory, updateSession } from './history-store.ts';
 import { syncIndicators } from './indicators.ts';
 import {
   clearApiKey,
@@ -33,6 +33,7 @@ import { invoiceFor } from './invoices.ts';
 import { isInternalSender } from './sender.ts';
 import { profileGone, saveSettings } from './settings-store.ts';
 import { getState } from './state.ts';
+import { voidInvoice } from './voids.ts';
 import { createStatusService, type StatusService } from './statuses.ts';
 
 type Handlers = { [T in RequestType]: (request: RequestOf<T>) => Promise<ResponseFor<T>> };
@@ -116,7 +117,11 @@ function createHandlers(deps: BackgroundDeps, statuses: StatusService): Handlers
     deleteProfile: async ({ profileId }) => profileAnswer(await deleteProfile(profileId)),
     createCheckout: ({ requestId, order, profileId }) =>
       checkouts.create(requestId, order, profileId),
-    renewCheckout: ({ requestId, sessionId }) => renewals.renew(requestId, sessionId),
+    // A voided invoice is over: no new link is made for it, whichever page asks.
+    renewCheckout: async ({ requestId, sessionId }) =>
+      (await findSession(sessionId))?.voided === undefined
+        ? renewals.renew(requestId, sessionId)
+        : refused(t('background.voidRenew')),
     updateSessionNotes: async ({ sessionId, note, tags }) => {
       const session = await updateSession(sessionId, { note, tags });
       if (session === undefined) {
@@ -127,6 +132,7 @@ function createHandlers(deps: BackgroundDeps, statuses: StatusService): Handlers
       }
       return { ok: true, session };
     },
+    voidInvoice: ({ sessionId, reason }) => voidInvoice(sessionId, reason, deps.now),
     dismissLastCreate: async ({ requestId }) => {
       await dismissLastCreate(requestId);
       return { ok: true };

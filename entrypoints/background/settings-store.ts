@@ -92,6 +92,7 @@ async function updateSettings(
       ...stored,
       profiles: stored.profiles.map((p) => (p.id === profile.id ? changed : p)),
       messageTemplate: next.messageTemplate,
+      reminderTemplate: next.reminderTemplate,
       historyCap: next.historyCap,
       reminderMinutes: next.reminderMinutes,
       lockAfterMinutes: next.lockAfterMinutes,
@@ -165,6 +166,7 @@ export function checkSettings(settings: Settings): Result<SettingsForm, Record<s
     ...checkTaxDefaults(settings, fields),
     paymentTerms: settings.paymentTerms.trim(),
     messageTemplate: settings.messageTemplate,
+    reminderTemplate: settings.reminderTemplate,
     historyCap: settings.historyCap,
     reminderMinutes: settings.reminderMinutes,
     lockAfterMinutes: (LOCK_AFTER_CHOICES as readonly number[]).includes(settings.lockAfterMinutes)

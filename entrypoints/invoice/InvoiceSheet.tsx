@@ -277,14 +277,17 @@ export function InvoiceSheet({
         <div className="sheet-title">
           <h1>{receipt ? t('invoice.receipt') : t('invoice.invoice')}</h1>
           {receipt && <p className="sheet-paid">{t('invoice.paid')}</p>}
+          {document.voided && <p className="sheet-void">{t('invoice.void')}</p>}
           <SheetFacts document={document} receipt={receipt} />
         </div>
       </header>
+      {document.voided && <p className="sheet-voided">{document.voided}</p>}
 
       <SheetBillTo client={document.client} />
       <SheetItems document={document} receipt={receipt} />
       <SheetConversion document={document} receipt={receipt} />
-      {!receipt && <SheetPay document={document} />}
+      {/* A voided invoice asks for no payment. */}
+      {!receipt && !document.voided && <SheetPay document={document} />}
 
       {receipt && (
         <p className="sheet-paid-with">

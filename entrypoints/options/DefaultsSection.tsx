@@ -9,6 +9,7 @@ import {
   PLACEHOLDERS,
 } from '../../lib/message-template.ts';
 import { CURRENCIES, DEFAULT_NETWORKS, type Settings } from '../../lib/settings.ts';
+import { ReminderTemplateField } from './ReminderTemplateField.tsx';
 import { withSlots } from './slots.tsx';
 import { sampleSession, type SettingsValues } from './values.ts';
 
@@ -110,6 +111,12 @@ export function DefaultsSection({ values, stored, errors, onChange }: DefaultsSe
           {preview === '' ? <span className="muted">{t('options.defaults.empty')}</span> : preview}
         </p>
       </div>
+      <ReminderTemplateField
+        value={values.reminderTemplate}
+        error={errors.reminderTemplate}
+        sample={sample}
+        onChange={(value) => onChange('reminderTemplate', value)}
+      />
     </section>
   );
 }

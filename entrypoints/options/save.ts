@@ -1,6 +1,7 @@
 import { settingsDefaults } from '../../lib/draft.ts';
 import type { FieldErrors } from '../../lib/draft.ts';
 import { templateForStorage } from '../../lib/message-template.ts';
+import { reminderForStorage } from '../../lib/reminder-template.ts';
 import type { KeyStatus, UiError } from '../../lib/messages.ts';
 import { checkTerms, termsDays } from '../../lib/payment-terms.ts';
 import type { Settings } from '../../lib/settings.ts';
@@ -79,6 +80,7 @@ export async function saveAll(
         // Set explicitly (undefined too), so a page that has none overrides the stored one.
         confirmedKeyOrigin: values.confirmedKeyOrigin,
         messageTemplate: templateForStorage(values.messageTemplate),
+        reminderTemplate: reminderForStorage(values.reminderTemplate),
         historyCap,
         reminderMinutes,
         lockAfterMinutes: Number(values.lockAfterMinutes),

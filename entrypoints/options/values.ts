@@ -3,6 +3,7 @@ import { PROFILE_DEFAULT_FIELDS } from '../../lib/fields.ts';
 import type { SessionRecord } from '../../lib/history.ts';
 import { t, uiLocale } from '../../lib/i18n.ts';
 import { templateForDisplay } from '../../lib/message-template.ts';
+import { reminderForDisplay } from '../../lib/reminder-template.ts';
 import type { KeyStatus, ProfileSummary } from '../../lib/messages.ts';
 import {
   formatInvoiceNumber,
@@ -23,6 +24,8 @@ export type SettingsValues = Omit<
   historyCap: string;
   reminderMinutes: string;
   lockAfterMinutes: string;
+  /** Shown as text even when none is stored (the default, in the browser's language). */
+  reminderTemplate: string;
 } & Record<BusinessField, string>;
 
 /*
@@ -61,6 +64,7 @@ export const VALUE_FIELDS = [
   'lockAfterMinutes',
   ...DEFAULTS_FIELDS,
   'messageTemplate',
+  'reminderTemplate',
   ...BUSINESS_FIELDS.filter(
     (field) => field !== 'business.footer' && field !== 'business.receiptNote',
   ),
@@ -89,6 +93,7 @@ export function valuesOf(settings: Settings): SettingsValues {
     paymentTerms: settings.paymentTerms,
     // The default shows in the browser's language; save.ts stores it back as the default.
     messageTemplate: templateForDisplay(messageTemplate),
+    reminderTemplate: reminderForDisplay(settings.reminderTemplate),
     historyCap: String(settings.historyCap),
     reminderMinutes: String(settings.reminderMinutes),
     lockAfterMinutes: String(settings.lockAfterMinutes),

@@ -91,6 +91,7 @@ export function App({ loaded, firstLoad, hydrated = false }: AppProps) {
           >
             <HistoryView
               messageTemplate={settings.messageTemplate}
+              reminderTemplate={settings.reminderTemplate}
               reminderMinutes={settings.reminderMinutes}
               shown={tab === 'history'}
               profiles={state?.profiles}

@@ -82,6 +82,8 @@ interface HistoryRowsProps {
   onShowQr: (session: SessionRecord) => void;
   onEditNotes: (session: SessionRecord) => void;
   onRenew: (session: SessionRecord) => void;
+  onCopyReminder: (session: SessionRecord) => void;
+  onVoid: (session: SessionRecord) => void;
 }
 
 /** The windowed list: padded above the rows drawn, as tall as every match. */
@@ -127,9 +129,15 @@ export function HistoryRows({
             earlier={links}
             onShowEarlier={handlers.onShowEarlier}
             // An invoice paid through an earlier link needs no new one.
-            renewable={canRenew(session, now, reminderMinutes) && !links.some(isPaid)}
+            renewable={
+              session.voided === undefined &&
+              canRenew(session, now, reminderMinutes) &&
+              !links.some(isPaid)
+            }
             renewing={renewingId === session.id}
             onRenew={handlers.onRenew}
+            onCopyReminder={handlers.onCopyReminder}
+            onVoid={handlers.onVoid}
           />
         );
       })}

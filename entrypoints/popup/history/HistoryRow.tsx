@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { isSettled } from '../../../lib/history.ts';
 import { t } from '../../../lib/i18n.ts';
+import { invoiceMark } from '../../../lib/invoice-status.ts';
 import { timeLeft } from '../../../lib/relative-time.ts';
 import { rowLabel } from './history-text.ts';
 import {
@@ -34,9 +35,11 @@ export const HistoryRow = memo(function HistoryRow({
   ...row
 }: HistoryRowProps) {
   const { session, status, now } = row;
-  const settled = isSettled(status);
+  const mark = invoiceMark(session, now);
+  // A voided invoice takes no more money: its link is not handed out again.
+  const settled = isSettled(status) || mark === 'void';
   const say = rowWords();
-  const label = rowLabel(session, status);
+  const label = rowLabel(session, status, mark);
   return (
     // Explicit roles (here and on the list): `list-style: none` drops them in Safari, and
     // the benchmark finds rows by the attribute.
@@ -51,7 +54,7 @@ export const HistoryRow = memo(function HistoryRow({
       aria-posinset={position}
       aria-setsize={setSize}
     >
-      <RowHeadline session={session} status={status} now={now} say={say} />
+      <RowHeadline session={session} status={status} mark={mark} now={now} say={say} />
       <RowSubject session={session} profileName={profileName} />
       <RowReference
         session={session}

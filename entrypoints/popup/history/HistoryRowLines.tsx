@@ -2,6 +2,8 @@ import { CopyButton, copyText } from '../../../components/CopyButton.tsx';
 import { isKnownStatus, type SessionRecord, type SessionStatus } from '../../../lib/history.ts';
 import { t } from '../../../lib/i18n.ts';
 import { invoicePagePath } from '../../../lib/invoice.ts';
+import { dueDateOf, type InvoiceMark } from '../../../lib/invoice-status.ts';
+import { formatDueDate } from '../../../lib/reminder-template.ts';
 import { fillMessageTemplate } from '../../../lib/message-template.ts';
 import { createdAgo, fullTime, paidOn } from '../../../lib/relative-time.ts';
 import { noteFirstLine } from '../../../lib/session-notes.ts';
@@ -12,15 +14,25 @@ import type { RowWords } from './row-words.ts';
 
 export type CopyKind = 'link' | 'message';
 
-/** First line: status and total, test and renewed marks, and when it was made. */
+/** Why a row says Overdue or Void: the due date, or when and why it was voided. */
+function markTitle(session: SessionRecord, mark: InvoiceMark): string {
+  if (mark === 'overdue')
+    return t('history.row.overdueTitle', { due: formatDueDate(dueDateOf(session)) });
+  const date = fullTime(session.voided?.at ?? session.statusChangedAt);
+  return t('history.row.voidTitle', { date, reason: session.voided?.reason ?? '' });
+}
+
+/** First line: status (and Overdue or Void) and total, test and renewed marks, and its age. */
 export function RowHeadline({
   session,
   status,
+  mark,
   now,
   say,
 }: {
   session: SessionRecord;
   status: SessionStatus;
+  mark: InvoiceMark | undefined;
   now: number;
   say: RowWords;
 }) {
@@ -30,6 +42,11 @@ export function RowHeadline({
         <span className={`pill pill--${status}`}>{say.statuses[status]}</span>
       ) : (
         <span className="pill pill--open">{status}</span>
+      )}
+      {mark !== undefined && (
+        <span className={`pill pill--${mark}`} title={markTitle(session, mark)}>
+          {say[mark]}
+        </span>
       )}
       <span className="history-total">{totalText(session)}</span>
       {!session.isLivemode && (
@@ -145,28 +162,47 @@ export interface RowProps {
   /** This row's renewal is on its way: the button waits. */
   renewing: boolean;
   onRenew: (session: SessionRecord) => void;
+  /** Copy reminder: its chat message, with a new link first when the link expired. */
+  onCopyReminder: (session: SessionRecord) => void;
+  /** Void invoice: opens the dialog that asks for the reason. */
+  onVoid: (session: SessionRecord) => void;
 }
 
 interface RowActionsProps extends RowProps {
+  /** Nothing more can be paid through it: the link is settled, or its invoice voided. */
   settled: boolean;
   say: RowWords;
+}
+
+/**
+ * An issued invoice not paid, not voided, and not carried on by a newer link: it can be
+ * reminded of and voided here.
+ */
+function isOpenInvoice(session: SessionRecord, status: SessionStatus): boolean {
+  return (
+    session.invoiceNumber !== undefined &&
+    status !== 'complete' &&
+    session.voided === undefined &&
+    session.renewedBy === undefined
+  );
+}
+
+/** Copy reminder and Void invoice, for an open invoice. */
+function invoiceMenuItems({ session, status, say, onCopyReminder, onVoid }: RowActionsProps) {
+  if (!isOpenInvoice(session, status)) return [];
+  return [
+    { label: say.copyReminder, onSelect: () => onCopyReminder(session) },
+    { label: say.voidInvoice, opensDialog: true, onSelect: () => onVoid(session) },
+  ];
 }
 
 /**
  * "More actions". A settled link can no longer take money: nothing here hands it out again
  * (Copy message, QR), so it is never sent to ask a client to pay twice or in vain.
  */
-function rowMenuItems({
-  session,
-  settled,
-  say,
-  messageTemplate,
-  onCopied,
-  onShowQr,
-  onEditNotes,
-  earlier,
-  onShowEarlier,
-}: RowActionsProps): RowMenuItem[] {
+function rowMenuItems(props: RowActionsProps): RowMenuItem[] {
+  const { session, settled, say, messageTemplate, onCopied, onShowQr, onEditNotes } = props;
+  const { earlier, onShowEarlier } = props;
   return [
     ...(settled
       ? []
@@ -196,6 +232,7 @@ function rowMenuItems({
             onSelect: () => onShowEarlier(session),
           },
         ]),
+    ...invoiceMenuItems(props),
   ];
 }
 

@@ -1,11 +1,12 @@
 import { StatusMessage } from '../../../components/StatusMessage.tsx';
 import type { StatusFilter } from '../../../lib/history-query.ts';
 import { t } from '../../../lib/i18n.ts';
-import { statusWord } from './history-text.ts';
+import { markWord, statusWord } from './history-text.ts';
 import { STATUS_FILTERS, type Feedback } from './useHistoryView.ts';
 
 function filterName(filter: StatusFilter): string {
-  return filter === 'all' ? t('history.allStatuses') : statusWord(filter);
+  if (filter === 'all') return t('history.allStatuses');
+  return filter === 'overdue' || filter === 'void' ? markWord(filter) : statusWord(filter);
 }
 
 /** The search box and the status filter. */

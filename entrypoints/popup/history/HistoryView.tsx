@@ -5,10 +5,13 @@ import { HistoryEmpty, HistoryRows } from './HistoryList.tsx';
 import { HistoryToolbar } from './HistoryToolbar.tsx';
 import { NotesDialog } from './NotesDialog.tsx';
 import { QrDialog } from './QrDialog.tsx';
+import { VoidDialog } from './VoidDialog.tsx';
 import { useHistoryView } from './useHistoryView.ts';
 
 interface HistoryViewProps {
   messageTemplate: string;
+  /** Copy reminder's template (Settings → Reminder message); absent: the default. */
+  reminderTemplate?: string | undefined;
   /**
    * The reminder window (Settings), which also decides which open links offer "New payment
    * link".
@@ -25,13 +28,17 @@ const NO_PROFILES: readonly ProfileName[] = [];
 /** Every link made, newest first: find one, copy it again, see whether it was paid. */
 export function HistoryView({
   messageTemplate,
+  reminderTemplate,
   reminderMinutes,
   shown,
   profiles = NO_PROFILES,
 }: HistoryViewProps) {
   // The ref apart: the lint takes an object holding a ref for a ref, and the rest is read
   // while rendering.
-  const { scroller, onScroll, ...view } = useHistoryView(shown, profiles);
+  const { scroller, onScroll, ...view } = useHistoryView(shown, profiles, {
+    template: reminderTemplate,
+    minutes: reminderMinutes,
+  });
   const { history, counted, filters, dialogs } = view;
   return (
     <section
@@ -77,6 +84,8 @@ export function HistoryView({
             onShowQr={dialogs.onShowQr}
             onEditNotes={dialogs.onEditNotes}
             onRenew={view.onRenew}
+            onCopyReminder={view.onCopyReminder}
+            onVoid={dialogs.onVoid}
           />
         )}
       </div>
@@ -91,6 +100,11 @@ export function HistoryView({
         }
         now={view.now}
         onClose={dialogs.closeEarlier}
+      />
+      <VoidDialog
+        session={dialogs.voidSession}
+        onClose={dialogs.closeVoid}
+        onVoided={dialogs.voided}
       />
       <NotesDialog
         session={dialogs.notesSession}

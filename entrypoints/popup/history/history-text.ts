@@ -1,6 +1,7 @@
 import { formatAmount, formatCount } from '../../../lib/format.ts';
 import type { SessionRecord, SessionStatus } from '../../../lib/history.ts';
 import { t } from '../../../lib/i18n.ts';
+import type { InvoiceMark } from '../../../lib/invoice-status.ts';
 import type { ResponseFor } from '../../../lib/messages.ts';
 
 /* The words of the History view, kept out of the components so they can be tested. */
@@ -22,6 +23,11 @@ export function statusWord(status: SessionStatus): string {
   }
 }
 
+/** "Overdue", "Void": an invoice's word beside its link's. */
+export function markWord(mark: InvoiceMark): string {
+  return mark === 'overdue' ? t('history.statuses.overdue') : t('history.statuses.void');
+}
+
 /** The first item's name and, apart, "and 2 more" (the rest is on the checkout page). */
 export function itemsLine(items: SessionRecord['items']): { first: string; more: string } {
   const [first, ...rest] = items;
@@ -36,10 +42,15 @@ export function totalText(session: Pick<SessionRecord, 'amountTotal' | 'currency
   return `${formatAmount(session.amountTotal)} ${session.currency.toUpperCase()}`;
 }
 
-/** A row's accessible name: "Logo design, 20.50 USDT, Open". */
-export function rowLabel(session: SessionRecord, status: SessionStatus): string {
+/** A row's accessible name: "Logo design, 20.50 USDT, Open" ("…, Expired, Overdue"). */
+export function rowLabel(
+  session: SessionRecord,
+  status: SessionStatus,
+  mark?: InvoiceMark,
+): string {
   const name = session.items[0]?.name ?? session.reference;
-  return t('history.row.label', { name, total: totalText(session), status: statusWord(status) });
+  const word = mark === undefined ? statusWord(status) : `${statusWord(status)}, ${markWord(mark)}`;
+  return t('history.row.label', { name, total: totalText(session), status: word });
 }
 
 function links(count: number): string {

@@ -19,6 +19,7 @@ import type { CopyKind } from './HistoryRowLines.tsx';
 import { useHistory } from './useHistory.ts';
 import { useMatches } from './useMatches.ts';
 import { useNow } from './useNow.ts';
+import { useReminder } from './useReminder.ts';
 import { useVirtualWindow } from './useVirtualWindow.ts';
 
 export interface Feedback {
@@ -28,7 +29,14 @@ export interface Feedback {
 
 type ShowFeedback = (feedback: Feedback | null) => void;
 
-export const STATUS_FILTERS: readonly StatusFilter[] = ['all', 'open', 'complete', 'expired'];
+export const STATUS_FILTERS: readonly StatusFilter[] = [
+  'all',
+  'open',
+  'complete',
+  'expired',
+  'overdue',
+  'void',
+];
 
 function isStatusFilter(value: string): value is StatusFilter {
   return STATUS_FILTERS.some((choice) => choice === value);
@@ -132,6 +140,7 @@ function useRowDialogs(showFeedback: ShowFeedback) {
   const [qrSession, setQrSession] = useState<SessionRecord | null>(null);
   const [notesSession, setNotesSession] = useState<SessionRecord | null>(null);
   const [earlierSession, setEarlierSession] = useState<SessionRecord | null>(null);
+  const [voidSession, setVoidSession] = useState<SessionRecord | null>(null);
 
   const onCopied = useCallback(
     (kind: CopyKind, copied: boolean) => {
@@ -145,6 +154,15 @@ function useRowDialogs(showFeedback: ShowFeedback) {
   const closeQr = useCallback(() => setQrSession(null), []);
   const closeNotes = useCallback(() => setNotesSession(null), []);
   const closeEarlier = useCallback(() => setEarlierSession(null), []);
+  const closeVoid = useCallback(() => setVoidSession(null), []);
+  const voided = useCallback(
+    (session: SessionRecord) =>
+      showFeedback({
+        tone: 'success',
+        text: t('history.void.done', { number: session.invoiceNumber ?? session.reference }),
+      }),
+    [showFeedback],
+  );
   const notesSaved = useCallback(
     () => showFeedback({ tone: 'success', text: t('history.noteSaved') }),
     [showFeedback],
@@ -156,6 +174,10 @@ function useRowDialogs(showFeedback: ShowFeedback) {
     onEditNotes: setNotesSession,
     earlierSession,
     onShowEarlier: setEarlierSession,
+    voidSession,
+    onVoid: setVoidSession,
+    closeVoid,
+    voided,
     onCopied,
     closeQr,
     closeNotes,
@@ -169,7 +191,11 @@ function useRowDialogs(showFeedback: ShowFeedback) {
  * at once; all of them, counted, when the popup is idle), the window of rows to draw, and
  * what the toolbar and rows do.
  */
-export function useHistoryView(shown: boolean, profiles: readonly ProfileName[]) {
+export function useHistoryView(
+  shown: boolean,
+  profiles: readonly ProfileName[],
+  reminder: { template: string | undefined; minutes: number },
+) {
   const { history, retry } = useHistory();
   const now = useNow(10_000);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
@@ -178,6 +204,7 @@ export function useHistoryView(shown: boolean, profiles: readonly ProfileName[])
   const { refreshing, refresh } = useRefresh(setFeedback);
   const dialogs = useRowDialogs(setFeedback);
   const { renewingId, onRenew } = useRenewal(setFeedback);
+  const onCopyReminder = useReminder(reminder.template, reminder.minutes, setFeedback);
 
   const sessions = history.kind === 'ready' ? history.sessions : NO_SESSIONS;
   // Only the newest sessions are in while the rest is read: counts, "no match" and the
@@ -228,5 +255,6 @@ export function useHistoryView(shown: boolean, profiles: readonly ProfileName[])
     dialogs,
     renewingId,
     onRenew,
+    onCopyReminder,
   };
 }

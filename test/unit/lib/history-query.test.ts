@@ -262,3 +262,28 @@ describe('one row per invoice', () => {
     ]);
   });
 });
+
+describe('the invoice filters', () => {
+  const now = Date.UTC(2026, 2, 14, 12);
+  const day = 24 * 3_600_000;
+  const invoices = [
+    session({ id: 'due', invoiceNumber: 'INV-1', dueDate: '2026-04-13' }),
+    session({ id: 'late', invoiceNumber: 'INV-2', status: 'expired', expiresAt: now - 3 * day }),
+    session({ id: 'paid', invoiceNumber: 'INV-3', status: 'complete', expiresAt: now - 3 * day }),
+    session({ id: 'void', invoiceNumber: 'INV-4', voided: { at: now, reason: 'Duplicate' } }),
+    // A link made before invoice numbers is not an invoice: never Overdue.
+    session({ id: 'old', status: 'expired', expiresAt: now - 3 * day }),
+    // An invoice carried on by a newer link is overdue there, not here.
+    session({ id: 'renewed', invoiceNumber: 'INV-5', expiresAt: now - 3 * day, renewedBy: 'x' }),
+  ];
+  const ids = (status: 'overdue' | 'void') =>
+    filterSessions(invoices, { query: '', status }, now).map((record) => record.id);
+
+  it('Overdue finds the unpaid invoices whose due date has passed', () => {
+    expect(ids('overdue')).toEqual(['late']);
+  });
+
+  it('Void finds the voided invoices', () => {
+    expect(ids('void')).toEqual(['void']);
+  });
+});

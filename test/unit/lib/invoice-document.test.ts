@@ -254,3 +254,16 @@ describe('the document words', () => {
     expect(offending).toEqual([]);
   });
 });
+
+describe('a voided invoice', () => {
+  it('says when and why it was voided', () => {
+    const voided = session({
+      invoiceNumber: 'INV-0007',
+      voided: { at: Date.UTC(2026, 11, 6, 12), reason: 'Issued twice by mistake' },
+    });
+    expect(invoiceDocument(voided, business, 'invoice', 'en').voided).toBe(
+      'Voided on 6 December 2026: Issued twice by mistake',
+    );
+    expect(invoiceDocument(twoItems, business, 'invoice', 'en').voided).toBeUndefined();
+  });
+});

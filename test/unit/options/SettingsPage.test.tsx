@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createMessageHandler } from '../../../entrypoints/background/router.ts';
 import { SettingsPage } from '../../../entrypoints/options/SettingsPage.tsx';
+import { DEFAULT_REMINDER_TEMPLATE } from '../../../lib/settings.ts';
 import { readSettings } from '../../../storage/settings.ts';
 import { ask } from '../../../utils/ask.ts';
 
@@ -68,6 +69,21 @@ describe('the settings form', () => {
     expect(screen.getByLabelText('Business email').getAttribute('aria-invalid')).toBe('true');
     expect(screen.queryByText('Saved')).toBeNull();
     expect((await readSettings()).successUrl).toBe('');
+  });
+
+  it('keeps the Reminder message: the default shown and stored as the default, an edit saved', async () => {
+    const user = await renderPage();
+    const reminder = screen.getByRole('textbox', { name: 'Reminder message' });
+    expect((reminder as HTMLTextAreaElement).value).toBe(DEFAULT_REMINDER_TEMPLATE);
+    expect(screen.getByText(/A reminder about invoice INV-0042/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Saved')).toBeTruthy();
+    expect((await readSettings()).reminderTemplate).toBe(DEFAULT_REMINDER_TEMPLATE);
+    await user.clear(reminder);
+    await user.type(reminder, 'Hi, {{number} is due {{due}: {{url}');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Saved')).toBeTruthy();
+    expect((await readSettings()).reminderTemplate).toBe('Hi, {number} is due {due}: {url}');
   });
 });
 

@@ -101,6 +101,7 @@ describe('business errors from the background', () => {
       'cancelUrl',
       'callbackUrl',
       'messageTemplate',
+      'reminderTemplate',
       'business.name',
       'business.address',
       'business.taxId',

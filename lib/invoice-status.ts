@@ -1,0 +1,118 @@
+import { z } from 'zod/mini';
+import type { SessionRecord } from './history.ts';
+import { t } from './i18n.ts';
+import { err, ok, type Result } from './result.ts';
+import { hasHiddenCharacters } from './safe-text.ts';
+
+/*
+ * An invoice's own state, apart from its link's word (Open, Complete, Expired): a link lasts
+ * a day, an invoice is due on its terms. Pure, with the time zone passed in where it matters,
+ * so the popup, the worker and the tests agree on which day it is.
+ */
+
+export type InvoiceState = 'unpaid' | 'paid' | 'overdue' | 'void';
+
+type Dated = Pick<SessionRecord, 'expiresAt' | 'dueDate'>;
+type Stated = Dated & Pick<SessionRecord, 'status' | 'voided'>;
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether `text` is a real calendar date written 'YYYY-MM-DD' (not "2026-02-30"). */
+export function isCalendarDate(text: string): boolean {
+  const match = DATE.exec(text);
+  if (!match) return false;
+  const [, year, month, day] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+// One formatter per time zone: History asks for every row it filters.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = timeZone ?? '';
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      ...(timeZone ? { timeZone } : {}),
+    });
+    formatters.set(key, format);
+  }
+  return format;
+}
+
+/** The calendar date of an instant in `timeZone` (the runtime's own when absent): 'YYYY-MM-DD'. */
+export function localDate(unixMillis: number, timeZone?: string): string {
+  const parts = formatterFor(timeZone).formatToParts(new Date(unixMillis));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/**
+ * The invoice's due date, 'YYYY-MM-DD': its own when it has one; for a record from before
+ * payment terms, the local date its link expired, which is what its document called due.
+ */
+export function dueDateOf(record: Dated, timeZone?: string): string {
+  const { dueDate } = record;
+  return dueDate !== undefined && isCalendarDate(dueDate)
+    ? dueDate
+    : localDate(record.expiresAt, timeZone);
+}
+
+/**
+ * Void once voided (even if money came after: the void is the user's word on it), paid once
+ * its link was paid, overdue once the whole due day has passed where the user is, else
+ * unpaid. Dates written 'YYYY-MM-DD' compare as text, so "the due day has passed" is "today
+ * is a later date", whatever the day's length across a clock change.
+ */
+export function invoiceState(record: Stated, now: number, timeZone?: string): InvoiceState {
+  if (record.voided !== undefined) return 'void';
+  if (record.status === 'complete') return 'paid';
+  return localDate(now, timeZone) > dueDateOf(record, timeZone) ? 'overdue' : 'unpaid';
+}
+
+export const MAX_VOID_REASON_LENGTH = 200;
+
+function isPrintableReason(reason: string): boolean {
+  return reason === reason.trim() && !hasHiddenCharacters(reason);
+}
+
+/** A void's reason as the worker takes it: trimmed, said, short, and shown exactly as printed. */
+export const VoidReasonSchema = z
+  .string()
+  .check(z.minLength(1), z.maxLength(MAX_VOID_REASON_LENGTH), z.refine(isPrintableReason));
+
+/** The reason as typed in the Void dialog, ready to send, or why it cannot be. */
+export function validateVoidReason(typed: string): Result<string, string> {
+  const reason = typed.trim();
+  if (reason === '') return err(t('validation.voidReasonRequired'));
+  if (reason.length > MAX_VOID_REASON_LENGTH) {
+    return err(
+      t('validation.voidReasonTooLong', { max: MAX_VOID_REASON_LENGTH, count: reason.length }),
+    );
+  }
+  if (hasHiddenCharacters(reason)) return err(t('validation.hiddenText'));
+  return ok(reason);
+}
+
+/** The word History shows beside a row's link word, when one applies. */
+export type InvoiceMark = 'overdue' | 'void';
+
+/**
+ * Overdue or Void for a History row: only a link with an invoice number is an invoice (older
+ * links were not issued as such), and an invoice carried on by a newer link is overdue there,
+ * not on the link it replaced.
+ */
+export function invoiceMark(
+  record: Stated & Pick<SessionRecord, 'invoiceNumber' | 'renewedBy'>,
+  now: number,
+  timeZone?: string,
+): InvoiceMark | undefined {
+  if (record.invoiceNumber === undefined) return undefined;
+  const state = invoiceState(record, now, timeZone);
+  if (state === 'void') return 'void';
+  return state === 'overdue' && record.renewedBy === undefined ? 'overdue' : undefined;
+}
