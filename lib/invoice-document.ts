@@ -1,3 +1,4 @@
+import { lastCorrectedAt } from './corrections.ts';
 import { FIELDS, keptValue } from './fields.ts';
 import { dateLocale, formatAmount } from './format.ts';
 import type { SessionRecord } from './history.ts';
@@ -29,6 +30,8 @@ export interface InvoiceDocument {
   readonly title: string;
   /** The invoice number of the link this one renews. */
   readonly replaces: string | undefined;
+  /** When its client details were last corrected (lib/corrections.ts); never: undefined. */
+  readonly corrected: string | undefined;
   readonly issued: string;
   /** The link's expiry: it cannot be paid later. */
   readonly due: string;
@@ -112,6 +115,11 @@ function printedDetails(session: SessionRecord): InvoiceDocument['details'] {
   });
 }
 
+function correctedOn(session: SessionRecord, locale: string): string | undefined {
+  const at = lastCorrectedAt(session);
+  return at === undefined ? undefined : formatDate(at, locale);
+}
+
 export function invoiceDocument(
   session: SessionRecord,
   business: Business,
@@ -127,6 +135,7 @@ export function invoiceDocument(
     number,
     title: kind === 'receipt' ? t('invoice.receiptFileTitle', { number }) : number,
     replaces: session.replacesInvoice,
+    corrected: correctedOn(session, locale),
     issued: formatDate(session.createdAt, locale),
     due: formatDateTime(session.expiresAt, locale),
     paid: kind === 'receipt' && paid ? formatDateTime(session.statusChangedAt, locale) : undefined,

@@ -74,6 +74,7 @@ interface HistoryRowsProps {
   onCopied: (kind: CopyKind, copied: boolean) => void;
   onShowQr: (session: SessionRecord) => void;
   onEditNotes: (session: SessionRecord) => void;
+  onCorrect: (session: SessionRecord) => void;
   onRenew: (session: SessionRecord) => void;
 }
 
@@ -114,6 +115,7 @@ export function HistoryRows({
           onCopied={handlers.onCopied}
           onShowQr={handlers.onShowQr}
           onEditNotes={handlers.onEditNotes}
+          onCorrect={handlers.onCorrect}
           renewable={canRenew(session, now, reminderMinutes)}
           renewing={renewingId === session.id}
           onRenew={handlers.onRenew}

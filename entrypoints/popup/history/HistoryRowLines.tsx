@@ -4,6 +4,7 @@ import { t } from '../../../lib/i18n.ts';
 import { invoicePagePath } from '../../../lib/invoice.ts';
 import { fillMessageTemplate } from '../../../lib/message-template.ts';
 import { createdAgo, fullTime, paidOn } from '../../../lib/relative-time.ts';
+import { isCorrectable } from '../../../lib/corrections.ts';
 import { noteFirstLine } from '../../../lib/session-notes.ts';
 import { isWebUrl, openInNewTab } from '../../../utils/navigation.ts';
 import { itemsLine, totalText } from './history-text.ts';
@@ -137,6 +138,8 @@ export interface RowProps {
   onCopied: (kind: CopyKind, copied: boolean) => void;
   onShowQr: (session: SessionRecord) => void;
   onEditNotes: (session: SessionRecord) => void;
+  /** Opens "Correct details" (an Unpaid invoice's client, PO number, …). */
+  onCorrect: (session: SessionRecord) => void;
   /** Expired, or open with less than the reminder window left, and not renewed yet. */
   renewable: boolean;
   /** This row's renewal is on its way: the button waits. */
@@ -161,6 +164,7 @@ function rowMenuItems({
   onCopied,
   onShowQr,
   onEditNotes,
+  onCorrect,
 }: RowActionsProps): RowMenuItem[] {
   return [
     ...(settled
@@ -181,6 +185,9 @@ function rowMenuItems({
       onSelect: () => openInNewTab(session.url),
     },
     { label: say.note, opensDialog: true, onSelect: () => onEditNotes(session) },
+    ...(isCorrectable(session)
+      ? [{ label: say.correct, opensDialog: true, onSelect: () => onCorrect(session) }]
+      : []),
   ];
 }
 

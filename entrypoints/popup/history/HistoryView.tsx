@@ -2,6 +2,7 @@ import type { ProfileName } from '../../../lib/profile-names.ts';
 import { countLine } from './history-text.ts';
 import { HistoryEmpty, HistoryRows } from './HistoryList.tsx';
 import { HistoryToolbar } from './HistoryToolbar.tsx';
+import { CorrectDialog } from './CorrectDialog.tsx';
 import { NotesDialog } from './NotesDialog.tsx';
 import { QrDialog } from './QrDialog.tsx';
 import { useHistoryView } from './useHistoryView.ts';
@@ -70,6 +71,7 @@ export function HistoryView({
             onCopied={dialogs.onCopied}
             onShowQr={dialogs.onShowQr}
             onEditNotes={dialogs.onEditNotes}
+            onCorrect={dialogs.onCorrect}
             onRenew={view.onRenew}
           />
         )}
@@ -80,6 +82,11 @@ export function HistoryView({
         session={dialogs.notesSession}
         onClose={dialogs.closeNotes}
         onSaved={dialogs.notesSaved}
+      />
+      <CorrectDialog
+        session={dialogs.correctSession}
+        onClose={dialogs.closeCorrect}
+        onSaved={dialogs.corrected}
       />
     </section>
   );

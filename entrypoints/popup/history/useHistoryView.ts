@@ -126,10 +126,11 @@ function useFilters(scrollToTop: () => void) {
   return { query, status, filtering, searchFor, filterBy, clearFilters };
 }
 
-/** The dialogs a row opens (QR code, notes), and the messages rows and dialogs leave. */
+/** The dialogs a row opens (QR code, notes, corrections), and the messages rows and dialogs leave. */
 function useRowDialogs(showFeedback: ShowFeedback) {
   const [qrSession, setQrSession] = useState<SessionRecord | null>(null);
   const [notesSession, setNotesSession] = useState<SessionRecord | null>(null);
+  const [correctSession, setCorrectSession] = useState<SessionRecord | null>(null);
 
   const onCopied = useCallback(
     (kind: CopyKind, copied: boolean) => {
@@ -146,6 +147,11 @@ function useRowDialogs(showFeedback: ShowFeedback) {
     () => showFeedback({ tone: 'success', text: t('history.noteSaved') }),
     [showFeedback],
   );
+  const closeCorrect = useCallback(() => setCorrectSession(null), []);
+  const corrected = useCallback(
+    () => showFeedback({ tone: 'success', text: t('history.detailsCorrected') }),
+    [showFeedback],
+  );
   return {
     qrSession,
     notesSession,
@@ -155,6 +161,10 @@ function useRowDialogs(showFeedback: ShowFeedback) {
     closeQr,
     closeNotes,
     notesSaved,
+    correctSession,
+    onCorrect: setCorrectSession,
+    closeCorrect,
+    corrected,
   };
 }
 

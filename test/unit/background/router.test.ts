@@ -194,6 +194,7 @@ describe('answers', () => {
     { type: 'dismissLastCreate', requestId: 'r1' },
     { type: 'renewCheckout', requestId: 'r2', sessionId: 'cs_unknown' },
     { type: 'updateSessionNotes', sessionId: 'cs_unknown', note: 'Acme', tags: ['acme'] },
+    { type: 'correctInvoice', sessionId: 'cs_unknown', fields: { clientName: 'Acme' } },
     { type: 'refreshStatuses', staleOnly: false },
     { type: 'setPassphrase', passphrase: 'correct horse battery' },
     { type: 'lockKey' },
