@@ -39,14 +39,11 @@ export function isCorrectable(record: SessionRecord): boolean {
 }
 
 /**
- * The fields the dialog offers for this record: the client's always (a client can be named
- * after the fact), a top-level one only where the record holds it (a link stored before the
- * field existed never had it).
+ * The fields the dialog offers for this record: every correctable one, also where the record
+ * lacks it (a client named after the fact, the PO number accounts payable asked for later).
  */
-export function correctableFields(record: SessionRecord): CorrectableField[] {
-  return CORRECTABLE_FIELDS.filter(
-    (field) => field.kept === 'client' || keptValue(record, field) !== undefined,
-  );
+export function correctableFields(_record: SessionRecord): readonly CorrectableField[] {
+  return CORRECTABLE_FIELDS;
 }
 
 /** The record's value of each field it offers, as the dialog starts. */

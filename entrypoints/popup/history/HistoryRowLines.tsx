@@ -184,10 +184,10 @@ function rowMenuItems({
       disabled: !isWebUrl(session.url),
       onSelect: () => openInNewTab(session.url),
     },
-    { label: say.note, opensDialog: true, onSelect: () => onEditNotes(session) },
     ...(isCorrectable(session)
       ? [{ label: say.correct, opensDialog: true, onSelect: () => onCorrect(session) }]
       : []),
+    { label: say.note, opensDialog: true, onSelect: () => onEditNotes(session) },
   ];
 }
 

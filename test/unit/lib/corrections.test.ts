@@ -57,20 +57,20 @@ describe('the correctable fields', () => {
     ]);
   });
 
-  it('leave out a top-level field the record never had, but always offer the client', () => {
+  it('are offered also where the record lacks them: a PO number can be added later', () => {
     const old = session({ invoiceNumber: 'INV-0001' });
-    expect(correctableFields(old).map((field) => field.key)).toEqual([
-      'clientName',
-      'clientEmail',
-      'clientAddress',
-    ]);
-    expect(correctionValues(unpaid)).toEqual({
-      clientName: 'Acm',
+    expect(correctableFields(old)).toEqual(CORRECTABLE_FIELDS);
+    expect(correctionValues(old)).toEqual({
+      clientName: '',
       clientEmail: '',
       clientAddress: '',
       poNumber: '',
     });
-    expect(correctionPatch(old, { poNumber: 'PO-1' }, AT)).toMatchObject({ ok: false });
+    expect(correctionValues(unpaid)).toMatchObject({ clientName: 'Acm' });
+    expect(correctionPatch(old, { poNumber: 'PO-1' }, AT)).toEqual({
+      ok: true,
+      value: { poNumber: 'PO-1', corrections: [{ at: AT, fields: { poNumber: '' } }] },
+    });
   });
 });
 
