@@ -71,6 +71,11 @@ export interface FieldSpec {
   readonly profileDefault: boolean;
   /** A redirect URL: checked again by the background, which sends the key with it. */
   readonly redirect?: true;
+  /**
+   * Whether an Unpaid invoice's value can be corrected from History (lib/corrections.ts):
+   * who is billed and their references, never what was sent to Payfect.
+   */
+  readonly correctable?: true;
   /** The message for what is wrong with the trimmed value, or undefined. */
   readonly check: (value: string, context: CheckContext) => string | undefined;
 }
@@ -177,6 +182,7 @@ export const FIELDS = [
     ...PLAIN,
     search: true,
     renewal: 'copy',
+    correctable: true,
     check: printable(MAX_CLIENT_NAME),
   },
   {
@@ -210,6 +216,7 @@ export const FIELDS = [
     ...PLAIN,
     search: true,
     renewal: 'copy',
+    correctable: true,
     check: (value: string) =>
       printable(MAX_CLIENT_EMAIL)(value) ??
       (value === '' || looksLikeEmail(value) ? undefined : t('validation.email')),
@@ -225,6 +232,7 @@ export const FIELDS = [
     csv: { column: 'client_address', after: 'client_email' },
     ...PLAIN,
     renewal: 'copy',
+    correctable: true,
     check: printable(MAX_CLIENT_ADDRESS, { multiline: true }),
   },
   {
@@ -254,6 +262,7 @@ export const FIELDS = [
     invoice: () => t('invoice.poNumber'),
     renewal: 'copy',
     profileDefault: false,
+    correctable: true,
     check: printable(MAX_PO_NUMBER),
   },
   {

@@ -82,6 +82,13 @@ export const SessionRecordSchema = z.object({
   /** The invoice was voided (lib/invoice-status.ts): when, and the reason printed on it. */
   voided: z.optional(z.object({ at: z.number(), reason: z.string() })),
   /**
+   * Corrections of an Unpaid invoice's client details (lib/corrections.ts): when, and each
+   * changed field's value before it, by field key; absent when never corrected.
+   */
+  corrections: z.optional(
+    z.array(z.object({ at: z.number(), fields: z.record(z.string(), z.string()) })),
+  ),
+  /**
    * The profile whose key made it (absent on records from before profiles: the default
    * profile), and its name then, shown if the profile is later deleted.
    */

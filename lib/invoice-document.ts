@@ -1,4 +1,5 @@
 import { formatCalendarDate } from './calendar-date.ts';
+import { lastCorrectedAt } from './corrections.ts';
 import { FIELDS, keptValue } from './fields.ts';
 import { dateLocale, formatAmount, formatMoney } from './format.ts';
 import type { SessionRecord } from './history.ts';
@@ -45,6 +46,8 @@ export interface InvoiceDocument {
   readonly title: string;
   /** The invoice number of the link this one renews. */
   readonly replaces: string | undefined;
+  /** When its client details were last corrected (lib/corrections.ts); never: undefined. */
+  readonly corrected: string | undefined;
   readonly issued: string;
   /** The date of supply; absent on links stored before it was kept. */
   readonly supplied: string | undefined;
@@ -206,6 +209,11 @@ function printedDetails(session: SessionRecord): InvoiceDocument['details'] {
   });
 }
 
+function correctedOn(session: SessionRecord, locale: string): string | undefined {
+  const at = lastCorrectedAt(session);
+  return at === undefined ? undefined : formatDate(at, locale);
+}
+
 export function invoiceDocument(
   session: SessionRecord,
   business: Business,
@@ -229,6 +237,7 @@ export function invoiceDocument(
     number,
     title: kind === 'receipt' ? t('invoice.receiptFileTitle', { number }) : number,
     replaces: session.replacesInvoice,
+    corrected: correctedOn(session, locale),
     // The invoice's, not its current link's: a new payment link does not reissue it.
     issued: formatDate(session.issuedAt ?? session.createdAt, locale),
     supplied: supplyDate === undefined ? undefined : formatCalendarDate(supplyDate, locale),

@@ -138,6 +138,10 @@ export const ResponseSchemas = {
     z.object({ ok: z.literal(true), session: SessionRecordSchema }),
     Failure,
   ]),
+  correctInvoice: z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), session: SessionRecordSchema }),
+    Failure,
+  ]),
   dismissLastCreate: z.object({ ok: z.literal(true) }),
   switchProfile: ProfileAnswer,
   addProfile: ProfileAnswer,

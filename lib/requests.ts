@@ -100,6 +100,12 @@ export const RequestSchema = z.discriminatedUnion('type', [
     sessionId: z.string().check(z.minLength(1), z.maxLength(200)),
     reason: VoidReasonSchema,
   }),
+  z.object({
+    type: z.literal('correctInvoice'),
+    sessionId: z.string().check(z.minLength(1), z.maxLength(200)),
+    /** Field key → its corrected value; lib/corrections.ts checks which keys, and each value. */
+    fields: z.record(z.string().check(z.maxLength(64)), z.string().check(z.maxLength(2000))),
+  }),
   /** The invoice page: a session with its profile's business details and logo. */
   z.object({
     type: z.literal('getInvoice'),

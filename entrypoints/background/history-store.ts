@@ -17,6 +17,7 @@ import {
 import { migrateHistory } from '../../storage/migrations/history/index.ts';
 import { notifyHistorySetAside } from './notifications.ts';
 import { createSerialQueue } from './serial.ts';
+import { ok, type Result } from '../../lib/result.ts';
 
 /*
  * The writes to the history (format and reads: storage/history.ts). Every task, reads
@@ -351,13 +352,34 @@ export function findSession(id: string): Promise<SessionRecord | undefined> {
  * Changes one session and returns it, or undefined when no session has that id; writes its
  * chunk only. A patch that breaks the record's schema is a bug: it throws.
  */
-export function updateSession(id: string, patch: SessionPatch): Promise<SessionRecord | undefined> {
+export async function updateSession(
+  id: string,
+  patch: SessionPatch,
+): Promise<SessionRecord | undefined> {
+  const revised = await reviseSession(id, () => ok(patch));
+  return revised?.ok ? revised.value : undefined;
+}
+
+/**
+ * Changes one session as `revise` decides from the record as stored, in the queue, so the
+ * decision sees the latest record (a correction of a link paid meanwhile is refused); a
+ * refusal or a null patch writes nothing. Undefined when no session has that id.
+ */
+export function reviseSession<E>(
+  id: string,
+  revise: (record: SessionRecord) => Result<SessionPatch | null, E>,
+): Promise<Result<SessionRecord, E> | undefined> {
   return enqueue(async () => {
     const meta = await readMeta();
     const found = await locate(meta, id);
     if (found === undefined) return undefined;
     const { index, chunk, position } = found;
-    const parsed = z.safeParse(SessionRecordSchema, { ...chunk.records[position], ...patch, id });
+    const record = chunk.records[position];
+    if (record === undefined) return undefined;
+    const patch = revise(record);
+    if (!patch.ok) return patch;
+    if (patch.value === null) return ok(record);
+    const parsed = z.safeParse(SessionRecordSchema, { ...record, ...patch.value, id });
     if (!parsed.success) throw new TypeError(`invalid session patch for ${id}`);
     chunk.records[position] = parsed.data;
     const changes = chunkWrite(index, chunk, chunk.records);
@@ -370,7 +392,7 @@ export function updateSession(id: string, patch: SessionPatch): Promise<SessionR
       } satisfies HistoryMeta;
     }
     await write(changes);
-    return parsed.data;
+    return ok(parsed.data);
   });
 }
 

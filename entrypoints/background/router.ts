@@ -7,6 +7,7 @@ import { activeProfile } from '../../lib/settings.ts';
 import { readStoredSettings } from '../../storage/settings.ts';
 import type { Result } from '../../lib/result.ts';
 import { createCheckoutService } from './checkouts.ts';
+import { correctInvoice } from './corrections.ts';
 import { testConnection } from './connection.ts';
 import { findSession, pruneHistory, updateSession } from './history-store.ts';
 import { syncIndicators } from './indicators.ts';
@@ -133,6 +134,8 @@ function createHandlers(deps: BackgroundDeps, statuses: StatusService): Handlers
       return { ok: true, session };
     },
     voidInvoice: ({ sessionId, reason }) => voidInvoice(sessionId, reason, deps.now),
+    correctInvoice: ({ sessionId, fields }) =>
+      correctInvoice(sessionId, fields, (deps.now ?? Date.now)()),
     dismissLastCreate: async ({ requestId }) => {
       await dismissLastCreate(requestId);
       return { ok: true };

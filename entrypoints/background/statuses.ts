@@ -166,7 +166,7 @@ export function createStatusService(deps: BackgroundDeps = {}): StatusService {
       (c) => c.before.remindedAt === undefined && c.after.remindedAt !== undefined,
     );
     await Promise.all([
-      ...changed.filter(({ after }) => after.status === 'complete').map((c) => notifyPaid(c.after)),
+      notifyPaid(changed.filter(({ after }) => after.status === 'complete').map((c) => c.after)),
       ...reminded.map((c) => notifyExpiringSoon(c.after, start)),
     ]);
     await syncIndicators(now());

@@ -72,6 +72,7 @@ function SheetFacts({ document, receipt }: { document: InvoiceDocument; receipt:
   return (
     <dl className="sheet-facts">
       <Fact label={t('invoice.number')} value={document.number} />
+      {document.corrected && <Fact label={t('invoice.correctedOn')} value={document.corrected} />}
       {document.replaces && <Fact label={t('invoice.replaces')} value={document.replaces} />}
       <Fact label={t('invoice.issued')} value={document.issued} />
       {document.supplied && <Fact label={t('invoice.supplyDate')} value={document.supplied} />}

@@ -120,7 +120,7 @@ test('an invoice and then a receipt for a link with two items and a client', asy
   );
   const popup = await openPopup(extension);
   await fillItems(popup, ITEMS);
-  await popup.getByRole('textbox', { name: 'Client name' }).fill('ACME Trading Ltd');
+  await popup.getByRole('combobox', { name: 'Client name' }).fill('ACME Trading Ltd');
   await popup.getByText(EN.more).click();
   await popup.getByRole('textbox', { name: 'Client email' }).fill('ap@acme.example');
   await popup.getByRole('textbox', { name: 'Client address' }).fill('1 Main Street\nTaipei');
@@ -173,9 +173,11 @@ test('an invoice and then a receipt for a link with two items and a client', asy
 
   // The next form suggests the client, and picking it fills what was typed for it.
   await popup.getByRole('tab', { name: 'New link' }).click();
-  await popup.getByRole('textbox', { name: 'Client name' }).fill('acme');
-  await popup.getByRole('button', { name: 'ACME Trading Ltd' }).click();
-  await expect(popup.getByRole('textbox', { name: 'Client name' })).toHaveValue('ACME Trading Ltd');
+  await popup.getByRole('combobox', { name: 'Client name' }).fill('acme');
+  await popup.getByRole('option', { name: 'ACME Trading Ltd' }).click();
+  await expect(popup.getByRole('combobox', { name: 'Client name' })).toHaveValue(
+    'ACME Trading Ltd',
+  );
   await popup.getByText(EN.more).click();
   await expect(popup.getByRole('textbox', { name: 'Client email' })).toHaveValue('ap@acme.example');
   await expect(popup.getByRole('textbox', { name: 'Reference' })).toHaveAttribute(
@@ -231,7 +233,7 @@ test.describe('in Traditional Chinese', () => {
     const popup = await openPopup(extension);
     await popup.getByRole('textbox', { name: '品項名稱' }).fill('品牌識別設計');
     await popup.getByRole('textbox', { name: '單價' }).fill('1500');
-    await popup.getByRole('textbox', { name: '客戶名稱' }).fill('王小明有限公司');
+    await popup.getByRole('combobox', { name: '客戶名稱' }).fill('王小明有限公司');
     const link = await create(popup, ZH);
 
     const invoice = await openDocument(popup, popup, ZH.invoice);

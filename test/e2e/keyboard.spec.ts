@@ -159,7 +159,7 @@ test('Tab visits every control of the form in order, each with a focus ring', as
     popup.getByRole('button', { name: 'Add item' }),
     popup.getByRole('combobox', { name: 'Currency' }),
     popup.getByRole('combobox', { name: 'Network' }),
-    popup.getByRole('textbox', { name: 'Client name' }),
+    popup.getByRole('combobox', { name: 'Client name' }),
     popup.getByRole('textbox', { name: 'Reference' }),
     popup.getByText('More options'),
     popup.getByRole('button', { name: 'Create link' }),
@@ -225,4 +225,46 @@ test("a History row's More actions: Enter opens it on its first item, arrows mov
   await popup.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(more).toBeFocused();
+});
+
+test('Client name: ↓ then Enter picks the suggested client, and the next Enter creates the link for it', async ({
+  extension,
+}) => {
+  const popup = await openPopup(extension);
+  await popup.getByRole('textbox', { name: 'Item name' }).fill('Website audit');
+  await popup.getByRole('textbox', { name: 'Unit price' }).fill('75');
+  await popup.getByRole('combobox', { name: 'Client name' }).fill('Acme Robotics Ltd');
+  await popup.getByText('More options').click();
+  await popup.getByRole('textbox', { name: 'Client email' }).fill('ap@acme-robotics.test');
+  await popup.getByRole('button', { name: 'Create link' }).click();
+  await expect(popup.getByRole('link', { name: /^https?:\/\// })).toBeVisible({ timeout: 15_000 });
+
+  await popup.getByRole('tab', { name: 'New link' }).click();
+  await popup.getByRole('textbox', { name: 'Item name' }).fill('Second audit');
+  await popup.getByRole('textbox', { name: 'Unit price' }).fill('80');
+  const clientName = popup.getByRole('combobox', { name: 'Client name' });
+  await clientName.focus();
+  await popup.keyboard.type('Acm');
+  await expect(popup.getByRole('option', { name: 'Acme Robotics Ltd' })).toBeVisible();
+  await popup.keyboard.press('ArrowDown');
+  await expect(popup.getByRole('option', { name: 'Acme Robotics Ltd' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await popup.keyboard.press('Enter');
+  await expect(clientName).toHaveValue('Acme Robotics Ltd');
+  await expect(popup.getByRole('listbox')).toHaveCount(0);
+  // Enter picked and did not create: the form is still there.
+  await expect(popup.getByRole('button', { name: 'Create link' })).toBeVisible();
+  await popup.getByText('More options').click();
+  await expect(popup.getByRole('textbox', { name: 'Client email' })).toHaveValue(
+    'ap@acme-robotics.test',
+  );
+
+  await clientName.focus();
+  await popup.keyboard.press('Enter');
+  await expect(popup.getByRole('link', { name: /^https?:\/\// })).toBeVisible({ timeout: 15_000 });
+  await popup.getByRole('tab', { name: 'History' }).click();
+  await popup.getByRole('searchbox').fill('Acme Robotics Ltd');
+  await expect(popup.getByRole('listitem').filter({ hasText: 'Second audit' })).toHaveCount(1);
 });

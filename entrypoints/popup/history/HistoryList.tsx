@@ -81,6 +81,7 @@ interface HistoryRowsProps {
   onCopied: (kind: CopyKind, copied: boolean) => void;
   onShowQr: (session: SessionRecord) => void;
   onEditNotes: (session: SessionRecord) => void;
+  onCorrect: (session: SessionRecord) => void;
   onRenew: (session: SessionRecord) => void;
   onCopyReminder: (session: SessionRecord) => void;
   onVoid: (session: SessionRecord) => void;
@@ -126,6 +127,7 @@ export function HistoryRows({
             onCopied={handlers.onCopied}
             onShowQr={handlers.onShowQr}
             onEditNotes={handlers.onEditNotes}
+            onCorrect={handlers.onCorrect}
             earlier={links}
             onShowEarlier={handlers.onShowEarlier}
             // An invoice paid through an earlier link needs no new one.

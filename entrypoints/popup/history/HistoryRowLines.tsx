@@ -6,6 +6,7 @@ import { dueDateOf, type InvoiceMark } from '../../../lib/invoice-status.ts';
 import { formatDueDate } from '../../../lib/reminder-template.ts';
 import { fillMessageTemplate } from '../../../lib/message-template.ts';
 import { createdAgo, fullTime, paidOn } from '../../../lib/relative-time.ts';
+import { isCorrectable } from '../../../lib/corrections.ts';
 import { noteFirstLine } from '../../../lib/session-notes.ts';
 import { isWebUrl, openInNewTab } from '../../../utils/navigation.ts';
 import { itemsLine, totalText } from './history-text.ts';
@@ -157,6 +158,8 @@ export interface RowProps {
   /** The links made for this row's invoice before its current one (lib/ledger.ts). */
   earlier: readonly SessionRecord[];
   onShowEarlier: (session: SessionRecord) => void;
+  /** Opens "Correct details" (an Unpaid invoice's client, PO number, …). */
+  onCorrect: (session: SessionRecord) => void;
   /** Expired, or open with less than the reminder window left, and not renewed yet. */
   renewable: boolean;
   /** This row's renewal is on its way: the button waits. */
@@ -202,7 +205,7 @@ function invoiceMenuItems({ session, status, say, onCopyReminder, onVoid }: RowA
  */
 function rowMenuItems(props: RowActionsProps): RowMenuItem[] {
   const { session, settled, say, messageTemplate, onCopied, onShowQr, onEditNotes } = props;
-  const { earlier, onShowEarlier } = props;
+  const { earlier, onShowEarlier, onCorrect } = props;
   return [
     ...(settled
       ? []
@@ -221,6 +224,9 @@ function rowMenuItems(props: RowActionsProps): RowMenuItem[] {
       disabled: !isWebUrl(session.url),
       onSelect: () => openInNewTab(session.url),
     },
+    ...(isCorrectable(session)
+      ? [{ label: say.correct, opensDialog: true, onSelect: () => onCorrect(session) }]
+      : []),
     { label: say.note, opensDialog: true, onSelect: () => onEditNotes(session) },
     ...(earlier.length === 0
       ? []

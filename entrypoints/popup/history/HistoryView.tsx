@@ -3,6 +3,7 @@ import { countLine } from './history-text.ts';
 import { EarlierLinksDialog } from './EarlierLinksDialog.tsx';
 import { HistoryEmpty, HistoryRows } from './HistoryList.tsx';
 import { HistoryToolbar } from './HistoryToolbar.tsx';
+import { CorrectDialog } from './CorrectDialog.tsx';
 import { NotesDialog } from './NotesDialog.tsx';
 import { QrDialog } from './QrDialog.tsx';
 import { VoidDialog } from './VoidDialog.tsx';
@@ -83,6 +84,7 @@ export function HistoryView({
             onCopied={dialogs.onCopied}
             onShowQr={dialogs.onShowQr}
             onEditNotes={dialogs.onEditNotes}
+            onCorrect={dialogs.onCorrect}
             onRenew={view.onRenew}
             onCopyReminder={view.onCopyReminder}
             onVoid={dialogs.onVoid}
@@ -110,6 +112,11 @@ export function HistoryView({
         session={dialogs.notesSession}
         onClose={dialogs.closeNotes}
         onSaved={dialogs.notesSaved}
+      />
+      <CorrectDialog
+        session={dialogs.correctSession}
+        onClose={dialogs.closeCorrect}
+        onSaved={dialogs.corrected}
       />
     </section>
   );

@@ -24,6 +24,7 @@ function lookUpRowWords() {
     renew: t('history.row.renew'),
     renewing: t('history.row.renewing'),
     note: t('history.row.note'),
+    correct: t('history.row.correct'),
     tags: t('history.row.tags'),
     copyLink: t('popup.copyLink'),
     copyMessage: t('popup.copyMessage'),

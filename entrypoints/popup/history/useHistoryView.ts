@@ -135,12 +135,13 @@ function useFilters(scrollToTop: () => void) {
   return { query, status, filtering, searchFor, filterBy, clearFilters };
 }
 
-/** The dialogs a row opens (QR code, notes), and the messages rows and dialogs leave. */
+/** The dialogs a row opens (QR code, notes, corrections), and the messages rows and dialogs leave. */
 function useRowDialogs(showFeedback: ShowFeedback) {
   const [qrSession, setQrSession] = useState<SessionRecord | null>(null);
   const [notesSession, setNotesSession] = useState<SessionRecord | null>(null);
   const [earlierSession, setEarlierSession] = useState<SessionRecord | null>(null);
   const [voidSession, setVoidSession] = useState<SessionRecord | null>(null);
+  const [correctSession, setCorrectSession] = useState<SessionRecord | null>(null);
 
   const onCopied = useCallback(
     (kind: CopyKind, copied: boolean) => {
@@ -167,6 +168,11 @@ function useRowDialogs(showFeedback: ShowFeedback) {
     () => showFeedback({ tone: 'success', text: t('history.noteSaved') }),
     [showFeedback],
   );
+  const closeCorrect = useCallback(() => setCorrectSession(null), []);
+  const corrected = useCallback(
+    () => showFeedback({ tone: 'success', text: t('history.detailsCorrected') }),
+    [showFeedback],
+  );
   return {
     qrSession,
     notesSession,
@@ -183,6 +189,10 @@ function useRowDialogs(showFeedback: ShowFeedback) {
     closeNotes,
     closeEarlier,
     notesSaved,
+    correctSession,
+    onCorrect: setCorrectSession,
+    closeCorrect,
+    corrected,
   };
 }
 

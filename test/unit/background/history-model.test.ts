@@ -110,6 +110,7 @@ function canRenew(s: ModelSession, now: number): boolean {
 /** A refresh as the worker runs it: settle by the clock, ask, remind, notify, sync. */
 function refresh(model: Model, staleOnly: boolean) {
   const start = model.now;
+  const paidNow: string[] = [];
   for (const s of model.sessions) {
     if (s.stored !== 'open') continue;
     const stale = !staleOnly || start - s.lastChecked >= STALE_AFTER_MS;
@@ -120,13 +121,16 @@ function refresh(model: Model, staleOnly: boolean) {
       s.lastChecked = start;
       if (s.atPayfect && s.paid) {
         s.stored = 'complete';
-        model.notifications.add(s.id);
+        paidNow.push(s.id);
         if (s.reminded) model.notifications.delete(`reminder:${s.id}`);
         continue;
       }
     }
     if (s.expiresAt <= start) s.stored = 'expired';
   }
+  // More than two paid in one pass are told in one notification (notifications.ts).
+  if (paidNow.length > 2) model.notifications.add(`paid:${paidNow.toSorted().join(',')}`);
+  else for (const id of paidNow) model.notifications.add(id);
   for (const s of model.sessions) {
     const remind =
       isLive(s, start) &&

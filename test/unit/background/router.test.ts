@@ -195,6 +195,7 @@ describe('answers', () => {
     { type: 'renewCheckout', requestId: 'r2', sessionId: 'cs_unknown' },
     { type: 'updateSessionNotes', sessionId: 'cs_unknown', note: 'Acme', tags: ['acme'] },
     { type: 'voidInvoice', sessionId: 'cs_unknown', reason: 'Duplicate' },
+    { type: 'correctInvoice', sessionId: 'cs_unknown', fields: { clientName: 'Acme' } },
     { type: 'refreshStatuses', staleOnly: false },
     { type: 'setPassphrase', passphrase: 'correct horse battery' },
     { type: 'lockKey' },

@@ -115,13 +115,26 @@ describe('refreshStatuses against the sandbox', () => {
         type: 'basic',
         iconUrl: browser.runtime.getURL('/icon/128.png'),
         title: 'Payment received',
-        message: 'Logo design — 41.00 USDT paid',
+        message: 'INV-0001 paid — 41.00 USDT',
       },
     });
     expect(await browser.action.getBadgeText({})).toBe('1');
 
     expect(await refresh()).toEqual({ ok: true, checked: 1, changed: 0, failed: 0 });
     expect(notify).toHaveBeenCalledOnce();
+  });
+
+  it('tells of more than two links paid in one pass in one notification that names them', async () => {
+    const links = await createLinks(4);
+    for (const link of links) pay(link.id);
+    expect(await refresh()).toEqual({ ok: true, checked: 4, changed: 4, failed: 0 });
+    const shown = Object.values(await browser.notifications.getAll());
+    expect(shown).toEqual([
+      expect.objectContaining({
+        title: 'Payment received',
+        message: '4 invoices paid — INV-0001, INV-0002, …',
+      }),
+    ]);
   });
 
   it('asks a session past expiresAt once more, then stores it expired and asks no more', async () => {

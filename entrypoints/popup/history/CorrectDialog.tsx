@@ -1,0 +1,125 @@
+import { useCallback, useState, type FormEvent } from 'react';
+import { TextAreaField, TextField } from '../../../components/Field.tsx';
+import { StatusMessage } from '../../../components/StatusMessage.tsx';
+import { checkCorrection, correctableFields, correctionValues } from '../../../lib/corrections.ts';
+import type { SessionRecord } from '../../../lib/history.ts';
+import { t } from '../../../lib/i18n.ts';
+import { ask, noAnswerMessage } from '../../../utils/ask.ts';
+import { useModalDialog } from './useModalDialog.ts';
+
+interface CorrectDialogProps {
+  /** The invoice's current link whose details are corrected; null when the dialog is closed. */
+  session: SessionRecord | null;
+  onClose: () => void;
+  onSaved: () => void;
+}
+
+/**
+ * "Correct details" of an Unpaid invoice (lib/corrections.ts): its client, PO number and the
+ * other correctable fields, over the list like the note (NotesDialog.tsx); Escape cancels and
+ * focus returns to More actions. The background checks again and dates the change.
+ */
+export function CorrectDialog({ session, onClose, onSaved }: CorrectDialogProps) {
+  const dialog = useModalDialog(session !== null);
+  const close = useCallback(() => dialog.current?.close(), [dialog]);
+  const saved = useCallback(() => {
+    onSaved();
+    dialog.current?.close();
+  }, [dialog, onSaved]);
+
+  return (
+    <dialog
+      ref={dialog}
+      className="qr-dialog"
+      aria-labelledby="correct-dialog-title"
+      onClose={onClose}
+    >
+      {/* Keyed by session: each opening starts from that invoice's stored details. */}
+      {session && (
+        <CorrectForm key={session.id} session={session} onCancel={close} onSaved={saved} />
+      )}
+    </dialog>
+  );
+}
+
+interface CorrectFormProps {
+  session: SessionRecord;
+  onCancel: () => void;
+  onSaved: () => void;
+}
+
+function CorrectForm({ session, onCancel, onSaved }: CorrectFormProps) {
+  const [values, setValues] = useState(() => correctionValues(session));
+  const [errors, setErrors] = useState<Readonly<Record<string, string>>>({});
+  const [failure, setFailure] = useState('');
+  const [saving, setSaving] = useState(false);
+
+  async function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (saving) return;
+    const checked = checkCorrection(session, values);
+    if (!checked.ok) {
+      setErrors(checked.error);
+      return;
+    }
+    setSaving(true);
+    setFailure('');
+    try {
+      const answer = await ask({
+        type: 'correctInvoice',
+        sessionId: session.id,
+        fields: checked.value,
+      });
+      if (answer.ok) onSaved();
+      else {
+        setErrors(answer.error.fields ?? {});
+        setFailure(answer.error.message);
+      }
+    } catch (error) {
+      console.error(error);
+      setFailure(noAnswerMessage());
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  function change(key: string, value: string) {
+    setValues((before) => ({ ...before, [key]: value }));
+    setErrors(({ [key]: _gone, ...rest }) => rest);
+  }
+
+  return (
+    <form className="qr-dialog-body" noValidate onSubmit={(event) => void save(event)}>
+      <div className="qr-dialog-head">
+        <h2 id="correct-dialog-title">
+          {t('history.correct.title', { number: session.invoiceNumber ?? session.reference })}
+        </h2>
+      </div>
+      <p className="field-hint">{t('history.correct.intro')}</p>
+      {correctableFields(session).map((field, index) => {
+        const common = {
+          id: `correct-${field.key}`,
+          label: field.label(),
+          value: values[field.key] ?? '',
+          onValueChange: (value: string) => change(field.key, value),
+          error: errors[field.key],
+          autoFocus: index === 0,
+        };
+        return field.key === 'clientAddress' ? (
+          <TextAreaField key={field.key} {...common} rows={2} />
+        ) : (
+          <TextField key={field.key} {...common} autoComplete="off" />
+        );
+      })}
+      <StatusMessage tone="error">{failure || undefined}</StatusMessage>
+      <div className="notes-dialog-actions">
+        <button type="button" className="button button--small" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" className="button button--small button--primary" disabled={saving}>
+          {t('common.save')}
+        </button>
+      </div>
+    </form>
+  );
+}
