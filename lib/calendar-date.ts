@@ -41,19 +41,31 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
   return written(new Date(Date.UTC(from.year, from.month - 1, from.day + days)));
 }
 
+// One formatter per time zone: History asks for every row it filters (lib/invoice-status.ts).
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = timeZone ?? '';
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      ...(timeZone === undefined ? {} : { timeZone }),
+    });
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 /**
  * The calendar date of an instant where the user is (`timeZone`, by default the browser's
  * own): a link made at 00:30 in Taipei is issued that day, not the day before as in UTC.
  */
 export function localDate(unixMillis: number, timeZone?: string): CalendarDate {
-  const format = new Intl.DateTimeFormat('en-US', {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    ...(timeZone === undefined ? {} : { timeZone }),
-  });
-  const field = (type: string) =>
-    format.formatToParts(new Date(unixMillis)).find((part) => part.type === type)?.value ?? '';
+  const parts = formatterFor(timeZone).formatToParts(new Date(unixMillis));
+  const field = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
   return `${field('year').padStart(4, '0')}-${field('month')}-${field('day')}`;
 }
 

@@ -2,6 +2,9 @@ import { FIELDS, keptValue } from './fields.ts';
 import type { SessionRecord } from './history.ts';
 import { sessionProfileName, type ProfileName } from './profile-names.ts';
 import { effectiveStatus } from './status.ts';
+import { localDate } from './calendar-date.ts';
+import { dueDateOf, invoiceState } from './invoice-status.ts';
+import { invoiceTotals } from './tax.ts';
 
 /*
  * The History export for bookkeeping: RFC 4180 CSV (CRLF line ends, a header row, fields
@@ -42,6 +45,9 @@ function isoTime(unixMillis: number): string {
 interface RowContext {
   readonly status: string;
   readonly profiles: readonly ProfileName[];
+  readonly now: number;
+  /** The invoice's links made before this row's (lib/ledger.ts). */
+  readonly earlier: readonly SessionRecord[];
 }
 
 /** A column: its name in the header, and its cell in each row. */
@@ -76,7 +82,7 @@ const LINK_COLUMNS: readonly Column[] = [
 ];
 
 /** Every column in order: the link's own, each field's placed after the column it names. */
-const COLUMNS: readonly Column[] = FIELDS.reduce<Column[]>(
+const LINK_AND_FIELD_COLUMNS: readonly Column[] = FIELDS.reduce<Column[]>(
   (columns, field) => {
     if (!('csv' in field)) return columns;
     const at = columns.findIndex((column) => column.name === field.csv.after);
@@ -89,17 +95,58 @@ const COLUMNS: readonly Column[] = FIELDS.reduce<Column[]>(
   [...LINK_COLUMNS],
 );
 
+/** The invoice's items, tax and total in the items' currency (lib/tax.ts), exact. */
+function totalsOf(session: SessionRecord) {
+  return invoiceTotals({ ...session, currency: session.itemsCurrency ?? session.currency });
+}
+
+/**
+ * One row is one invoice (History's rows: lib/ledger.ts), so its own columns come last: the
+ * columns above keep their places, and a bookkeeper's sheet that reads them by position still
+ * works. Dates are calendar days where the user is, as the invoice prints them.
+ */
+const INVOICE_COLUMNS: readonly Column[] = [
+  { name: 'invoice_status', cell: (session, row) => invoiceState(session, row.now) },
+  { name: 'issue_date', cell: (session) => localDate(session.issuedAt ?? session.createdAt) },
+  { name: 'due_date', cell: (session) => dueDateOf(session) },
+  {
+    name: 'paid_date',
+    cell: (session, row) => (row.status === 'complete' ? localDate(session.statusChangedAt) : ''),
+  },
+  { name: 'net', cell: (session) => totalsOf(session).net },
+  { name: 'tax', cell: (session) => totalsOf(session).tax },
+  { name: 'gross', cell: (session) => totalsOf(session).gross },
+  {
+    name: 'items_currency',
+    cell: (session) => (session.itemsCurrency ?? session.currency).toUpperCase(),
+  },
+  // The current link is `url`; this counts it with the earlier ones.
+  { name: 'links', cell: (_, row) => String(row.earlier.length + 1) },
+];
+
+/** Every column in order: the link's own, each field's after the one it names, the invoice's. */
+const COLUMNS: readonly Column[] = [...LINK_AND_FIELD_COLUMNS, ...INVOICE_COLUMNS];
+
 export const CSV_HEADER: readonly string[] = COLUMNS.map((column) => column.name);
 
-/** The sessions as a CSV file's text, BOM and header included, one row per session. */
+/**
+ * History's rows as a CSV file's text, BOM and header included: one row per invoice (its
+ * current link), with `earlier` the links made for it before (lib/ledger.ts).
+ */
 export function sessionsToCsv(
   sessions: readonly SessionRecord[],
   now: number,
   profiles: readonly ProfileName[] = [],
+  earlier: ReadonlyMap<string, readonly SessionRecord[]> = new Map(),
 ): string {
   const lines = [CSV_HEADER.join(',')];
   for (const session of sessions) {
-    const row = { status: effectiveStatus(session, now), profiles };
+    const row = {
+      status: effectiveStatus(session, now),
+      profiles,
+      now,
+      earlier: earlier.get(session.id) ?? [],
+    };
     lines.push(COLUMNS.map((column) => csvField(column.cell(session, row))).join(','));
   }
   return `${CSV_BOM}${lines.join('\r\n')}\r\n`;

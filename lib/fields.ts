@@ -246,6 +246,7 @@ export const FIELDS = [
     csv: { column: 'client_tax_id', after: 'client_address' },
     ...PLAIN,
     search: true,
+    correctable: true,
     renewal: 'copy',
     check: printable(MAX_CLIENT_TAX_ID),
   },
@@ -291,6 +292,7 @@ export const FIELDS = [
     added: true,
     csv: { column: 'supply_date', after: 'payment_terms_days' },
     ...PLAIN,
+    correctable: true,
     renewal: 'copy',
     check: (value: string) =>
       value === '' || isCalendarDate(value) ? undefined : t('validation.supplyDate'),

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { isCalendarDate, localDate } from './calendar-date.ts';
 import type { SessionRecord } from './history.ts';
 import { t } from './i18n.ts';
 import { err, ok, type Result } from './result.ts';
@@ -14,42 +15,6 @@ export type InvoiceState = 'unpaid' | 'paid' | 'overdue' | 'void';
 
 type Dated = Pick<SessionRecord, 'expiresAt' | 'dueDate'>;
 type Stated = Dated & Pick<SessionRecord, 'status' | 'voided'>;
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Whether `text` is a real calendar date written 'YYYY-MM-DD' (not "2026-02-30"). */
-export function isCalendarDate(text: string): boolean {
-  const match = DATE.exec(text);
-  if (!match) return false;
-  const [, year, month, day] = match.map(Number) as [number, number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
-// One formatter per time zone: History asks for every row it filters.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string | undefined): Intl.DateTimeFormat {
-  const key = timeZone ?? '';
-  let format = formatters.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      ...(timeZone ? { timeZone } : {}),
-    });
-    formatters.set(key, format);
-  }
-  return format;
-}
-
-/** The calendar date of an instant in `timeZone` (the runtime's own when absent): 'YYYY-MM-DD'. */
-export function localDate(unixMillis: number, timeZone?: string): string {
-  const parts = formatterFor(timeZone).formatToParts(new Date(unixMillis));
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
 
 /**
  * The invoice's due date, 'YYYY-MM-DD': its own when it has one; for a record from before

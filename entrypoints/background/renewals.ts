@@ -66,6 +66,8 @@ export function createRenewService(
           : { issuedAt: record.issuedAt ?? record.createdAt }),
         // A new link does not give the client longer to pay.
         ...(record.dueDate === undefined ? {} : { dueDate: record.dueDate }),
+        // Its corrections are the invoice's: its document still says when it was corrected.
+        ...(record.corrections === undefined ? {} : { corrections: record.corrections }),
       };
       if (Object.keys(carried).length > 0) {
         const updated = await updateSession(session.id, carried);

@@ -1,7 +1,7 @@
 import { fieldId, TextAreaField } from '../../components/Field.tsx';
 import type { SessionRecord } from '../../lib/history.ts';
 import { t } from '../../lib/i18n.ts';
-import { localDate } from '../../lib/invoice-status.ts';
+import { localDate } from '../../lib/calendar-date.ts';
 import {
   defaultReminderText,
   fillReminderTemplate,

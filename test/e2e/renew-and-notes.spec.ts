@@ -127,16 +127,21 @@ test('a note and tags are saved on a link, found by search and exported', async 
 
   const csv = await readDownload(popup, 'Export CSV');
   const [header = '', row = ''] = csv.replace(/^\uFEFF/, '').split('\r\n');
+  expect(header).toContain(
+    ',note,tags,profile,invoice_number,client_name,client_email,client_address,client_tax_id,po_number,payment_terms_days,supply_date,',
+  );
+  // One row per invoice: its own columns come last, so the link's keep their places.
   expect(
     header.endsWith(
-      ',note,tags,profile,invoice_number,client_name,client_email,client_address,po_number',
+      ',invoice_status,issue_date,due_date,paid_date,net,tax,gross,items_currency,links',
     ),
   ).toBe(true);
   expect(row).toContain('Logo design');
-  // Then the profile that made the link, its invoice number, and no client nor PO number.
-  expect(
-    row.endsWith(',"Paid half upfront\nRest on delivery","acme; retainer",Default,INV-0001,,,,'),
-  ).toBe(true);
+  // Then the profile that made the link, its invoice number, no client nor PO number, Net 30.
+  expect(row).toContain(
+    ',"Paid half upfront\nRest on delivery","acme; retainer",Default,INV-0001,,,,,,30,',
+  );
+  expect(row).toMatch(/,unpaid,[\d-]{10},[\d-]{10},,[\d.]+,0\.00,[\d.]+,USDT,1$/u);
 });
 
 test('an open link close to expiry raises one reminder and offers New payment link', async ({

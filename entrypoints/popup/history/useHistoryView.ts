@@ -233,8 +233,9 @@ export function useHistoryView(
   function exportCsv() {
     // Machine-readable in every language: ISO dates, plain decimals, English headers.
     const at = Date.now();
-    // Every match, as counted (the button waits for the count).
-    const text = sessionsToCsv(all ?? filterSessions(sessions, search, now), at, profiles);
+    // Every match, as counted (the button waits for the count): one row per invoice.
+    const rows = all ?? filterSessions(sessions, search, now);
+    const text = sessionsToCsv(rows, at, profiles, ledger.earlier);
     downloadBlob(new Blob([text], { type: 'text/csv;charset=utf-8' }), csvFileName(at));
   }
 

@@ -2,9 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { CSV_BOM, csvField, csvFileName, itemsCell, sessionsToCsv } from '../../../lib/csv.ts';
 import { NOW, session } from '../factories.ts';
 
+/* The invoice's own columns, last, so those before them keep their places. */
+const INVOICE_COLUMNS =
+  'invoice_status,issue_date,due_date,paid_date,net,tax,gross,items_currency,links';
 const HEADER =
   'id,url,status,amount_total,currency,network,reference,items,created_at,expires_at,paid_at,mode,note,tags,profile,' +
-  'invoice_number,client_name,client_email,client_address,client_tax_id,po_number,payment_terms_days,supply_date';
+  'invoice_number,client_name,client_email,client_address,client_tax_id,po_number,payment_terms_days,supply_date,' +
+  INVOICE_COLUMNS;
+
+/** A row without the invoice's own columns (nine plain cells at its end). */
+function linkPart(row: string | undefined): string | undefined {
+  return row?.replace(/(?:,[^,]*){9}$/u, '');
+}
 
 function rows(text: string): string[] {
   return text.slice(CSV_BOM.length).split('\r\n');
@@ -41,9 +50,62 @@ describe('sessionsToCsv', () => {
     expect(rows(text)).toEqual([
       HEADER,
       'cs_9,https://buy.payfect.finance/checkouts/cs_9,open,240.00,USDT,tron,INV-7,' +
-        '"2 × Logo design; 1 × Hosting",2026-03-14T11:00:00.000Z,2026-03-15T11:00:00.000Z,,live,,,,,,,,,,,',
+        '"2 × Logo design; 1 × Hosting",2026-03-14T11:00:00.000Z,2026-03-15T11:00:00.000Z,,live,,,,,,,,,,,' +
+        // A link from before payment terms: due the day its link expired, as it printed.
+        ',unpaid,2026-03-14,2026-03-15,,240.00,0.00,240.00,USDT,1',
       '',
     ]);
+  });
+
+  it('writes one row per invoice with its state, dates, net, tax, gross and number of links', () => {
+    const issued = Date.UTC(2026, 2, 2, 9, 0);
+    const paid = session({
+      id: 'cs_new',
+      invoiceNumber: 'INV-0042',
+      status: 'complete',
+      amountTotal: '143.99',
+      currency: 'usd',
+      itemsCurrency: 'usd',
+      items: [
+        { name: 'Design', description: '', unitAmount: '100.00', quantity: 1 },
+        { name: 'Hosting', description: '', unitAmount: '19.99', quantity: 1 },
+      ],
+      taxMode: 'tax',
+      taxRate: '20',
+      taxLabel: 'VAT',
+      issuedAt: issued,
+      createdAt: Date.UTC(2026, 2, 10, 9, 0),
+      statusChangedAt: Date.UTC(2026, 2, 11, 9, 0),
+      dueDate: '2026-04-01',
+    });
+    const overdue = session({
+      id: 'cs_late',
+      invoiceNumber: 'INV-0043',
+      status: 'expired',
+      expiresAt: NOW - 1,
+      dueDate: '2026-03-01',
+    });
+    const voided = session({
+      id: 'cs_void',
+      invoiceNumber: 'INV-0044',
+      voided: { at: NOW, reason: 'Sent twice' },
+    });
+    const earlier = new Map([['cs_new', [session({ id: 'cs_old', invoiceNumber: 'INV-0042' })]]]);
+    const text = sessionsToCsv([paid, overdue, voided], NOW, [], earlier);
+    const [header = '', ...lines] = rows(text);
+    const columns = header.split(',');
+    const cells = (line: string | undefined, name: string) =>
+      line?.split(',')[columns.indexOf(name)];
+    expect(columns.slice(-9).join(',')).toBe(INVOICE_COLUMNS);
+    expect(
+      ['invoice_status', 'issue_date', 'due_date', 'paid_date', 'net', 'tax', 'gross', 'links'].map(
+        (name) => cells(lines[0], name),
+      ),
+    ).toEqual(['paid', '2026-03-02', '2026-04-01', '2026-03-11', '119.99', '24.00', '143.99', '2']);
+    expect(cells(lines[0], 'items_currency')).toBe('USD');
+    expect(cells(lines[1], 'invoice_status')).toBe('overdue');
+    expect(cells(lines[1], 'links')).toBe('1');
+    expect(cells(lines[2], 'invoice_status')).toBe('void');
   });
 
   it('writes the status as shown and marks test sessions', () => {
@@ -128,7 +190,7 @@ describe('sessionsToCsv', () => {
       ],
       NOW,
     );
-    const [, first, second] = rows(text);
+    const [, first, second] = rows(text).map(linkPart);
     expect(
       first?.endsWith(
         `,INV-0007,"'=ACME; Ltd",ap@acme.example,"1 Main St\nTaipei",GB123456789,'+PO 77,30,2026-03-01`,

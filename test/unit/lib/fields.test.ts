@@ -116,6 +116,7 @@ describe('a field added through the registry: PO number', () => {
   it('prints no PO line and exports an empty cell for a link without one', () => {
     const older = session({ id: 'old' });
     expect(invoiceDocument(older, DEFAULT_BUSINESS, 'invoice', 'en').details).toEqual([]);
-    expect(sessionsToCsv([older], NOW).trimEnd().endsWith(',')).toBe(true);
+    const [header = '', row = ''] = sessionsToCsv([older], NOW).slice(CSV_BOM.length).split('\r\n');
+    expect(row.split(',')[header.split(',').indexOf('po_number')]).toBe('');
   });
 });

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { isCalendarDate, localDate } from '../../../lib/calendar-date.ts';
 import {
   dueDateOf,
   invoiceMark,
   invoiceState,
-  isCalendarDate,
-  localDate,
   validateVoidReason,
 } from '../../../lib/invoice-status.ts';
 import { session } from '../factories.ts';
