@@ -105,10 +105,7 @@ test('emoji names are sent as typed; hidden characters are refused as the field 
   await fillItems(popup, [{ name: item, unitPrice: '80' }]);
   await popup.keyboard.press('Tab');
   await expect(name).not.toHaveAttribute('aria-invalid', 'true');
-  await popup
-    .getByRole('combobox', { name: 'Client name' })
-    .or(popup.getByRole('textbox', { name: 'Client name' }))
-    .fill(client);
+  await popup.getByRole('combobox', { name: 'Client name' }).fill(client);
   await popup.getByRole('button', { name: 'Create link' }).click();
   await expect(popup.getByRole('button', { name: 'Copy link' })).toBeVisible();
   expect(createRequests(sandbox).map((r) => r.json)).toMatchObject([

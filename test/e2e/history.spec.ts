@@ -64,9 +64,18 @@ test('Refresh statuses shows which links were paid, which expired and which are 
   };
   for (const settled of ['Logo design', 'Hosting']) {
     await expect(row(popup, settled).getByRole('button', { name: 'Copy link' })).toHaveCount(0);
-    expect(await menuOf(settled)).toEqual(['Open link', 'Note']);
   }
-  expect(await menuOf('Website audit')).toEqual(['Copy message', 'QR code', 'Open link', 'Note']);
+  // Paid: nothing to ask for, nothing to change. Unpaid: its invoice can be chased, corrected, voided.
+  expect(await menuOf('Logo design')).toEqual(['Open link', 'Note']);
+  const invoiceActions = ['Correct details', 'Void invoice', 'Note'];
+  expect(await menuOf('Hosting')).toEqual(['Copy reminder', 'Open link', ...invoiceActions]);
+  expect(await menuOf('Website audit')).toEqual([
+    'Copy message',
+    'QR code',
+    'Copy reminder',
+    'Open link',
+    ...invoiceActions,
+  ]);
 
   // Newest first.
   await expect(popup.getByRole('listitem').first()).toContainText('Website audit');

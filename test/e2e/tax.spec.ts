@@ -89,7 +89,7 @@ test('Reverse charge is refused without a Client tax ID, then prints the stateme
   const popup = await openPopup(extension);
   await fillItems(popup, ITEMS);
   await popup.getByRole('combobox', { name: 'Currency' }).selectOption('usd');
-  await popup.getByRole('textbox', { name: 'Client name' }).fill('Acme GmbH');
+  await popup.getByRole('combobox', { name: 'Client name' }).fill('Acme GmbH');
   await popup.getByText('More options').click();
   await popup.getByRole('combobox', { name: 'Tax', exact: true }).selectOption({
     label: 'Reverse charge',

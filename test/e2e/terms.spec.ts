@@ -64,7 +64,7 @@ test('a Net 30 invoice prints a due date 30 days after its issue date, with no c
 
   const popup = await openPopup(extension);
   await fillItems(popup, [{ name: 'Logo design', unitPrice: '120' }]);
-  await popup.getByRole('textbox', { name: 'Client name' }).fill('Acme GmbH');
+  await popup.getByRole('combobox', { name: 'Client name' }).fill('Acme GmbH');
   await popup.getByText('More options').click();
   const terms = popup.getByRole('combobox', { name: 'Payment terms' });
   // The profile's terms, until changed for this invoice.
