@@ -1,3 +1,4 @@
+import { t } from './i18n.ts';
 import { FIELDS, keptValue, type Field, type FieldSpec } from './fields.ts';
 import type { SessionRecord } from './history.ts';
 import { EMPTY_CLIENT } from './invoice.ts';
@@ -79,6 +80,10 @@ export function checkCorrection(
     const wrong = check(value, { baseUrl: record.baseUrl });
     if (wrong === undefined) values[key] = value;
     else errors[key] = wrong;
+  }
+  // A reverse-charge invoice stands on the client's tax ID: it cannot be corrected away.
+  if (record.taxMode === 'reverse' && values.clientTaxId === '') {
+    errors.clientTaxId = t('validation.reverseChargeNeedsTaxId');
   }
   return Object.keys(errors).length > 0 ? err(errors) : ok(values);
 }

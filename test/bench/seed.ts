@@ -15,7 +15,7 @@ declare const chrome: {
 export const SEEDED_FIRST_ID = 'seed-000000-0000-4000-8000-000000000000';
 
 /**
- * Replaces the stored history with `count` realistic sessions, written in the history's
+ * Replaces the stored history with `count` realistic invoices (every other one with two links), written in the history's
  * storage format as this build's appends would (storage/history.ts: `history:meta` and
  * `history:chunk:<n>` of `chunkSize` records, oldest first); only the newest 50 can still be
  * paid, as in a history the extension has kept checking. The benchmark then checks the popup shows them, so a
@@ -40,45 +40,64 @@ export async function seedHistory(
       const now = Date.now();
       const names = ['Logo design', 'Hosting', 'Website audit', 'Consulting', '品牌設計', 'SEO'];
       const items: Record<string, unknown> = {};
-      let chunks = 0;
+      const id = (i: number, link: string) =>
+        `seed-${i.toString().padStart(6, '0')}-0000-4000-8000-00000000000${link}`;
+      const records: Record<string, unknown>[] = [];
       let firstOpen: number | undefined;
-      for (let start = 0; start < total; start += chunkSize) {
-        const records = [];
-        for (let i = start; i < Math.min(total, start + chunkSize); i += 1) {
-          const createdAt = now - (total - i) * 60_000;
-          const seeded = i % 3 === 0 ? 'complete' : i % 3 === 1 ? 'expired' : 'open';
-          const status = seeded === 'open' && i < total - 50 ? 'expired' : seeded;
-          if (status === 'open') firstOpen ??= i;
+      // `total` invoices; every other one was paid through a second link, made under its
+      // number after the first expired (New payment link), so History has 1.5 links per row.
+      for (let i = 0; i < total; i += 1) {
+        const createdAt = now - (total - i) * 60_000;
+        const seeded = i % 3 === 0 ? 'complete' : i % 3 === 1 ? 'expired' : 'open';
+        const status = seeded === 'open' && i < total - 50 ? 'expired' : seeded;
+        const invoiceNumber = `INV-${(i + 1).toString().padStart(4, '0')}`;
+        const link = (linkId: string, at: number, linkStatus: string) => ({
+          id: linkId,
+          url: `https://buy.payfect.finance/checkouts/${linkId}`,
+          status: linkStatus,
+          amountTotal: `${(i % 500) + 1}.50`,
+          currency: 'usdt',
+          network: 'tron',
+          networkName: 'Tron (TRC20)',
+          items: Array.from({ length: itemsPerSession }, (_, k) => ({
+            name: names[(i + k) % names.length],
+            description: k % 2 === 0 ? '' : 'Two revisions included',
+            unitAmount: `${(i % 500) + 1}.5`,
+            quantity: k + 1,
+          })),
+          reference: invoiceNumber,
+          invoiceNumber,
+          createdAt: at,
+          expiresAt: at + 86_400_000,
+          isLivemode: false,
+          lastChecked: now,
+          statusChangedAt: at,
+          baseUrl,
+        });
+        if (i % 2 === 1) {
           records.push({
-            id: `seed-${i.toString().padStart(6, '0')}-0000-4000-8000-000000000000`,
-            url: `https://buy.payfect.finance/checkouts/seed-${i}`,
-            status,
-            amountTotal: `${(i % 500) + 1}.50`,
-            currency: 'usdt',
-            network: 'tron',
-            networkName: 'Tron (TRC20)',
-            items: Array.from({ length: itemsPerSession }, (_, k) => ({
-              name: names[(i + k) % names.length],
-              description: k % 2 === 0 ? '' : 'Two revisions included',
-              unitAmount: `${(i % 500) + 1}.5`,
-              quantity: k + 1,
-            })),
-            reference: `INV-${i}`,
-            createdAt,
-            expiresAt: createdAt + 86_400_000,
-            isLivemode: false,
-            lastChecked: now,
-            statusChangedAt: createdAt,
-            baseUrl,
+            ...link(id(i, '1'), createdAt - 30_000, 'expired'),
+            renewedBy: id(i, '0'),
           });
         }
-        items[`history:chunk:${chunks}`] = records;
+        if (status === 'open') firstOpen ??= records.length;
+        records.push(link(id(i, '0'), createdAt, status));
+      }
+      let chunks = 0;
+      for (let start = 0; start < records.length; start += chunkSize) {
+        items[`history:chunk:${chunks}`] = records.slice(start, start + chunkSize);
         chunks += 1;
       }
       // openFrom as the extension keeps it (history-store.ts updateSessions): the first chunk
       // holding an open session, or the end when none is open.
       const openFrom = firstOpen === undefined ? chunks : Math.floor(firstOpen / chunkSize);
-      items['history:meta'] = { version: 2, first: 0, end: chunks, count: total, openFrom };
+      items['history:meta'] = {
+        version: 2,
+        first: 0,
+        end: chunks,
+        count: records.length,
+        openFrom,
+      };
       await chrome.storage.local.set(items);
     },
     { total: count, baseUrl, chunkSize, itemsPerSession },

@@ -53,8 +53,21 @@ describe('the correctable fields', () => {
       'clientName',
       'clientEmail',
       'clientAddress',
+      'clientTaxId',
       'poNumber',
+      'supplyDate',
     ]);
+  });
+
+  it('never takes the client tax ID away from a reverse-charge invoice', () => {
+    const reverse = session({
+      invoiceNumber: 'INV-0009',
+      taxMode: 'reverse',
+      client: { name: 'Acme GmbH', email: '', address: '', taxId: 'DE123456789' },
+    });
+    const refused = correctionPatch(reverse, { clientTaxId: ' ' }, AT);
+    expect(refused.ok).toBe(false);
+    expect(correctionPatch(reverse, { clientTaxId: 'DE987654321' }, AT).ok).toBe(true);
   });
 
   it('are offered also where the record lacks them: a PO number can be added later', () => {
@@ -64,7 +77,9 @@ describe('the correctable fields', () => {
       clientName: '',
       clientEmail: '',
       clientAddress: '',
+      clientTaxId: '',
       poNumber: '',
+      supplyDate: '',
     });
     expect(correctionValues(unpaid)).toMatchObject({ clientName: 'Acm' });
     expect(correctionPatch(old, { poNumber: 'PO-1' }, AT)).toEqual({

@@ -62,7 +62,9 @@ describe('Correct details', () => {
         clientName: 'Acme Robotics Ltd',
         clientEmail: '',
         clientAddress: '',
+        clientTaxId: '',
         poNumber: 'PO-7781',
+        supplyDate: '',
       },
     });
     expect(onSaved).toHaveBeenCalledOnce();
