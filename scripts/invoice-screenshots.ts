@@ -35,6 +35,10 @@ interface Example {
   >;
   readonly items: readonly { name: string; description: string; price: string; quantity: string }[];
   readonly client: string;
+  /** The profile's terms (days) and tax, chosen in Settings → Invoices. */
+  readonly terms: string;
+  readonly tax: { readonly mode: string; readonly rate: string; readonly label: string };
+  readonly labels: Record<'terms' | 'taxMode' | 'taxRate' | 'taxLabel', string>;
 }
 
 const EXAMPLES: readonly Example[] = [
@@ -54,7 +58,7 @@ const EXAMPLES: readonly Example[] = [
       address: '12 Harbour Road\nKaohsiung 806, Taiwan',
       taxId: '12345678',
       email: 'billing@linstudio.example',
-      footer: 'Payment within 24 hours, in USDT on the network named above. Thank you!',
+      footer: 'Thank you for your business!',
     },
     form: {
       item: 'Item name',
@@ -74,6 +78,9 @@ const EXAMPLES: readonly Example[] = [
       { name: 'Hosting', description: 'Monthly', price: '9.99', quantity: '12' },
     ],
     client: 'ACME Trading Ltd',
+    terms: '14',
+    tax: { mode: 'tax', rate: '5', label: 'VAT' },
+    labels: { terms: 'Payment terms', taxMode: 'Tax', taxRate: 'Tax rate', taxLabel: 'Tax label' },
   },
   {
     locale: 'zh-TW',
@@ -91,7 +98,7 @@ const EXAMPLES: readonly Example[] = [
       address: '高雄市前鎮區成功二路 12 號',
       taxId: '12345678',
       email: 'billing@linstudio.example',
-      footer: '請於 24 小時內以上述網路的 USDT 付款，謝謝！',
+      footer: '感謝您的惠顧！',
     },
     form: {
       item: '品項名稱',
@@ -106,6 +113,9 @@ const EXAMPLES: readonly Example[] = [
       { name: '網站主機', description: '月費', price: '9.99', quantity: '12' },
     ],
     client: '王小明有限公司',
+    terms: '14',
+    tax: { mode: 'tax', rate: '5', label: '營業稅' },
+    labels: { terms: '付款條件', taxMode: '稅', taxRate: '稅率', taxLabel: '稅名' },
   },
 ];
 
@@ -128,6 +138,13 @@ async function makeInvoice(example: Example): Promise<void> {
         .getByRole('textbox', { name: example.fields[field], exact: true })
         .fill(example.business[field]);
     }
+    const { labels, tax } = example;
+    await options.getByRole('combobox', { name: labels.terms }).selectOption(example.terms);
+    await options
+      .getByRole('combobox', { name: labels.taxMode, exact: true })
+      .selectOption(tax.mode);
+    await options.getByRole('textbox', { name: labels.taxRate, exact: true }).fill(tax.rate);
+    await options.getByRole('textbox', { name: labels.taxLabel, exact: true }).fill(tax.label);
     await options.getByRole('button', { name: example.words.save }).click();
     await options.getByRole('status').filter({ hasText: /./ }).first().waitFor();
     if (example.locale === 'en-US') {
@@ -150,7 +167,7 @@ async function makeInvoice(example: Example): Promise<void> {
         .nth(index)
         .fill(item.quantity);
     }
-    await popup.getByRole('textbox', { name: example.form.client }).fill(example.client);
+    await popup.getByRole('combobox', { name: example.form.client }).fill(example.client);
     if (example.locale === 'en-US') await createLink(popup);
     else {
       await popup.getByRole('button', { name: example.words.create }).click();

@@ -92,7 +92,8 @@ test('a paid link shows Firefox’s own notification', async ({ firefox, sandbox
 
   expect(sandbox.pay(session.id).ok).toBe(true);
   await firefox.click('Refresh statuses');
-  const paid = { title: 'Payment received', text: 'Logo design — 120.50 USDT paid' };
+  // It names the invoice (issue 23): the number, then the amount.
+  const paid = { title: 'Payment received', text: 'INV-0001 paid — 120.50 USDT' };
   await expect.poll(() => firefox.notifications()).toEqual([paid]);
 });
 
