@@ -40,21 +40,19 @@ export async function seedHistory(
       const now = Date.now();
       const names = ['Logo design', 'Hosting', 'Website audit', 'Consulting', '品牌設計', 'SEO'];
       const items: Record<string, unknown> = {};
-      const id = (i: number, link: string) =>
-        `seed-${i.toString().padStart(6, '0')}-0000-4000-8000-00000000000${link}`;
       const records: Record<string, unknown>[] = [];
       let firstOpen: number | undefined;
       // `total` invoices; every other one was paid through a second link, made under its
       // number after the first expired (New payment link), so History has 1.5 links per row.
+      // (No helper functions in here: the bundler would name them with a helper the page lacks.)
       for (let i = 0; i < total; i += 1) {
         const createdAt = now - (total - i) * 60_000;
         const seeded = i % 3 === 0 ? 'complete' : i % 3 === 1 ? 'expired' : 'open';
         const status = seeded === 'open' && i < total - 50 ? 'expired' : seeded;
         const invoiceNumber = `INV-${(i + 1).toString().padStart(4, '0')}`;
-        const link = (linkId: string, at: number, linkStatus: string) => ({
-          id: linkId,
-          url: `https://buy.payfect.finance/checkouts/${linkId}`,
-          status: linkStatus,
+        const current = `seed-${i.toString().padStart(6, '0')}-0000-4000-8000-000000000000`;
+        const earlier = `seed-${i.toString().padStart(6, '0')}-0000-4000-8000-000000000001`;
+        const base = {
           amountTotal: `${(i % 500) + 1}.50`,
           currency: 'usdt',
           network: 'tron',
@@ -67,21 +65,33 @@ export async function seedHistory(
           })),
           reference: invoiceNumber,
           invoiceNumber,
-          createdAt: at,
-          expiresAt: at + 86_400_000,
           isLivemode: false,
           lastChecked: now,
-          statusChangedAt: at,
           baseUrl,
-        });
+        };
         if (i % 2 === 1) {
+          const at = createdAt - 30_000;
           records.push({
-            ...link(id(i, '1'), createdAt - 30_000, 'expired'),
-            renewedBy: id(i, '0'),
+            ...base,
+            id: earlier,
+            url: `https://buy.payfect.finance/checkouts/${earlier}`,
+            status: 'expired',
+            createdAt: at,
+            expiresAt: at + 86_400_000,
+            statusChangedAt: at,
+            renewedBy: current,
           });
         }
         if (status === 'open') firstOpen ??= records.length;
-        records.push(link(id(i, '0'), createdAt, status));
+        records.push({
+          ...base,
+          id: current,
+          url: `https://buy.payfect.finance/checkouts/${current}`,
+          status,
+          createdAt,
+          expiresAt: createdAt + 86_400_000,
+          statusChangedAt: createdAt,
+        });
       }
       let chunks = 0;
       for (let start = 0; start < records.length; start += chunkSize) {
