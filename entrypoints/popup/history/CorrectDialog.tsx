@@ -1,11 +1,11 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { TextAreaField, TextField } from '../../../components/Field.tsx';
 import { StatusMessage } from '../../../components/StatusMessage.tsx';
 import { checkCorrection, correctableFields, correctionValues } from '../../../lib/corrections.ts';
 import type { SessionRecord } from '../../../lib/history.ts';
 import { t } from '../../../lib/i18n.ts';
 import { ask, noAnswerMessage } from '../../../utils/ask.ts';
-import { useModalDialog } from './useModalDialog.ts';
+import { SessionDialog, type SessionDialogForm } from './SessionDialog.tsx';
 
 interface CorrectDialogProps {
   /** The invoice's current link whose details are corrected; null when the dialog is closed. */
@@ -20,35 +20,18 @@ interface CorrectDialogProps {
  * focus returns to More actions. The background checks again and dates the change.
  */
 export function CorrectDialog({ session, onClose, onSaved }: CorrectDialogProps) {
-  const dialog = useModalDialog(session !== null);
-  const close = useCallback(() => dialog.current?.close(), [dialog]);
-  const saved = useCallback(() => {
-    onSaved();
-    dialog.current?.close();
-  }, [dialog, onSaved]);
-
   return (
-    <dialog
-      ref={dialog}
-      className="qr-dialog"
-      aria-labelledby="correct-dialog-title"
+    <SessionDialog
+      session={session}
+      labelledBy="correct-dialog-title"
       onClose={onClose}
-    >
-      {/* Keyed by session: each opening starts from that invoice's stored details. */}
-      {session && (
-        <CorrectForm key={session.id} session={session} onCancel={close} onSaved={saved} />
-      )}
-    </dialog>
+      onDone={onSaved}
+      form={CorrectForm}
+    />
   );
 }
 
-interface CorrectFormProps {
-  session: SessionRecord;
-  onCancel: () => void;
-  onSaved: () => void;
-}
-
-function CorrectForm({ session, onCancel, onSaved }: CorrectFormProps) {
+function CorrectForm({ session, onCancel, onDone }: SessionDialogForm) {
   const [values, setValues] = useState(() => correctionValues(session));
   const [errors, setErrors] = useState<Readonly<Record<string, string>>>({});
   const [failure, setFailure] = useState('');
@@ -70,7 +53,7 @@ function CorrectForm({ session, onCancel, onSaved }: CorrectFormProps) {
         sessionId: session.id,
         fields: checked.value,
       });
-      if (answer.ok) onSaved();
+      if (answer.ok) onDone(session);
       else {
         setErrors(answer.error.fields ?? {});
         setFailure(answer.error.message);

@@ -1,4 +1,4 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { TextAreaField, TextField } from '../../../components/Field.tsx';
 import { StatusMessage } from '../../../components/StatusMessage.tsx';
 import type { SessionRecord } from '../../../lib/history.ts';
@@ -12,7 +12,7 @@ import {
 } from '../../../lib/session-notes.ts';
 import { ask, noAnswerMessage } from '../../../utils/ask.ts';
 import { itemsLine, totalText } from './history-text.ts';
-import { useModalDialog } from './useModalDialog.ts';
+import { SessionDialog, type SessionDialogForm } from './SessionDialog.tsx';
 
 interface NotesDialogProps {
   /** The session whose note is edited; null when the dialog is closed. */
@@ -21,39 +21,20 @@ interface NotesDialogProps {
   onSaved: () => void;
 }
 
-/**
- * A session's note and tags, edited over the list like the QR code (QrDialog.tsx): a modal
- * <dialog> keeps the rows' fixed heights, Escape cancels, focus returns to the Note button.
- */
+/** A session's note and tags, edited over the list (SessionDialog.tsx). */
 export function NotesDialog({ session, onClose, onSaved }: NotesDialogProps) {
-  const dialog = useModalDialog(session !== null);
-
-  const close = useCallback(() => dialog.current?.close(), [dialog]);
-  const saved = useCallback(() => {
-    onSaved();
-    dialog.current?.close();
-  }, [dialog, onSaved]);
-
   return (
-    <dialog
-      ref={dialog}
-      className="qr-dialog"
-      aria-labelledby="notes-dialog-title"
+    <SessionDialog
+      session={session}
+      labelledBy="notes-dialog-title"
       onClose={onClose}
-    >
-      {/* Keyed by session: each opening starts from that session's stored note. */}
-      {session && <NotesForm key={session.id} session={session} onCancel={close} onSaved={saved} />}
-    </dialog>
+      onDone={onSaved}
+      form={NotesForm}
+    />
   );
 }
 
-interface NotesFormProps {
-  session: SessionRecord;
-  onCancel: () => void;
-  onSaved: () => void;
-}
-
-function NotesForm({ session, onCancel, onSaved }: NotesFormProps) {
+function NotesForm({ session, onCancel, onDone }: SessionDialogForm) {
   const [note, setNote] = useState(session.note ?? '');
   const [tags, setTags] = useState(() => tagsText(session.tags));
   const [errors, setErrors] = useState<NotesErrors>({});
@@ -76,7 +57,7 @@ function NotesForm({ session, onCancel, onSaved }: NotesFormProps) {
         sessionId: session.id,
         ...checked.value,
       });
-      if (answer.ok) onSaved();
+      if (answer.ok) onDone(session);
       else setFailure(answer.error.message);
     } catch (error) {
       console.error(error);

@@ -1,4 +1,4 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { TextAreaField } from '../../../components/Field.tsx';
 import { StatusMessage } from '../../../components/StatusMessage.tsx';
 import type { SessionRecord } from '../../../lib/history.ts';
@@ -6,7 +6,7 @@ import { t } from '../../../lib/i18n.ts';
 import { validateVoidReason } from '../../../lib/invoice-status.ts';
 import { ask, noAnswerMessage } from '../../../utils/ask.ts';
 import { totalText } from './history-text.ts';
-import { useModalDialog } from './useModalDialog.ts';
+import { SessionDialog, type SessionDialogForm } from './SessionDialog.tsx';
 
 interface VoidDialogProps {
   /** The session whose invoice is voided; null when the dialog is closed. */
@@ -21,36 +21,18 @@ interface VoidDialogProps {
  * was, focus returns to More actions.
  */
 export function VoidDialog({ session, onClose, onVoided }: VoidDialogProps) {
-  const dialog = useModalDialog(session !== null);
-  const close = useCallback(() => dialog.current?.close(), [dialog]);
-  const voided = useCallback(
-    (after: SessionRecord) => {
-      onVoided(after);
-      dialog.current?.close();
-    },
-    [dialog, onVoided],
-  );
   return (
-    <dialog
-      ref={dialog}
-      className="qr-dialog"
-      aria-labelledby="void-dialog-title"
+    <SessionDialog
+      session={session}
+      labelledBy="void-dialog-title"
       onClose={onClose}
-    >
-      {session && (
-        <VoidForm key={session.id} session={session} onCancel={close} onVoided={voided} />
-      )}
-    </dialog>
+      onDone={onVoided}
+      form={VoidForm}
+    />
   );
 }
 
-interface VoidFormProps {
-  session: SessionRecord;
-  onCancel: () => void;
-  onVoided: (session: SessionRecord) => void;
-}
-
-function VoidForm({ session, onCancel, onVoided }: VoidFormProps) {
+function VoidForm({ session, onCancel, onDone }: SessionDialogForm) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState('');
   const [failure, setFailure] = useState('');
@@ -72,7 +54,7 @@ function VoidForm({ session, onCancel, onVoided }: VoidFormProps) {
         sessionId: session.id,
         reason: checked.value,
       });
-      if (answer.ok) onVoided(answer.session);
+      if (answer.ok) onDone(answer.session);
       else setFailure(answer.error.message);
     } catch (caught) {
       console.error(caught);
