@@ -148,8 +148,12 @@ async function makeInvoice(example: Example): Promise<void> {
     await options.getByRole('button', { name: example.words.save }).click();
     await options.getByRole('status').filter({ hasText: /./ }).first().waitFor();
     if (example.locale === 'en-US') {
-      await options.getByRole('heading', { name: 'Invoices' }).scrollIntoViewIfNeeded();
-      await options.screenshot({ path: resolve(args.dir, 'options-invoices.png') });
+      // The whole section: business details, numbering, terms, notes and tax; tall enough
+      // that the sticky Save bar sits below it, not over it.
+      await options.setViewportSize({ width: 900, height: 3000 });
+      await options
+        .locator('section', { has: options.getByRole('heading', { name: 'Invoices' }) })
+        .screenshot({ path: resolve(args.dir, 'options-invoices.png') });
     }
     await options.close();
 
