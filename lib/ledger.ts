@@ -47,29 +47,29 @@ interface Invoice {
 }
 
 function groupLinks(sessions: readonly SessionRecord[]): Ledger {
-  // The history is in the order links were made, newest first, and a successor is always
-  // made after the link it replaces: one pass meets it first.
-  const seen = new Map<string, Invoice>();
+  // The history is in the order links were made, newest first: one pass meets an invoice's
+  // current link before its earlier ones. Grouped by the number itself, which is never on two
+  // invoices, not by following `renewedBy`: an earlier link is one row of its invoice even
+  // while the write that names its successor is still on its way.
+  const byNumber = new Map<string, Invoice>();
   const groups = new Map<Invoice, SessionRecord[]>();
   let rows: SessionRecord[] | undefined;
   for (let index = 0; index < sessions.length; index += 1) {
     const record = sessions[index];
     if (record === undefined) continue;
-    const next = record.renewedBy === undefined ? undefined : seen.get(record.renewedBy);
-    if (next !== undefined && !isCurrentLink(record, { invoiceNumber: next.number })) {
+    const number = record.invoiceNumber;
+    const next = number === undefined ? undefined : byNumber.get(number);
+    if (next !== undefined) {
       // Copied only once a link is left out, so a history with no renewal keeps its array.
       rows ??= sessions.slice(0, index);
       const links = groups.get(next);
       if (links === undefined) groups.set(next, [next.current, record]);
       else links.push(record);
-      seen.set(record.id, next);
       continue;
     }
     const row = rows === undefined ? index : rows.length;
     rows?.push(record);
-    if (record.invoiceNumber !== undefined) {
-      seen.set(record.id, { number: record.invoiceNumber, current: record, row });
-    }
+    if (number !== undefined) byNumber.set(number, { number, current: record, row });
   }
   const earlier = new Map<string, readonly SessionRecord[]>();
   for (const [invoice, links] of groups) {
