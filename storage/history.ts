@@ -235,26 +235,35 @@ interface StorageChange {
   readonly newValue?: unknown;
 }
 
+/** The sessions a stored meta of version 2 or 3 describes: its chunks and their count. */
+function metaSessions(value: unknown): { first: number; end: number; count: number } | undefined {
+  const current = z.safeParse(HistoryMetaSchema, value);
+  if (current.success) return current.data;
+  const v2 = z.safeParse(MetaV2Schema, value);
+  return v2.success ? v2.data : undefined;
+}
+
 /**
  * True when a meta write leaves the sessions as they were: the same chunks and count, only
- * `openFrom` moved (the worker's bookmark for status work, which a reader never uses).
+ * `openFrom` moved (the worker's bookmark for status work, which a reader never uses) or the
+ * version (the migration from version 2 rewrites the meta alone).
  */
 function sameSessions(change: StorageChange | undefined): boolean {
-  const before = z.safeParse(HistoryMetaSchema, change?.oldValue);
-  const after = z.safeParse(HistoryMetaSchema, change?.newValue);
+  const before = metaSessions(change?.oldValue);
+  const after = metaSessions(change?.newValue);
   return (
-    before.success &&
-    after.success &&
-    before.data.first === after.data.first &&
-    before.data.end === after.data.end &&
-    before.data.count === after.data.count
+    before !== undefined &&
+    after !== undefined &&
+    before.first === after.first &&
+    before.end === after.end &&
+    before.count === after.count
   );
 }
 
 /**
  * Calls onChange after every write that changes the stored sessions; returns the
- * unsubscribe function. A status check that only moves the meta's `openFrom` is no reason
- * to read 10,000 sessions again.
+ * unsubscribe function. A status check that only moves the meta's `openFrom`, or the
+ * migration of the meta after an update, is no reason to read 10,000 sessions again.
  */
 export function watchHistory(onChange: () => void): () => void {
   const listener = (changes: Record<string, StorageChange>, area: string) => {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { CHUNK_SIZE } from '../../storage/history.ts';
+import { CHUNK_SIZE, HISTORY_VERSION } from '../../storage/history.ts';
 
 declare const chrome: {
   storage: {
@@ -32,7 +32,7 @@ export async function seedHistory(
   itemsPerSession = 1,
 ): Promise<void> {
   await page.evaluate(
-    async ({ total, baseUrl, chunkSize, itemsPerSession }) => {
+    async ({ total, baseUrl, chunkSize, itemsPerSession, version }) => {
       const all = await chrome.storage.local.get(null);
       await chrome.storage.local.remove(
         Object.keys(all).filter((key) => key.startsWith('history:')),
@@ -102,7 +102,7 @@ export async function seedHistory(
       // holding an open session, or the end when none is open.
       const openFrom = firstOpen === undefined ? chunks : Math.floor(firstOpen / chunkSize);
       items['history:meta'] = {
-        version: 2,
+        version,
         first: 0,
         end: chunks,
         count: records.length,
@@ -110,6 +110,6 @@ export async function seedHistory(
       };
       await chrome.storage.local.set(items);
     },
-    { total: count, baseUrl, chunkSize, itemsPerSession },
+    { total: count, baseUrl, chunkSize, itemsPerSession, version: HISTORY_VERSION },
   );
 }

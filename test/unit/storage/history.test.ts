@@ -181,6 +181,17 @@ describe('watchHistory', () => {
     expect(onChange).toHaveBeenCalledTimes(3);
   });
 
+  it('stays quiet when the migration rewrites a version 2 meta as version 3', async () => {
+    const meta = { version: 2, first: 0, end: 3, count: 600, openFrom: 1 };
+    await browser.storage.local.set({ [HISTORY_META_KEY]: meta });
+    const onChange = vi.fn();
+    watchHistory(onChange);
+    await browser.storage.local.set({
+      [HISTORY_META_KEY]: { ...meta, version: HISTORY_VERSION, openFrom: 0 },
+    });
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
   it('calls back when the meta is first written or removed', async () => {
     const onChange = vi.fn();
     watchHistory(onChange);
