@@ -1,10 +1,11 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { copyText } from '../../../components/CopyButton.tsx';
 import { downloadBlob } from '../../../components/qr-image.ts';
 import { csvFileName, sessionsToCsv } from '../../../lib/csv.ts';
 import type { SessionRecord } from '../../../lib/history.ts';
 import {
   filterSessions,
+  prepareSearch,
   type HistoryQuery,
   type StatusFilter,
 } from '../../../lib/history-query.ts';
@@ -228,6 +229,10 @@ export function useHistoryView(
   const namesProfiles = useMemo(() => showsProfiles(sessions, profiles), [sessions, profiles]);
   const ledger = ledgerOf(sessions);
   const { shown: matches, all } = useMatches(sessions, search, now, reach);
+  // Once the whole history is in, before anyone types (after this paint): see prepareSearch.
+  useEffect(() => {
+    if (complete) prepareSearch(sessions);
+  }, [sessions, complete]);
   const range = rangeOf(matches.length);
 
   function exportCsv() {
