@@ -30,10 +30,10 @@ import { ask, configure, order } from './helpers.ts';
  * share the INV- series, one added from the other as a user does, and one on B-) against a
  * Payfect that answers, times out, fails with a 5xx or a 4xx, or drops the connection;
  * worker stops mid-request and restarts (only storage survives), damaged settings, a
- * damaged series item, History deleted, Next invoice number typed lower, renewals, and two
- * popups creating at once. After every step: no number is on two invoices (links sharing a
- * number must be renewals of one invoice), and every number sent to Payfect is at or below
- * its series' high-water and never sent for two invoices.
+ * damaged series item, History deleted, Next invoice number typed lower, renewals, voids, and
+ * two popups creating at once. After every step: no number is on two invoices (links sharing
+ * a number must be renewals of one invoice), a void invoice gets no new link, and every number
+ * sent to Payfect is at or below its series' high-water and never sent for two invoices.
  *
  * LEDGER_RUNS and LEDGER_SEED (environment) change the number of sequences and the seed.
  */
@@ -64,6 +64,8 @@ interface Model {
    * was made under them), so each may be sent again once more than it was refused.
    */
   readonly refused: Map<string, number>;
+  /** Voided invoices: their number, and how many links it had when voided (no more may come). */
+  readonly voided: Map<string, number>;
 }
 
 interface Real {
@@ -130,6 +132,9 @@ async function check(model: Model) {
   }
   for (const [number, ids] of byNumber) {
     expect(isOneInvoice(model, ids), `${number} is on links ${ids.join(', ')}`).toBe(true);
+  }
+  for (const [number, links] of model.voided) {
+    expect(byNumber.get(number)?.length, `a link made for void ${number}`).toBe(links);
   }
   const sent = new Map<string, number>();
   for (const reference of sentNumbers()) sent.set(reference, (sent.get(reference) ?? 0) + 1);
@@ -241,6 +246,27 @@ class Renew implements fc.AsyncCommand<Model, Real> {
   toString = () => `renew(${this.pick})`;
 }
 
+/** Void invoice, with a reason: its number stays issued, and no new link is made for it. */
+class Void implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly pick: number) {}
+  check = (model: Model) => model.numberOf.size > 0;
+  async run(model: Model, real: Real) {
+    const ids = [...model.numberOf.keys()];
+    const id = ids[this.pick % ids.length] ?? '';
+    const answer = z.parse(
+      ResponseSchemas.voidInvoice,
+      await ask(real.handle, { type: 'voidInvoice', sessionId: id, reason: 'Sent twice' }),
+    );
+    const number = answer.ok ? answer.session.invoiceNumber : undefined;
+    if (number !== undefined && !model.voided.has(number)) {
+      const links = [...model.numberOf.values()].filter((n) => n === number).length;
+      model.voided.set(number, links);
+    }
+    await check(model);
+  }
+  toString = () => `void(${this.pick})`;
+}
+
 /** A profile fails its schema: some of its fields are unreadable. */
 class DamageProfile implements fc.AsyncCommand<Model, Real> {
   constructor(readonly profile: number) {}
@@ -315,6 +341,7 @@ const commands = [
   profile.map((p) => new StopMidRequest(p)),
   fc.constant(new Restart()),
   fc.nat().map((pick) => new Renew(pick)),
+  fc.nat().map((pick) => new Void(pick)),
   profile.map((p) => new DamageProfile(p)),
   fc
     .constantFrom<unknown>('junk', { 'INV-': 'x' }, { 'INV-': -4, 'B-': 1.5 }, null, [3])
@@ -351,26 +378,30 @@ async function setUp(): Promise<Real> {
 describe('the invoice ledger', () => {
   it('never puts a number on two invoices, nor sends one Payfect could have for another', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.commands(commands, { maxCommands: 25 }), async (sequence) => {
-        fakeBrowser.reset();
-        sandbox.reset();
-        forgetState();
-        const real = await setUp();
-        const model: Model = {
-          numberOf: new Map(),
-          renewedBy: new Map(),
-          orphans: [],
-          refused: new Map(),
-        };
-        try {
-          await fc.asyncModelRun(() => ({ model, real }), sequence);
-        } finally {
-          await Promise.allSettled(model.orphans);
-          // The sandbox records a request once it answers: a timed-out one answers later.
-          await new Promise((resolve) => setTimeout(resolve, TIMEOUT_MS * 4));
-        }
-        await check(model);
-      }),
+      fc.asyncProperty(
+        fc.commands(commands, { maxCommands: 25, size: 'medium' }),
+        async (sequence) => {
+          fakeBrowser.reset();
+          sandbox.reset();
+          forgetState();
+          const real = await setUp();
+          const model: Model = {
+            numberOf: new Map(),
+            renewedBy: new Map(),
+            orphans: [],
+            refused: new Map(),
+            voided: new Map(),
+          };
+          try {
+            await fc.asyncModelRun(() => ({ model, real }), sequence);
+          } finally {
+            await Promise.allSettled(model.orphans);
+            // The sandbox records a request once it answers: a timed-out one answers later.
+            await new Promise((resolve) => setTimeout(resolve, TIMEOUT_MS * 4));
+          }
+          await check(model);
+        },
+      ),
       { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }) },
     );
   }, 600_000);
