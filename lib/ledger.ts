@@ -39,7 +39,8 @@ export interface Ledger {
 
 const NONE: readonly SessionRecord[] = [];
 
-const isPaid = (link: SessionRecord) => link.status === 'complete';
+/** Whether money came through this link: its invoice is paid, whichever of its links it was. */
+export const isPaid = (link: Pick<SessionRecord, 'status'>): boolean => link.status === 'complete';
 
 interface Invoice {
   readonly number: string;

@@ -1,7 +1,7 @@
 import { StatusMessage } from '../../../components/StatusMessage.tsx';
 import type { SessionRecord } from '../../../lib/history.ts';
 import { t } from '../../../lib/i18n.ts';
-import { isReplaced, type Ledger } from '../../../lib/ledger.ts';
+import { isPaid, isReplaced, type Ledger } from '../../../lib/ledger.ts';
 import { sessionProfileLabel, type ProfileName } from '../../../lib/profile-names.ts';
 import { canRenew } from '../../../lib/reminders.ts';
 import { effectiveStatus } from '../../../lib/status.ts';
@@ -58,8 +58,6 @@ export function HistoryEmpty({
 }
 
 const NO_LINKS: readonly SessionRecord[] = [];
-
-const isPaid = (link: SessionRecord) => link.status === 'complete';
 
 interface HistoryRowsProps {
   /** How many rows match: the list is as tall as all of them. */
