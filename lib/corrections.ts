@@ -30,13 +30,14 @@ export interface Correction {
 /**
  * Whether the invoice of this link can still be corrected: it has a number, it is not paid
  * (an open or expired link; Overdue is still unpaid), it is not void, and it is the invoice's
- * current link (a renewed one is superseded by its renewal, which is corrected instead).
+ * current link: `replaced` (lib/ledger.ts isReplaced) says a newer one carries it on, and
+ * that one is corrected instead.
  */
-export function isCorrectable(record: SessionRecord): boolean {
+export function isCorrectable(record: SessionRecord, replaced: boolean): boolean {
   const unpaid = record.status === 'open' || record.status === 'expired';
   // `voided` is the Void action's (issue 23, item 5): read liberally, whoever writes it.
   const voided = 'voided' in record && record.voided !== undefined;
-  return (record.invoiceNumber ?? '') !== '' && unpaid && !voided && record.renewedBy === undefined;
+  return (record.invoiceNumber ?? '') !== '' && unpaid && !voided && !replaced;
 }
 
 /**
@@ -97,7 +98,11 @@ export function correctionPatch(
   typed: Readonly<Record<string, string>>,
   at: number,
 ): Result<Partial<SessionRecord> | null, CorrectionRefusal> {
-  if (!isCorrectable(record)) return err({ kind: 'not_correctable' });
+  // Decided by the worker on the record as stored, without the history: there `renewedBy` is
+  // written by the same worker right after the renewal it names, so it is the fact at hand.
+  if (!isCorrectable(record, record.renewedBy !== undefined)) {
+    return err({ kind: 'not_correctable' });
+  }
   const checked = checkCorrection(record, typed);
   if (!checked.ok) return err({ kind: 'invalid', fields: checked.error });
   const before: Record<string, string> = {};

@@ -7,7 +7,7 @@ import {
 import { FIELDS, keptValue } from './fields.ts';
 import { formatAmount } from './format.ts';
 import { uiLocale } from './i18n.ts';
-import { ledgerOf } from './ledger.ts';
+import { isReplaced, ledgerOf, type Ledger } from './ledger.ts';
 import { invoiceMark, type InvoiceMark } from './invoice-status.ts';
 import { sessionProfileId, type ProfileName } from './profile-names.ts';
 import { effectiveStatus } from './status.ts';
@@ -26,9 +26,9 @@ function isMarkFilter(status: StatusFilter): status is InvoiceMark {
   return status === 'overdue' || status === 'void';
 }
 
-function passes(record: SessionRecord, status: StatusFilter, now: number): boolean {
+function passes(record: SessionRecord, status: StatusFilter, now: number, ledger: Ledger): boolean {
   if (status === 'all') return true;
-  if (isMarkFilter(status)) return invoiceMark(record, now) === status;
+  if (isMarkFilter(status)) return invoiceMark(record, isReplaced(record, ledger), now) === status;
   return filteredAs(effectiveStatus(record, now)) === status;
 }
 
@@ -131,7 +131,8 @@ export function firstMatches(
   wanted: number,
 ): FirstMatches {
   // An earlier link of an invoice is in its row's details, never a row of its own.
-  const sessions = ledgerOf(history).rows;
+  const ledger = ledgerOf(history);
+  const sessions = ledger.rows;
   const words = queryWords(query);
   if (words.length === 0 && status === 'all') return { matches: sessions, complete: true };
   const texts = words.length > 0 ? searchTextsOf(sessions) : [];
@@ -144,7 +145,7 @@ export function firstMatches(
   for (; index < sessions.length && matches.length < wanted; index += 1) {
     const record = sessions[index];
     if (record === undefined) continue;
-    if (!passes(record, status, now)) continue;
+    if (!passes(record, status, now, ledger)) continue;
     if (words.length > 0) {
       if (!containsAll(texts[index] ?? '', words, profileText(record))) continue;
     }

@@ -68,16 +68,17 @@ export type InvoiceMark = 'overdue' | 'void';
 
 /**
  * Overdue or Void for a History row: only a link with an invoice number is an invoice (older
- * links were not issued as such), and an invoice carried on by a newer link is overdue there,
- * not on the link it replaced.
+ * links were not issued as such), and an invoice carried on by a newer link (`replaced`:
+ * lib/ledger.ts isReplaced) is overdue there, not on the link it replaced.
  */
 export function invoiceMark(
-  record: Stated & Pick<SessionRecord, 'invoiceNumber' | 'renewedBy'>,
+  record: Stated & Pick<SessionRecord, 'invoiceNumber'>,
+  replaced: boolean,
   now: number,
   timeZone?: string,
 ): InvoiceMark | undefined {
   if (record.invoiceNumber === undefined) return undefined;
   const state = invoiceState(record, now, timeZone);
   if (state === 'void') return 'void';
-  return state === 'overdue' && record.renewedBy === undefined ? 'overdue' : undefined;
+  return state === 'overdue' && !replaced ? 'overdue' : undefined;
 }

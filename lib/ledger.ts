@@ -33,11 +33,14 @@ export interface Ledger {
   readonly rows: readonly SessionRecord[];
   /** The other links of an invoice, newest first, by the id of its row's record. */
   readonly earlier: ReadonlyMap<string, readonly SessionRecord[]>;
+  /** Each numbered invoice by its number, with its current (newest) link. */
+  readonly invoices: ReadonlyMap<string, { readonly current: SessionRecord }>;
 }
 
 const NONE: readonly SessionRecord[] = [];
 
-const isPaid = (link: SessionRecord) => link.status === 'complete';
+/** Whether money came through this link: its invoice is paid, whichever of its links it was. */
+export const isPaid = (link: Pick<SessionRecord, 'status'>): boolean => link.status === 'complete';
 
 interface Invoice {
   readonly number: string;
@@ -82,7 +85,7 @@ function groupLinks(sessions: readonly SessionRecord[]): Ledger {
       links.filter((link) => link !== shown),
     );
   }
-  return { rows: rows ?? sessions, earlier };
+  return { rows: rows ?? sessions, earlier, invoices: byNumber };
 }
 
 // Keyed by the array itself: the view gets a new array whenever the stored history changes.
@@ -96,6 +99,20 @@ export function ledgerOf(sessions: readonly SessionRecord[]): Ledger {
     ledgers.set(sessions, ledger);
   }
   return ledger;
+}
+
+/**
+ * Whether another link carries `record`'s invoice on, so it is not the one to correct,
+ * remind of, mark Overdue or renew. The ledger knows a newer link under the same number as
+ * soon as it is stored, while the write naming it in `renewedBy` may still be on its way
+ * (seen in the popup more than 5 s late); `renewedBy` is still the only fact for a renewal
+ * under another number (histories from before issue 23) or a successor no longer held.
+ */
+export function isReplaced(record: SessionRecord, ledger: Ledger): boolean {
+  if (record.renewedBy !== undefined) return true;
+  const number = record.invoiceNumber;
+  const current = number === undefined ? undefined : ledger.invoices.get(number)?.current;
+  return current !== undefined && current.id !== record.id;
 }
 
 /** The other links of the invoice `row` stands for, newest first (none for most). */

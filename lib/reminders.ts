@@ -13,7 +13,11 @@ const MINUTE = 60_000;
 /** What the History's Renew button uses when reminders are off. */
 export const DEFAULT_RENEW_WINDOW_MINUTES = 60;
 
-/** Whether to raise the reminder for this session now: open, near expiry, not yet reminded. */
+/**
+ * Whether to raise the reminder for this session now: open, near expiry, not yet reminded,
+ * not renewed. Only the worker asks, on records as stored, where it wrote `renewedBy` itself
+ * right after the renewal it names.
+ */
 export function needsReminder(record: SessionRecord, now: number, minutes: number): boolean {
   return (
     minutes > 0 &&
@@ -44,11 +48,13 @@ export function reminderMessage(record: SessionRecord, now: number): string {
 }
 
 /**
- * Whether History offers "Renew": expired, or open with less than the reminder window
- * left — and not renewed already. A paid link is never renewed.
+ * Whether this link is due a new one: expired, or open with less than the reminder window
+ * left. A paid link is never renewed. Whether a newer link already carries its invoice on is
+ * the caller's to know (History: lib/ledger.ts isReplaced; the worker: `renewedBy`, which it
+ * writes itself).
  */
 export function canRenew(record: SessionRecord, now: number, minutes: number): boolean {
-  if (record.renewedBy !== undefined || record.status === 'complete') return false;
+  if (record.status === 'complete') return false;
   if (!isLive(record, now)) return true;
   const window = minutes > 0 ? minutes : DEFAULT_RENEW_WINDOW_MINUTES;
   return record.expiresAt - now < window * MINUTE;

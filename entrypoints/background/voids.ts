@@ -1,5 +1,6 @@
 import { t } from '../../lib/i18n.ts';
 import type { SessionRecord } from '../../lib/history.ts';
+import { isPaid } from '../../lib/ledger.ts';
 import type { ResponseFor } from '../../lib/messages.ts';
 import { sessionProfileId } from '../../lib/profile-names.ts';
 import { findSession, patchSessions } from './history-store.ts';
@@ -32,7 +33,7 @@ export async function voidInvoice(
     (record.invoiceNumber === invoiceNumber && sessionProfileId(record) === profileId);
   let paid = false;
   const written = await patchSessions(sameInvoice, (links) => {
-    paid = links.some((link) => link.status === 'complete');
+    paid = links.some(isPaid);
     if (paid) return undefined;
     const earlier = links.find((link) => link.voided !== undefined)?.voided;
     return { voided: earlier ?? { at: now(), reason } };

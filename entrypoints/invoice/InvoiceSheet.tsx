@@ -237,6 +237,20 @@ function TestMark() {
   );
 }
 
+/**
+ * What Firefox prints on every page in place of the page-margin boxes it lacks (page-rules.ts):
+ * it repeats a fixed-position element on each printed page. Shown nowhere else (style.css);
+ * hidden from screen readers, which read the same words in the sheet.
+ */
+function RunningMarks({ number, test }: { number: string; test: boolean }) {
+  return (
+    <div className="sheet-running" aria-hidden="true">
+      {test && <p className="sheet-running-head">{t('invoice.testMark')}</p>}
+      <p className="sheet-running-foot">{number}</p>
+    </div>
+  );
+}
+
 /** An invoice's "How to pay": the warning, the link's validity, its QR code and the link. */
 function SheetPay({ document }: { document: InvoiceDocument }) {
   return (
@@ -273,6 +287,7 @@ export function InvoiceSheet({
     <main className="sheet" data-ready="true">
       <style>{pageRules(document.number, document.test)}</style>
       {document.test && <TestMark />}
+      <RunningMarks number={document.number} test={document.test} />
       <header className="sheet-head">
         <SheetFrom business={document.business} logo={logo} />
         <div className="sheet-title">

@@ -25,6 +25,11 @@ export interface PrintedPdf {
  */
 export async function printedPdf(page: Page): Promise<PrintedPdf> {
   const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+  return readPdf(pdf);
+}
+
+/** A PDF read back with poppler, whichever browser printed it. */
+export function readPdf(pdf: Buffer): PrintedPdf {
   const dir = mkdtempSync(join(tmpdir(), 'payfect-pdf-'));
   try {
     const file = join(dir, 'document.pdf');

@@ -3,7 +3,7 @@ import { t } from '../../../lib/i18n.ts';
 import { fullTime } from '../../../lib/relative-time.ts';
 import { effectiveStatus } from '../../../lib/status.ts';
 import { statusWord, totalText } from './history-text.ts';
-import { useModalDialog } from './useModalDialog.ts';
+import { ViewDialog } from './ViewDialog.tsx';
 
 export interface EarlierLinks {
   /** The invoice's row: its current link. */
@@ -21,56 +21,33 @@ interface EarlierLinksDialogProps {
 
 /**
  * The links made for one invoice before its current one, each with when it was made and its
- * status: History has one row per invoice, and these are its details. A modal <dialog> like
- * the QR code's, so the list keeps its fixed row heights. The links are text, not buttons:
- * an earlier link is never handed out again (its invoice has a newer one).
+ * status: History has one row per invoice, and these are its details. The links are text,
+ * not buttons: an earlier link is never handed out again (its invoice has a newer one).
  */
 export function EarlierLinksDialog({ shown, now, onClose }: EarlierLinksDialogProps) {
-  const dialog = useModalDialog(shown !== null);
-  const title = shown
-    ? t('history.earlier.title', { number: shown.current.invoiceNumber ?? '' })
-    : '';
   return (
-    <dialog
-      ref={dialog}
-      className="qr-dialog"
-      aria-labelledby="earlier-dialog-title"
+    <ViewDialog
+      open={shown !== null}
+      titleId="earlier-dialog-title"
+      title={shown ? t('history.earlier.title', { number: shown.current.invoiceNumber ?? '' }) : ''}
+      total={shown ? totalText(shown.current) : ''}
       onClose={onClose}
-      onClick={(event) => {
-        if (event.target === event.currentTarget) event.currentTarget.close();
-      }}
     >
       {shown && (
-        <div className="qr-dialog-body">
-          <div className="qr-dialog-head">
-            <h2 id="earlier-dialog-title">
-              {title}
-              <span className="qr-dialog-total">{totalText(shown.current)}</span>
-            </h2>
-            <button
-              type="button"
-              className="button button--small"
-              onClick={() => dialog.current?.close()}
-              autoFocus
-            >
-              {t('common.close')}
-            </button>
-          </div>
-          <ul className="earlier-links" aria-label={t('history.earlier.list')}>
-            {shown.links.map((link) => (
-              <li key={link.id} className="earlier-link">
-                <span className="earlier-link-head">
-                  <time dateTime={new Date(link.createdAt).toISOString()}>
-                    {fullTime(link.createdAt)}
-                  </time>
-                  <span>{statusWord(effectiveStatus(link, now))}</span>
-                </span>
-                <span className="qr-dialog-url">{link.url}</span>
-              </li>
-            ))}
-          </ul>
-        </div>
+        <ul className="earlier-links" aria-label={t('history.earlier.list')}>
+          {shown.links.map((link) => (
+            <li key={link.id} className="earlier-link">
+              <span className="earlier-link-head">
+                <time dateTime={new Date(link.createdAt).toISOString()}>
+                  {fullTime(link.createdAt)}
+                </time>
+                <span>{statusWord(effectiveStatus(link, now))}</span>
+              </span>
+              <span className="qr-dialog-url">{link.url}</span>
+            </li>
+          ))}
+        </ul>
       )}
-    </dialog>
+    </ViewDialog>
   );
 }

@@ -1,6 +1,7 @@
 import { StatusMessage } from '../../../components/StatusMessage.tsx';
 import type { SessionRecord } from '../../../lib/history.ts';
 import { t } from '../../../lib/i18n.ts';
+import { isPaid, isReplaced, type Ledger } from '../../../lib/ledger.ts';
 import { sessionProfileLabel, type ProfileName } from '../../../lib/profile-names.ts';
 import { canRenew } from '../../../lib/reminders.ts';
 import { effectiveStatus } from '../../../lib/status.ts';
@@ -58,8 +59,6 @@ export function HistoryEmpty({
 
 const NO_LINKS: readonly SessionRecord[] = [];
 
-const isPaid = (link: SessionRecord) => link.status === 'complete';
-
 interface HistoryRowsProps {
   /** How many rows match: the list is as tall as all of them. */
   matchCount: number;
@@ -75,8 +74,8 @@ interface HistoryRowsProps {
   /** More than one profile made these links: each row names its own. */
   namesProfiles: boolean;
   renewingId: string | null;
-  /** The earlier links of each invoice, by its row's id (lib/ledger.ts). */
-  earlier: ReadonlyMap<string, readonly SessionRecord[]>;
+  /** The invoices: each row's earlier links, and whether a newer link replaced it. */
+  ledger: Ledger;
   onShowEarlier: (session: SessionRecord) => void;
   onCopied: (kind: CopyKind, copied: boolean) => void;
   onShowQr: (session: SessionRecord) => void;
@@ -99,7 +98,7 @@ export function HistoryRows({
   profiles,
   namesProfiles,
   renewingId,
-  earlier,
+  ledger,
   ...handlers
 }: HistoryRowsProps) {
   return (
@@ -113,7 +112,8 @@ export function HistoryRows({
       }}
     >
       {visible.map((session, offset) => {
-        const links = earlier.get(session.id) ?? NO_LINKS;
+        const links = ledger.earlier.get(session.id) ?? NO_LINKS;
+        const replaced = isReplaced(session, ledger);
         return (
           <HistoryRow
             key={session.id}
@@ -129,10 +129,12 @@ export function HistoryRows({
             onEditNotes={handlers.onEditNotes}
             onCorrect={handlers.onCorrect}
             earlier={links}
+            replaced={replaced}
             onShowEarlier={handlers.onShowEarlier}
             // An invoice paid through an earlier link needs no new one.
             renewable={
               session.voided === undefined &&
+              !replaced &&
               canRenew(session, now, reminderMinutes) &&
               !links.some(isPaid)
             }

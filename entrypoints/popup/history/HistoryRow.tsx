@@ -35,7 +35,7 @@ export const HistoryRow = memo(function HistoryRow({
   ...row
 }: HistoryRowProps) {
   const { session, status, now } = row;
-  const mark = invoiceMark(session, now);
+  const mark = invoiceMark(session, row.replaced, now);
   // A voided invoice takes no more money: its link is not handed out again.
   const settled = isSettled(status) || mark === 'void';
   const say = rowWords();
@@ -54,7 +54,14 @@ export const HistoryRow = memo(function HistoryRow({
       aria-posinset={position}
       aria-setsize={setSize}
     >
-      <RowHeadline session={session} status={status} mark={mark} now={now} say={say} />
+      <RowHeadline
+        session={session}
+        status={status}
+        mark={mark}
+        replaced={row.replaced}
+        now={now}
+        say={say}
+      />
       <RowSubject session={session} profileName={profileName} />
       <RowReference
         session={session}

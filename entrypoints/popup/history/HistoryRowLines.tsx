@@ -28,12 +28,14 @@ export function RowHeadline({
   session,
   status,
   mark,
+  replaced,
   now,
   say,
 }: {
   session: SessionRecord;
   status: SessionStatus;
   mark: InvoiceMark | undefined;
+  replaced: boolean;
   now: number;
   say: RowWords;
 }) {
@@ -55,7 +57,7 @@ export function RowHeadline({
           {say.test}
         </span>
       )}
-      {session.renewedBy !== undefined && (
+      {replaced && (
         <span className="history-renewed" title={say.renewedTitle}>
           {say.renewed}
         </span>
@@ -157,6 +159,8 @@ export interface RowProps {
   onEditNotes: (session: SessionRecord) => void;
   /** The links made for this row's invoice before its current one (lib/ledger.ts). */
   earlier: readonly SessionRecord[];
+  /** A newer link carries this row's invoice on (lib/ledger.ts isReplaced). */
+  replaced: boolean;
   onShowEarlier: (session: SessionRecord) => void;
   /** Opens "Correct details" (an Unpaid invoice's client, PO number, …). */
   onCorrect: (session: SessionRecord) => void;
@@ -181,12 +185,12 @@ interface RowActionsProps extends RowProps {
  * An issued invoice not paid, not voided, and not carried on by a newer link: it can be
  * reminded of and voided here.
  */
-function isOpenInvoice(session: SessionRecord, status: SessionStatus): boolean {
+function isOpenInvoice(session: SessionRecord, status: SessionStatus, replaced: boolean): boolean {
   return (
     session.invoiceNumber !== undefined &&
     status !== 'complete' &&
     session.voided === undefined &&
-    session.renewedBy === undefined
+    !replaced
   );
 }
 
@@ -198,8 +202,9 @@ function isOpenInvoice(session: SessionRecord, status: SessionStatus): boolean {
  */
 function rowMenuItems(props: RowActionsProps): RowMenuItem[] {
   const { session, status, settled, say, messageTemplate, onCopied, onShowQr } = props;
-  const { earlier, onShowEarlier, onCorrect, onCopyReminder, onVoid, onEditNotes } = props;
-  const open = isOpenInvoice(session, status);
+  const { earlier, replaced, onShowEarlier, onCorrect, onCopyReminder, onVoid, onEditNotes } =
+    props;
+  const open = isOpenInvoice(session, status, replaced);
   return [
     ...(settled
       ? []
@@ -229,7 +234,7 @@ function rowMenuItems(props: RowActionsProps): RowMenuItem[] {
             onSelect: () => onShowEarlier(session),
           },
         ]),
-    ...(isCorrectable(session)
+    ...(isCorrectable(session, replaced)
       ? [{ label: say.correct, opensDialog: true, onSelect: () => onCorrect(session) }]
       : []),
     ...(open

@@ -79,7 +79,7 @@ export function HistoryView({
             profiles={profiles}
             namesProfiles={view.namesProfiles}
             renewingId={view.renewingId}
-            earlier={view.earlier}
+            ledger={view.ledger}
             onShowEarlier={dialogs.onShowEarlier}
             onCopied={dialogs.onCopied}
             onShowQr={dialogs.onShowQr}
@@ -97,7 +97,7 @@ export function HistoryView({
         shown={
           dialogs.earlierSession && {
             current: dialogs.earlierSession,
-            links: view.earlier.get(dialogs.earlierSession.id) ?? [],
+            links: view.ledger.earlier.get(dialogs.earlierSession.id) ?? [],
           }
         }
         now={view.now}

@@ -251,8 +251,8 @@ export function useHistoryView(
     sessions,
     /** How many invoices History holds: each is one row, however many links it has. */
     invoiceCount: ledger.rows.length,
-    /** The earlier links of each invoice, by the id of its current link (its row). */
-    earlier: ledger.earlier,
+    /** The invoices: each one's links, and which link is current (lib/ledger.ts). */
+    ledger,
     complete,
     /** Every match once all sessions are read and counted; undefined until then. */
     counted: complete ? all : undefined,

@@ -10,6 +10,7 @@ import { FIELDS } from '../../../lib/fields.ts';
 import type { SessionRecord } from '../../../lib/history.ts';
 import { invoiceDocument } from '../../../lib/invoice-document.ts';
 import { DEFAULT_BUSINESS } from '../../../lib/invoice.ts';
+import { isReplaced, ledgerOf } from '../../../lib/ledger.ts';
 import { session } from '../factories.ts';
 
 const AT = Date.UTC(2026, 11, 7, 10, 0);
@@ -22,8 +23,16 @@ const unpaid = session({
 
 describe('which invoices can be corrected', () => {
   it('an unpaid invoice, its link open or expired', () => {
-    expect(isCorrectable(unpaid)).toBe(true);
-    expect(isCorrectable({ ...unpaid, status: 'expired' })).toBe(true);
+    expect(isCorrectable(unpaid, false)).toBe(true);
+    expect(isCorrectable({ ...unpaid, status: 'expired' }, false)).toBe(true);
+  });
+
+  it('not a link whose newer link is stored under its number, before renewedBy names it', () => {
+    const replaced = { ...unpaid, id: 'cs_1', status: 'expired' as const };
+    const newer = { ...unpaid, id: 'cs_2' };
+    const ledger = ledgerOf([newer, replaced]);
+    expect(isCorrectable(replaced, isReplaced(replaced, ledger))).toBe(false);
+    expect(isCorrectable(newer, isReplaced(newer, ledger))).toBe(true);
   });
 
   it.each<[string, SessionRecord]>([
@@ -36,7 +45,7 @@ describe('which invoices can be corrected', () => {
     ],
     ['a void one', { ...unpaid, voided: { at: 1, reason: 'Duplicate' } } as SessionRecord],
   ])('not %s', (_name, record) => {
-    expect(isCorrectable(record)).toBe(false);
+    expect(isCorrectable(record, isReplaced(record, ledgerOf([record])))).toBe(false);
     expect(correctionPatch(record, { clientName: 'Acme' }, AT)).toEqual({
       ok: false,
       error: { kind: 'not_correctable' },

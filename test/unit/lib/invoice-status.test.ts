@@ -6,6 +6,8 @@ import {
   invoiceState,
   validateVoidReason,
 } from '../../../lib/invoice-status.ts';
+import type { SessionRecord } from '../../../lib/history.ts';
+import { isReplaced, ledgerOf } from '../../../lib/ledger.ts';
 import { session } from '../factories.ts';
 
 const TAIPEI = 'Asia/Taipei'; // UTC+8, no clock changes
@@ -107,12 +109,17 @@ describe('invoiceMark', () => {
   const now = Date.UTC(2026, 2, 21, 12);
   it('marks only numbered invoices, and overdue only on the current link', () => {
     const late = { dueDate: '2026-03-01' };
-    expect(invoiceMark(session({ ...late, invoiceNumber: 'INV-1' }), now, 'UTC')).toBe('overdue');
-    expect(invoiceMark(session(late), now, 'UTC')).toBeUndefined();
-    expect(
-      invoiceMark(session({ ...late, invoiceNumber: 'INV-1', renewedBy: 'cs_2' }), now, 'UTC'),
-    ).toBeUndefined();
+    const mark = (record: SessionRecord, history: readonly SessionRecord[] = [record]) =>
+      invoiceMark(record, isReplaced(record, ledgerOf(history)), now, 'UTC');
+    expect(mark(session({ ...late, invoiceNumber: 'INV-1' }))).toBe('overdue');
+    expect(mark(session(late))).toBeUndefined();
+    expect(mark(session({ ...late, invoiceNumber: 'INV-1', renewedBy: 'cs_2' }))).toBeUndefined();
+    // Its newer link is stored; the write naming it in renewedBy is still on its way.
+    const earlier = session({ ...late, id: 'cs_1', invoiceNumber: 'INV-1' });
+    const newer = session({ ...late, id: 'cs_2', invoiceNumber: 'INV-1' });
+    expect(mark(earlier, [newer, earlier])).toBeUndefined();
+    expect(mark(newer, [newer, earlier])).toBe('overdue');
     const voided = { at: now, reason: 'x' };
-    expect(invoiceMark(session({ invoiceNumber: 'INV-1', voided }), now, 'UTC')).toBe('void');
+    expect(mark(session({ invoiceNumber: 'INV-1', voided }))).toBe('void');
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionRecord } from '../../../lib/history.ts';
-import { earlierLinks, isCurrentLink, ledgerOf, linksOfInvoice } from '../../../lib/ledger.ts';
+import {
+  earlierLinks,
+  isCurrentLink,
+  isReplaced,
+  ledgerOf,
+  linksOfInvoice,
+} from '../../../lib/ledger.ts';
 import { HOUR, NOW, session } from '../factories.ts';
 
 /*
@@ -74,6 +80,24 @@ describe('isCurrentLink', () => {
     expect(isCurrentLink(oldStyle, oldStyleRenewal)).toBe(true);
     expect(isCurrentLink(unnumbered, unnumberedRenewal)).toBe(true);
     expect(isCurrentLink(second)).toBe(true);
+  });
+});
+
+describe('isReplaced', () => {
+  it('knows a link replaced from the ledger before the write naming its successor arrives', () => {
+    const notYetNamed = { ...second, renewedBy: undefined };
+    const racing = [third, notYetNamed, first];
+    expect(isReplaced(notYetNamed, ledgerOf(racing))).toBe(true);
+    expect(isReplaced(third, ledgerOf(racing))).toBe(false);
+  });
+
+  it('reads renewedBy where it is the only fact: a renewal under another number', () => {
+    const ledger = ledgerOf(history);
+    expect(isReplaced(oldStyle, ledger)).toBe(true);
+    expect(isReplaced(oldStyleRenewal, ledger)).toBe(false);
+    expect(isReplaced(unnumbered, ledger)).toBe(true);
+    expect(isReplaced(unnumberedRenewal, ledger)).toBe(false);
+    expect(isReplaced(other, ledger)).toBe(false);
   });
 });
 

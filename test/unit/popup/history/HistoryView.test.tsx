@@ -72,4 +72,36 @@ describe('History', () => {
     ).toBeNull();
     expect(screen.getByText('2 links')).toBeDefined();
   });
+
+  it('says an invoice paid through its earlier link was renewed before that link names its successor', async () => {
+    // The new link is stored; the write that names it in the paid link's renewedBy is not.
+    await appendSession(
+      session({
+        id: 'cs_paid',
+        invoiceNumber: 'INV-0003',
+        reference: 'INV-0003',
+        status: 'complete',
+        createdAt: now - 28 * HOUR,
+        expiresAt: now - 4 * HOUR,
+      }),
+    );
+    await appendSession(
+      session({
+        id: 'cs_unneeded',
+        invoiceNumber: 'INV-0003',
+        reference: 'INV-0003',
+        createdAt: now - 30 * 60_000,
+        expiresAt: now + 23 * HOUR,
+      }),
+    );
+    render(<HistoryView messageTemplate="{link}" reminderMinutes={60} shown />);
+    const list = await screen.findByRole('list', { name: 'Links' });
+    const paid = within(list)
+      .getAllByRole('listitem')
+      .find((row) => row.textContent.includes('INV-0003'));
+    expect(paid?.textContent).toContain('Complete');
+    expect(
+      within(paid as HTMLElement).getByTitle('A new link with the same items was made'),
+    ).toBeDefined();
+  });
 });
