@@ -1,6 +1,12 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
-import { HighWaterSchema, highWaterFloor, type HighWater } from '../lib/invoice.ts';
+import {
+  HighWaterSchema,
+  highWaterFloor,
+  raisedHighWater,
+  type HighWater,
+} from '../lib/invoice.ts';
+import type { StoredSettings } from '../lib/settings.ts';
 import { chunkIndexOf } from './history.ts';
 import { storage } from './item.ts';
 
@@ -60,4 +66,36 @@ export async function historyHighWater(): Promise<HighWater> {
     }
   }
   return highWaterFloor(numbers);
+}
+
+/** What each profile's Next invoice number proves: every number below it may be issued. */
+function profilesFloor(stored: StoredSettings): HighWater {
+  const floor: HighWater = {};
+  for (const { business } of stored.profiles) {
+    const below = business.nextInvoiceNumber - 1;
+    if (below >= 1)
+      floor[business.invoicePrefix] = Math.max(floor[business.invoicePrefix] ?? 0, below);
+  }
+  return floor;
+}
+
+/**
+ * The series as stored, raised to what the settings carried over from v7; a record missing
+ * or damaged in part is first raised to what History and the profiles prove, then stored.
+ * Never lowered: a floor set too high only skips numbers.
+ */
+export async function soundHighWater(
+  read: HighWaterRead,
+  stored: StoredSettings,
+): Promise<HighWater> {
+  const carried = stored.invoiceNumbersCarried ?? {};
+  if (read.sound) return raisedHighWater(read.highWater, carried);
+  const repaired = raisedHighWater(
+    read.highWater,
+    carried,
+    profilesFloor(stored),
+    await historyHighWater(),
+  );
+  await writeHighWater(repaired);
+  return repaired;
 }

@@ -2,20 +2,13 @@ import {
   hasInvoiceNumberLeft,
   issueInvoiceNumber,
   MAX_INVOICE_NUMBER,
-  raisedHighWater,
   releasedInvoiceNumber,
   type Business,
-  type HighWater,
   type IssuedNumber,
 } from '../../lib/invoice.ts';
 import type { PayfectError } from '../../lib/payfect/index.ts';
 import type { StoredSettings } from '../../lib/settings.ts';
-import {
-  historyHighWater,
-  readHighWater,
-  writeHighWater,
-  type HighWaterRead,
-} from '../../storage/invoice-numbers.ts';
+import { readHighWater, soundHighWater, writeHighWater } from '../../storage/invoice-numbers.ts';
 import { readStoredSettings, settingsItem } from '../../storage/settings.ts';
 import { inSettingsQueue } from './settings-store.ts';
 
@@ -25,35 +18,6 @@ import { inSettingsQueue } from './settings-store.ts';
  * own item (storage/invoice-numbers.ts); each step here reads and writes it with the profiles
  * in the settings queue, so two creates at once never get one number.
  */
-
-/** What each profile's Next invoice number proves: every number below it may be issued. */
-function profilesFloor(stored: StoredSettings): HighWater {
-  const floor: HighWater = {};
-  for (const { business } of stored.profiles) {
-    const below = business.nextInvoiceNumber - 1;
-    if (below >= 1)
-      floor[business.invoicePrefix] = Math.max(floor[business.invoicePrefix] ?? 0, below);
-  }
-  return floor;
-}
-
-/**
- * The series as stored, raised to what the settings carried over from v7; a record missing
- * or damaged in part is first raised to what History and the profiles prove, then stored.
- * Never lowered: a floor set too high only skips numbers.
- */
-async function soundHighWater(read: HighWaterRead, stored: StoredSettings): Promise<HighWater> {
-  const carried = stored.invoiceNumbersCarried ?? {};
-  if (read.sound) return raisedHighWater(read.highWater, carried);
-  const repaired = raisedHighWater(
-    read.highWater,
-    carried,
-    profilesFloor(stored),
-    await historyHighWater(),
-  );
-  await writeHighWater(repaired);
-  return repaired;
-}
 
 /** Run at worker start: a damaged or missing record is repaired before any create needs it. */
 export function repairInvoiceNumbers(): Promise<void> {

@@ -20,7 +20,7 @@ import { originNeedingConfirmation } from '../../lib/key-hosts.ts';
 import { checkRedirectUrl } from '../../lib/urls.ts';
 import { checkTerms } from '../../lib/payment-terms.ts';
 import { checkBusiness, withIssued, type BusinessForm } from '../../lib/invoice.ts';
-import { readHighWater } from '../../storage/invoice-numbers.ts';
+import { readHighWater, soundHighWater } from '../../storage/invoice-numbers.ts';
 import { createSerialQueue } from './serial.ts';
 
 /*
@@ -213,15 +213,13 @@ export async function saveSettings(
     });
   }
   const form = checked.value;
-  // What is issued is read in the queue: a link made meanwhile counts.
-  const saved = await updateSettings(
-    async (current) => ({
-      ...form,
-      networks: current.networks,
-      business: withIssued(form.business, (await readHighWater()).highWater),
-    }),
-    profileId,
-  );
+  // What is issued is read in the queue: a link made meanwhile counts. A damaged series is
+  // repaired from History now, while History still proves the numbers it holds.
+  const saved = await updateSettings(async (current) => {
+    const [read, stored] = await Promise.all([readHighWater(), readStoredSettings()]);
+    const highWater = await soundHighWater(read, stored);
+    return { ...form, networks: current.networks, business: withIssued(form.business, highWater) };
+  }, profileId);
   return saved === undefined ? err(profileGone()) : ok(saved);
 }
 
