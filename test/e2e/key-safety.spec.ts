@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { BrowserContext, ConsoleMessage, Page } from '@playwright/test';
 import { z } from 'zod/mini';
 import { startSandbox } from '../sandbox/server.ts';
+import { seriousFindings } from '../support/axe.ts';
 import { EXTENSION_DIR, launchWithExtension } from '../support/chromium.ts';
 import { createLink, fillItems, openPopup } from '../support/flows.ts';
 import { expect, test } from './fixtures.ts';
@@ -367,6 +368,10 @@ test('a passphrase removed, then set anew and locked: the copy in clear is said'
     await expect(options.getByText('The key is now encrypted')).toBeVisible();
     await lockNow(options);
     await expect(warning(options)).toBeVisible();
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await options.emulateMedia({ colorScheme });
+      expect(await seriousFindings(options), colorScheme).toEqual([]);
+    }
     await expect(
       warning(options).getByRole('link', { name: /Rotate the key at Payfect/ }),
     ).toHaveAttribute('href', 'https://payfect.finance');
