@@ -49,6 +49,11 @@ export const KeyStatusSchema = z.object({
   lock: z.optional(z.enum(['locked', 'unlocked'])),
   /** A live link was made with this key: the first-live-link question is not asked again. */
   liveLinkMade: z.optional(z.boolean()),
+  /**
+   * A sealed key that was once written in clear (saved without a passphrase, or its
+   * passphrase removed): the browser's storage files may still hold that copy.
+   */
+  plainCopy: z.optional(z.literal(true)),
 });
 export type KeyStatus = z.infer<typeof KeyStatusSchema>;
 
@@ -78,8 +83,14 @@ export type ProfileSummary = z.infer<typeof ProfileSummarySchema>;
 
 const Failure = z.object({ ok: z.literal(false), error: UiErrorSchema });
 
+/**
+ * The key this request removed or replaced had been written in clear: its copy may remain
+ * in the storage files, and Settings says so at once.
+ */
+const LeftPlainCopy = { leftPlainCopy: z.optional(z.literal(true)) };
+
 const KeyAnswer = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), key: KeyStatusSchema }),
+  z.object({ ok: z.literal(true), key: KeyStatusSchema, ...LeftPlainCopy }),
   Failure,
 ]);
 
@@ -97,7 +108,7 @@ export type State = z.infer<typeof StateSchema>;
 
 /** The answer to a profile change: the state after it, to redraw from. */
 const ProfileAnswer = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), state: StateSchema }),
+  z.object({ ok: z.literal(true), state: StateSchema, ...LeftPlainCopy }),
   Failure,
 ]);
 

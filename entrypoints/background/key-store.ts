@@ -22,6 +22,12 @@ import {
  * With a passphrase lock (key-lock.ts) the key is at rest only sealed, in apiKeySealed;
  * unlocked, it is in storage.session, which the browser forgets when it closes. The plain
  * apiKey item and the sealed one never both hold a key.
+ *
+ * storage.local is a LevelDB: a value written once stays in its log, then its tables, after
+ * it is overwritten or removed, until the browser compacts them — overwriting before
+ * removing keeps it too (measured by scanning the profile's files). So a key is never
+ * written in clear once a passphrase was chosen for it, and whether it ever was is kept with
+ * it (plainWritten), for Settings to say so when locking or removing it.
  */
 
 export type KeyMode = KeyStatus['mode'];
@@ -46,6 +52,8 @@ interface KeyItems {
   readonly unlockedUntil: WxtStorageItem<number | null, Record<string, unknown>>;
   /** A live link was made with this key: the popup's "real payment link" question was had. */
   readonly liveLinkMade: WxtStorageItem<boolean, Record<string, unknown>>;
+  /** This key was written in clear at least once; null for a key saved before this was kept. */
+  readonly plainWritten: WxtStorageItem<boolean | null, Record<string, unknown>>;
 }
 
 const itemsByProfile = new Map<string, KeyItems>();
@@ -79,6 +87,10 @@ function keyItems(profileId: string): KeyItems {
       fallback: false,
       version: 1,
     }),
+    plainWritten: storage.defineItem<boolean | null>(`local:apiKeyPlainWritten${suffix}`, {
+      fallback: null,
+      version: 1,
+    }),
   };
   itemsByProfile.set(profileId, items);
   return items;
@@ -100,6 +112,32 @@ async function readPlainKey(items: KeyItems): Promise<string | undefined> {
 async function readSealedKey(items: KeyItems): Promise<SealedKey | undefined> {
   const parsed = z.safeParse(SealedKeySchema, await items.sealed.getValue());
   return parsed.success ? parsed.data : undefined;
+}
+
+/*
+ * A key saved before plainWritten was kept may have been saved in clear and locked later,
+ * which left a copy: unknown counts as "may", as the warning words it.
+ */
+function mayHavePlainCopy(written: unknown, plain: unknown, sealed: unknown): boolean {
+  if (typeof written === 'boolean') return written;
+  return (typeof plain === 'string' && plain !== '') || (sealed !== null && sealed !== undefined);
+}
+
+async function plainCopyOf(items: KeyItems): Promise<boolean> {
+  const [written, plain, sealed] = await Promise.all([
+    items.plainWritten.getValue(),
+    items.apiKey.getValue(),
+    items.sealed.getValue(),
+  ]);
+  return mayHavePlainCopy(written, plain, sealed);
+}
+
+/**
+ * Whether removing or replacing the profile's key now would leave a copy of it in clear in
+ * the storage files (asked before the change: the answer tells the user at once).
+ */
+export async function removalLeavesPlainCopy(profileId?: string): Promise<boolean> {
+  return plainCopyOf(await itemsOf(profileId));
 }
 
 async function readUnlockedKey(items: KeyItems): Promise<string | undefined> {
@@ -201,13 +239,14 @@ export async function keyStatus(profileId?: string): Promise<KeyStatus> {
 async function statusOf(items: KeyItems): Promise<KeyStatus> {
   // Side by side: the popup's form waits for getState, which asks this for every profile,
   // and each read is a round trip to the browser process (npm run bench, popup ready).
-  const [mode, plain, sealed, unlocked, liveLinkMade, until] = await Promise.all([
+  const [mode, plain, sealed, unlocked, liveLinkMade, until, written] = await Promise.all([
     readKeyMode(items),
     readPlainKey(items),
     readSealedKey(items),
     readUnlockedKey(items),
     items.liveLinkMade.getValue(),
     readUnlockedUntil(items),
+    items.plainWritten.getValue(),
   ]);
   const made = liveLinkMade === true ? { liveLinkMade: true } : {};
   if (plain !== undefined) {
@@ -215,13 +254,15 @@ async function statusOf(items: KeyItems): Promise<KeyStatus> {
     return last4 === '' ? { set: true, mode, ...made } : { set: true, last4, mode, ...made };
   }
   if (sealed === undefined) return { set: false, mode: 'unknown' };
+  // Said of a sealed key only: a plain one is in clear now, which Settings says already.
+  const copy = mayHavePlainCopy(written, plain, sealed) ? { plainCopy: true as const } : {};
   const expired = until !== undefined && Date.now() >= until;
   // Past Lock after with the alarm not run yet: gone now, not at the alarm's turn.
   if (expired) await forgetUnlocked(items);
   const lock = unlocked === undefined || expired ? 'locked' : 'unlocked';
   return sealed.last4 === ''
-    ? { set: true, mode, lock, ...made }
-    : { set: true, last4: sealed.last4, mode, lock, ...made };
+    ? { set: true, mode, lock, ...made, ...copy }
+    : { set: true, last4: sealed.last4, mode, lock, ...made, ...copy };
 }
 
 function invalidKey(message: string): UiError {
@@ -274,8 +315,11 @@ export async function saveApiKey(
     await items.apiKey.removeValue();
     await items.mode.setValue('unknown');
     await items.liveLinkMade.removeValue();
+    await items.plainWritten.setValue(false);
     return ok(await statusOf(items));
   }
+  // Marked before the write: a worker stopped between the two must not forget the copy.
+  await items.plainWritten.setValue(true);
   await items.apiKey.setValue(checked.value);
   // A new key replaces a locked one: its passphrase sealed the old key, not this one.
   await items.sealed.removeValue();
@@ -293,6 +337,7 @@ export async function clearApiKey(profileId?: string): Promise<KeyStatus> {
   await forgetUnlocked(items);
   await items.mode.removeValue();
   await items.liveLinkMade.removeValue();
+  await items.plainWritten.removeValue();
   return statusOf(items);
 }
 
@@ -346,6 +391,8 @@ export async function setPassphrase(
       invalidKey((await statusOf(items)).set ? keyLockedMessage() : t('background.key.saveFirst')),
     );
   }
+  // It was in clear until now: kept as a fact, not left to be derived from the plain item.
+  await items.plainWritten.setValue(true);
   await items.sealed.setValue(await sealKey(key, passphrase, lastFour(key)));
   await keepUnlocked(items, key);
   await items.apiKey.removeValue();
@@ -389,6 +436,10 @@ export async function removePassphrase(
   const opened = await openWithCurrent(sealed, current);
   if (!opened.ok) return opened;
   const key = opened.value;
+  // The user's choice: a key without a passphrase must open without one, so it is written in
+  // clear (a device key beside it would not hide it: see README "The key on disk"), and
+  // locking it again later says so.
+  await items.plainWritten.setValue(true);
   await items.apiKey.setValue(key);
   await items.sealed.removeValue();
   await forgetUnlocked(items);

@@ -5,7 +5,7 @@ import { RequestSchema, type RequestOf, type RequestType } from '../../lib/reque
 import { t } from '../../lib/i18n.ts';
 import { activeProfile } from '../../lib/settings.ts';
 import { readStoredSettings } from '../../storage/settings.ts';
-import type { Result } from '../../lib/result.ts';
+import { ok, type Result } from '../../lib/result.ts';
 import { createCheckoutService } from './checkouts.ts';
 import { correctInvoice } from './corrections.ts';
 import { testConnection } from './connection.ts';
@@ -13,6 +13,7 @@ import { findSession, pruneHistory, updateSession } from './history-store.ts';
 import { syncIndicators } from './indicators.ts';
 import {
   clearApiKey,
+  removalLeavesPlainCopy,
   lockKey,
   removePassphrase,
   saveApiKey,
@@ -43,8 +44,14 @@ function refused(message: string): { ok: false; error: UiError } {
   return { ok: false, error: { kind: 'invalid_request', message } };
 }
 
-function keyAnswer(result: Result<KeyStatus, UiError>): ResponseFor<'saveKey'> {
-  return result.ok ? { ok: true, key: result.value } : { ok: false, error: result.error };
+function keyAnswer(
+  result: Result<KeyStatus, UiError>,
+  leftPlainCopy = false,
+): ResponseFor<'saveKey'> {
+  if (!result.ok) return { ok: false, error: result.error };
+  return leftPlainCopy
+    ? { ok: true, key: result.value, leftPlainCopy }
+    : { ok: true, key: result.value };
 }
 
 /** A lowered cap applies at once, not only at the next create. */
@@ -90,13 +97,14 @@ function createHandlers(deps: BackgroundDeps, statuses: StatusService): Handlers
       await applyHistoryCap(saved.value.historyCap);
       return { ok: true, settings: saved.value };
     }),
-    saveKey: forProfile<'saveKey'>(async ({ apiKey, passphrase, profileId }) =>
-      keyAnswer(await saveApiKey(apiKey, profileId, passphrase)),
-    ),
-    clearKey: forProfile<'clearKey'>(async ({ profileId }) => ({
-      ok: true,
-      key: await clearApiKey(profileId),
-    })),
+    saveKey: forProfile<'saveKey'>(async ({ apiKey, passphrase, profileId }) => {
+      const leaves = await removalLeavesPlainCopy(profileId);
+      return keyAnswer(await saveApiKey(apiKey, profileId, passphrase), leaves);
+    }),
+    clearKey: forProfile<'clearKey'>(async ({ profileId }) => {
+      const leaves = await removalLeavesPlainCopy(profileId);
+      return keyAnswer(ok(await clearApiKey(profileId)), leaves);
+    }),
     setPassphrase: forProfile<'setPassphrase'>(async ({ passphrase, current, profileId }) =>
       keyAnswer(await setPassphrase(passphrase, profileId, current)),
     ),
@@ -115,7 +123,11 @@ function createHandlers(deps: BackgroundDeps, statuses: StatusService): Handlers
     addProfile: async ({ name }) => profileAnswer(await addProfile(name)),
     renameProfile: async ({ profileId, name }) =>
       profileAnswer(await renameProfile(profileId, name)),
-    deleteProfile: async ({ profileId }) => profileAnswer(await deleteProfile(profileId)),
+    deleteProfile: async ({ profileId }) => {
+      const leaves = await removalLeavesPlainCopy(profileId);
+      const answer = await profileAnswer(await deleteProfile(profileId));
+      return answer.ok && leaves ? { ...answer, leftPlainCopy: true } : answer;
+    },
     createCheckout: ({ requestId, order, profileId }) =>
       checkouts.create(requestId, order, profileId),
     // A voided invoice is over: no new link is made for it, whichever page asks.

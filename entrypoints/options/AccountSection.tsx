@@ -4,6 +4,7 @@ import type { FieldErrors } from '../../lib/draft.ts';
 import { t } from '../../lib/i18n.ts';
 import type { KeyStatus } from '../../lib/messages.ts';
 import { LIVE_API_BASE_URL } from '../../lib/settings.ts';
+import { PlainCopyWarning } from './PlainCopyWarning.tsx';
 import { withSlots } from './slots.tsx';
 import { keyStatusSentence } from './values.ts';
 
@@ -21,6 +22,8 @@ export interface AccountMessage {
    * and Save, once it stores what was tested, drops that part (never "Saved" beside it).
    */
   readonly unsaved?: true;
+  /** The key just removed or replaced had been written in clear: the warning follows. */
+  readonly plainCopy?: true;
 }
 
 /** The message as shown: with "Not saved yet" while what it answered for is not stored. */
@@ -162,6 +165,7 @@ export function AccountSection({
           {message && accountText(message)}
         </StatusMessage>
       )}
+      {message?.plainCopy && <PlainCopyWarning />}
     </section>
   );
 }

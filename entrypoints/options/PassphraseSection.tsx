@@ -3,6 +3,7 @@ import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { t } from '../../lib/i18n.ts';
 import type { KeyStatus } from '../../lib/messages.ts';
 import { LOCK_AFTER_CHOICES } from '../../lib/settings.ts';
+import { PlainCopyWarning } from './PlainCopyWarning.tsx';
 import { usePassphrase, type PassphraseOptions } from './usePassphrase.ts';
 
 type Lock = ReturnType<typeof usePassphrase>;
@@ -104,7 +105,12 @@ export function PassphraseSection({
     <section className="card" aria-labelledby="passphrase-title">
       <h2 id="passphrase-title">{t('options.passphrase.title')}</h2>
       <p className="muted">{t('options.passphrase.intro')}</p>
-      <p className="muted">{t('options.passphrase.disk')}</p>
+      {/* Before locking, as advice; once sealed, only for a key that was in clear (may be now). */}
+      {keyStatus.lock === undefined ? (
+        <p className="muted">{t('options.passphrase.disk')}</p>
+      ) : (
+        keyStatus.plainCopy && <PlainCopyWarning />
+      )}
       <PassphraseFields lock={lock} />
       <PassphraseActions lock={lock} keyStatus={keyStatus} />
       {keyStatus.lock !== undefined && (

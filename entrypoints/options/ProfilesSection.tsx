@@ -5,6 +5,7 @@ import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { t } from '../../lib/i18n.ts';
 import type { State } from '../../lib/messages.ts';
 import { ask } from '../../utils/ask.ts';
+import { PlainCopyWarning } from './PlainCopyWarning.tsx';
 import { SettingsPage } from './SettingsPage.tsx';
 import { useProfilesSection, type ProfilesSectionProps } from './useProfilesSection.ts';
 
@@ -196,6 +197,7 @@ export function ProfilesSection(props: ProfilesSectionProps) {
       ) : (
         <StatusMessage tone="success">{note?.text}</StatusMessage>
       )}
+      {note?.plainCopy && <PlainCopyWarning />}
     </section>
   );
 }

@@ -23,6 +23,8 @@ export interface SaveOutcome {
   readonly settings: Settings | undefined;
   /** The new key's status, when a key was typed and saved. */
   readonly key: KeyStatus | undefined;
+  /** The key it replaced had been written in clear: a copy may remain on disk. */
+  readonly leftPlainCopy: boolean;
   readonly errors: FieldErrors;
   /** Sentences for failures the page has no field for. */
   readonly alerts: readonly string[];
@@ -92,6 +94,7 @@ export async function saveAll(
     else collect(answer.error, errors, alerts);
   }
   let key: KeyStatus | undefined;
+  let leftPlainCopy = false;
   const typedKey = apiKey.trim();
   if (typedKey !== '') {
     const keyAnswer = await ask({
@@ -100,8 +103,10 @@ export async function saveAll(
       profileId,
       ...(lockPassphrase === '' ? {} : { passphrase: lockPassphrase }),
     });
-    if (keyAnswer.ok) key = keyAnswer.key;
-    else if (keyAnswer.error.fields?.passphrase !== undefined) {
+    if (keyAnswer.ok) {
+      key = keyAnswer.key;
+      leftPlainCopy = keyAnswer.leftPlainCopy === true;
+    } else if (keyAnswer.error.fields?.passphrase !== undefined) {
       errors.lockPassphrase = keyAnswer.error.fields.passphrase;
     } else collect(keyAnswer.error, errors, alerts, 'apiKey');
   }
@@ -114,6 +119,7 @@ export async function saveAll(
   return {
     settings,
     key,
+    leftPlainCopy,
     errors,
     alerts,
     logoSaved,

@@ -14,6 +14,8 @@ type ProfileRequest = Extract<
 interface Note {
   readonly tone: 'success' | 'error';
   readonly text: string;
+  /** The deleted profile's key had been written in clear: the warning follows. */
+  readonly plainCopy?: true;
 }
 
 export interface ProfilesSectionProps {
@@ -62,7 +64,11 @@ async function send(
       c.setStep(null);
       c.setName('');
       c.setError(undefined);
-      c.setNote({ tone: 'success', text: done(answer.state) });
+      c.setNote({
+        tone: 'success',
+        text: done(answer.state),
+        ...(answer.leftPlainCopy ? { plainCopy: true } : {}),
+      });
     });
     document.getElementById(focusAfter)?.focus();
   } catch (cause) {

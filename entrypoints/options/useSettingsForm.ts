@@ -86,6 +86,8 @@ async function runSave(c: Context): Promise<boolean> {
       c.setSavedNote(savedAll ? t('options.saved') : '');
       // What was tested is stored now: the test's answer stands without "Not saved yet".
       if (savedAll) c.setAccount((before) => before && { tone: before.tone, text: before.text });
+      // The key it replaced had been written in clear: said now, not only in the docs.
+      if (outcome.leftPlainCopy) c.setAccount({ tone: 'info', text: '', plainCopy: true });
     });
     focusFirstInvalid(outcome.errors);
     return savedAll;
@@ -159,7 +161,11 @@ async function removeKey(c: Context): Promise<void> {
     }
     flushSync(() => {
       c.setKeyStatus(answer.key);
-      c.setAccount({ tone: 'info', text: t('options.account.keyRemoved') });
+      c.setAccount({
+        tone: 'info',
+        text: t('options.account.keyRemoved'),
+        ...(answer.leftPlainCopy ? { plainCopy: true } : {}),
+      });
     });
     document.getElementById(fieldId('apiKey'))?.focus();
   } catch (error) {

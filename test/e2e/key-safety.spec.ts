@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { BrowserContext, ConsoleMessage, Page } from '@playwright/test';
 import { z } from 'zod/mini';
 import { startSandbox } from '../sandbox/server.ts';
+import { seriousFindings } from '../support/axe.ts';
 import { EXTENSION_DIR, launchWithExtension } from '../support/chromium.ts';
 import { createLink, fillItems, openPopup } from '../support/flows.ts';
 import { expect, test } from './fixtures.ts';
@@ -31,6 +32,10 @@ const SECRET_PART = KEY.slice(0, -4);
 function leaks(text: string): boolean {
   return text.includes(SECRET_PART);
 }
+
+/** Settings' warning that a copy of the key in clear may remain in the storage files. */
+const WARNING = 'may stay readable in this browser’s storage files';
+const warning = (page: Page) => page.getByRole('alert').filter({ hasText: WARNING });
 
 const Recorded = z.array(z.string());
 
@@ -288,6 +293,8 @@ test('a key saved with its passphrase in the same save never reaches the disk in
       await options.getByRole('button', { name: 'Lock with passphrase' }).click();
       await expect(options.getByText('The key is now encrypted')).toBeVisible();
     }
+    // Said at the moment of locking, and only where a copy in clear was written.
+    await expect(warning(options)).toHaveCount(together ? 0 : 1);
     // Locked now, either way: storage.local holds only the sealed key.
     const local = await options.evaluate(() => chrome.storage.local.get(null));
     expect(leaks(JSON.stringify(local))).toBe(false);
@@ -307,6 +314,105 @@ test('a key saved with its passphrase in the same save never reaches the disk in
     for (const profile of profiles) rmSync(profile, { recursive: true, force: true });
     await sandbox.close();
   }
+});
+
+/*
+ * Every path that seals, changes or removes a key, each in a fresh profile, scanned as the
+ * audit did: the key either never reaches the files, or Settings says at once that a copy
+ * may remain there (the warning, with its link to rotate the key at Payfect).
+ */
+
+async function saveInOptions(options: Page, passphrase?: string): Promise<void> {
+  await options.getByRole('textbox', { name: 'API key' }).fill(KEY);
+  if (passphrase !== undefined) {
+    await options
+      .getByRole('textbox', { name: 'Lock with a passphrase (optional)' })
+      .fill(passphrase);
+  }
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+}
+
+async function lockNow(options: Page): Promise<void> {
+  await options.getByRole('button', { name: 'Lock now' }).click();
+  await expect(options.getByText('Locked: the passphrase is needed')).toBeVisible();
+}
+
+/** Runs `steps` on the options page of a fresh profile; whether the key is then in its files. */
+async function keyOnDiskAfter(steps: (options: Page) => Promise<void>): Promise<boolean> {
+  const profile = mkdtempSync(join(tmpdir(), 'payfect-path-'));
+  try {
+    const browser = await launchWithExtension({ userDataDir: profile });
+    const options = await browser.context.newPage();
+    await options.goto(browser.url('options.html'));
+    await steps(options);
+    const { extensionId } = browser;
+    await browser.close();
+    return extensionStorageFiles(profile, extensionId).includes(Buffer.from(SECRET_PART));
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+test('a passphrase removed, then set anew and locked: the copy in clear is said', async () => {
+  const onDisk = await keyOnDiskAfter(async (options) => {
+    await saveInOptions(options, 'correct horse battery');
+    await expect(warning(options)).toHaveCount(0);
+    await options
+      .getByRole('textbox', { name: 'Current passphrase' })
+      .fill('correct horse battery');
+    await options.getByRole('button', { name: 'Remove passphrase' }).click();
+    await expect(options.getByText('The passphrase lock was removed.')).toBeVisible();
+    await options.getByRole('textbox', { name: 'New passphrase' }).fill('another horse battery');
+    await options.getByRole('button', { name: 'Lock with passphrase' }).click();
+    await expect(options.getByText('The key is now encrypted')).toBeVisible();
+    await lockNow(options);
+    await expect(warning(options)).toBeVisible();
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await options.emulateMedia({ colorScheme });
+      expect(await seriousFindings(options), colorScheme).toEqual([]);
+    }
+    await expect(
+      warning(options).getByRole('link', { name: /Rotate the key at Payfect/ }),
+    ).toHaveAttribute('href', 'https://payfect.finance');
+  });
+  // Removing the lock wrote the key in clear, as the user chose: the files keep it.
+  expect(onDisk).toBe(true);
+});
+
+test('a profile whose key was saved in clear is deleted: the copy in clear is said', async () => {
+  const onDisk = await keyOnDiskAfter(async (options) => {
+    await options.getByRole('button', { name: 'Add profile' }).click();
+    await options.getByRole('textbox', { name: 'Profile name' }).fill('Shop Beta');
+    await options.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect(options.getByText('Profile “Shop Beta” added')).toBeVisible();
+    await saveInOptions(options);
+    await options.getByRole('button', { name: 'Delete profile' }).click();
+    await options.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect(options.getByText('Profile “Shop Beta” deleted.')).toBeVisible();
+    await expect(warning(options)).toBeVisible();
+    const local = await options.evaluate(() => chrome.storage.local.get(null));
+    expect(leaks(JSON.stringify(local))).toBe(false);
+  });
+  // Removed from storage.local, still in LevelDB's log until the browser compacts it.
+  expect(onDisk).toBe(true);
+});
+
+test('a key saved with its passphrase, then the passphrase changed and locked: no copy, no warning', async () => {
+  const onDisk = await keyOnDiskAfter(async (options) => {
+    await saveInOptions(options, 'correct horse battery');
+    await options
+      .getByRole('textbox', { name: 'Current passphrase' })
+      .fill('correct horse battery');
+    await options.getByRole('textbox', { name: 'New passphrase' }).fill('another horse battery');
+    await options.getByRole('button', { name: 'Change passphrase' }).click();
+    await expect(options.getByText('The key is now encrypted')).toBeVisible();
+    await lockNow(options);
+    await options.getByRole('button', { name: 'Remove key' }).click();
+    await expect(options.getByText('The key was removed from this browser.')).toBeVisible();
+    await expect(warning(options)).toHaveCount(0);
+  });
+  expect(onDisk).toBe(false);
 });
 
 const ManifestSchema = z.looseObject({

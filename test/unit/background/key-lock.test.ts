@@ -1,5 +1,5 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { openSealedKey, sealKey } from '../../../entrypoints/background/key-lock.ts';
 import {
   KEY_LOCK_ALARM,
@@ -8,6 +8,7 @@ import {
   lockUnusedKeys,
   lockKey,
   readApiKey,
+  removalLeavesPlainCopy,
   removePassphrase,
   saveApiKey,
   setPassphrase,
@@ -162,6 +163,73 @@ describe('changing the passphrase', () => {
     expect(await unlockKey(PASSPHRASE)).toMatchObject({ ok: false });
     expect(await unlockKey('the new passphrase')).toMatchObject({ ok: true });
     expect(await readApiKey()).toBe(KEY);
+  });
+});
+
+/** Every value written to storage.local from now on, as JSON: LevelDB keeps each on disk. */
+function recordLocalWrites(): string[] {
+  const written: string[] = [];
+  const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+  fakeBrowser.storage.local.set = async (items) => {
+    written.push(JSON.stringify(items));
+    return set(items);
+  };
+  onTestFinished(() => {
+    fakeBrowser.storage.local.set = set;
+  });
+  return written;
+}
+
+describe('whether a key was ever written in clear, kept with the key', () => {
+  const inClear = (written: string[]) => written.some((value) => value.includes(KEY.slice(0, -4)));
+
+  it('is never, for a key saved with its passphrase, then changed, locked, unlocked', async () => {
+    const written = recordLocalWrites();
+    await saveApiKey(KEY, undefined, PASSPHRASE);
+    await setPassphrase('the new passphrase', undefined, PASSPHRASE);
+    await lockKey();
+    await unlockKey('the new passphrase');
+    expect(inClear(written)).toBe(false);
+    expect(await keyStatus()).not.toHaveProperty('plainCopy');
+    expect(await removalLeavesPlainCopy()).toBe(false);
+  });
+
+  it('is said of a key saved in clear and locked later, through every change of passphrase', async () => {
+    await saveApiKey(KEY);
+    expect(await setPassphrase(PASSPHRASE)).toMatchObject({ value: { plainCopy: true } });
+    expect(await lockKey()).toMatchObject({ lock: 'locked', plainCopy: true });
+    await unlockKey(PASSPHRASE);
+    await setPassphrase('the new passphrase', undefined, PASSPHRASE);
+    expect(await keyStatus()).toMatchObject({ plainCopy: true });
+    expect(await removalLeavesPlainCopy()).toBe(true);
+  });
+
+  it('is said again once a removed passphrase is set anew and the key locked', async () => {
+    const written = recordLocalWrites();
+    await saveApiKey(KEY, undefined, PASSPHRASE);
+    // Removing the lock is the user's choice to keep the key usable without one: in clear.
+    await removePassphrase(PASSPHRASE);
+    expect(inClear(written)).toBe(true);
+    await setPassphrase('the new passphrase');
+    expect(await lockKey()).toMatchObject({ lock: 'locked', plainCopy: true });
+  });
+
+  it('is said of the key a new one replaces or a removal removes, not of the new one', async () => {
+    await saveApiKey(KEY);
+    expect(await removalLeavesPlainCopy()).toBe(true);
+    await saveApiKey('pfk_test_other_key_0000000000000', undefined, PASSPHRASE);
+    expect(await keyStatus()).not.toHaveProperty('plainCopy');
+    expect(await removalLeavesPlainCopy()).toBe(false);
+    await clearApiKey();
+    expect(await removalLeavesPlainCopy()).toBe(false);
+  });
+
+  it('counts as "may" for a sealed key stored before it was kept', async () => {
+    await fakeBrowser.storage.local.set({
+      apiKeySealed: await sealKey(KEY, PASSPHRASE, 'cdef'),
+    });
+    expect(await keyStatus()).toMatchObject({ lock: 'locked', plainCopy: true });
+    expect(await removalLeavesPlainCopy()).toBe(true);
   });
 });
 

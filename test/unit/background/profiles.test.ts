@@ -102,6 +102,25 @@ describe('the key store per profile', () => {
     expect(await browser.storage.session.get(`apiKey:${secondId}`)).toEqual({});
     expect(await readApiKey('default')).toBe(FIRST_KEY);
   });
+
+  it('says, deleting a profile whose key was saved in clear, that a copy may remain', async () => {
+    const { secondId } = await twoProfiles();
+    const deleted = await profileAnswer({ type: 'deleteProfile', profileId: secondId });
+    expect(deleted).toMatchObject({ ok: true, leftPlainCopy: true });
+    const again = await stateAfter({ type: 'addProfile', name: 'Third' });
+    await ask(handle, {
+      type: 'saveKey',
+      apiKey: SECOND_KEY,
+      passphrase: 'correct horse battery',
+      profileId: again.activeProfileId,
+    });
+    const sealedOnly = await profileAnswer({
+      type: 'deleteProfile',
+      profileId: again.activeProfileId,
+    });
+    expect(sealedOnly).toMatchObject({ ok: true });
+    expect(sealedOnly).not.toHaveProperty('leftPlainCopy');
+  });
 });
 
 async function readProfiles(): Promise<State> {

@@ -110,12 +110,32 @@ describe('the API key', () => {
     expect(await ask(handle, { type: 'getState' })).toMatchObject({ key: { set: false } });
   });
 
-  it('is forgotten by clearKey', async () => {
+  it('is forgotten by clearKey, which says a copy saved in clear may remain on disk', async () => {
     await ask(handle, { type: 'saveKey', apiKey: KEY });
     expect(await ask(handle, { type: 'clearKey' })).toEqual({
       ok: true,
       key: { set: false, mode: 'unknown' },
+      leftPlainCopy: true,
     });
+  });
+
+  it('says nothing of a copy when the removed or replaced key was never in clear', async () => {
+    const passphrase = 'correct horse battery';
+    await ask(handle, { type: 'saveKey', apiKey: KEY, passphrase });
+    expect(await ask(handle, { type: 'saveKey', apiKey: KEY, passphrase })).not.toHaveProperty(
+      'leftPlainCopy',
+    );
+    expect(await ask(handle, { type: 'clearKey' })).not.toHaveProperty('leftPlainCopy');
+  });
+
+  it('says a copy may remain when a key saved in clear is replaced', async () => {
+    await ask(handle, { type: 'saveKey', apiKey: KEY });
+    const replaced = await ask(handle, {
+      type: 'saveKey',
+      apiKey: 'pk_test_other_key_00000000',
+      passphrase: 'correct horse battery',
+    });
+    expect(replaced).toMatchObject({ ok: true, leftPlainCopy: true });
   });
 
   it('appears in no answer and in no stored value but its own', async () => {

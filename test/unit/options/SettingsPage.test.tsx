@@ -106,3 +106,44 @@ describe('Settings → Invoices: a shared series', () => {
     expect(screen.queryByText(/Shared with/)).toBeNull();
   });
 });
+
+describe('Settings says when a copy of the key in clear may remain on disk', () => {
+  const KEY = 'pfk_test_settings_0123456789abcd';
+  const warning = () =>
+    screen
+      .queryAllByRole('alert')
+      .find((alert) => alert.textContent?.includes('may stay readable'));
+
+  it('on locking a key saved in clear, and on removing it, with the link to rotate it', async () => {
+    const user = await renderPage();
+    await user.type(screen.getByLabelText('API key'), KEY);
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Saved')).toBeTruthy();
+    expect(warning()).toBeUndefined();
+    await user.type(screen.getByLabelText('New passphrase'), 'correct horse battery');
+    await user.click(screen.getByRole('button', { name: 'Lock with passphrase' }));
+    await expect.poll(warning).toBeDefined();
+    const link = screen.getByRole('link', { name: /Rotate the key at Payfect/ });
+    expect(link.getAttribute('href')).toBe('https://payfect.finance');
+    await user.click(screen.getByRole('button', { name: 'Remove key' }));
+    expect(await screen.findByText('The key was removed from this browser.')).toBeTruthy();
+    expect(warning()).toBeDefined();
+  });
+
+  it('never for a key saved with its passphrase, locked and removed', async () => {
+    const user = await renderPage();
+    await user.type(screen.getByLabelText('API key'), KEY);
+    await user.type(
+      screen.getByLabelText('Lock with a passphrase (optional)'),
+      'correct horse battery',
+    );
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Saved')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Lock now' }));
+    expect(await screen.findByText(/^Locked: the passphrase is needed/)).toBeTruthy();
+    expect(warning()).toBeUndefined();
+    await user.click(screen.getByRole('button', { name: 'Remove key' }));
+    expect(await screen.findByText('The key was removed from this browser.')).toBeTruthy();
+    expect(warning()).toBeUndefined();
+  });
+});
