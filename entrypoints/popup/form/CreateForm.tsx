@@ -1,6 +1,6 @@
 import { StatusMessage } from '../../../components/StatusMessage.tsx';
 import { draftTax, draftTotal, hasPricedItems } from '../../../lib/draft.ts';
-import type { LiveQuestion } from '../view.ts';
+import type { LiveQuestion } from '../../../lib/live-question.ts';
 import { strayErrors } from './draft-edit.ts';
 import { FormFooter } from './FormFooter.tsx';
 import { ItemList } from './ItemList.tsx';

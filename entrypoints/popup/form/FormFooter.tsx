@@ -4,7 +4,7 @@ import { formatAmount } from '../../../lib/format.ts';
 import { t } from '../../../lib/i18n.ts';
 import { openSettings } from '../../../utils/navigation.ts';
 import type { InvoiceTotals } from '../../../lib/tax.ts';
-import type { LiveQuestion } from '../view.ts';
+import type { LiveQuestion } from '../../../lib/live-question.ts';
 import type { FormError } from './form-error.ts';
 
 interface LiveQuestionProps {

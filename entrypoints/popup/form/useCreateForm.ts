@@ -9,7 +9,7 @@ import type { Picked } from '../../../lib/saved-items.ts';
 import type { Settings } from '../../../lib/settings.ts';
 import { endPrerendered, sameDraft, typedDraft } from '../start/first-screen.ts';
 import { useFirstScreen, type FirstScreenMemory } from '../start/keeper.ts';
-import type { LiveQuestion } from '../view.ts';
+import type { LiveQuestion } from '../../../lib/live-question.ts';
 import {
   errorsAfterRemoval,
   firstInvalidField,
