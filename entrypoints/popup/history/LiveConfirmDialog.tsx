@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { t } from '../../../lib/i18n.ts';
 import { useModalDialog } from './useModalDialog.ts';
 
@@ -15,6 +16,11 @@ interface LiveConfirmDialogProps {
  */
 export function LiveConfirmDialog({ question, onAnswer }: LiveConfirmDialogProps) {
   const dialog = useModalDialog(question !== null);
+  const confirm = useRef<HTMLButtonElement>(null);
+  // After showModal (the effect above), which would put focus on the first button, Cancel.
+  useEffect(() => {
+    if (question !== null) confirm.current?.focus();
+  }, [question]);
   return (
     <dialog
       ref={dialog}
@@ -38,8 +44,8 @@ export function LiveConfirmDialog({ question, onAnswer }: LiveConfirmDialogProps
             </button>
             <button
               type="button"
+              ref={confirm}
               className="button button--small button--primary"
-              autoFocus
               onClick={() => onAnswer(true)}
             >
               {t('popup.live.confirm')}
