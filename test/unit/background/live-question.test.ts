@@ -7,6 +7,7 @@ import {
   type MessageHandler,
 } from '../../../entrypoints/background/router.ts';
 import { ResponseSchemas, type Request } from '../../../lib/messages.ts';
+import { DEFAULT_SETTINGS, LIVE_API_BASE_URL } from '../../../lib/settings.ts';
 import { readHistory } from '../../../storage/history.ts';
 import { readLastCreate } from '../../../storage/last-create.ts';
 import { startSandbox, type Sandbox } from '../../sandbox/server.ts';
@@ -136,6 +137,22 @@ describe('createCheckout and the first live link', () => {
     await browser.storage.local.set({ keyMode: 'unknown' });
     // The sandbox is on this computer: a key not used yet is not asked about there.
     expect((await create('r1')).ok).toBe(true);
+  });
+
+  it('refuses a key not used yet that goes to the live API, and sends nothing there', async () => {
+    await ask(handle, {
+      type: 'saveSettings',
+      settings: { ...DEFAULT_SETTINGS, baseUrl: LIVE_API_BASE_URL },
+    });
+    await browser.storage.local.set({ keyMode: 'unknown' });
+    expect(await create('r1')).toEqual({
+      ok: false,
+      error: {
+        kind: 'live_unconfirmed',
+        message: 'This key has not been used yet: if it is a live key, your client pays real USDT.',
+      },
+    });
+    expect(fetched).toEqual([]);
   });
 
   it('does not ask with a test key, nor once a live link was made', async () => {
