@@ -101,6 +101,21 @@ async function unconfirmedLive(
 }
 
 /**
+ * What an asked create's answer says of the key (live: the question was had), written before
+ * the answer, not in the tidy-up: the next create, maybe a moment later in this or another
+ * popup, must find it and not ask. A failed write only means being asked again; the link is
+ * made and is answered.
+ */
+async function learnAnsweredMode(checkout: Checkout, connection: Connection): Promise<void> {
+  if (checkout.isLivemode === undefined) return;
+  try {
+    await learnKeyMode(connection.apiKey, checkout.isLivemode, connection.profileId, true);
+  } catch (error) {
+    console.error('Key mode could not be recorded', error);
+  }
+}
+
+/**
  * Stored before the popup is answered: once it is, "no created link is ever lost" holds.
  */
 async function recordCreated(
@@ -259,11 +274,7 @@ export function createCheckoutService(deps: BackgroundDeps = {}): CheckoutServic
       };
       return settledFailure(requestId, error);
     }
-    if (asked && result.value.isLivemode !== undefined) {
-      // Before the answer, not in the tidy-up: the next create, maybe a moment later in this
-      // or another popup, must find the question had (or the key a test one) and not ask.
-      await learnKeyMode(connection.apiKey, result.value.isLivemode, connection.profileId, true);
-    }
+    if (asked) await learnAnsweredMode(result.value, connection);
     await markSettled({ state: 'done', requestId, session });
     void tidyAfterCreate(result.value, connection, at).catch((error: unknown) => {
       console.error('Created checkout could not be fully recorded', error);
