@@ -27,6 +27,11 @@ export const ErrorKindSchema = z.enum([
   'malformed_response',
   /** The base URL's host is not the live API nor loopback, and the user has not confirmed it. */
   'unconfirmed_host',
+  /**
+   * The create would make the profile's first live link (lib/live-question.ts) and the user
+   * was not asked in this action: nothing was sent; the page asks, then sends it again.
+   */
+  'live_unconfirmed',
 ]);
 export type ErrorKind = z.infer<typeof ErrorKindSchema>;
 

@@ -17,6 +17,13 @@ import { ProfileIdSchema, SettingsSchema } from './settings.ts';
  */
 const forProfile = { profileId: z.optional(ProfileIdSchema) };
 
+/*
+ * Set only by the page on which the user answered "This creates a real payment link" in
+ * this very action; the worker refuses a first live link without it (lib/live-question.ts).
+ * Never remembered: each create that needs it carries it.
+ */
+const liveConfirmed = { liveConfirmed: z.optional(z.literal(true)) };
+
 /* Checked by the background (trimmed, 1–40 characters, unique) with a sentence for each. */
 const ProfileNameSchema = z.string().check(z.maxLength(1000));
 
@@ -79,6 +86,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
     /** Chosen by the popup per submission: the same id twice never creates twice. */
     requestId: z.string().check(z.minLength(1), z.maxLength(100)),
     order: OrderSchema,
+    ...liveConfirmed,
   }),
   z.object({ type: z.literal('dismissLastCreate'), requestId: z.string().check(z.maxLength(100)) }),
   z.object({
@@ -87,6 +95,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
     requestId: z.string().check(z.minLength(1), z.maxLength(100)),
     /** The expired (or soon expiring) session whose items and options are used again. */
     sessionId: z.string().check(z.minLength(1), z.maxLength(200)),
+    ...liveConfirmed,
   }),
   z.object({
     type: z.literal('updateSessionNotes'),

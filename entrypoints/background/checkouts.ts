@@ -3,6 +3,7 @@ import { fieldSpec, REDIRECT_FIELDS } from '../../lib/fields.ts';
 import type { SessionRecord } from '../../lib/history.ts';
 import { answerCurrencyHolds } from '../../lib/payfect/held-to-request.ts';
 import { t } from '../../lib/i18n.ts';
+import { liveQuestion, liveQuestionText } from '../../lib/live-question.ts';
 import type { LastCreate, ResponseFor, UiError } from '../../lib/messages.ts';
 import { MAX_ITEMS, type Order } from '../../lib/order.ts';
 import { offeredNetworks, type Checkout } from '../../lib/payfect/index.ts';
@@ -13,7 +14,7 @@ import { rememberFormChoice } from '../../storage/form-choice.ts';
 import { rememberClient } from '../../storage/recent-clients.ts';
 import { appendSession, pruneHistory } from './history-store.ts';
 import { syncIndicators } from './indicators.ts';
-import { learnKeyMode } from './key-store.ts';
+import { keyLiveness, learnKeyMode } from './key-store.ts';
 import { markPending, markSettled, unknownOutcome } from './last-create.ts';
 import { orderToRequest } from './order-to-request.ts';
 import { connect, type BackgroundDeps, type Connection } from './payfect-api.ts';
@@ -33,6 +34,12 @@ const REMEMBERED_ANSWERS = 50;
 
 function failure(error: UiError): CreateResponse {
   return { ok: false, error };
+}
+
+/** A create that was sent, or began to be, and failed: recorded for its id, and answered. */
+async function settledFailure(requestId: string, error: UiError): Promise<CreateResponse> {
+  await markSettled({ state: 'failed', requestId, error });
+  return failure(error);
 }
 
 /** The stored answer to an earlier create with this id (see createCheckoutService). */
@@ -76,9 +83,38 @@ function checkOrderTax(order: Order): UiError | undefined {
 }
 
 /**
- * Everything after Payfect created the session: history (pruned to the cap), badge and
- * polling alarm, learned networks and mode.
+ * Whether this create would make the profile's first live link unasked: the same rule the
+ * popup asks by (lib/live-question.ts), so a page that skipped the question, a stale second
+ * popup or a crafted message is refused before anything is sent.
  */
+async function unconfirmedLive(
+  connection: Connection,
+  liveConfirmed: boolean,
+): Promise<{ asked: boolean; refusal?: UiError }> {
+  const question = liveQuestion(await keyLiveness(connection.profileId), connection.baseUrl);
+  if (question === undefined) return { asked: false };
+  if (liveConfirmed) return { asked: true };
+  return {
+    asked: true,
+    refusal: { kind: 'live_unconfirmed', message: liveQuestionText(question) },
+  };
+}
+
+/**
+ * What an asked create's answer says of the key (live: the question was had), written before
+ * the answer, not in the tidy-up: the next create, maybe a moment later in this or another
+ * popup, must find it and not ask. A failed write only means being asked again; the link is
+ * made and is answered.
+ */
+async function learnAnsweredMode(checkout: Checkout, connection: Connection): Promise<void> {
+  if (checkout.isLivemode === undefined) return;
+  try {
+    await learnKeyMode(connection.apiKey, checkout.isLivemode, connection.profileId, true);
+  } catch (error) {
+    console.error('Key mode could not be recorded', error);
+  }
+}
+
 /**
  * Stored before the popup is answered: once it is, "no created link is ever lost" holds.
  */
@@ -134,17 +170,17 @@ async function tidyAfterCreate(
   await syncIndicators(now);
 }
 
+export interface CreateOptions {
+  /** Whose key and settings: the active profile's when absent. */
+  readonly profileId?: string | undefined;
+  /** A new link for an invoice already issued: its number, and no number is issued for it. */
+  readonly invoiceNumber?: string | undefined;
+  /** The user answered "This creates a real payment link" in this action (lib/requests.ts). */
+  readonly liveConfirmed?: boolean | undefined;
+}
+
 export interface CheckoutService {
-  /**
-   * With the key and settings of `profileId` (the active profile when absent). A new link
-   * for an invoice already issued passes its `invoiceNumber`: no number is issued for it.
-   */
-  create(
-    requestId: string,
-    order: Order,
-    profileId?: string,
-    invoiceNumber?: string,
-  ): Promise<CreateResponse>;
+  create(requestId: string, order: Order, options?: CreateOptions): Promise<CreateResponse>;
 }
 
 /**
@@ -186,6 +222,7 @@ export function createCheckoutService(deps: BackgroundDeps = {}): CheckoutServic
     order: Order,
     connection: Connection,
     invoiceNumber: string | undefined,
+    asked: boolean,
   ): Promise<CreateResponse> {
     // Stored before the request, so a worker stopped mid-request never sends it twice; the
     // invoice number is taken now (so it can stand in for an empty reference) and given back
@@ -202,8 +239,7 @@ export function createCheckoutService(deps: BackgroundDeps = {}): CheckoutServic
           prefix: connection.settings.business.invoicePrefix,
         }),
       };
-      await markSettled({ state: 'failed', requestId, error });
-      return failure(error);
+      return settledFailure(requestId, error);
     }
     const number = invoiceNumber ?? issued?.number;
     const sent =
@@ -216,9 +252,7 @@ export function createCheckoutService(deps: BackgroundDeps = {}): CheckoutServic
       if (issued !== undefined && provesNothingCreated(result.error)) {
         await releaseInvoiceNumber(connection.profileId, issued);
       }
-      const error = uiErrorFromFailedCreate(result.error);
-      await markSettled({ state: 'failed', requestId, error });
-      return failure(error);
+      return settledFailure(requestId, uiErrorFromFailedCreate(result.error));
     }
     if (!answerCurrencyHolds(sent.currency, result.value.currency)) {
       // Not stored, not shown: its currency would be printed on the invoice. The number stays
@@ -227,8 +261,7 @@ export function createCheckoutService(deps: BackgroundDeps = {}): CheckoutServic
         kind: 'malformed_response',
         message: t('background.answerCurrency', { currency: sent.currency.toUpperCase() }),
       };
-      await markSettled({ state: 'failed', requestId, error });
-      return failure(error);
+      return settledFailure(requestId, error);
     }
     const at = now();
     const session = await recordCreated(result.value, sent, connection, at, number);
@@ -239,9 +272,9 @@ export function createCheckoutService(deps: BackgroundDeps = {}): CheckoutServic
         kind: 'malformed_response',
         message: t('background.duplicateId', { id: result.value.id }),
       };
-      await markSettled({ state: 'failed', requestId, error });
-      return failure(error);
+      return settledFailure(requestId, error);
     }
+    if (asked) await learnAnsweredMode(result.value, connection);
     await markSettled({ state: 'done', requestId, session });
     void tidyAfterCreate(result.value, connection, at).catch((error: unknown) => {
       console.error('Created checkout could not be fully recorded', error);
@@ -252,21 +285,28 @@ export function createCheckoutService(deps: BackgroundDeps = {}): CheckoutServic
   async function run(
     requestId: string,
     order: Order,
-    profileId: string | undefined,
-    invoiceNumber: string | undefined,
+    options: CreateOptions,
   ): Promise<CreateResponse> {
     try {
       // Side by side: both only read (but for a worker restarted mid-request, which settles
       // that request as failed), and the link waits for each storage round trip.
       const [earlier, connection] = await Promise.all([
         earlierAnswer(requestId),
-        connectFor(order, profileId),
+        connectFor(order, options.profileId),
       ]);
       if (earlier !== undefined) return earlier;
-      if (connection.ok) return await send(requestId, order, connection.value, invoiceNumber);
-      // Nothing was sent: the same id may try again once the key or URL is fixed.
-      answers.delete(requestId);
-      return failure(connection.error);
+      // Nothing was sent on either refusal: the same id may try again once the key or URL is
+      // fixed, or the question answered.
+      if (!connection.ok) {
+        answers.delete(requestId);
+        return failure(connection.error);
+      }
+      const live = await unconfirmedLive(connection.value, options.liveConfirmed === true);
+      if (live.refusal !== undefined) {
+        answers.delete(requestId);
+        return failure(live.refusal);
+      }
+      return await send(requestId, order, connection.value, options.invoiceNumber, live.asked);
     } catch (error) {
       // A storage failure; if it got as far as `pending`, lastCreate still guards the id.
       answers.delete(requestId);
@@ -283,11 +323,11 @@ export function createCheckoutService(deps: BackgroundDeps = {}): CheckoutServic
   }
 
   return {
-    create(requestId, order, profileId, invoiceNumber) {
+    create(requestId, order, options = {}) {
       // Looked up and set before any await, so a second click always finds the first.
       const known = answers.get(requestId);
       if (known !== undefined) return known;
-      const answer = run(requestId, order, profileId, invoiceNumber);
+      const answer = run(requestId, order, options);
       remember(requestId, answer);
       return answer;
     },

@@ -232,6 +232,18 @@ function lastFour(key: string): string {
   return key.length >= MIN_LENGTH_FOR_LAST4 ? key.slice(-4) : '';
 }
 
+/** What the live question (lib/live-question.ts) reads of a profile's key: two reads, no more. */
+export async function keyLiveness(
+  profileId: string,
+): Promise<Pick<KeyStatus, 'mode' | 'liveLinkMade'>> {
+  const items = keyItems(profileId);
+  const [mode, liveLinkMade] = await Promise.all([
+    readKeyMode(items),
+    items.liveLinkMade.getValue(),
+  ]);
+  return liveLinkMade === true ? { mode, liveLinkMade: true } : { mode };
+}
+
 export async function keyStatus(profileId?: string): Promise<KeyStatus> {
   return statusOf(await itemsOf(profileId));
 }

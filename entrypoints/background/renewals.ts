@@ -14,7 +14,8 @@ function gone(): RenewResponse {
 }
 
 export interface RenewService {
-  renew(requestId: string, sessionId: string): Promise<RenewResponse>;
+  /** `liveConfirmed`: the user answered the live question in this action (lib/requests.ts). */
+  renew(requestId: string, sessionId: string, liveConfirmed?: boolean): Promise<RenewResponse>;
 }
 
 /**
@@ -29,7 +30,11 @@ export function createRenewService(
   checkouts: CheckoutService,
   now: () => number = Date.now,
 ): RenewService {
-  async function renew(requestId: string, sessionId: string): Promise<RenewResponse> {
+  async function renew(
+    requestId: string,
+    sessionId: string,
+    liveConfirmed = false,
+  ): Promise<RenewResponse> {
     const record = await findSession(sessionId);
     if (record === undefined) return gone();
     if (record.renewedBy !== undefined) {
@@ -52,7 +57,12 @@ export function createRenewService(
     const order = renewalOrder(record, settings);
     if (!order.ok) return { ok: false, error: { kind: 'invalid_request', message: order.error } };
     // For the same invoice: its number is kept, and no new one is issued.
-    const created = await checkouts.create(requestId, order.value, profileId, record.invoiceNumber);
+    // The live question is the create service's to enforce, as for any create.
+    const created = await checkouts.create(requestId, order.value, {
+      profileId,
+      invoiceNumber: record.invoiceNumber,
+      liveConfirmed,
+    });
     if (!created.ok) return created;
     const { session } = created;
     try {

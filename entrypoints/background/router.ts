@@ -128,12 +128,12 @@ function createHandlers(deps: BackgroundDeps, statuses: StatusService): Handlers
       const answer = await profileAnswer(await deleteProfile(profileId));
       return answer.ok && leaves ? { ...answer, leftPlainCopy: true } : answer;
     },
-    createCheckout: ({ requestId, order, profileId }) =>
-      checkouts.create(requestId, order, profileId),
+    createCheckout: ({ requestId, order, profileId, liveConfirmed }) =>
+      checkouts.create(requestId, order, { profileId, liveConfirmed }),
     // A voided invoice is over: no new link is made for it, whichever page asks.
-    renewCheckout: async ({ requestId, sessionId }) =>
+    renewCheckout: async ({ requestId, sessionId, liveConfirmed }) =>
       (await findSession(sessionId))?.voided === undefined
-        ? renewals.renew(requestId, sessionId)
+        ? renewals.renew(requestId, sessionId, liveConfirmed)
         : refused(t('background.voidRenew')),
     updateSessionNotes: async ({ sessionId, note, tags }) => {
       const session = await updateSession(sessionId, { note, tags });

@@ -10,7 +10,7 @@ import { lastLink, type Popup } from './popup-reducer.ts';
 import { PendingView } from './result/PendingView.tsx';
 import { ResultView } from './result/ResultView.tsx';
 import type { usePopup } from './usePopup.ts';
-import { liveQuestion } from './view.ts';
+import { liveQuestion } from '../../lib/live-question.ts';
 
 type Actions = Omit<ReturnType<typeof usePopup>, 'popup'>;
 

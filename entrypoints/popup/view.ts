@@ -1,7 +1,6 @@
 import { emptyDraft, type Draft } from '../../lib/draft.ts';
 import type { SessionRecord } from '../../lib/history.ts';
-import type { KeyStatus, State } from '../../lib/messages.ts';
-import { isLoopbackUrl } from '../../lib/urls.ts';
+import type { State } from '../../lib/messages.ts';
 import { withFormChoice } from '../../lib/form-choice.ts';
 import { issueInvoiceNumber, nextInvoiceNumber } from '../../lib/invoice.ts';
 import type { Settings } from '../../lib/settings.ts';
@@ -35,20 +34,6 @@ export type View =
       readonly session: SessionRecord;
       readonly autoCopy: AutoCopy;
     };
-
-/** Why a create asks first whether a real payment link is meant; undefined: it does not. */
-export type LiveQuestion = 'live' | 'maybe';
-
-/**
- * The profile's first live link is asked about once ("This creates a real payment link"):
- * with a key known to be live, or one not used yet that does not go to this computer's
- * sandbox. Once a live link was made with the key, or it turned out to be a test key, never.
- */
-export function liveQuestion(key: KeyStatus, baseUrl: string): LiveQuestion | undefined {
-  if (key.liveLinkMade === true || key.mode === 'test') return undefined;
-  if (key.mode === 'live') return 'live';
-  return isLoopbackUrl(baseUrl) ? undefined : 'maybe';
-}
 
 /** The settings once `session` took its invoice number, as the background has them now. */
 export function afterInvoice(settings: Settings, session: SessionRecord): Settings {

@@ -1,6 +1,6 @@
 import { StatusMessage } from '../../../components/StatusMessage.tsx';
 import { draftTax, draftTotal, hasPricedItems } from '../../../lib/draft.ts';
-import type { LiveQuestion } from '../view.ts';
+import type { LiveQuestion } from '../../../lib/live-question.ts';
 import { strayErrors } from './draft-edit.ts';
 import { FormFooter } from './FormFooter.tsx';
 import { ItemList } from './ItemList.tsx';
@@ -16,8 +16,8 @@ interface CreateFormProps extends CreateFormOptions {
   /** The last link made (its total), shown again by "Last link" while the form is empty. */
   lastLink?: { total: string; onShow: () => void } | undefined;
   /**
-   * Asked once before the profile's first live link (view.ts liveQuestion): 'live' for a key
-   * known to be live, 'maybe' for one not used yet.
+   * Asked before the profile's first live link (lib/live-question.ts): 'live' for a key
+   * known to be live, 'maybe' for one not used yet. The worker asks too, when this is stale.
    */
   liveQuestion?: LiveQuestion | undefined;
   /** Hydrated from the first screen popup-boot drew: it may hold typing, and a held submit. */
@@ -26,7 +26,7 @@ interface CreateFormProps extends CreateFormOptions {
 
 /** The create form: Saved items, the items, the fields outside them, and its footer. */
 export function CreateForm(props: CreateFormProps) {
-  const { settings, initialError, lastLink, liveQuestion, hydrated = false } = props;
+  const { settings, initialError, lastLink, hydrated = false } = props;
   const { values, submitButton, formElement, ...edit } = useCreateForm(props);
   const { draft, errors, alert } = values;
   return (
@@ -61,7 +61,7 @@ export function CreateForm(props: CreateFormProps) {
         />
       </div>
       <FormFooter
-        asking={values.asking ? liveQuestion : undefined}
+        asking={values.asking}
         onLiveConfirm={edit.confirmLive}
         onLiveCancel={edit.cancelLive}
         alert={alert}

@@ -4,22 +4,21 @@ import { formatAmount } from '../../../lib/format.ts';
 import { t } from '../../../lib/i18n.ts';
 import { openSettings } from '../../../utils/navigation.ts';
 import type { InvoiceTotals } from '../../../lib/tax.ts';
-import type { LiveQuestion } from '../view.ts';
 import type { FormError } from './form-error.ts';
 
 interface LiveQuestionProps {
-  question: LiveQuestion;
+  /** Why it is asked (lib/live-question.ts liveQuestionText). */
+  text: string;
   onConfirm: (form: HTMLFormElement | null) => void;
   onCancel: () => void;
 }
 
 /** "This creates a real payment link": not an alert; focus moves to its button, which it describes. */
-function LiveQuestionBox({ question, onConfirm, onCancel }: LiveQuestionProps) {
+function LiveQuestionBox({ text, onConfirm, onCancel }: LiveQuestionProps) {
   return (
     <div className="message message--warning live-question">
       <p id="live-question">
-        <strong>{t('popup.live.title')}</strong>{' '}
-        {question === 'live' ? t('popup.live.known') : t('popup.live.maybe')}
+        <strong>{t('popup.live.title')}</strong> {text}
       </p>
       <div className="live-question-actions">
         <button
@@ -74,8 +73,8 @@ function TaxedParts({ tax }: { tax: InvoiceTotals }) {
 }
 
 export interface FormFooterProps {
-  /** The first-live-link question, while it is asked. */
-  asking: LiveQuestion | undefined;
+  /** The first-live-link question's sentence, while it is asked. */
+  asking: string | undefined;
   onLiveConfirm: (form: HTMLFormElement | null) => void;
   onLiveCancel: () => void;
   alert: FormError | null;
@@ -100,7 +99,7 @@ export function FormFooter({ submitButton, ...props }: FormFooterProps) {
     <div className="form-footer">
       {asking !== undefined && (
         <LiveQuestionBox
-          question={asking}
+          text={asking}
           onConfirm={props.onLiveConfirm}
           onCancel={props.onLiveCancel}
         />

@@ -7,7 +7,9 @@ import { backgroundSilent, formErrorFrom, type FormError } from './form-error.ts
 export type SubmitOutcome =
   | { readonly kind: 'created'; readonly requestId: string; readonly session: SessionRecord }
   | { readonly kind: 'pending'; readonly requestId: string; readonly startedAt: number }
-  | { readonly kind: 'failed'; readonly error: FormError };
+  | { readonly kind: 'failed'; readonly error: FormError }
+  /** The worker would make a first live link unasked: the question to ask (nothing was sent). */
+  | { readonly kind: 'ask'; readonly question: string };
 
 /** Tells the background the outcome is on screen, so a reopened popup does not show it again. */
 export function dismiss(requestId: string): void {
@@ -16,17 +18,23 @@ export function dismiss(requestId: string): void {
   });
 }
 
+/** Whose key, and whether the user answered the live question for this very submission. */
+interface CreateFor {
+  readonly profileId?: string | undefined;
+  readonly liveConfirmed?: boolean | undefined;
+}
+
 /**
  * Asks the background to create one checkout. The request id is chosen here, once per
  * submission: the background creates at most one session per id.
  */
-export async function submitOrder(order: Order, profileId?: string): Promise<SubmitOutcome> {
+export async function submitOrder(order: Order, target: CreateFor = {}): Promise<SubmitOutcome> {
   const requestId = crypto.randomUUID();
   try {
-    return await askToCreate(requestId, order, profileId);
+    return await askToCreate(requestId, order, target);
   } catch (error) {
     console.error(error);
-    return recoverFromSilence(requestId, order, profileId);
+    return recoverFromSilence(requestId, order, target);
   }
 }
 
@@ -37,15 +45,19 @@ export async function submitOrder(order: Order, profileId?: string): Promise<Sub
 async function askToCreate(
   requestId: string,
   order: Order,
-  profileId: string | undefined,
+  { profileId, liveConfirmed }: CreateFor,
 ): Promise<SubmitOutcome> {
   const answer = await ask({
     type: 'createCheckout',
     requestId,
     order,
     ...(profileId === undefined ? {} : { profileId }),
+    ...(liveConfirmed === true ? { liveConfirmed } : {}),
   });
   if (answer.ok) return { kind: 'created', requestId, session: answer.session };
+  // Refused before anything was recorded for the id: nothing to dismiss.
+  if (answer.error.kind === 'live_unconfirmed')
+    return { kind: 'ask', question: answer.error.message };
   dismiss(requestId);
   return { kind: 'failed', error: formErrorFrom(answer.error) };
 }
@@ -54,7 +66,7 @@ async function askToCreate(
 async function recoverFromSilence(
   requestId: string,
   order: Order,
-  profileId: string | undefined,
+  target: CreateFor,
 ): Promise<SubmitOutcome> {
   const last = await readLastCreate().catch(() => null);
   if (last === null || last.requestId !== requestId) {
@@ -67,7 +79,7 @@ async function recoverFromSilence(
       // Most likely the worker was stopped mid-request. Asking again with the same id wakes
       // it and is safe: a live worker joins the request it has, a restarted one answers
       // that the outcome is unknown, and neither sends it twice.
-      return askToCreate(requestId, order, profileId).catch(() => ({
+      return askToCreate(requestId, order, target).catch(() => ({
         kind: 'pending',
         requestId,
         startedAt: last.startedAt,

@@ -9,7 +9,7 @@ import type { Picked } from '../../../lib/saved-items.ts';
 import type { Settings } from '../../../lib/settings.ts';
 import { endPrerendered, sameDraft, typedDraft } from '../start/first-screen.ts';
 import { useFirstScreen, type FirstScreenMemory } from '../start/keeper.ts';
-import type { LiveQuestion } from '../view.ts';
+import { liveQuestionText, type LiveQuestion } from '../../../lib/live-question.ts';
 import {
   errorsAfterRemoval,
   firstInvalidField,
@@ -51,7 +51,8 @@ interface FormState {
   setCurrencyNote: (note: string | undefined) => void;
   setMoreOpen: (open: boolean) => void;
   setBusy: (busy: boolean) => void;
-  setAsking: (asking: boolean) => void;
+  /** The live question's sentence while it is on screen. */
+  setAsking: (asking: string | undefined) => void;
   liveConfirmed: RefObject<boolean>;
   inFlight: RefObject<boolean>;
   submitButton: RefObject<HTMLButtonElement | null>;
@@ -183,18 +184,24 @@ async function submit(form: FormState, options: CreateFormOptions, event: FormEv
     showErrors(form, checked.error, null);
     return;
   }
-  if (options.liveQuestion !== undefined && !form.liveConfirmed.current) {
-    form.setAsking(true);
+  const liveConfirmed = form.liveConfirmed.current;
+  if (options.liveQuestion !== undefined && !liveConfirmed) {
+    form.setAsking(liveQuestionText(options.liveQuestion));
     return;
   }
-  form.setAsking(false);
+  // An answer goes with one create: a retry after a failure is asked again.
+  form.liveConfirmed.current = false;
+  form.setAsking(undefined);
   form.inFlight.current = true;
   form.firstScreen.rememberCreating(true);
   form.setBusy(true);
   form.setNotice(undefined);
   form.setAlert(null);
   form.setErrors({});
-  const outcome = await submitOrder(checked.value, options.profileId);
+  const outcome = await submitOrder(checked.value, {
+    profileId: options.profileId,
+    liveConfirmed,
+  });
   switch (outcome.kind) {
     case 'created':
       await options.onCreated(outcome.requestId, outcome.session);
@@ -206,6 +213,14 @@ async function submit(form: FormState, options: CreateFormOptions, event: FormEv
       form.inFlight.current = false;
       form.firstScreen.rememberCreating(false);
       showErrors(form, outcome.error.fields, outcome.error);
+      return;
+    case 'ask':
+      // The worker knew better than this popup (another one made or learned something since):
+      // the same question, and its answer sends the form again.
+      form.inFlight.current = false;
+      form.firstScreen.rememberCreating(false);
+      form.setBusy(false);
+      form.setAsking(outcome.question);
       return;
   }
 }
@@ -221,8 +236,8 @@ export function useCreateForm(options: CreateFormOptions) {
   const [currencyNote, setCurrencyNote] = useState<string | undefined>(undefined);
   const [moreOpen, setMoreOpen] = useState(() => hasMoreOptionsError(initialError?.fields ?? {}));
   const [busy, setBusy] = useState(false);
-  // The first-live-link question, on screen; answered once, it is not asked again here.
-  const [asking, setAsking] = useState(false);
+  // The first-live-link question's sentence while it is on screen; the answer is for one create.
+  const [asking, setAsking] = useState<string | undefined>(undefined);
   const liveConfirmed = useRef(false);
   // State alone would let a second click or Enter through before React re-renders.
   const inFlight = useRef(false);
@@ -258,7 +273,7 @@ export function useCreateForm(options: CreateFormOptions) {
       element?.requestSubmit();
     },
     cancelLive() {
-      setAsking(false);
+      setAsking(undefined);
       submitButton.current?.focus();
     },
   };

@@ -1,6 +1,7 @@
 import type { ProfileName } from '../../../lib/profile-names.ts';
 import { countLine } from './history-text.ts';
 import { EarlierLinksDialog } from './EarlierLinksDialog.tsx';
+import { LiveConfirmDialog } from './LiveConfirmDialog.tsx';
 import { HistoryEmpty, HistoryRows } from './HistoryList.tsx';
 import { HistoryToolbar } from './HistoryToolbar.tsx';
 import { CorrectDialog } from './CorrectDialog.tsx';
@@ -93,6 +94,7 @@ export function HistoryView({
       </div>
 
       <QrDialog session={dialogs.qrSession} onClose={dialogs.closeQr} />
+      <LiveConfirmDialog question={view.live.question} onAnswer={view.live.answer} />
       <EarlierLinksDialog
         shown={
           dialogs.earlierSession && {

@@ -20,6 +20,8 @@ import type { CopyKind } from './HistoryRowLines.tsx';
 import { useHistory } from './useHistory.ts';
 import { useMatches } from './useMatches.ts';
 import { useNow } from './useNow.ts';
+import { renewAsking } from './renew-asking.ts';
+import { useLiveConfirm, type ConfirmLive } from './useLiveConfirm.ts';
 import { useReminder } from './useReminder.ts';
 import { useVirtualWindow } from './useVirtualWindow.ts';
 
@@ -45,8 +47,11 @@ function isStatusFilter(value: string): value is StatusFilter {
 
 const NO_SESSIONS: readonly SessionRecord[] = [];
 
-/** "New payment link" on a row: a new link for the same invoice, copied, and what came of it. */
-function useRenewal(showFeedback: ShowFeedback) {
+/**
+ * "New payment link" on a row: a new link for the same invoice (asked about first when it
+ * would be the first live link), copied, and what came of it.
+ */
+function useRenewal(showFeedback: ShowFeedback, confirmLive: ConfirmLive) {
   const [renewingId, setRenewingId] = useState<string | null>(null);
   const renewInFlight = useRef(false);
 
@@ -59,7 +64,8 @@ function useRenewal(showFeedback: ShowFeedback) {
       showFeedback(null);
       const requestId = crypto.randomUUID();
       try {
-        const answer = await ask({ type: 'renewCheckout', requestId, sessionId: session.id });
+        const answer = await renewAsking(requestId, session.id, confirmLive);
+        if (answer === undefined) return;
         if (answer.ok) {
           const copied = await copyText(answer.session.url);
           showFeedback(
@@ -80,7 +86,7 @@ function useRenewal(showFeedback: ShowFeedback) {
         setRenewingId(null);
       }
     },
-    [showFeedback],
+    [showFeedback, confirmLive],
   );
   const onRenew = useCallback((session: SessionRecord) => void renew(session), [renew]);
   return { renewingId, onRenew };
@@ -214,8 +220,14 @@ export function useHistoryView(
   const filters = useFilters(scrollToTop);
   const { refreshing, refresh } = useRefresh(setFeedback);
   const dialogs = useRowDialogs(setFeedback);
-  const { renewingId, onRenew } = useRenewal(setFeedback);
-  const onCopyReminder = useReminder(reminder.template, reminder.minutes, setFeedback);
+  const live = useLiveConfirm();
+  const { renewingId, onRenew } = useRenewal(setFeedback, live.confirm);
+  const onCopyReminder = useReminder(
+    reminder.template,
+    reminder.minutes,
+    setFeedback,
+    live.confirm,
+  );
 
   const sessions = history.kind === 'ready' ? history.sessions : NO_SESSIONS;
   // Only the newest sessions are in while the rest is read: counts, "no match" and the
@@ -272,5 +284,7 @@ export function useHistoryView(
     renewingId,
     onRenew,
     onCopyReminder,
+    /** The live question, while New payment link or Copy reminder asks it. */
+    live,
   };
 }

@@ -5,8 +5,10 @@ import { t } from '../../../lib/i18n.ts';
 import { dueDateOf } from '../../../lib/invoice-status.ts';
 import { fillReminderTemplate } from '../../../lib/reminder-template.ts';
 import { canRenew } from '../../../lib/reminders.ts';
-import { ask, noAnswerMessage } from '../../../utils/ask.ts';
+import { noAnswerMessage } from '../../../utils/ask.ts';
 import { dismiss } from '../form/submit.ts';
+import { renewAsking } from './renew-asking.ts';
+import type { ConfirmLive } from './useLiveConfirm.ts';
 import type { Feedback } from './useHistoryView.ts';
 
 type ShowFeedback = (feedback: Feedback | null) => void;
@@ -14,13 +16,15 @@ type ShowFeedback = (feedback: Feedback | null) => void;
 /**
  * "Copy reminder": the reminder template filled for the invoice, with a link that works. A
  * link that expired, or would before the client could act (the window in which History
- * offers Renew), is first replaced through the worker's renew service, as Renew does: sent at
- * most once, recorded and polled like any link. The due date stays the invoice's.
+ * offers Renew), is first replaced through the worker's renew service, as Renew does: asked
+ * about first when it would be the first live link, sent at most once, recorded and polled
+ * like any link. The due date stays the invoice's.
  */
 export function useReminder(
   template: string | undefined,
   reminderMinutes: number,
   showFeedback: ShowFeedback,
+  confirmLive: ConfirmLive,
 ) {
   const inFlight = useRef(false);
 
@@ -42,7 +46,8 @@ export function useReminder(
           return;
         }
         const requestId = crypto.randomUUID();
-        const answer = await ask({ type: 'renewCheckout', requestId, sessionId: session.id });
+        const answer = await renewAsking(requestId, session.id, confirmLive);
+        if (answer === undefined) return;
         // Shown here: the create form need not show the new link again.
         dismiss(requestId);
         if (!answer.ok) {
@@ -62,7 +67,7 @@ export function useReminder(
         inFlight.current = false;
       }
     },
-    [template, reminderMinutes, showFeedback],
+    [template, reminderMinutes, showFeedback, confirmLive],
   );
   return useCallback((session: SessionRecord) => void remind(session), [remind]);
 }
