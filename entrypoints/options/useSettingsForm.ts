@@ -86,8 +86,14 @@ async function runSave(c: Context): Promise<boolean> {
       c.setSavedNote(savedAll ? t('options.saved') : '');
       // What was tested is stored now: the test's answer stands without "Not saved yet".
       if (savedAll) c.setAccount((before) => before && { tone: before.tone, text: before.text });
-      // The key it replaced had been written in clear: said now, not only in the docs.
-      if (outcome.leftPlainCopy) c.setAccount({ tone: 'info', text: '', plainCopy: true });
+      // The key it replaced had been written in clear: said now, beside the test's answer.
+      if (outcome.leftPlainCopy) {
+        c.setAccount((before) => ({
+          tone: before?.tone ?? 'info',
+          text: before?.text ?? '',
+          plainCopy: true,
+        }));
+      }
     });
     focusFirstInvalid(outcome.errors);
     return savedAll;
