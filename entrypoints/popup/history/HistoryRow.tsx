@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { isSettled } from '../../../lib/history.ts';
 import { t } from '../../../lib/i18n.ts';
-import { invoiceMark } from '../../../lib/invoice-status.ts';
+import { invoiceMark, type InvoiceMark } from '../../../lib/invoice-status.ts';
 import { timeLeft } from '../../../lib/relative-time.ts';
 import { rowLabel } from './history-text.ts';
 import {
@@ -26,7 +26,9 @@ interface HistoryRowProps extends RowProps {
 /**
  * One session on four lines: status and total; what it was for; its reference and time left;
  * the one action its state calls for (Open: Copy link, Expired: New payment link, Complete: when it was
- * paid), its tags and note, and "More actions" for the rest.
+ * paid), its tags and note, and "More actions" for the rest. The item itself carries its place
+ * in the list, which changes when a search's count comes in; its lines do not, so they are
+ * drawn again only when the session or what is done with it changes.
  */
 export const HistoryRow = memo(function HistoryRow({
   position,
@@ -34,12 +36,8 @@ export const HistoryRow = memo(function HistoryRow({
   profileName,
   ...row
 }: HistoryRowProps) {
-  const { session, status, now } = row;
-  const mark = invoiceMark(session, row.replaced, now);
-  // A voided invoice takes no more money: its link is not handed out again.
-  const settled = isSettled(status) || mark === 'void';
-  const say = rowWords();
-  const label = rowLabel(session, status, mark);
+  const mark = invoiceMark(row.session, row.replaced, row.now);
+  const label = rowLabel(row.session, row.status, mark);
   return (
     // Explicit roles (here and on the list): `list-style: none` drops them in Safari, and
     // the benchmark finds rows by the attribute.
@@ -54,6 +52,23 @@ export const HistoryRow = memo(function HistoryRow({
       aria-posinset={position}
       aria-setsize={setSize}
     >
+      <RowLines {...row} mark={mark} profileName={profileName} />
+    </li>
+  );
+});
+
+interface RowLinesProps extends RowProps {
+  mark: InvoiceMark | undefined;
+  profileName?: string | undefined;
+}
+
+const RowLines = memo(function RowLines({ mark, profileName, ...row }: RowLinesProps) {
+  const { session, status, now } = row;
+  // A voided invoice takes no more money: its link is not handed out again.
+  const settled = isSettled(status) || mark === 'void';
+  const say = rowWords();
+  return (
+    <>
       <RowHeadline
         session={session}
         status={status}
@@ -69,6 +84,6 @@ export const HistoryRow = memo(function HistoryRow({
         say={say}
       />
       <RowActions {...row} settled={settled} say={say} />
-    </li>
+    </>
   );
 });
