@@ -14,7 +14,7 @@ import { rememberFormChoice } from '../../storage/form-choice.ts';
 import { rememberClient } from '../../storage/recent-clients.ts';
 import { appendSession, pruneHistory } from './history-store.ts';
 import { syncIndicators } from './indicators.ts';
-import { keyLiveness, learnKeyMode } from './key-store.ts';
+import { learnKeyMode } from './key-store.ts';
 import { markPending, markSettled, unknownOutcome } from './last-create.ts';
 import { orderToRequest } from './order-to-request.ts';
 import { connect, type BackgroundDeps, type Connection } from './payfect-api.ts';
@@ -87,11 +87,11 @@ function checkOrderTax(order: Order): UiError | undefined {
  * popup asks by (lib/live-question.ts), so a page that skipped the question, a stale second
  * popup or a crafted message is refused before anything is sent.
  */
-async function unconfirmedLive(
+function unconfirmedLive(
   connection: Connection,
   liveConfirmed: boolean,
-): Promise<{ asked: boolean; refusal?: UiError }> {
-  const question = liveQuestion(await keyLiveness(connection.profileId), connection.baseUrl);
+): { asked: boolean; refusal?: UiError } {
+  const question = liveQuestion(connection.liveness, connection.baseUrl);
   if (question === undefined) return { asked: false };
   if (liveConfirmed) return { asked: true };
   return {
@@ -301,7 +301,7 @@ export function createCheckoutService(deps: BackgroundDeps = {}): CheckoutServic
         answers.delete(requestId);
         return failure(connection.error);
       }
-      const live = await unconfirmedLive(connection.value, options.liveConfirmed === true);
+      const live = unconfirmedLive(connection.value, options.liveConfirmed === true);
       if (live.refusal !== undefined) {
         answers.delete(requestId);
         return failure(live.refusal);

@@ -1,5 +1,5 @@
 import { t } from '../../lib/i18n.ts';
-import type { UiError } from '../../lib/messages.ts';
+import type { KeyStatus, UiError } from '../../lib/messages.ts';
 import {
   createPayfectClient,
   validateBaseUrl,
@@ -11,7 +11,7 @@ import { err, ok, type Result } from '../../lib/result.ts';
 import { activeProfile, flatSettings, type Settings } from '../../lib/settings.ts';
 import { readStoredSettings } from '../../storage/settings.ts';
 import { browserGrantsOrigin } from './host-grant.ts';
-import { keyLockedMessage, keyStatus, readApiKey } from './key-store.ts';
+import { keyLiveness, keyLockedMessage, keyStatus, readApiKey } from './key-store.ts';
 import { profileGone } from './settings-store.ts';
 
 /** What the worker's services take from outside, so tests can fake the network and clock. */
@@ -33,6 +33,8 @@ export interface Connection {
   /** The profile whose key and settings these are, and its name now. */
   readonly profileId: string;
   readonly profileName: string;
+  /** What the key is known to be, for the live question (lib/live-question.ts). */
+  readonly liveness: Pick<KeyStatus, 'mode' | 'liveLinkMade'>;
 }
 
 /*
@@ -85,7 +87,11 @@ export async function connect(
       ? activeProfile(stored)
       : stored.profiles.find((candidate) => candidate.id === profileId);
   if (profile === undefined) return err(profileGone());
-  const apiKey = typed?.apiKey ?? (await readApiKey(profile.id));
+  // Side by side: a create waits for both before anything is sent.
+  const [apiKey, liveness] = await Promise.all([
+    typed?.apiKey ?? readApiKey(profile.id),
+    keyLiveness(profile.id),
+  ]);
   if (apiKey === undefined) {
     const locked = (await keyStatus(profile.id)).lock === 'locked';
     return err(locked ? { kind: 'no_key', message: keyLockedMessage() } : noKeyError());
@@ -117,5 +123,6 @@ export async function connect(
     baseUrl: base.value,
     profileId: profile.id,
     profileName: profile.name,
+    liveness,
   });
 }
