@@ -94,12 +94,18 @@ const MetaV2Schema = z.object({ version: z.literal(2), ...metaShape }).check(z.r
 /* Version 1 had no pruning: chunks 0 to chunks - 1. Read while a migration is pending. */
 const MetaV1Schema = z.object({ version: z.literal(1), chunks: Index });
 
-/** The chunk range of a stored meta of any known version; undefined when there is none. */
-function chunkRange(value: unknown): { first: number; end: number } | undefined {
+/** The sessions a stored meta of version 2 or 3 describes: its chunks and their count. */
+function metaSessions(value: unknown): { first: number; end: number; count: number } | undefined {
   const current = z.safeParse(HistoryMetaSchema, value);
   if (current.success) return current.data;
   const v2 = z.safeParse(MetaV2Schema, value);
-  if (v2.success) return v2.data;
+  return v2.success ? v2.data : undefined;
+}
+
+/** The chunk range of a stored meta of any known version; undefined when there is none. */
+function chunkRange(value: unknown): { first: number; end: number } | undefined {
+  const sessions = metaSessions(value);
+  if (sessions !== undefined) return sessions;
   const v1 = z.safeParse(MetaV1Schema, value);
   return v1.success ? { first: 0, end: v1.data.chunks } : undefined;
 }
@@ -233,14 +239,6 @@ function isHistoryKey(key: string): boolean {
 interface StorageChange {
   readonly oldValue?: unknown;
   readonly newValue?: unknown;
-}
-
-/** The sessions a stored meta of version 2 or 3 describes: its chunks and their count. */
-function metaSessions(value: unknown): { first: number; end: number; count: number } | undefined {
-  const current = z.safeParse(HistoryMetaSchema, value);
-  if (current.success) return current.data;
-  const v2 = z.safeParse(MetaV2Schema, value);
-  return v2.success ? v2.data : undefined;
 }
 
 /**
