@@ -77,19 +77,23 @@ export function dueDateFor(issuedAt: number, termsDays: number, timeZone?: strin
 // One per locale: a formatter costs ~0.1 ms to build, and History formats a due date per row.
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 
-/** "4 January 2027", "2027年1月4日": the day alone, with no clock time and no time zone. */
-export function formatCalendarDate(date: CalendarDate, locale: string): string {
+/**
+ * "4 January 2027", "2027年1月4日": the day alone, with no clock time and no time zone, in
+ * `locale` (by default the UI language's, lib/format.ts dateLocale).
+ */
+export function formatCalendarDate(date: CalendarDate, locale?: string): string {
   const at = parts(date);
   if (at === undefined) return date;
-  let format = dayFormatters.get(locale);
+  const tag = dateLocale(locale);
+  let format = dayFormatters.get(tag);
   if (format === undefined) {
-    format = new Intl.DateTimeFormat(dateLocale(locale), {
+    format = new Intl.DateTimeFormat(tag, {
       day: 'numeric',
       month: 'long',
       year: 'numeric',
       timeZone: 'UTC',
     });
-    dayFormatters.set(locale, format);
+    dayFormatters.set(tag, format);
   }
   return format.format(new Date(Date.UTC(at.year, at.month - 1, at.day)));
 }

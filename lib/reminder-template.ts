@@ -1,4 +1,4 @@
-import { dateLocale } from './format.ts';
+import { formatCalendarDate } from './calendar-date.ts';
 import { itemsSummary, type SessionRecord } from './history.ts';
 import { t } from './i18n.ts';
 import { networkWarning } from './message-template.ts';
@@ -33,17 +33,6 @@ export const REMINDER_PLACEHOLDERS = [
   'warning',
 ] as const;
 type ReminderPlaceholder = (typeof REMINDER_PLACEHOLDERS)[number];
-
-/** "20 March 2026" for '2026-03-20' in the UI language: a calendar date, in no time zone. */
-export function formatDueDate(date: string, locale?: string): string {
-  const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat(dateLocale(locale), {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(year, month - 1, day)));
-}
 
 /** The default in the browser's language, its placeholders left to fill. */
 export function defaultReminderText(): string {
@@ -90,7 +79,7 @@ export function fillReminderTemplate(
     items: itemsSummary(session.items),
     total: session.amountTotal,
     currency: session.currency.toUpperCase(),
-    due: formatDueDate(dueDate, locale),
+    due: formatCalendarDate(dueDate, locale),
     url: session.url,
     client: session.client?.name ?? '',
     warning: networkWarning(session),

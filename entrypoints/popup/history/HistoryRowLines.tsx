@@ -1,9 +1,9 @@
 import { CopyButton, copyText } from '../../../components/CopyButton.tsx';
+import { formatCalendarDate } from '../../../lib/calendar-date.ts';
 import { isKnownStatus, type SessionRecord, type SessionStatus } from '../../../lib/history.ts';
 import { t } from '../../../lib/i18n.ts';
 import { invoicePagePath } from '../../../lib/invoice.ts';
 import { dueDateOf, type InvoiceMark } from '../../../lib/invoice-status.ts';
-import { formatDueDate } from '../../../lib/reminder-template.ts';
 import { fillMessageTemplate } from '../../../lib/message-template.ts';
 import { createdAgo, fullTime, paidOn } from '../../../lib/relative-time.ts';
 import { isCorrectable } from '../../../lib/corrections.ts';
@@ -18,7 +18,7 @@ export type CopyKind = 'link' | 'message';
 /** Why a row says Overdue or Void: the due date, or when and why it was voided. */
 function markTitle(session: SessionRecord, mark: InvoiceMark): string {
   if (mark === 'overdue')
-    return t('history.row.overdueTitle', { due: formatDueDate(dueDateOf(session)) });
+    return t('history.row.overdueTitle', { due: formatCalendarDate(dueDateOf(session)) });
   const date = fullTime(session.voided?.at ?? session.statusChangedAt);
   return t('history.row.voidTitle', { date, reason: session.voided?.reason ?? '' });
 }
@@ -318,7 +318,7 @@ export function RowActions(props: RowActionsProps) {
           {note}
         </span>
       )}
-      <RowMenu label={say.more} items={rowMenuItems(props)} />
+      <RowMenu label={say.more} items={() => rowMenuItems(props)} />
     </div>
   );
 }
