@@ -11,7 +11,8 @@ export interface RowMenuItem {
 interface RowMenuProps {
   /** The button's accessible name ("More actions"); it shows "⋯". */
   label: string;
-  items: readonly RowMenuItem[];
+  /** Asked only while the menu is open: a History screen holds a dozen closed menus. */
+  items: () => readonly RowMenuItem[];
 }
 
 /**
@@ -31,9 +32,14 @@ export function RowMenu({ label, items }: RowMenuProps) {
     return [...(menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
   }
 
+  // Before the browser shows or hides it: the items are drawn by the time it is shown
+  // (a discrete event, so React renders at once), and only then.
+  function onBeforeToggle(event: ToggleEvent<HTMLDivElement>) {
+    setOpen(event.newState === 'open');
+  }
+
   function onToggle(event: ToggleEvent<HTMLDivElement>) {
     const isOpen = event.newState === 'open';
-    setOpen(isOpen);
     const list = menu.current;
     const anchor = button.current?.getBoundingClientRect();
     if (!isOpen || !list || !anchor) return;
@@ -108,26 +114,28 @@ export function RowMenu({ label, items }: RowMenuProps) {
         role="menu"
         aria-label={label}
         className="row-menu"
+        onBeforeToggle={onBeforeToggle}
         onToggle={onToggle}
         onKeyDown={onKeyDown}
       >
-        {items.map((item) => (
-          <button
-            key={item.label}
-            type="button"
-            role="menuitem"
-            className="row-menu-item"
-            disabled={item.disabled}
-            aria-haspopup={item.opensDialog ? 'dialog' : undefined}
-            tabIndex={-1}
-            onClick={() => {
-              close();
-              item.onSelect();
-            }}
-          >
-            {item.label}
-          </button>
-        ))}
+        {open &&
+          items().map((item) => (
+            <button
+              key={item.label}
+              type="button"
+              role="menuitem"
+              className="row-menu-item"
+              disabled={item.disabled}
+              aria-haspopup={item.opensDialog ? 'dialog' : undefined}
+              tabIndex={-1}
+              onClick={() => {
+                close();
+                item.onSelect();
+              }}
+            >
+              {item.label}
+            </button>
+          ))}
       </div>
     </>
   );
