@@ -1,6 +1,7 @@
 import { formatAmount } from './format.ts';
 import { itemsSummary, type SessionRecord } from './history.ts';
 import { t } from './i18n.ts';
+import { isReplaced, type Ledger } from './ledger.ts';
 import { isLive } from './status.ts';
 
 /*
@@ -15,16 +16,21 @@ export const DEFAULT_RENEW_WINDOW_MINUTES = 60;
 
 /**
  * Whether to raise the reminder for this session now: open, near expiry, not yet reminded,
- * not renewed. Only the worker asks, on records as stored, where it wrote `renewedBy` itself
- * right after the renewal it names.
+ * and not carried on by a newer link of its invoice (lib/ledger.ts isReplaced: the newer
+ * link counts as soon as it is stored, before `renewedBy` is written on this one).
  */
-export function needsReminder(record: SessionRecord, now: number, minutes: number): boolean {
+export function needsReminder(
+  record: SessionRecord,
+  ledger: Ledger,
+  now: number,
+  minutes: number,
+): boolean {
   return (
     minutes > 0 &&
     isLive(record, now) &&
     record.expiresAt - now <= minutes * MINUTE &&
     record.remindedAt === undefined &&
-    record.renewedBy === undefined
+    !isReplaced(record, ledger)
   );
 }
 

@@ -1,6 +1,7 @@
 import type { SessionStatus } from '../../lib/history.ts';
 import type { ResponseFor, UiError } from '../../lib/messages.ts';
 import type { PayfectClient, PayfectError } from '../../lib/payfect/index.ts';
+import { ledgerOf } from '../../lib/ledger.ts';
 import { isDueForPoll } from '../../lib/polling-policy.ts';
 import { needsReminder } from '../../lib/reminders.ts';
 import { ok, type Result } from '../../lib/result.ts';
@@ -151,12 +152,16 @@ export function createStatusService(deps: BackgroundDeps = {}): StatusService {
     }
     // Last, and checked again on the stored record, so a link paid in this poll is not
     // reminded of.
+    // A newer link of the same invoice is open too (it is newer than any open one), so the
+    // ledger of the open links (newest first, as it reads them) knows each one's successor.
+    const ledger = ledgerOf(open.map(({ record }) => record).reverse());
     for (const { record, chunk } of open) {
-      if (!needsReminder(record, start, reminderMinutes)) continue;
+      if (!needsReminder(record, ledger, start, reminderMinutes)) continue;
       updates.push({
         id: record.id,
         chunk,
-        update: (r) => (needsReminder(r, start, reminderMinutes) ? { ...r, remindedAt: start } : r),
+        update: (r) =>
+          needsReminder(r, ledger, start, reminderMinutes) ? { ...r, remindedAt: start } : r,
       });
     }
     const results = await updateSessions(updates);

@@ -7,6 +7,7 @@ import {
   type MessageHandler,
 } from '../../../entrypoints/background/router.ts';
 import type { SessionRecord } from '../../../lib/history.ts';
+import { appendSession } from '../../../entrypoints/background/history-store.ts';
 import { readHistory } from '../../../storage/history.ts';
 import { ResponseSchemas } from '../../../lib/messages.ts';
 import { DEFAULT_SETTINGS } from '../../../lib/settings.ts';
@@ -122,5 +123,21 @@ describe('the expiry reminder', () => {
     await poll();
     expect(await reminders()).toHaveLength(1);
     expect(await reminders()).not.toContain(`reminder:${session.id}`);
+  });
+
+  it('is not raised for a link whose invoice has a newer link stored, before renewedBy names it', async () => {
+    const session = await createLink();
+    expect(session.invoiceNumber).toBeDefined();
+    // A renewal stopped between its two writes: the new link stored, renewedBy not yet.
+    await appendSession({
+      ...session,
+      id: 'cs_newer',
+      url: 'https://buy.payfect.finance/checkouts/cs_newer',
+      createdAt: session.expiresAt - 31 * MINUTE,
+      expiresAt: session.expiresAt + 23 * 60 * MINUTE,
+    });
+    clock = session.expiresAt - 30 * MINUTE;
+    await poll();
+    expect(await reminders()).toEqual([]);
   });
 });

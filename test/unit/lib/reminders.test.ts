@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { canRenew, durationText, needsReminder, reminderMessage } from '../../../lib/reminders.ts';
+import { ledgerOf } from '../../../lib/ledger.ts';
 import { NOW, session } from '../factories.ts';
+
+const NO_LEDGER = ledgerOf([]);
 
 const MINUTE = 60_000;
 
@@ -8,27 +11,37 @@ describe('needsReminder', () => {
   const soon = session({ expiresAt: NOW + 45 * MINUTE });
 
   it('fires for an open link within the window before expiry', () => {
-    expect(needsReminder(soon, NOW, 60)).toBe(true);
-    expect(needsReminder(session({ expiresAt: NOW + 60 * MINUTE }), NOW, 60)).toBe(true);
+    expect(needsReminder(soon, NO_LEDGER, NOW, 60)).toBe(true);
+    expect(needsReminder(session({ expiresAt: NOW + 60 * MINUTE }), NO_LEDGER, NOW, 60)).toBe(true);
   });
 
   it('waits while more than the window is left', () => {
-    expect(needsReminder(session({ expiresAt: NOW + 61 * MINUTE }), NOW, 60)).toBe(false);
+    expect(needsReminder(session({ expiresAt: NOW + 61 * MINUTE }), NO_LEDGER, NOW, 60)).toBe(
+      false,
+    );
   });
 
   it('fires once: not again after remindedAt is set', () => {
-    expect(needsReminder({ ...soon, remindedAt: NOW - MINUTE }, NOW, 60)).toBe(false);
+    expect(needsReminder({ ...soon, remindedAt: NOW - MINUTE }, NO_LEDGER, NOW, 60)).toBe(false);
   });
 
   it('never fires for a paid, expired, past-expiry or renewed link', () => {
-    expect(needsReminder({ ...soon, status: 'complete' }, NOW, 60)).toBe(false);
-    expect(needsReminder({ ...soon, status: 'expired' }, NOW, 60)).toBe(false);
-    expect(needsReminder(session({ expiresAt: NOW }), NOW, 60)).toBe(false);
-    expect(needsReminder({ ...soon, renewedBy: 'cs_2' }, NOW, 60)).toBe(false);
+    expect(needsReminder({ ...soon, status: 'complete' }, NO_LEDGER, NOW, 60)).toBe(false);
+    expect(needsReminder({ ...soon, status: 'expired' }, NO_LEDGER, NOW, 60)).toBe(false);
+    expect(needsReminder(session({ expiresAt: NOW }), NO_LEDGER, NOW, 60)).toBe(false);
+    expect(needsReminder({ ...soon, renewedBy: 'cs_2' }, NO_LEDGER, NOW, 60)).toBe(false);
+  });
+
+  it('never fires once a newer link of its invoice is stored, before renewedBy names it', () => {
+    const first = { ...soon, id: 'cs_1', invoiceNumber: 'INV-0001' };
+    const second = session({ id: 'cs_2', invoiceNumber: 'INV-0001', expiresAt: NOW + 45 * MINUTE });
+    expect(needsReminder(first, ledgerOf([first]), NOW, 60)).toBe(true);
+    expect(needsReminder(first, ledgerOf([second, first]), NOW, 60)).toBe(false);
+    expect(needsReminder(second, ledgerOf([second, first]), NOW, 60)).toBe(true);
   });
 
   it('never fires when reminders are off (0 minutes)', () => {
-    expect(needsReminder(session({ expiresAt: NOW + MINUTE }), NOW, 0)).toBe(false);
+    expect(needsReminder(session({ expiresAt: NOW + MINUTE }), NO_LEDGER, NOW, 0)).toBe(false);
   });
 });
 
