@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { TextAreaField, TextField } from '../../../components/Field.tsx';
-import { StatusMessage } from '../../../components/StatusMessage.tsx';
 import { checkCorrection, correctableFields, correctionValues } from '../../../lib/corrections.ts';
 import type { SessionRecord } from '../../../lib/history.ts';
 import { t } from '../../../lib/i18n.ts';
-import { ask, noAnswerMessage } from '../../../utils/ask.ts';
-import { SessionDialog, type SessionDialogForm } from './SessionDialog.tsx';
+import { SessionDialog, SessionDialogActions, type SessionDialogForm } from './SessionDialog.tsx';
+import { useSessionSend } from './useSessionSend.ts';
 
 interface CorrectDialogProps {
   /** The invoice's current link whose details are corrected; null when the dialog is closed. */
@@ -34,36 +33,18 @@ export function CorrectDialog({ session, onClose, onSaved }: CorrectDialogProps)
 function CorrectForm({ session, onCancel, onDone }: SessionDialogForm) {
   const [values, setValues] = useState(() => correctionValues(session));
   const [errors, setErrors] = useState<Readonly<Record<string, string>>>({});
-  const [failure, setFailure] = useState('');
-  const [saving, setSaving] = useState(false);
+  const { failure, saving, send } = useSessionSend(onDone);
 
-  async function save(event: FormEvent<HTMLFormElement>) {
+  function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (saving) return;
     const checked = checkCorrection(session, values);
     if (!checked.ok) {
       setErrors(checked.error);
       return;
     }
-    setSaving(true);
-    setFailure('');
-    try {
-      const answer = await ask({
-        type: 'correctInvoice',
-        sessionId: session.id,
-        fields: checked.value,
-      });
-      if (answer.ok) onDone(session);
-      else {
-        setErrors(answer.error.fields ?? {});
-        setFailure(answer.error.message);
-      }
-    } catch (error) {
-      console.error(error);
-      setFailure(noAnswerMessage());
-    } finally {
-      setSaving(false);
-    }
+    void send({ type: 'correctInvoice', sessionId: session.id, fields: checked.value }, (error) =>
+      setErrors(error.fields ?? {}),
+    );
   }
 
   function change(key: string, value: string) {
@@ -72,7 +53,7 @@ function CorrectForm({ session, onCancel, onDone }: SessionDialogForm) {
   }
 
   return (
-    <form className="qr-dialog-body" noValidate onSubmit={(event) => void save(event)}>
+    <form className="qr-dialog-body" noValidate onSubmit={save}>
       <div className="qr-dialog-head">
         <h2 id="correct-dialog-title">
           {t('history.correct.title', { number: session.invoiceNumber ?? session.reference })}
@@ -94,15 +75,12 @@ function CorrectForm({ session, onCancel, onDone }: SessionDialogForm) {
           <TextField key={field.key} {...common} autoComplete="off" />
         );
       })}
-      <StatusMessage tone="error">{failure || undefined}</StatusMessage>
-      <div className="notes-dialog-actions">
-        <button type="button" className="button button--small" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="button button--small button--primary" disabled={saving}>
-          {t('common.save')}
-        </button>
-      </div>
+      <SessionDialogActions
+        failure={failure}
+        saving={saving}
+        submit={t('common.save')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { TextAreaField, TextField } from '../../../components/Field.tsx';
-import { StatusMessage } from '../../../components/StatusMessage.tsx';
 import type { SessionRecord } from '../../../lib/history.ts';
 import { t } from '../../../lib/i18n.ts';
 import {
@@ -10,9 +9,9 @@ import {
   validateNotes,
   type NotesErrors,
 } from '../../../lib/session-notes.ts';
-import { ask, noAnswerMessage } from '../../../utils/ask.ts';
 import { itemsLine, totalText } from './history-text.ts';
-import { SessionDialog, type SessionDialogForm } from './SessionDialog.tsx';
+import { SessionDialog, SessionDialogActions, type SessionDialogForm } from './SessionDialog.tsx';
+import { useSessionSend } from './useSessionSend.ts';
 
 interface NotesDialogProps {
   /** The session whose note is edited; null when the dialog is closed. */
@@ -38,37 +37,20 @@ function NotesForm({ session, onCancel, onDone }: SessionDialogForm) {
   const [note, setNote] = useState(session.note ?? '');
   const [tags, setTags] = useState(() => tagsText(session.tags));
   const [errors, setErrors] = useState<NotesErrors>({});
-  const [failure, setFailure] = useState('');
-  const [saving, setSaving] = useState(false);
+  const { failure, saving, send } = useSessionSend(onDone);
 
-  async function save(event: FormEvent<HTMLFormElement>) {
+  function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (saving) return;
     const checked = validateNotes({ note, tags });
     if (!checked.ok) {
       setErrors(checked.error);
       return;
     }
-    setSaving(true);
-    setFailure('');
-    try {
-      const answer = await ask({
-        type: 'updateSessionNotes',
-        sessionId: session.id,
-        ...checked.value,
-      });
-      if (answer.ok) onDone(session);
-      else setFailure(answer.error.message);
-    } catch (error) {
-      console.error(error);
-      setFailure(noAnswerMessage());
-    } finally {
-      setSaving(false);
-    }
+    void send({ type: 'updateSessionNotes', sessionId: session.id, ...checked.value });
   }
 
   return (
-    <form className="qr-dialog-body" noValidate onSubmit={(event) => void save(event)}>
+    <form className="qr-dialog-body" noValidate onSubmit={save}>
       <div className="qr-dialog-head">
         <h2 id="notes-dialog-title">
           {itemsLine(session.items).first || t('history.notes.paymentLink')}
@@ -101,15 +83,12 @@ function NotesForm({ session, onCancel, onDone }: SessionDialogForm) {
         error={errors.tags}
         hint={t('history.notes.tagsHint', { max: MAX_TAGS })}
       />
-      <StatusMessage tone="error">{failure || undefined}</StatusMessage>
-      <div className="notes-dialog-actions">
-        <button type="button" className="button button--small" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="button button--small button--primary" disabled={saving}>
-          {t('common.save')}
-        </button>
-      </div>
+      <SessionDialogActions
+        failure={failure}
+        saving={saving}
+        submit={t('common.save')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

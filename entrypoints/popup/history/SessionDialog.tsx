@@ -1,4 +1,6 @@
 import { useCallback, type ComponentType } from 'react';
+import { StatusMessage } from '../../../components/StatusMessage.tsx';
+import { t } from '../../../lib/i18n.ts';
 import type { SessionRecord } from '../../../lib/history.ts';
 import { useModalDialog } from './useModalDialog.ts';
 
@@ -49,5 +51,37 @@ export function SessionDialog({
     <dialog ref={dialog} className="qr-dialog" aria-labelledby={labelledBy} onClose={onClose}>
       {session && <Form key={session.id} session={session} onCancel={cancel} onDone={done} />}
     </dialog>
+  );
+}
+
+interface SessionDialogActionsProps {
+  /** Why the last send failed (useSessionSend), empty when it did not. */
+  failure: string;
+  /** A send is on its way: the submit button waits. */
+  saving: boolean;
+  /** The submit button's words: Save, Void invoice. */
+  submit: string;
+  onCancel: () => void;
+}
+
+/** The foot of a row's form: why the last send failed, then Cancel and the submit button. */
+export function SessionDialogActions({
+  failure,
+  saving,
+  submit,
+  onCancel,
+}: SessionDialogActionsProps) {
+  return (
+    <>
+      <StatusMessage tone="error">{failure || undefined}</StatusMessage>
+      <div className="notes-dialog-actions">
+        <button type="button" className="button button--small" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" className="button button--small button--primary" disabled={saving}>
+          {submit}
+        </button>
+      </div>
+    </>
   );
 }

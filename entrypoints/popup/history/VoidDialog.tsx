@@ -1,12 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { TextAreaField } from '../../../components/Field.tsx';
-import { StatusMessage } from '../../../components/StatusMessage.tsx';
 import type { SessionRecord } from '../../../lib/history.ts';
 import { t } from '../../../lib/i18n.ts';
 import { validateVoidReason } from '../../../lib/invoice-status.ts';
-import { ask, noAnswerMessage } from '../../../utils/ask.ts';
 import { totalText } from './history-text.ts';
-import { SessionDialog, type SessionDialogForm } from './SessionDialog.tsx';
+import { SessionDialog, SessionDialogActions, type SessionDialogForm } from './SessionDialog.tsx';
+import { useSessionSend } from './useSessionSend.ts';
 
 interface VoidDialogProps {
   /** The session whose invoice is voided; null when the dialog is closed. */
@@ -35,37 +34,20 @@ export function VoidDialog({ session, onClose, onVoided }: VoidDialogProps) {
 function VoidForm({ session, onCancel, onDone }: SessionDialogForm) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState('');
-  const [failure, setFailure] = useState('');
-  const [saving, setSaving] = useState(false);
+  const { failure, saving, send } = useSessionSend(onDone);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (saving) return;
     const checked = validateVoidReason(reason);
     if (!checked.ok) {
       setError(checked.error);
       return;
     }
-    setSaving(true);
-    setFailure('');
-    try {
-      const answer = await ask({
-        type: 'voidInvoice',
-        sessionId: session.id,
-        reason: checked.value,
-      });
-      if (answer.ok) onDone(answer.session);
-      else setFailure(answer.error.message);
-    } catch (caught) {
-      console.error(caught);
-      setFailure(noAnswerMessage());
-    } finally {
-      setSaving(false);
-    }
+    void send({ type: 'voidInvoice', sessionId: session.id, reason: checked.value });
   }
 
   return (
-    <form className="qr-dialog-body" noValidate onSubmit={(event) => void submit(event)}>
+    <form className="qr-dialog-body" noValidate onSubmit={submit}>
       <div className="qr-dialog-head">
         <h2 id="void-dialog-title">
           {t('history.void.title', { number: session.invoiceNumber ?? session.reference })}
@@ -86,15 +68,12 @@ function VoidForm({ session, onCancel, onDone }: SessionDialogForm) {
         hint={t('history.void.reasonHint')}
         autoFocus
       />
-      <StatusMessage tone="error">{failure || undefined}</StatusMessage>
-      <div className="notes-dialog-actions">
-        <button type="button" className="button button--small" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="button button--small button--primary" disabled={saving}>
-          {t('history.void.confirm')}
-        </button>
-      </div>
+      <SessionDialogActions
+        failure={failure}
+        saving={saving}
+        submit={t('history.void.confirm')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
