@@ -99,3 +99,19 @@ test('a popup opened after the background page stopped mid-create shows the unkn
   expect(createRequests(sandbox)).toHaveLength(3);
   expect(createRequests(sandbox)[2]?.headers.authorization).toBe(`Api-Key ${sandbox.keys[0]}`);
 });
+
+test('a History row’s More actions menu draws its items when it opens, and Note saves a note', async ({
+  firefox,
+  sandbox,
+}) => {
+  await saveKey(firefox, sandbox);
+  await createLink(firefox, sandbox, 'Logo design', '120.5');
+  await firefox.click('History', 'tab');
+  await firefox.getByRole('listitem', { hasText: 'Logo design' });
+  await firefox.click('More actions');
+  await firefox.click('Note', 'menuitem');
+  await firefox.getByRole('dialog', { name: /Logo design/ });
+  await firefox.fill('Note', 'Sent to Acme on Slack');
+  await firefox.click('Save');
+  await expect.poll(() => historyRow(firefox, 'Logo design')).toContain('Sent to Acme on Slack');
+});
