@@ -151,9 +151,9 @@ export function createStatusService(deps: BackgroundDeps = {}): StatusService {
       }
     }
     // Last, and checked again on the stored record, so a link paid in this poll is not
-    // reminded of.
-    // A newer link of the same invoice is open too (it is newer than any open one), so the
-    // ledger of the open links (newest first, as it reads them) knows each one's successor.
+    // reminded of. A link's successor (a newer link of its invoice) is open too, so the
+    // ledger of the open links (given newest first, as it reads them) knows it, also
+    // before the renewal has written `renewedBy`.
     const ledger = ledgerOf(open.map(({ record }) => record).reverse());
     for (const { record, chunk } of open) {
       if (!needsReminder(record, ledger, start, reminderMinutes)) continue;
