@@ -135,14 +135,29 @@ export async function historyReady(page: Page): Promise<number> {
   });
 }
 
+/** What Search holds after each key as `text` is typed a letter at a time: "l", "lo", … */
+export function typedValues(text: string): string[] {
+  return [...text].map((_, i) => text.slice(0, i + 1));
+}
+
+export interface SearchTimes {
+  /** Each change's time. */
+  readonly ms: number[];
+  /** The rows in the list after each change, once its frame was painted (not timed). */
+  readonly rows: number[];
+}
+
 /**
  * Each change of Search's text → React re-rendered the filtered list and the browser laid it
  * out. `values` are what the box holds after each change: a word typed a letter at a time
- * ("l", "lo", …), or numbers pasted one after the other. Not "to the next frame": a frame
+ * (typedValues), or numbers pasted one after the other. Not "to the next frame": a frame
  * waits for the display's next tick (16.7 ms at 60 Hz) whatever the work, so that figure
  * could never go under 16 ms and would measure the clock.
  */
-export async function searchKeystrokes(page: Page, values: readonly string[]): Promise<number[]> {
+export async function searchKeystrokes(
+  page: Page,
+  values: readonly string[],
+): Promise<SearchTimes> {
   // Typing is timed over the whole history, once History has read all of it.
   await page.locator('section.history[aria-busy="false"]').waitFor();
   return page.evaluate(async (typed) => {
@@ -150,7 +165,8 @@ export async function searchKeystrokes(page: Page, values: readonly string[]): P
     const list = document.querySelector<HTMLElement>('.history-scroll');
     const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
     if (!box || !list || !setValue) throw new Error('No search box or list');
-    const times: number[] = [];
+    const ms: number[] = [];
+    const rows: number[] = [];
     for (const value of typed) {
       const t0 = performance.now();
       setValue.call(box, value);
@@ -159,13 +175,14 @@ export async function searchKeystrokes(page: Page, values: readonly string[]): P
       // forced layout then costs what the browser would spend before painting.
       await new Promise((resolve) => setTimeout(resolve, 0));
       list.getBoundingClientRect();
-      times.push(performance.now() - t0);
+      ms.push(performance.now() - t0);
       // Let the frame paint before the next keystroke, as a typist would.
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      rows.push(document.querySelectorAll('[role="listitem"]').length);
     }
     setValue.call(box, '');
     box.dispatchEvent(new Event('input', { bubbles: true }));
-    return times;
+    return { ms, rows };
   }, values);
 }
 

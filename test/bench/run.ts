@@ -37,6 +37,7 @@ import {
   openStaticPage,
   rawFetchTime,
   searchKeystrokes,
+  typedValues,
   takesInput,
   writeStaticForm,
   type RawRequest,
@@ -82,8 +83,7 @@ const SEARCH_TEXT = 'logo 12';
  * search's own growth with the history, the drawing held equal.
  */
 const PASTED_NUMBERS = ['INV-0012', 'INV-0047', 'INV-0081', 'INV-0063'];
-/** Each value Search holds as "logo 12" is typed: "l", "lo", … */
-const TYPED = [...SEARCH_TEXT].map((_, i) => SEARCH_TEXT.slice(0, i + 1));
+const TYPED = typedValues(SEARCH_TEXT);
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUT_DIR = resolve(ROOT, process.env.PAYFECT_OUT_DIR ?? '.output-bench');
@@ -210,7 +210,7 @@ async function scaleRound(
   const searches = run % 2 === 0 ? [TYPED, PASTED_NUMBERS] : [PASTED_NUMBERS, TYPED];
   const searched = new Map<readonly string[], number[]>();
   for (const values of searches) {
-    searched.set(values, await searchKeystrokes(popup, values));
+    searched.set(values, (await searchKeystrokes(popup, values)).ms);
     await popup.evaluate(() => new Promise((resolve) => setTimeout(resolve, 250)));
   }
   await popup.close();

@@ -12,12 +12,18 @@
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Page } from '@playwright/test';
 import { startSandbox } from '../sandbox/server.ts';
 import { launchWithExtension } from '../support/chromium.ts';
 import { connectToSandbox, openPopup } from '../support/flows.ts';
 import { prepareBenchExtension, runWxt } from './bench-extension.ts';
-import { historyReady, openStaticPage, settleAfterSeeding } from './measure.ts';
+import {
+  historyReady,
+  openStaticPage,
+  searchKeystrokes,
+  settleAfterSeeding,
+  typedValues,
+  type SearchTimes,
+} from './measure.ts';
 import { seedHistory } from './seed.ts';
 import { summarise } from './stats.ts';
 
@@ -34,38 +40,6 @@ const OUT_DIR = resolve(ROOT, process.env.PAYFECT_OUT_DIR ?? '.output-bench');
 const ROUNDS = Math.max(1, Number(args.rounds));
 const SIZES = args.sizes.split(',').map(Number);
 
-interface Typed {
-  readonly ms: number[];
-  /** Rows in the list after each keystroke, once the count of all matches came in. */
-  readonly rows: number[];
-}
-
-/** Types `text` as the bench does, noting each keystroke's time and the rows it left. */
-async function typeSearch(page: Page, text: string): Promise<Typed> {
-  await page.locator('section.history[aria-busy="false"]').waitFor();
-  return page.evaluate(async (typed) => {
-    const box = document.querySelector<HTMLInputElement>('input[type="search"]');
-    const list = document.querySelector<HTMLElement>('.history-scroll');
-    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-    if (!box || !list || !setValue) throw new Error('No search box or list');
-    const ms: number[] = [];
-    const rows: number[] = [];
-    for (let i = 1; i <= typed.length; i += 1) {
-      const t0 = performance.now();
-      setValue.call(box, typed.slice(0, i));
-      box.dispatchEvent(new Event('input', { bubbles: true }));
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      list.getBoundingClientRect();
-      ms.push(performance.now() - t0);
-      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-      rows.push(document.querySelectorAll('[role="listitem"]').length);
-    }
-    setValue.call(box, '');
-    box.dispatchEvent(new Event('input', { bubbles: true }));
-    return { ms, rows };
-  }, text);
-}
-
 async function main(): Promise<void> {
   if (!args['no-build']) runWxt('build', OUT_DIR);
   const benchDir = join(OUT_DIR, 'bench-mv3');
@@ -75,7 +49,7 @@ async function main(): Promise<void> {
   try {
     await connectToSandbox(extension, sandbox);
     const helper = await openStaticPage(extension);
-    const typed = new Map<number, Typed[]>(SIZES.map((size) => [size, []]));
+    const typed = new Map<number, SearchTimes[]>(SIZES.map((size) => [size, []]));
     // One discarded warm-up round; sizes alternate so that load drift reaches both.
     for (let round = -1; round < ROUNDS; round += 1) {
       const order = round % 2 === 0 ? SIZES : [...SIZES].reverse();
@@ -85,7 +59,7 @@ async function main(): Promise<void> {
         await settleAfterSeeding(helper);
         const popup = await openPopup(extension);
         await historyReady(popup);
-        const result = await typeSearch(popup, args.text);
+        const result = await searchKeystrokes(popup, typedValues(args.text));
         await popup.close();
         if (round >= 0) typed.get(size)?.push(result);
       }
