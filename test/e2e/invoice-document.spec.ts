@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { connectToSandbox, fillItems, openPopup, type SampleItem } from '../support/flows.ts';
+import { connectToSandbox, fillItems, idOf, openPopup, type SampleItem } from '../support/flows.ts';
 import { printedPdf } from '../support/pdf.ts';
 import type { ExtensionBrowser } from '../support/chromium.ts';
 import { expect, test } from './fixtures.ts';
@@ -10,10 +10,6 @@ import { expect, test } from './fixtures.ts';
  * a test link, the receipt's own note, and pages that break between rows, each carrying the
  * number and "Page n of m".
  */
-
-function idOf(link: string): string {
-  return new URL(link).pathname.split('/').pop() ?? '';
-}
 
 /** Types into Settings' textboxes by their names and saves, as a user would. */
 async function saveSettings(

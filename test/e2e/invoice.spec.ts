@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { connectToSandbox, fillItems, openPopup, type SampleItem } from '../support/flows.ts';
+import { connectToSandbox, fillItems, idOf, openPopup, type SampleItem } from '../support/flows.ts';
 import { printedPdf } from '../support/pdf.ts';
 import { createRequests } from '../support/sandbox-traffic.ts';
 import type { ExtensionBrowser } from '../support/chromium.ts';
@@ -10,10 +10,6 @@ import { expect, test } from './fixtures.ts';
  * form, Invoice from the result or History — a page printed to PDF exactly as Chrome's "Save
  * as PDF" does — and a Receipt once the link is paid.
  */
-
-function idOf(link: string): string {
-  return new URL(link).pathname.split('/').pop() ?? '';
-}
 
 interface Words {
   readonly save: RegExp;

@@ -6,7 +6,9 @@ import {
   connectToSandbox,
   createLink,
   fillItems,
+  idOf,
   openPopup,
+  setDueDate,
 } from '../support/flows.ts';
 import type { Sandbox } from '../sandbox/server.ts';
 import { createRequests } from '../support/sandbox-traffic.ts';
@@ -40,10 +42,6 @@ test.use({ sandboxOptions: { liveKeys: [LIVE] } });
 async function useLiveKey(extension: ExtensionBrowser, apiBaseUrl: string) {
   await configureExtension(extension, { apiKey: LIVE, baseUrl: apiBaseUrl });
   await extension.worker.evaluate(() => chrome.storage.local.set({ keyMode: 'live' }));
-}
-
-function idOf(link: string): string {
-  return new URL(link).pathname.split('/').pop() ?? '';
 }
 
 /** A link made with the test key, run out at the sandbox, and the live key saved since. */
@@ -101,25 +99,6 @@ test('New payment link with a live key asks first; Escape sends nothing, Enter m
   ).toBeVisible();
   expect(createRequests(sandbox)).toHaveLength(2);
 });
-
-/** Sets the stored due date of a link's invoice, as if its terms had run out long ago. */
-async function setDueDate(extension: ExtensionBrowser, id: string, dueDate: string) {
-  await extension.worker.evaluate(
-    async ({ id, dueDate }) => {
-      const all = await chrome.storage.local.get(null);
-      for (const [key, value] of Object.entries(all)) {
-        if (!key.startsWith('history:chunk:') || !Array.isArray(value)) continue;
-        const records = value as { id: string }[];
-        if (!records.some((record) => record.id === id)) continue;
-        const changed = records.map((record) =>
-          record.id === id ? { ...record, dueDate } : record,
-        );
-        await chrome.storage.local.set({ [key]: changed });
-      }
-    },
-    { id, dueDate },
-  );
-}
 
 test('Copy reminder of an overdue invoice whose link expired asks before its new link', async ({
   extension,

@@ -1,46 +1,20 @@
 import type { Locator, Page } from '@playwright/test';
-import { connectToSandbox, createLink, fillItems, openPopup } from '../support/flows.ts';
+import {
+  connectToSandbox,
+  createLink,
+  fillItems,
+  idOf,
+  openPopup,
+  setDueDate,
+} from '../support/flows.ts';
 import { printedPdf } from '../support/pdf.ts';
 import { clipboardText } from '../support/sandbox-traffic.ts';
-import type { ExtensionBrowser } from '../support/chromium.ts';
 import { expect, test } from './fixtures.ts';
-
-declare const chrome: {
-  storage: {
-    local: {
-      get(keys: null): Promise<Record<string, unknown>>;
-      set(items: object): Promise<void>;
-    };
-  };
-};
 
 /*
  * An invoice past its due date: History says Overdue and its filter finds it; Copy reminder
  * hands the client a link that can still be paid; Void invoice asks why and prints it.
  */
-
-function idOf(link: string): string {
-  return new URL(link).pathname.split('/').pop() ?? '';
-}
-
-/** Sets the stored due date of a link's invoice, as if its terms had run out long ago. */
-async function setDueDate(extension: ExtensionBrowser, id: string, dueDate: string) {
-  await extension.worker.evaluate(
-    async ({ id, dueDate }) => {
-      const all = await chrome.storage.local.get(null);
-      for (const [key, value] of Object.entries(all)) {
-        if (!key.startsWith('history:chunk:') || !Array.isArray(value)) continue;
-        const records = value as { id: string }[];
-        if (!records.some((record) => record.id === id)) continue;
-        const changed = records.map((record) =>
-          record.id === id ? { ...record, dueDate } : record,
-        );
-        await chrome.storage.local.set({ [key]: changed });
-      }
-    },
-    { id, dueDate },
-  );
-}
 
 async function moreAction(row: Locator, name: string) {
   await row.getByRole('button', { name: 'More actions' }).click();

@@ -5,6 +5,7 @@ import {
   connectToSandbox,
   createLink,
   fillItems,
+  idOf,
   openPopup,
   SAMPLE_ITEMS,
 } from '../support/flows.ts';
@@ -19,10 +20,6 @@ declare const chrome: {
     clear(id: string): Promise<boolean>;
   };
 };
-
-function idOf(link: string): string {
-  return new URL(link).pathname.split('/').pop() ?? '';
-}
 
 async function readDownload(popup: Page, button: string): Promise<string> {
   const download = popup.waitForEvent('download');

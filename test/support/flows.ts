@@ -2,6 +2,15 @@ import { expect, type Page } from '@playwright/test';
 import type { Sandbox } from '../sandbox/server.ts';
 import type { ExtensionBrowser } from './chromium.ts';
 
+declare const chrome: {
+  storage: {
+    local: {
+      get(keys: null): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+    };
+  };
+};
+
 /**
  * The popup's real size in Chromium's toolbar: its 380 px wide body, and 600 px, the most
  * Chrome gives a popup; pages opened in tabs are given the same.
@@ -75,4 +84,32 @@ export async function createLink(popup: Page): Promise<string> {
   const link = popup.getByRole('link', { name: /^https?:\/\// });
   await expect(link).toBeVisible({ timeout: 15_000 });
   return (await link.textContent())?.trim() ?? '';
+}
+
+/** The checkout's id, the last part of its link. */
+export function idOf(link: string): string {
+  return new URL(link).pathname.split('/').pop() ?? '';
+}
+
+/** Sets the stored due date of a link's invoice, as if its terms had run out long ago. */
+export async function setDueDate(
+  extension: ExtensionBrowser,
+  id: string,
+  dueDate: string,
+): Promise<void> {
+  await extension.worker.evaluate(
+    async ({ id, dueDate }) => {
+      const all = await chrome.storage.local.get(null);
+      for (const [key, value] of Object.entries(all)) {
+        if (!key.startsWith('history:chunk:') || !Array.isArray(value)) continue;
+        const records = value as { id: string }[];
+        if (!records.some((record) => record.id === id)) continue;
+        const changed = records.map((record) =>
+          record.id === id ? { ...record, dueDate } : record,
+        );
+        await chrome.storage.local.set({ [key]: changed });
+      }
+    },
+    { id, dueDate },
+  );
 }
