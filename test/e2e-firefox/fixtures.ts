@@ -1,4 +1,5 @@
 import { test as base, expect } from '@playwright/test';
+import type { SandboxOptions } from '../sandbox/config.ts';
 import { startSandbox, type Sandbox } from '../sandbox/server.ts';
 import { launchFirefox, type FirefoxExtension } from '../support/firefox.ts';
 import { createRequests } from '../support/sandbox-traffic.ts';
@@ -10,14 +11,22 @@ export { expect };
  * user steps the specs repeat (save a key, make a link, read a History row).
  */
 
-export const test = base.extend<{ firefox: FirefoxExtension; sandbox: Sandbox }>({
+interface Fixtures {
+  firefox: FirefoxExtension;
+  sandbox: Sandbox;
+  /** More options for that sandbox (`test.use({ sandboxOptions: { liveKeys: [key] } })`). */
+  sandboxOptions: SandboxOptions;
+}
+
+export const test = base.extend<Fixtures>({
   firefox: async ({}, use) => {
     const firefox = await launchFirefox();
     await use(firefox);
     await firefox.close();
   },
-  sandbox: async ({}, use) => {
-    const sandbox = await startSandbox({ port: 0, quiet: true });
+  sandboxOptions: [{}, { option: true }],
+  sandbox: async ({ sandboxOptions }, use) => {
+    const sandbox = await startSandbox({ ...sandboxOptions, port: 0, quiet: true });
     await use(sandbox);
     await sandbox.close();
   },

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { startSandbox } from '../sandbox/server.ts';
 import type { FirefoxExtension } from '../support/firefox.ts';
 import { createRequests } from '../support/sandbox-traffic.ts';
 import { order } from '../unit/factories.ts';
@@ -26,48 +25,40 @@ async function saveLiveKey(firefox: FirefoxExtension, apiBaseUrl: string) {
   );
 }
 
-const liveSandbox = () => startSandbox({ port: 0, quiet: true, liveKeys: [LIVE] });
+test.use({ sandboxOptions: { liveKeys: [LIVE] } });
 
 test('the first live link is asked about, and nothing is sent before the answer', async ({
   firefox,
+  sandbox,
 }) => {
-  const sandbox = await liveSandbox();
-  try {
-    await saveLiveKey(firefox, sandbox.apiBaseUrl);
-    await firefox.open('popup.html');
-    await firefox.fill('Item name', 'Logo design');
-    await firefox.fill('Unit price', '80');
-    await firefox.click('Create link');
-    await firefox.waitForText('This creates a real payment link.');
-    expect(createRequests(sandbox)).toHaveLength(0);
-    await firefox.click('Create real link');
-    await firefox.waitForText('Link ready');
-    expect(createRequests(sandbox)).toHaveLength(1);
-  } finally {
-    await sandbox.close();
-  }
+  await saveLiveKey(firefox, sandbox.apiBaseUrl);
+  await firefox.open('popup.html');
+  await firefox.fill('Item name', 'Logo design');
+  await firefox.fill('Unit price', '80');
+  await firefox.click('Create link');
+  await firefox.waitForText('This creates a real payment link.');
+  expect(createRequests(sandbox)).toHaveLength(0);
+  await firefox.click('Create real link');
+  await firefox.waitForText('Link ready');
+  expect(createRequests(sandbox)).toHaveLength(1);
 });
 
 test('a createCheckout crafted on an extension page without the answer is refused', async ({
   firefox,
+  sandbox,
 }) => {
-  const sandbox = await liveSandbox();
-  try {
-    await saveLiveKey(firefox, sandbox.apiBaseUrl);
-    await firefox.open('popup.html');
-    const answer = await firefox.marionette.evaluate(
-      z.object({ ok: z.boolean(), error: z.object({ kind: z.string() }).optional() }),
-      `return await browser.runtime.sendMessage({
-        type: 'createCheckout', requestId: 'crafted-1', order: args[0],
-      });`,
-      [order()],
-    );
-    expect(answer).toEqual({
-      ok: false,
-      error: expect.objectContaining({ kind: 'live_unconfirmed' }),
-    });
-    expect(createRequests(sandbox)).toHaveLength(0);
-  } finally {
-    await sandbox.close();
-  }
+  await saveLiveKey(firefox, sandbox.apiBaseUrl);
+  await firefox.open('popup.html');
+  const answer = await firefox.marionette.evaluate(
+    z.object({ ok: z.boolean(), error: z.object({ kind: z.string() }).optional() }),
+    `return await browser.runtime.sendMessage({
+      type: 'createCheckout', requestId: 'crafted-1', order: args[0],
+    });`,
+    [order()],
+  );
+  expect(answer).toEqual({
+    ok: false,
+    error: expect.objectContaining({ kind: 'live_unconfirmed' }),
+  });
+  expect(createRequests(sandbox)).toHaveLength(0);
 });
